@@ -1,0 +1,46 @@
+"""reportclean: clean, faithful text from messy Chinese local-government reports.
+
+>>> import reportclean
+>>> r = reportclean.clean("２０２３年\\u200b工作总结\\r\\n")
+>>> r.text.endswith("工作总结")
+True
+"""
+
+from ._config import STEP_NAMES, Config
+from ._decode import decode
+from ._lexicon import LexiconError, load_lexicon
+from ._model import (
+    SEVERITIES,
+    Change,
+    CleanResult,
+    DecodeResult,
+    QualityWarning,
+    Quantity,
+    Removal,
+    Severity,
+)
+from ._numbers import parse_number
+from ._pipeline import CODES, Cleaner, clean
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CODES",
+    "SEVERITIES",
+    "STEP_NAMES",
+    "Change",
+    "CleanResult",
+    "Cleaner",
+    "Config",
+    "DecodeResult",
+    "LexiconError",
+    "QualityWarning",
+    "Quantity",
+    "Removal",
+    "Severity",
+    "__version__",
+    "clean",
+    "decode",
+    "load_lexicon",
+    "parse_number",
+]

@@ -1,0 +1,173 @@
+"""The first steps: NFC, invisible characters, newlines, trailing whitespace.
+
+Each step is a pure function ``(text, context) -> Proposal`` with a doctest.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ._edits import Context, Proposal, Step
+
+__all__ = ["CONTROLS", "NEWLINES", "NFC", "WHITESPACE", "controls", "newlines", "nfc", "whitespace"]
+
+
+# -- nfc ---------------------------------------------------------------------------
+
+# A cluster is a starter followed by characters that NFC may fold into it.
+# Hand-written: unicodedata normalises whole strings but gives no offsets.
+_CLUSTER_TAIL = re.compile(r"[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
+                           r"\u0900-\u0dff\u1161-\u11c2\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
+                           r"\u302a-\u302f\u3099\u309a\ufe20-\ufe2f]")
+
+
+def nfc(text: str, context: Context) -> Proposal:
+    """Compose text to Unicode NFC, one edit per changed character cluster.
+
+    CJK compatibility ideographs (U+F900–U+FAFF) become the unified ones.
+
+    >>> [(e.start, e.end, e.replacement) for e in nfc("Cafe\\u0301 十三五", Context()).edits]
+    [(3, 5, 'é')]
+    >>> nfc("“十三五”规划，第一季度", Context()).edits
+    []
+    """
+    out = Proposal()
+    if unicodedata.is_normalized("NFC", text):
+        return out
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if not unicodedata.is_normalized("NFC", line):
+            _nfc_line(line, pos, out)
+        pos += len(line)
+    return out
+
+
+def _nfc_line(line: str, offset: int, out: Proposal) -> None:
+    edits = []
+    i, n = 0, len(line)
+    while i < n:
+        j = i + 1
+        while j < n and (unicodedata.combining(line[j]) or _CLUSTER_TAIL.match(line[j])):
+            j += 1
+        cluster = line[i:j]
+        fixed = unicodedata.normalize("NFC", cluster)
+        if fixed != cluster:
+            edits.append((i, j, fixed))
+        i = j
+    # If cluster-wise NFC differs from whole-line NFC (rare scripts), rewrite the line.
+    rebuilt, pos = [], 0
+    for s, t, r in edits:
+        rebuilt.append(line[pos:s])
+        rebuilt.append(r)
+        pos = t
+    rebuilt.append(line[pos:])
+    whole = unicodedata.normalize("NFC", line)
+    if "".join(rebuilt) != whole:
+        out.replace(offset, offset + n, whole, rule="nfc")
+        return
+    for s, t, r in edits:
+        out.replace(offset + s, offset + t, r, rule="nfc")
+
+
+NFC = Step("nfc", lambda config: nfc)
+
+
+# -- controls ----------------------------------------------------------------------
+
+_FORMFEED = re.compile(r"[\x0b\x0c\x85]")
+# C0/C1 controls except \t \n \r (handled by the newlines step), and format (Cf)
+# characters that are invisible in running text: soft hyphen, zero-width
+# space/joiners, bidi controls, word joiner, BOM, interlinear annotation, tags.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0001\U000e0020-\U000e007f]+"
+)
+
+
+def controls(text: str, context: Context) -> Proposal:
+    """Remove zero-width and control characters; page breaks become newlines.
+
+    Tab and newline are kept. Each run removed is a ``Removal``.
+
+    >>> p = controls("十三\\u200b五\\x0c规划\\t一", Context())
+    >>> [(e.start, e.end, e.replacement, e.rule) for e in p.edits]
+    [(2, 3, '', 'zero-width-char'), (4, 5, '\\n', 'page-break')]
+    >>> controls("第一季度，增长\\t5%\\n", Context()).edits
+    []
+    """
+    out = Proposal()
+    for m in _INVISIBLE.finditer(text):
+        run = m.group()
+        if all(c in "\u200b\u200c\u200d\u2060\ufeff" for c in run):
+            out.remove(m.start(), m.end(), "zero-width-char", "zero-width character, invisible in the text")
+        else:
+            out.remove(m.start(), m.end(), "control-char", "control or format character, invisible in the text")
+    for m in _FORMFEED.finditer(text):
+        out.replace(m.start(), m.end(), "\n", rule="page-break")
+    return out
+
+
+CONTROLS = Step("controls", lambda config: controls)
+
+
+# -- newlines ----------------------------------------------------------------------
+
+_NEWLINE = re.compile("\r\n?|[\u2028\u2029]")
+
+
+def newlines(text: str, context: Context) -> Proposal:
+    """CRLF, CR, LINE SEPARATOR and PARAGRAPH SEPARATOR become LF.
+
+    >>> [(e.start, e.end) for e in newlines("一是\\r\\n二是\\r三是\\n", Context()).edits]
+    [(2, 4), (6, 7)]
+    >>> newlines("一是\\n二是\\n", Context()).edits
+    []
+    """
+    out = Proposal()
+    if "\r" not in text and "\u2028" not in text and "\u2029" not in text:
+        return out
+    for m in _NEWLINE.finditer(text):
+        out.replace(m.start(), m.end(), "\n", rule="newline")
+    return out
+
+
+NEWLINES = Step("newlines", lambda config: newlines)
+
+
+# -- whitespace --------------------------------------------------------------------
+
+_TRAILING = re.compile(r"[ \t\u00a0\u3000]+$", re.MULTILINE)
+_LEADING_BLANK = re.compile(r"\A\s+(?=\S|\Z)")
+_END_BLANK = re.compile(r"\s+\Z")
+
+
+def whitespace(text: str, context: Context) -> Proposal:
+    """Remove trailing spaces on lines and blank lines at the start and end.
+
+    >>> p = whitespace("\\n\\n标题  \\n正文。\\n\\n", Context())
+    >>> [(e.start, e.end) for e in p.edits]
+    [(0, 2), (4, 6), (10, 12)]
+    >>> whitespace("标题\\n\\n　　正文。", Context()).edits
+    []
+    """
+    out = Proposal()
+    lead = _LEADING_BLANK.match(text)
+    lead_end = 0
+    if lead:
+        # keep the indentation of the first line, drop the blank lines before it
+        lead_end = text.rfind("\n", 0, lead.end()) + 1
+        if lead_end:
+            out.replace(0, lead_end, "", rule="blank-lines")
+    end = _END_BLANK.search(text)
+    tail = end.start() if end else len(text)
+    if tail < lead_end:
+        tail = lead_end
+    for m in _TRAILING.finditer(text, lead_end, tail):
+        out.replace(m.start(), m.end(), "", rule="trailing-space")
+    if tail < len(text):
+        out.replace(tail, len(text), "", rule="blank-lines")
+    return out
+
+
+WHITESPACE = Step("whitespace", lambda config: whitespace)

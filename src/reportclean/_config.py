@@ -1,0 +1,109 @@
+"""Configuration: one switch per pipeline step, plus a few options.
+
+The field names of the switches are the step names: the registry key, the
+``step`` of a warning and the docs heading are the same string.
+
+>>> Config().numerals
+True
+>>> Config(numerals=False).numerals
+False
+>>> Config(numerals="no")
+Traceback (most recent call last):
+...
+TypeError: Config.numerals must be True or False, got 'no' (str)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from ._lexicon import Lexicon
+
+__all__ = ["STEP_NAMES", "Config"]
+
+#: The pipeline steps, in the order they run.
+STEP_NAMES: tuple[str, ...] = (
+    "mojibake",
+    "nfc",
+    "controls",
+    "newlines",
+    "boilerplate",
+    "width",
+    "spacing",
+    "layout",
+    "script",
+    "whitespace",
+    "numerals",
+    "quantities",
+    "placeholders",
+    "checks",
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Which steps run, and how. Every step is on by default.
+
+    Switches (one per step, same name as the step):
+
+    - ``mojibake``: repair text decoded with the wrong codec upstream.
+    - ``nfc``: Unicode NFC composition.
+    - ``controls``: remove zero-width and control characters.
+    - ``newlines``: CRLF, CR and Unicode line separators to LF.
+    - ``boilerplate``: remove watermarks, site footers and page furniture.
+    - ``width``: full-width digits and Latin to ASCII, Chinese punctuation full-width.
+    - ``spacing``: remove spaces a converter put between hanzi and digits.
+    - ``layout``: join paragraphs cut by page breaks, drop converter Markdown.
+    - ``script``: convert stray traditional characters in simplified text.
+    - ``whitespace``: trailing spaces, blank lines at the start and end.
+    - ``numerals``: Chinese numerals to Arabic digits, unit spellings unified.
+    - ``quantities``: find numbers with units (``CleanResult.quantities``).
+    - ``placeholders``: flag template placeholders (X, XX, ××, □).
+    - ``checks``: flag missing numbers, sums and rates that do not add up.
+
+    Options:
+
+    - ``mark_placeholders``: wrap each placeholder in ``⟦ ⟧`` in the clean text.
+    - ``simplified``: convert a wholly traditional document to simplified.
+    - ``lexicons``: extra lexicons (from :func:`reportclean.load_lexicon`); each
+      step reads those of its kind besides its built-in ones.
+    """
+
+    mojibake: bool = True
+    nfc: bool = True
+    controls: bool = True
+    newlines: bool = True
+    boilerplate: bool = True
+    width: bool = True
+    spacing: bool = True
+    layout: bool = True
+    script: bool = True
+    whitespace: bool = True
+    numerals: bool = True
+    quantities: bool = True
+    placeholders: bool = True
+    checks: bool = True
+    mark_placeholders: bool = False
+    simplified: bool = False
+    lexicons: tuple[Lexicon, ...] = ()
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.type in ("bool", bool) and not isinstance(value, bool):
+                raise TypeError(
+                    f"Config.{f.name} must be True or False, got {value!r} ({type(value).__name__})"
+                )
+        if not isinstance(self.lexicons, tuple) or not all(isinstance(x, Lexicon) for x in self.lexicons):
+            raise TypeError(
+                "Config.lexicons must be a tuple of lexicons, e.g. "
+                "Config(lexicons=(reportclean.load_lexicon('my_footers.tsv'),))"
+            )
+
+    def user_lexicons(self, kind: str) -> tuple[Lexicon, ...]:
+        """The extra lexicons of one kind."""
+        return tuple(x for x in self.lexicons if x.kind == kind)
+
+    def steps(self) -> tuple[str, ...]:
+        """The names of the steps switched on, in the order they run."""
+        return tuple(name for name in STEP_NAMES if getattr(self, name))

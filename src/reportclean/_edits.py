@@ -1,0 +1,111 @@
+"""What a step may propose: edits, flags and quantities on its own input.
+
+A step is a pure function ``(text, context) -> Proposal``. It never applies
+its edits itself: :class:`reportclean._document.Document` does, and keeps the
+map back to the original text.
+
+>>> p = Proposal()
+>>> p.replace(0, 1, "A", rule="demo")
+>>> p.remove(2, 3, rule="demo-cut", reason="demonstration")
+>>> p.flag(0, 1, "demo-code", "Look at this.")
+>>> [(e.start, e.end, e.replacement, e.reason) for e in p.edits]
+[(0, 1, 'A', ''), (2, 3, '', 'demonstration')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
+
+from ._model import Quantity, Severity
+
+if TYPE_CHECKING:
+    from ._config import Config
+
+__all__ = ["Context", "Edit", "Flag", "Proposal", "Step", "StepFn", "noop"]
+
+
+class Edit(NamedTuple):
+    """Replace ``text[start:end]`` of the step's input with ``replacement``.
+
+    An edit whose ``replacement`` is empty and whose ``reason`` is set is a
+    removal (it becomes a :class:`~reportclean.Removal`); every other edit
+    becomes a :class:`~reportclean.Change`.
+    """
+
+    start: int
+    end: int
+    replacement: str
+    rule: str
+    reason: str = ""
+
+
+class Flag(NamedTuple):
+    """A warning about ``text[start:end]`` of the step's input.
+
+    ``severity`` None takes the default severity the step declared for ``code``.
+    """
+
+    start: int
+    end: int
+    code: str
+    message: str
+    severity: Severity | None = None
+
+
+@dataclass(slots=True)
+class Proposal:
+    """Everything one step proposes. Edits must not overlap; order is free."""
+
+    edits: list[Edit] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+
+    def replace(self, start: int, end: int, replacement: str, rule: str) -> None:
+        self.edits.append(Edit(start, end, replacement, rule))
+
+    def remove(self, start: int, end: int, rule: str, reason: str) -> None:
+        self.edits.append(Edit(start, end, "", rule, reason))
+
+    def flag(
+        self,
+        start: int,
+        end: int,
+        code: str,
+        message: str,
+        severity: Severity | None = None,
+    ) -> None:
+        self.flags.append(Flag(start, end, code, message, severity))
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a step may know besides its input text.
+
+    ``quantities`` are those found so far, with spans in the step's input.
+    """
+
+    quantities: tuple[Quantity, ...] = ()
+
+
+StepFn = Callable[[str, Context], Proposal]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A pipeline step: its name, how to build it, the warning codes it raises.
+
+    ``make`` builds the step's function for a config once (compiling its rules),
+    so that cleaning many documents pays for it once. ``codes`` maps every
+    warning code the step may raise to its default severity.
+    """
+
+    name: str
+    make: Callable[[Config], StepFn]
+    codes: Mapping[str, Severity] = field(default_factory=dict)
+
+
+def noop(text: str, context: Context) -> Proposal:
+    """A step that proposes nothing (the place of a step not built yet)."""
+    return Proposal()

@@ -1,0 +1,174 @@
+"""The public result types: what :func:`reportclean.clean` gives back.
+
+Every span is a half-open ``(start, end)`` pair of character offsets. ``span``
+points into :attr:`CleanResult.text`; ``original_span`` points into the decoded
+input (the ``str`` given to :func:`~reportclean.clean`, or the text decoded from
+the ``bytes`` given to it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal
+
+__all__ = [
+    "SEVERITIES",
+    "Change",
+    "CleanResult",
+    "DecodeResult",
+    "QualityWarning",
+    "Quantity",
+    "Removal",
+    "Severity",
+    "Span",
+]
+
+Span = tuple[int, int]
+Severity = Literal["info", "warning", "error"]
+#: Severities from the mildest to the most serious.
+SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
+
+
+@dataclass(frozen=True, slots=True)
+class QualityWarning:
+    """A data-quality problem found in the text, with where it stands.
+
+    ``code`` is a stable kebab-case identifier (see ``docs/warnings.md``);
+    ``step`` is the name of the pipeline step that raised it.
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    span: Span
+    original_span: Span
+    step: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "span": list(self.span),
+            "original_span": list(self.original_span),
+            "step": self.step,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A segment of the input that cleaning removed.
+
+    ``text`` is exactly ``original[original_span[0]:original_span[1]]``.
+    """
+
+    text: str
+    original_span: Span
+    rule: str
+    reason: str
+    step: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "original_span": list(self.original_span),
+            "rule": self.rule,
+            "reason": self.reason,
+            "step": self.step,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A rewrite: the input segment ``original`` became ``replacement``.
+
+    ``original`` is exactly ``input[original_span[0]:original_span[1]]``;
+    ``span`` is where the replacement stands in the clean text.
+    """
+
+    original: str
+    replacement: str
+    original_span: Span
+    span: Span
+    rule: str
+    step: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "original": self.original,
+            "replacement": self.replacement,
+            "original_span": list(self.original_span),
+            "span": list(self.span),
+            "rule": self.rule,
+            "step": self.step,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number found in the clean text, with its unit and canonical value.
+
+    ``value`` is expressed in ``unit`` (canonical: ``CNY``, ``m2``, ``m``, ``t``,
+    ``%``, a measure word such as ``人`` …), multipliers such as 万 and 亿
+    applied. ``high`` is the upper bound of a range (``1200-1500人``), else None.
+    """
+
+    text: str
+    span: Span
+    value: Decimal
+    unit: str | None
+    written_unit: str | None = None
+    approximate: bool = False
+    high: Decimal | None = None
+    original_span: Span = (0, 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "span": list(self.span),
+            "value": str(self.value),
+            "unit": self.unit,
+            "written_unit": self.written_unit,
+            "approximate": self.approximate,
+            "high": None if self.high is None else str(self.high),
+            "original_span": list(self.original_span),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DecodeResult:
+    """What :func:`reportclean.decode` made of some bytes.
+
+    ``encoding`` is the Python codec name used; ``confidence`` is between 0 and 1.
+    Warnings point into ``text`` (``span`` and ``original_span`` are equal).
+    """
+
+    text: str
+    encoding: str
+    confidence: float
+    warnings: tuple[QualityWarning, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CleanResult:
+    """Clean text plus an exact account of what was changed, removed and found."""
+
+    text: str
+    warnings: list[QualityWarning] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    encoding: str | None = None
+    original: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-serialisable data (Decimals become strings)."""
+        return {
+            "text": self.text,
+            "encoding": self.encoding,
+            "warnings": [w.to_dict() for w in self.warnings],
+            "removed": [r.to_dict() for r in self.removed],
+            "changes": [c.to_dict() for c in self.changes],
+            "quantities": [q.to_dict() for q in self.quantities],
+        }

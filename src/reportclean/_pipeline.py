@@ -1,0 +1,155 @@
+"""The pipeline: the step registry, :class:`Cleaner` and :func:`clean`.
+
+Data flows one way: each step sees the text the previous one produced and
+proposes edits on it; :class:`~reportclean._document.Document` applies them.
+
+>>> r = clean("\\n共开展学习\\u200b 4 次。\\r\\n")
+>>> r.text
+'共开展学习 4 次。'
+>>> [(x.rule, x.text, x.original_span) for x in r.removed]
+[('zero-width-char', '\\u200b', (6, 7))]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from . import (
+    _basic,
+    _boilerplate,
+    _checks,
+    _layout,
+    _mojibake,
+    _numerals,
+    _placeholders,
+    _quantities,
+    _script,
+    _spacing,
+    _width,
+)
+from ._config import STEP_NAMES, Config
+from ._decode import decode
+from ._document import Document
+from ._edits import Context, Flag, Step, StepFn
+from ._model import CleanResult, Severity
+
+__all__ = ["CODES", "REGISTRY", "Cleaner", "clean"]
+
+REGISTRY: Mapping[str, Step] = {
+    s.name: s
+    for s in (
+        _mojibake.MOJIBAKE,
+        _basic.NFC,
+        _basic.CONTROLS,
+        _basic.NEWLINES,
+        _boilerplate.BOILERPLATE,
+        _width.WIDTH,
+        _spacing.SPACING,
+        _layout.LAYOUT,
+        _script.SCRIPT,
+        _basic.WHITESPACE,
+        _numerals.NUMERALS,
+        _quantities.QUANTITIES,
+        _placeholders.PLACEHOLDERS,
+        _checks.CHECKS,
+    )
+}
+assert tuple(REGISTRY) == STEP_NAMES, "the registry and Config.STEP_NAMES must list the same steps"
+
+#: Codes raised outside the steps: by decoding and by the pipeline itself.
+_OWN_CODES: Mapping[str, Severity] = {
+    "undecodable-bytes": "error",
+    "encoding-guessed": "warning",
+    "step-failed": "error",
+}
+
+#: Every warning code with its default severity.
+CODES: Mapping[str, Severity] = {
+    **_OWN_CODES,
+    **{code: sev for step in REGISTRY.values() for code, sev in step.codes.items()},
+}
+
+
+class Cleaner:
+    """A pipeline built once for a :class:`Config`; reuse it for many documents.
+
+    >>> cleaner = Cleaner(Config(numerals=False))
+    >>> cleaner.clean("十三五").text
+    '十三五'
+    """
+
+    __slots__ = ("_steps", "config")
+
+    def __init__(self, config: Config | None = None) -> None:
+        if config is None:
+            config = Config()
+        if not isinstance(config, Config):
+            raise TypeError(
+                f"config must be a reportclean.Config, got {type(config).__name__}; "
+                "build one with reportclean.Config(...)"
+            )
+        self.config = config
+        self._steps: tuple[tuple[str, StepFn, Mapping[str, Severity]], ...] = tuple(
+            (name, REGISTRY[name].make(config), REGISTRY[name].codes) for name in config.steps()
+        )
+
+    def clean(self, source: str | bytes) -> CleanResult:
+        """Clean one document given as ``str`` or ``bytes``. Never raises on data."""
+        encoding: str | None = None
+        if isinstance(source, str):
+            text = source
+            decode_flags: list[tuple[Flag, Severity]] = []
+        elif isinstance(source, (bytes, bytearray, memoryview)):
+            decoded = decode(bytes(source))
+            text, encoding = decoded.text, decoded.encoding
+            decode_flags = [
+                (Flag(w.span[0], w.span[1], w.code, w.message), w.severity) for w in decoded.warnings
+            ]
+        else:
+            raise TypeError(
+                f"clean() takes str or bytes, got {type(source).__name__}; "
+                "pass the file's bytes (open(path, 'rb').read()) or its text"
+            )
+        doc = Document(text)
+        if decode_flags:
+            doc.apply("decode", (), decode_flags)
+        for name, fn, codes in self._steps:
+            context = Context(tuple(doc.quantities()))
+            try:
+                proposal = fn(doc.text, context)
+                flags = [(f, f.severity or codes.get(f.code, "warning")) for f in proposal.flags]
+                doc.apply(name, proposal.edits, flags, proposal.quantities)
+            except Exception as exc:  # a bug in a step must not lose the document
+                doc.apply(
+                    name,
+                    (),
+                    [
+                        (
+                            Flag(0, 0, "step-failed", f"step {name!r} failed ({type(exc).__name__}: {exc}); "
+                                 "its changes were skipped, please report this input"),
+                            "error",
+                        )
+                    ],
+                )
+        return CleanResult(
+            text=doc.text,
+            warnings=doc.warnings(),
+            removed=sorted(doc.removed, key=lambda r: r.original_span),
+            changes=sorted(doc.change_list(), key=lambda c: c.original_span),
+            quantities=doc.quantities(),
+            encoding=encoding,
+            original=doc.original,
+        )
+
+
+_DEFAULT = Cleaner()
+
+
+def clean(source: str | bytes, config: Config | None = None) -> CleanResult:
+    """Clean one report: decode bytes, run every step switched on in ``config``.
+
+    Returns the clean text with warnings, removals, changes and quantities;
+    see :class:`~reportclean.CleanResult`.
+    """
+    cleaner = _DEFAULT if config is None else Cleaner(config)
+    return cleaner.clean(source)
