@@ -75,7 +75,7 @@ NFC = Step("nfc", lambda config: nfc)
 
 # -- controls ----------------------------------------------------------------------
 
-_FORMFEED = re.compile(r"[\x0b\x0c\x85]")
+_FORMFEED = re.compile(r"[\x0b\x0c\x85]+")
 # C0/C1 controls except \t \n \r (handled by the newlines step), and format (Cf)
 # characters that are invisible in running text: soft hyphen, zero-width
 # space/joiners, bidi controls, word joiner, BOM, interlinear annotation, tags.
@@ -104,7 +104,7 @@ def controls(text: str, context: Context) -> Proposal:
         else:
             out.remove(m.start(), m.end(), "control-char", "control or format character, invisible in the text")
     for m in _FORMFEED.finditer(text):
-        out.replace(m.start(), m.end(), "\n", rule="page-break")
+        out.replace(m.start(), m.end(), "\n" * (m.end() - m.start()), rule="page-break")
     return out
 
 
@@ -114,6 +114,9 @@ CONTROLS = Step("controls", lambda config: controls)
 # -- newlines ----------------------------------------------------------------------
 
 _NEWLINE = re.compile("\r\n?|[\u2028\u2029]")
+# Runs of line breaks (with the LFs between them) make one edit each, so a file of
+# a million CRs costs one edit, not a million.
+_NEWLINE_RUN = re.compile("(?:\r\n?|[\u2028\u2029])(?:[\r\n\u2028\u2029])*")
 
 
 def newlines(text: str, context: Context) -> Proposal:
@@ -121,14 +124,16 @@ def newlines(text: str, context: Context) -> Proposal:
 
     >>> [(e.start, e.end) for e in newlines("一是\\r\\n二是\\r三是\\n", Context()).edits]
     [(2, 4), (6, 7)]
+    >>> [(e.start, e.end, e.replacement) for e in newlines("甲\\r\\r\\n乙", Context()).edits]
+    [(1, 4, '\\n\\n')]
     >>> newlines("一是\\n二是\\n", Context()).edits
     []
     """
     out = Proposal()
     if "\r" not in text and "\u2028" not in text and "\u2029" not in text:
         return out
-    for m in _NEWLINE.finditer(text):
-        out.replace(m.start(), m.end(), "\n", rule="newline")
+    for m in _NEWLINE_RUN.finditer(text):
+        out.replace(m.start(), m.end(), _NEWLINE.sub("\n", m.group()), rule="newline")
     return out
 
 
@@ -137,9 +142,9 @@ NEWLINES = Step("newlines", lambda config: newlines)
 
 # -- whitespace --------------------------------------------------------------------
 
-_TRAILING = re.compile(r"[ \t\u00a0\u3000]+$", re.MULTILINE)
-_LEADING_BLANK = re.compile(r"\A\s+(?=\S|\Z)")
-_END_BLANK = re.compile(r"\s+\Z")
+# The lookbehind makes a match start only where a run of spaces starts: without
+# it, `[ ]+$` is retried at every offset of a long run and is quadratic.
+_TRAILING = re.compile(r"(?<![ \t\u00a0\u3000])[ \t\u00a0\u3000]+$", re.MULTILINE)
 
 
 def whitespace(text: str, context: Context) -> Proposal:
@@ -152,17 +157,13 @@ def whitespace(text: str, context: Context) -> Proposal:
     []
     """
     out = Proposal()
-    lead = _LEADING_BLANK.match(text)
-    lead_end = 0
-    if lead:
-        # keep the indentation of the first line, drop the blank lines before it
-        lead_end = text.rfind("\n", 0, lead.end()) + 1
-        if lead_end:
-            out.replace(0, lead_end, "", rule="blank-lines")
-    end = _END_BLANK.search(text)
-    tail = end.start() if end else len(text)
-    if tail < lead_end:
-        tail = lead_end
+    # str.strip rather than a regex: `\s+\Z` retried at every offset is quadratic
+    first = len(text) - len(text.lstrip())
+    # keep the indentation of the first line, drop the blank lines before it
+    lead_end = text.rfind("\n", 0, first) + 1
+    if lead_end:
+        out.replace(0, lead_end, "", rule="blank-lines")
+    tail = max(len(text.rstrip()), lead_end)
     for m in _TRAILING.finditer(text, lead_end, tail):
         out.replace(m.start(), m.end(), "", rule="trailing-space")
     if tail < len(text):

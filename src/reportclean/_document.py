@@ -8,17 +8,21 @@ The alignment is a sorted list of *changed segments*: current ``[cs, ce)``
 came from original ``[os, oe)``. Between two segments the text is unchanged,
 so any offset maps by a constant shift found with :func:`bisect.bisect_right`.
 Touching segments are merged, so segments are always separated by at least
-one unchanged character. Cost per step is linear in the number of segments
-and edits, not in the length of the text.
+one unchanged character. An edit that keeps the length (``１`` → ``1``, ``,``
+→ ``，``) maps character to character and needs no segment. Cost per step is
+linear in the number of edits and of the segments they move, never in the
+length of the text.
 
 >>> d = Document("共 12 个，合计 3 万元")
 >>> d.apply("demo", [Edit(1, 2, "", "space"), Edit(4, 5, "", "space")])
 >>> d.text
 '共12个，合计 3 万元'
->>> d.original_span(1, 4)  # "12个" in the current text
+>>> d.alignment.to_original(1, 4)  # "12个" in the current text
 (2, 6)
 >>> d.original[2:6]
 '12 个'
+>>> d.alignment.to_clean(2, 6)
+(1, 4)
 """
 
 from __future__ import annotations
@@ -27,48 +31,40 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 
 from ._edits import Edit, Flag
-from ._model import Change, QualityWarning, Quantity, Removal, Severity, Span
+from ._model import Change, Quantity, QualityWarning, Removal, Severity, Span
 
-__all__ = ["Document", "EditError"]
+__all__ = ["Alignment", "Document", "EditError"]
 
 
 class EditError(ValueError):
     """A step proposed edits that cannot be applied (a bug in that step)."""
 
 
-class Document:
-    """Original text, current text and the alignment between them."""
+class Alignment:
+    """Changed segments between a clean text and its original; maps spans both ways.
 
-    __slots__ = (
-        "_ce",
-        "_cs",
-        "_flags",
-        "_oe",
-        "_os",
-        "_quantities",
-        "changes",
-        "original",
-        "removed",
-        "text",
-    )
+    Offsets outside every segment map by a constant shift; a span that overlaps
+    a segment grows to cover all of it.
+    """
 
-    def __init__(self, text: str) -> None:
-        self.original = text
-        self.text = text
-        self._cs: list[int] = []
-        self._ce: list[int] = []
-        self._os: list[int] = []
-        self._oe: list[int] = []
-        # Warnings and quantities whose spans are kept in current coordinates.
-        self._flags: list[tuple[int, int, str, Severity, str, Span, str]] = []
-        self._quantities: list[Quantity] = []
-        self.removed: list[Removal] = []
-        self.changes: list[tuple[int, int, Span, str, str, str]] = []
+    __slots__ = ("_cs", "_ce", "_os", "_oe")
 
-    # -- mapping current offsets to the original ---------------------------------
+    def __init__(
+        self,
+        cs: list[int] | None = None,
+        ce: list[int] | None = None,
+        os_: list[int] | None = None,
+        oe: list[int] | None = None,
+    ) -> None:
+        self._cs: list[int] = cs or []
+        self._ce: list[int] = ce or []
+        self._os: list[int] = os_ or []
+        self._oe: list[int] = oe or []
+
+    def __len__(self) -> int:
+        return len(self._cs)
 
     def _orig_start(self, p: int) -> int:
-        """Original offset of a span starting at current offset ``p``."""
         i = bisect_right(self._cs, p) - 1
         if i < 0:
             return p
@@ -77,7 +73,6 @@ class Document:
         return self._oe[i] + (p - self._ce[i])
 
     def _orig_end(self, p: int) -> int:
-        """Original offset of a span ending at current offset ``p``."""
         i = bisect_left(self._cs, p) - 1
         if i < 0:
             return p
@@ -85,15 +80,56 @@ class Document:
             return self._oe[i]
         return self._oe[i] + (p - self._ce[i])
 
-    def original_span(self, start: int, end: int) -> Span:
-        """Map a span of the current text to the original text.
-
-        A span that touches a changed segment grows to cover all of it.
-        """
+    def to_original(self, start: int, end: int) -> Span:
+        """Map a span of the clean (current) text to the original text."""
         if start >= end:
             q = self._orig_start(start)
             return (q, q)
         return (self._orig_start(start), self._orig_end(end))
+
+    def to_clean(self, start: int, end: int) -> Span:
+        """Map a span of the original text to the clean (current) text."""
+        oss, oes, ces = self._os, self._oe, self._ce
+        i = bisect_right(oss, start) - 1
+        if i < 0:
+            a = start
+        elif start < oes[i] or oss[i] == oes[i] == start:
+            a = self._cs[i]
+        else:
+            a = ces[i] + (start - oes[i])
+        j = bisect_left(oss, end) - 1
+        if j < 0:
+            b = end
+        elif end <= oes[j]:
+            b = ces[j]
+        else:
+            b = ces[j] + (end - oes[j])
+        return (a, max(a, b))
+
+    def segments(self) -> list[tuple[Span, Span]]:
+        """The changed segments as (clean span, original span) pairs."""
+        return [((a, b), (c, d)) for a, b, c, d in zip(self._cs, self._ce, self._os, self._oe, strict=True)]
+
+
+class Document:
+    """Original text, current text and the alignment between them."""
+
+    __slots__ = ("_flags", "_quantities", "alignment", "changes", "original", "removed", "text")
+
+    def __init__(self, text: str) -> None:
+        self.original = text
+        self.text = text
+        self.alignment = Alignment()
+        # Warnings and quantities whose spans are kept in current coordinates.
+        self._flags: list[tuple[int, int, str, Severity, str, Span, str]] = []
+        self._quantities: list[Quantity] = []
+        self.removed: list[Removal] = []
+        # (original span, replacement, rule, step); current spans are found at the end
+        self.changes: list[tuple[Span, str, str, str]] = []
+
+    def original_span(self, start: int, end: int) -> Span:
+        """Map a span of the current text to the original text."""
+        return self.alignment.to_original(start, end)
 
     # -- applying edits ----------------------------------------------------------
 
@@ -110,28 +146,27 @@ class Document:
         input). Raises :class:`EditError` for overlapping or out-of-range edits.
         """
         text = self.text
-        todo = sorted(
-            (e for e in edits if text[e.start : e.end] != e.replacement),
-            key=lambda e: (e.start, e.end),
-        )
+        to_original = self.alignment.to_original
+        todo = [e for e in edits if text[e.start : e.end] != e.replacement]
+        todo.sort()
         n = len(text)
         last = 0
         for e in todo:
             if e.start < last or e.end < e.start or e.end > n:
                 raise EditError(f"step {step!r} proposed a bad edit {e!r} (text length {n})")
             last = e.end
-        # Flags and quantities of this step, in current coordinates, with original spans.
         for flag, severity in flags:
             s, t = _clip(flag.start, flag.end, n)
-            self._flags.append((s, t, flag.code, severity, flag.message, self.original_span(s, t), step))
+            self._flags.append((s, t, flag.code, severity, flag.message, to_original(s, t), step))
         for q in quantities:
             s, t = _clip(q.span[0], q.span[1], n)
-            self._quantities.append(_requant(q, (s, t), self.original_span(s, t)))
+            self._quantities.append(_requant(q, (s, t), to_original(s, t)))
         if not todo:
             return
-        pending = self._record(step, todo)
+        todo = _coalesce(todo)
+        ospans = self._record(step, todo)
         span, new_start = _forward(todo)
-        self._realign(todo, span, new_start)
+        self._realign(todo, ospans, span, new_start)
         pieces: list[str] = []
         pos = 0
         for e in todo:
@@ -144,41 +179,48 @@ class Document:
             self._flags = [(*span(s, t), c, sev, msg, o, st) for (s, t, c, sev, msg, o, st) in self._flags]
         if self._quantities:
             self._quantities = [_requant(q, span(*q.span), q.original_span) for q in self._quantities]
-        if self.changes:
-            self.changes = [(*span(s, t), o, r, rule, st) for (s, t, o, r, rule, st) in self.changes]
-        for k, ospan, e in pending:
-            a = new_start[k]
-            self.changes.append((a, a + len(e.replacement), ospan, e.replacement, e.rule, step))
 
-    def _record(self, step: str, todo: Sequence[Edit]) -> list[tuple[int, Span, Edit]]:
-        """Record removals now; return the changes, to be placed once applied."""
+    def _record(self, step: str, todo: Sequence[Edit]) -> list[Span]:
+        """Record each removal and change with its original span; return the spans."""
         original = self.original
-        pending: list[tuple[int, Span, Edit]] = []
-        for k, e in enumerate(todo):
-            ospan = self.original_span(e.start, e.end)
+        to_original = self.alignment.to_original
+        ospans = []
+        for e in todo:
+            ospan = to_original(e.start, e.end)
+            ospans.append(ospan)
             if e.reason and not e.replacement:
                 self.removed.append(Removal(original[ospan[0] : ospan[1]], ospan, e.rule, e.reason, step))
             else:
-                pending.append((k, ospan, e))
-        return pending
+                self.changes.append((ospan, e.replacement, e.rule, step))
+        return ospans
 
-    def _realign(self, todo: Sequence[Edit], span: Callable[[int, int], Span], new_start: list[int]) -> None:
+    def _realign(
+        self,
+        todo: Sequence[Edit],
+        ospans: Sequence[Span],
+        span: Callable[[int, int], Span],
+        new_start: Sequence[int],
+    ) -> None:
         """New changed segments: the old ones moved through the edits, plus the edits."""
-        segs: list[tuple[int, int, int, int]] = []
-        for a, b, c, d in zip(self._cs, self._ce, self._os, self._oe, strict=True):
-            na, nb = span(a, b)
-            segs.append((na, nb, c, d))
+        al = self.alignment
+        cs, ce, os_, oe = al._cs, al._ce, al._os, al._oe
+        # Old segments wholly before the first edit stay; those after the last shift.
+        lo_i = bisect_left(ce, todo[0].start)
+        hi_i = bisect_right(cs, todo[-1].end)
+        mid: list[tuple[int, int, int, int]] = []
+        for i in range(lo_i, hi_i):
+            na, nb = span(cs[i], ce[i])
+            mid.append((na, nb, os_[i], oe[i]))
         for k, e in enumerate(todo):
-            lo, hi = self._orig_start(e.start), self._orig_end(e.end)
-            if lo > hi:  # an insertion where text was deleted before
-                lo, hi = hi, lo
-            segs.append((new_start[k], new_start[k] + len(e.replacement), lo, hi))
-        segs.sort()
-        ncs: list[int] = []
-        nce: list[int] = []
-        nos: list[int] = []
-        noe: list[int] = []
-        for a, b, c, d in segs:
+            lo, hi = ospans[k]
+            if len(e.replacement) == e.end - e.start == hi - lo:
+                continue  # same length, from as many original characters: maps one to one
+            mid.append((new_start[k], new_start[k] + len(e.replacement), lo, hi))
+        mid.sort()
+        ncs, nce, nos, noe = cs[:lo_i], ce[:lo_i], os_[:lo_i], oe[:lo_i]
+        delta = new_start[-1] + len(todo[-1].replacement) - todo[-1].end
+        tail = [(cs[i] + delta, ce[i] + delta, os_[i], oe[i]) for i in range(hi_i, min(hi_i + 1, len(cs)))]
+        for a, b, c, d in mid + tail:
             if ncs and nce[-1] >= a:  # touching or overlapping: merge
                 if b > nce[-1]:
                     nce[-1] = b
@@ -191,7 +233,13 @@ class Document:
                 nce.append(b)
                 nos.append(c)
                 noe.append(d)
-        self._cs, self._ce, self._os, self._oe = ncs, nce, nos, noe
+        rest = range(hi_i + 1, len(cs))
+        if rest:
+            ncs.extend([cs[i] + delta for i in rest])
+            nce.extend([ce[i] + delta for i in rest])
+            nos.extend(os_[hi_i + 1 :])
+            noe.extend(oe[hi_i + 1 :])
+        self.alignment = Alignment(ncs, nce, nos, noe)
 
     # -- results -------------------------------------------------------------------
 
@@ -218,12 +266,13 @@ class Document:
         out.sort(key=lambda q: q.span)
         return out
 
-    def change_list(self) -> list[Change]:
-        original = self.original
-        return [
-            Change(original[o[0] : o[1]], r, o, (s, t), rule, st)
-            for (s, t, o, r, rule, st) in self.changes
-        ]
+
+def changes_of(original: str, alignment: Alignment, changes: Sequence[tuple[Span, str, str, str]]) -> list[Change]:
+    """Build the public :class:`Change` records, their clean spans found from the original ones."""
+    to_clean = alignment.to_clean
+    out = [Change(original[o[0] : o[1]], r, o, to_clean(*o), rule, st) for (o, r, rule, st) in changes]
+    out.sort(key=lambda c: c.original_span)
+    return out
 
 
 def _forward(todo: Sequence[Edit]) -> tuple[Callable[[int, int], Span], list[int]]:
@@ -257,6 +306,33 @@ def _forward(todo: Sequence[Edit]) -> tuple[Callable[[int, int], Span], list[int
         return (a, max(a, fwd(t, True)))
 
     return span, new_start
+
+
+def _coalesce(todo: list[Edit]) -> list[Edit]:
+    """Merge edits that touch and share a rule: a run of 10^5 CRs is one change."""
+    out: list[Edit] = []
+    run: list[Edit] = []
+
+    def flush() -> None:
+        if len(run) == 1:
+            out.append(run[0])
+        elif run:
+            first = run[0]
+            out.append(Edit(first.start, run[-1].end, "".join(e.replacement for e in run), first.rule, first.reason))
+        run.clear()
+
+    for e in todo:
+        if run:
+            p = run[-1]
+            if not (p.end == e.start and p.rule == e.rule and p.reason == e.reason and e.start < e.end):
+                flush()
+        if e.start == e.end:  # insertions stay on their own
+            flush()
+            out.append(e)
+            continue
+        run.append(e)
+    flush()
+    return out
 
 
 def _clip(s: int, t: int, n: int) -> Span:

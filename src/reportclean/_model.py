@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from ._document import Alignment
 
 __all__ = [
     "SEVERITIES",
@@ -150,17 +154,37 @@ class DecodeResult:
     warnings: tuple[QualityWarning, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CleanResult:
-    """Clean text plus an exact account of what was changed, removed and found."""
+    """Clean text plus an exact account of what was changed, removed and found.
+
+    ``original`` is the decoded input. :meth:`to_original` and :meth:`to_clean`
+    map any span between the two texts.
+    """
 
     text: str
     warnings: list[QualityWarning] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
-    changes: list[Change] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     encoding: str | None = None
     original: str = ""
+    alignment: Alignment | None = field(default=None, repr=False, compare=False)
+    raw_changes: tuple[tuple[Span, str, str, str], ...] = field(default=(), repr=False, compare=False)
+
+    @cached_property
+    def changes(self) -> list[Change]:
+        """Every rewrite, in the order of the original text (built on first use)."""
+        from ._document import Alignment, changes_of
+
+        return changes_of(self.original, self.alignment or Alignment(), self.raw_changes)
+
+    def to_original(self, start: int, end: int) -> Span:
+        """Map a span of :attr:`text` to the original (decoded) input."""
+        return self.alignment.to_original(start, end) if self.alignment else (start, end)
+
+    def to_clean(self, start: int, end: int) -> Span:
+        """Map a span of the original (decoded) input to :attr:`text`."""
+        return self.alignment.to_clean(start, end) if self.alignment else (start, end)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-serialisable data (Decimals become strings)."""

@@ -135,10 +135,11 @@ class Cleaner:
             text=doc.text,
             warnings=doc.warnings(),
             removed=sorted(doc.removed, key=lambda r: r.original_span),
-            changes=sorted(doc.change_list(), key=lambda c: c.original_span),
             quantities=doc.quantities(),
             encoding=encoding,
             original=doc.original,
+            alignment=doc.alignment,
+            raw_changes=tuple(doc.changes),
         )
 
 
