@@ -31,7 +31,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 
 from ._edits import Edit, Flag
-from ._model import Change, Quantity, QualityWarning, Removal, Severity, Span
+from ._model import Change, QualityWarning, Quantity, Removal, Severity, Span
 
 __all__ = ["Alignment", "Document", "EditError"]
 
@@ -47,7 +47,7 @@ class Alignment:
     a segment grows to cover all of it.
     """
 
-    __slots__ = ("_cs", "_ce", "_os", "_oe")
+    __slots__ = ("_ce", "_cs", "_oe", "_os")
 
     def __init__(
         self,
