@@ -17,7 +17,7 @@ and ``一百二`` are not read as numbers there.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 __all__ = ["parse_cn_strict", "parse_number", "plain_decimal"]
 
