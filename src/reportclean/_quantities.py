@@ -30,7 +30,7 @@ from ._numlex import CN_NUMERAL, CN_RUN, NumberTables
 
 __all__ = ["QUANTITIES", "make_quantities", "quantities"]
 
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:[.．]\d+)?(?!\d)|\d+(?:[.．]\d+)?"
 _MULT = r"千万|百万|万亿|亿|万|千"
 _SP = r"[ \u00a0\u3000]?"
 _TO = rf"{_SP}(?:-{{1,2}}|[—–~～至到]){_SP}"  # a range: 1-11月, 2019--2020
@@ -48,11 +48,11 @@ _MONEY_WORDS = package_lexicon("money_words.tsv")
 def _pattern(tables: NumberTables, money_words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     num = rf"(?:{_ARABIC})(?:{_SP}(?:{_MULT}))?|{CN_RUN}"
     quantity = re.compile(
-        rf"(?<![{CN_NUMERAL}\dA-Za-z.#_/\-＃第])(?:"
+        rf"(?<![{CN_NUMERAL}\dA-Za-z.．#_/\-＃第])(?:"
         rf"(?P<date>{_DATE})"
         rf"|百分之(?P<pct>{CN_RUN}|{_ARABIC})"
         rf"|(?P<n1>{num})(?:{_SP}(?P<sep>{_RANGE_SEP}){_SP}(?P<n2>{num}))?"
-        rf"(?:(?P<ap>[余多])?{_SP}(?P<unit>{tables.unit_pattern})|(?<=[万亿])(?P<bare>[余多]?))"
+        rf"(?:{_SP}(?P<ap>[余多])?{_SP}(?P<unit>{tables.unit_pattern})|(?<=[万亿])(?P<bare>[余多]?))"
         rf")"
     )
     money = re.compile("|".join(re.escape(w) for w in sorted(money_words, key=lambda w: (-len(w), w))))
