@@ -20,7 +20,7 @@ from decimal import Decimal
 from ._config import Config
 from ._edits import Context, Proposal, Step
 from ._numbers import parse_cn_strict, plain_decimal
-from ._numlex import CN_NUMERAL, CN_RUN, NumberTables
+from ._numlex import CN_NUMERAL, CN_RUN, NOT_BEFORE, NumberTables
 
 __all__ = ["NUMERALS", "make_numerals", "numerals"]
 
@@ -38,23 +38,22 @@ _UNIT_SPELLING = {
 }
 _CN_DIGITS = "零〇○一二三四五六七八九"
 _CN_DIGIT_VALUE = {c: max(0, i - 2) for i, c in enumerate(_CN_DIGITS)}
-_MONTH = "十[一二]?|[一二三四五六七八九]"
-_DAY = "三十一?|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
+_SPELL = re.compile(
+    "|".join(re.escape(k) for k in sorted(_UNIT_SPELLING, key=lambda k: (-len(k), k))) + "(?![A-Za-z0-9²³])"
+)
+_NUMBER_END = frozenset("0123456789" + CN_NUMERAL)
+_PERCENT = re.compile(f"百分之(?P<pct>{CN_RUN})")
 
 
 def _pattern(tables: NumberTables) -> re.Pattern[str]:
-    spell = "|".join(re.escape(k) for k in sorted(_UNIT_SPELLING, key=lambda k: (-len(k), k)))
+    # One pass over Chinese numeral runs; the first character is a character class, so the regex
+    # engine skips the text between numerals in C. A run is kept when 年 (a year), 月 (a date) or
+    # a measure word follows it; the rest is decided in Python per match.
     return re.compile(
-        # a year written digit by digit: 二〇二三年
-        f"(?<![{CN_NUMERAL}])(?P<year>[{_CN_DIGITS}]{{4}})(?=年)"
-        # a month and day: 十月十五日
-        f"|(?<![{CN_NUMERAL}])(?P<month>{_MONTH})月(?:(?P<day>{_DAY})[日号])?"
-        # a percentage: 百分之八
-        f"|百分之(?P<pct>{CN_RUN})"
-        # a counting numeral before a measure word: 六个, 三千五百万元, 三十余人
-        f"|(?<![{CN_NUMERAL}\\d.])(?P<run>{CN_RUN})(?=[余多]?(?P<measure>{tables.measure_pattern}))"
-        # a unit spelling after a number: 5㎡, 13KM
-        f"|(?<=[\\d{CN_NUMERAL}])(?P<space>[ \\u00a0]?)(?P<spell>{spell})(?![A-Za-z0-9²³])"
+        f"(?P<run>[{CN_NUMERAL}]{NOT_BEFORE}[{CN_NUMERAL}点]*)"
+        f"(?:(?P<year>(?=年))"
+        f"|月(?:(?P<day>[{CN_NUMERAL}]{{1,3}})[日号])?"
+        f"|(?=[余多]?(?P<measure>{tables.measure_pattern})))"
     )
 
 
@@ -94,41 +93,48 @@ def numerals(text: str, context: Context) -> Proposal:
 def _numerals(text: str, tables: NumberTables, pattern: re.Pattern[str]) -> Proposal:
     out = Proposal()
     for m in pattern.finditer(text):
-        if m.group("year") is not None:
-            if not tables.is_protected(text, m.start(), m.end() + 1):
-                digits = "".join(str(_CN_DIGIT_VALUE[c]) for c in m.group("year"))
-                out.replace(m.start(), m.end(), digits, rule="cn-year")
-        elif m.group("month") is not None:
+        run, year, _, measure = m.groups()
+        start, end = m.span("run")
+        if year is not None:
+            digits = len(run) == 4 and all(c in _CN_DIGIT_VALUE for c in run)
+            if digits and not tables.is_protected(text, start, end + 1):
+                out.replace(start, end, "".join(str(_CN_DIGIT_VALUE[c]) for c in run), rule="cn-year")
+        elif measure is not None:
+            value = tables.chinese_counts(text, start, end, m.end("measure"))
+            if value is not None:
+                out.replace(start, end, _arabic(value, run), rule="cn-numeral")
+        else:
             _date(text, m, tables, out)
-        elif m.group("pct") is not None:
+    if "百分之" in text:
+        for m in _PERCENT.finditer(text):
             value = parse_cn_strict(m.group("pct"))
             if value is not None and not tables.is_protected(text, m.start(), m.end()):
                 out.replace(m.start(), m.end(), f"{value:f}%", rule="cn-percent")
-        elif m.group("run") is not None:
-            value = tables.chinese_counts(text, m.start(), m.end(), m.end("measure"))
-            if value is not None:
-                out.replace(m.start(), m.end(), _arabic(value, m.group("run")), rule="cn-numeral")
-        else:
-            out.replace(m.start("spell"), m.end(), _UNIT_SPELLING[m.group("spell")], rule="unit-spelling")
+    for m in _SPELL.finditer(text):
+        s = m.start()
+        before = text[s - 1] if s else ""
+        if before in " \u00a0" and s > 1:
+            before = text[s - 2]
+        if before and before in _NUMBER_END:
+            out.replace(s, m.end(), _UNIT_SPELLING[m.group()], rule="unit-spelling")
     return out
 
 
 def _date(text: str, m: re.Match[str], tables: NumberTables, out: Proposal) -> None:
     """A month (with its day) is converted when a day follows it or a year precedes it."""
     day = m.group("day")
-    s = m.start()
+    s, e = m.span("run")
     if day is None and not (s and text[s - 1] == "年"):
         return
-    if tables.is_protected(text, s, m.end()):
+    month = parse_cn_strict(m.group("run"))
+    if month is None or not 1 <= month <= 12 or tables.is_protected(text, s, m.end()):
         return
-    month = parse_cn_strict(m.group("month"))
-    if month is None:
-        return
-    out.replace(m.start("month"), m.end("month"), f"{month}", rule="cn-date")
     if day is not None:
         d = parse_cn_strict(day)
-        if d is not None and 1 <= d <= 31:
-            out.replace(m.start("day"), m.end("day"), f"{d}", rule="cn-date")
+        if d is None or not 1 <= d <= 31:
+            return
+        out.replace(m.start("day"), m.end("day"), f"{d}", rule="cn-date")
+    out.replace(s, e, f"{month}", rule="cn-date")
 
 
 _DEFAULT = NumberTables.build(())

@@ -22,7 +22,7 @@ from decimal import Decimal
 from ._lexicon import Lexicon, package_lexicon
 from ._numbers import parse_cn_strict
 
-__all__ = ["CN_NUMERAL", "NumberTables", "Unit"]
+__all__ = ["CN_NUMERAL", "NOT_BEFORE", "NumberTables", "Unit"]
 
 #: Characters of a Chinese numeral (lower and upper case, traditional forms).
 CN_NUMERAL = "零〇○一二两兩三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億"
@@ -30,6 +30,10 @@ _CN_DIGIT = "零〇○一二三四五六七八九"
 
 #: A Chinese numeral run, with an optional decimal part (三点五).
 CN_RUN = f"[{CN_NUMERAL}]+(?:点[{_CN_DIGIT}]+)?"
+
+#: Written right after the first character of a number: the character before it is not part of a
+#: number, a code or an ordinal (so 4#-7#楼, IPv6, 1.27 and 第3批 are not read from the middle).
+NOT_BEFORE = f"(?<![{CN_NUMERAL}\\dA-Za-z.．#＃_/\\-第].)"
 
 # Characters before a numeral that make it an ordinal, a name or an approximation:
 # 第一, 初三, 周五, 几十, 数百, 上万, 成千, 若干, 好几, 其一, 逐一, 唯一, 统一, 单一, 同一, 老三, 小三, 之一;
@@ -122,15 +126,20 @@ class NumberTables:
 
 
 def _alternation(units: Iterable[Unit]) -> str:
+    """The written units as one regex, longest first, behind a guard on their first characters."""
+    units = sorted(units, key=lambda u: (-len(u.written), u.written))
     parts = []
-    for u in sorted(units, key=lambda u: (-len(u.written), u.written)):
+    for u in units:
         p = re.escape(u.written)
         if u.written[-1].isascii() and u.written[-1].isalnum():
             p += "(?![A-Za-z0-9])"
         elif u.written.endswith("方"):
             p += "(?![面案式向针法位便阵圆正言志形舱块])"
         parts.append(p)
-    return "|".join(parts) if parts else "(?!)"
+    if not parts:
+        return "(?!)"
+    first = "".join(sorted({re.escape(u.written[0]) for u in units}))
+    return f"(?=[{first}])(?:{'|'.join(parts)})"
 
 
 _UNITS = package_lexicon("units.tsv")

@@ -26,34 +26,32 @@ from ._edits import Context, Proposal, Step
 from ._lexicon import package_lexicon
 from ._model import Quantity
 from ._numbers import parse_cn_strict, parse_number, plain_decimal
-from ._numlex import CN_NUMERAL, CN_RUN, NumberTables
+from ._numlex import CN_NUMERAL, CN_RUN, NOT_BEFORE, NumberTables
 
 __all__ = ["QUANTITIES", "make_quantities", "quantities"]
 
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:[.．]\d+)?(?!\d)|\d+(?:[.．]\d+)?"
 _MULT = r"千万|百万|万亿|亿|万|千"
 _SP = r"[ \u00a0\u3000]?"
-_TO = rf"{_SP}(?:-{{1,2}}|[—–~～至到]){_SP}"  # a range: 1-11月, 2019--2020
-_MONTH_DAY = rf"\d{{1,2}}{_SP}(?:{_TO}\d{{1,2}}{_SP})?月(?:份|{_SP}\d{{1,2}}{_SP}[日号])?"
-_DATE = rf"\d{{4}}{_TO}\d{{4}}{_SP}年度?|\d{{4}}{_SP}年度?(?:{_SP}{_MONTH_DAY})?|{_MONTH_DAY}"
 _RANGE_SEP = r"-{1,2}|[—–~～至到]"
 _APPROX_BEFORE = ("大约", "将近", "超过", "约", "近", "超", "逾")
-_APPROX_AFTER = re.compile(r"以上|左右")
+_APPROX_AFTER = ("以上", "左右")
 _SENTENCE_END = "。！？；\n"
 _HK = re.compile(r"香港特别行政区|香港特區|香港特別行政區|HKSAR")
-
+_PLAIN = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
 _MONEY_WORDS = package_lexicon("money_words.tsv")
 
 
 def _pattern(tables: NumberTables, money_words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    num = rf"(?:{_ARABIC})(?:{_SP}(?:{_MULT}))?|{CN_RUN}"
+    # A number: Arabic (thousands separators, decimals), Chinese or mixed (3万4000), then a
+    # multiplier after a converter's space (1.27 亿). Its first character is a character class, so
+    # the regex engine skips the text between numbers in C; the rest is checked in Python per match.
+    # Dates (2020 年 10 月, 1-11月, 2019--2020 年度) never reach a unit, so they are no quantities.
+    first = f"[\\d{CN_NUMERAL}]"
+    rest = f"[\\d.．点{CN_NUMERAL}]*(?:,\\d{{3}})*(?:[.．]\\d+)?(?:{_SP}(?:{_MULT}))?"
     quantity = re.compile(
-        rf"(?<![{CN_NUMERAL}\dA-Za-z.．#_/\-＃第])(?:"
-        rf"(?P<date>{_DATE})"
-        rf"|百分之(?P<pct>{CN_RUN}|{_ARABIC})"
-        rf"|(?P<n1>{num})(?:{_SP}(?P<sep>{_RANGE_SEP}){_SP}(?P<n2>{num}))?"
-        rf"(?:{_SP}(?P<ap>[余多])?{_SP}(?P<unit>{tables.unit_pattern})|(?<=[万亿])(?P<bare>[余多]?))"
-        rf")"
+        f"(?P<n1>{first}{NOT_BEFORE}{rest})"
+        f"(?:{_SP}(?P<sep>{_RANGE_SEP}){_SP}(?P<n2>{first}{rest}))?"
+        f"(?:{_SP}(?P<ap>[余多])?{_SP}(?P<unit>{tables.unit_pattern})|(?<=[万亿])(?P<bare>[余多]?))"
     )
     money = re.compile("|".join(re.escape(w) for w in sorted(money_words, key=lambda w: (-len(w), w))))
     return quantity, money
@@ -91,75 +89,79 @@ def _quantities(
 ) -> Proposal:
     out = Proposal()
     hk: bool | None = None
+    if "百分之" in text:
+        _percentages(text, tables, out)
+    units = tables.units
+    found = out.quantities
     for m in pattern.finditer(text):
-        if m.group("date") is not None:
+        n1, _, n2, ap, unit_text, bare = m.groups()
+        start, end = m.span()
+        parsed = _value(text, n1, start, m.end(1), m.end(), tables)
+        if parsed is None:
             continue
-        if m.group("pct") is not None:
-            v = parse_cn_strict(m.group("pct")) or parse_number(m.group("pct"))
-            if v is not None and not tables.is_protected(text, m.start(), m.end()):
-                out.quantities.append(
-                    Quantity(m.group(), (m.start(), m.end()), v, "%", "百分之", _approx_before(text, m.start()))
-                )
-            continue
-        n1 = _value(text, m, "n1", tables)
-        if n1 is None:
-            continue
-        value, mult1 = n1
+        value, mult1 = parsed
         high = None
-        if m.group("n2") is not None:
-            n2 = _value(text, m, "n2", tables)
-            if n2 is None:
+        if n2 is not None:
+            parsed = _value(text, n2, m.start(3), m.end(3), m.end(), tables)
+            if parsed is None:
                 continue
-            high, mult2 = n2
+            high, mult2 = parsed
             if mult1 is None and mult2 is not None:  # 5-10万元: the multiplier counts for both
                 value *= mult2
-            written_mult = _mult_text(m.group("n2"))
-        else:
-            written_mult = _mult_text(m.group("n1"))
-        if m.group("unit") is None and not m.group("n1")[0].isdigit():
-            continue  # 三十万 with no unit: a word as often as a number
-        approx = m.group("ap") is not None or bool(m.group("bare")) or _approx_before(text, m.start()) or bool(
-            _APPROX_AFTER.match(text, m.end())
-        )
-        unit_text = m.group("unit")
+        written = _mult_text(n2 or n1)
         if unit_text is None:  # 15万 with no unit
-            if _speaks_of_money(text, m.start(), money):
-                unit, written, factor = "CNY", written_mult, Decimal(1)
-            else:
-                unit, written, factor = None, written_mult, Decimal(1)
+            if not n1[0].isdigit():
+                continue  # 三十万 with no unit: a word as often as a number
+            unit: str | None = "CNY" if _speaks_of_money(text, start, money) else None
+            factor = _ONE
         else:
-            u = tables.units[unit_text]
-            if u.arabic_only and not m.group("n1")[0].isdigit():
+            u = units[unit_text]
+            if u.arabic_only and not n1[0].isdigit():
                 continue
-            unit, written, factor = u.unit, written_mult + unit_text, u.factor
-            if unit == "CNY" and unit_text in ("元", "万元", "亿元", "千元"):
+            unit, written, factor = u.unit, written + unit_text, u.factor
+            if unit_text in _YUAN and unit == "CNY":
                 if hk is None:
-                    hk = bool(_HK.search(text, 0, 500))
+                    hk = _HK.search(text, 0, 500) is not None
                 if hk:
                     unit = "HKD"
-        out.quantities.append(
-            Quantity(
-                m.group(),
-                (m.start(), m.end()),
-                _canonical(value, factor),
-                unit,
-                written or None,
-                approx,
-                None if high is None else _canonical(high, factor),
-            )
+        approx = (
+            ap is not None
+            or bool(bare)
+            or _approx_before(text, start)
+            or text.startswith(_APPROX_AFTER, end)
         )
+        if factor != _ONE:
+            value = _canonical(value, factor)
+            high = None if high is None else _canonical(high, factor)
+        found.append(Quantity(m.group(), (start, end), value, unit, written or None, approx, high))
     return out
 
 
-def _value(text: str, m: re.Match[str], group: str, tables: NumberTables) -> tuple[Decimal, Decimal | None] | None:
-    """The value of a number group (multiplier applied) and its multiplier, if any."""
-    s = m.group(group)
+_ONE = Decimal(1)
+_YUAN = frozenset(("元", "万元", "亿元", "千元"))
+_PERCENT_WORD = re.compile(f"百分之(?P<pct>{CN_RUN}|\\d+(?:\\.\\d+)?)")
+
+
+def _percentages(text: str, tables: NumberTables, out: Proposal) -> None:
+    """百分之八 (when the numerals step, which writes it 8%, is off)."""
+    for m in _PERCENT_WORD.finditer(text):
+        v = parse_cn_strict(m.group("pct")) or parse_number(m.group("pct"))
+        if v is not None and not tables.is_protected(text, m.start(), m.end()):
+            out.quantities.append(
+                Quantity(m.group(), (m.start(), m.end()), v, "%", "百分之", _approx_before(text, m.start()))
+            )
+
+
+def _value(
+    text: str, s: str, start: int, end: int, unit_end: int, tables: NumberTables
+) -> tuple[Decimal, Decimal | None] | None:
+    """The value of a number ``s`` = ``text[start:end]`` (multiplier applied) and its multiplier."""
+    if _PLAIN.fullmatch(s):
+        return (Decimal(s) if s[-1] != "0" or "." not in s else plain_decimal(Decimal(s))), None
     if s[0].isdigit():
         v = parse_number(s)
-        mult = _MULTIPLIERS.get(_mult_text(s))
-        return None if v is None else (v, mult)
-    end = m.end("unit") if m.group("unit") is not None else m.end(group)
-    cv = tables.chinese_counts(text, m.start(group), m.end(group), end)
+        return None if v is None else (v, _MULTIPLIERS.get(_mult_text(s)))
+    cv = tables.chinese_counts(text, start, end, unit_end)
     return None if cv is None else (cv, None)
 
 
