@@ -71,6 +71,7 @@ def test_converts(before: str, after: str) -> None:
         "九龙湾",
         "二〇二三",  # no 年: a code, not a year
         "五一劳动节，十一黄金周",
+        "一平米，几平米，KM2线",  # a unit spelling is unified only after a number written in digits
     ],
 )
 def test_leaves_alone(text: str) -> None:

@@ -41,7 +41,7 @@ _CN_DIGIT_VALUE = {c: max(0, i - 2) for i, c in enumerate(_CN_DIGITS)}
 _SPELL = re.compile(
     "|".join(re.escape(k) for k in sorted(_UNIT_SPELLING, key=lambda k: (-len(k), k))) + "(?![A-Za-z0-9²³])"
 )
-_NUMBER_END = frozenset("0123456789" + CN_NUMERAL)
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
 _PERCENT = re.compile(f"百分之(?P<pct>{CN_RUN})")
 
 
@@ -110,12 +110,12 @@ def _numerals(text: str, tables: NumberTables, pattern: re.Pattern[str]) -> Prop
             value = parse_cn_strict(m.group("pct"))
             if value is not None and not tables.is_protected(text, m.start(), m.end()):
                 out.replace(m.start(), m.end(), f"{value:f}%", rule="cn-percent")
+    # a unit spelling right after Arabic digits, or after a numeral this pass converted
+    converted = {e.end for e in out.edits if e.rule == "cn-numeral"}
     for m in _SPELL.finditer(text):
         s = m.start()
-        before = text[s - 1] if s else ""
-        if before in " \u00a0" and s > 1:
-            before = text[s - 2]
-        if before and before in _NUMBER_END:
+        b = s - 1 if s and text[s - 1] in " \u00a0" else s
+        if b and (text[b - 1] in _DIGITS or b in converted):
             out.replace(s, m.end(), _UNIT_SPELLING[m.group()], rule="unit-spelling")
     return out
 

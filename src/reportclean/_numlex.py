@@ -72,7 +72,8 @@ class NumberTables:
     unit_pattern: str  # a regex alternation of the written units, longest first, with guards
     measure_pattern: str  # the units a Chinese numeral may stand before
     protected: frozenset[str]
-    protected_lengths: tuple[int, ...]
+    protected_lengths: dict[str, tuple[int, ...]]  # first character -> lengths of entries, longest first
+    protected_longest: int
 
     @classmethod
     def build(cls, user: Iterable[Lexicon]) -> NumberTables:
@@ -93,16 +94,16 @@ class NumberTables:
             _alternation(units.values()),
             _alternation(u for u in units.values() if not u.arabic_only and not u.written.isascii()),
             frozenset(protected),
-            tuple(sorted({len(p) for p in protected}, reverse=True)),
+            _lengths_by_first(protected),
+            max((len(p) for p in protected), default=0),
         )
 
     def is_protected(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` overlaps a protected expression in ``text``."""
         prot = self.protected
-        lengths = self.protected_lengths
-        longest = lengths[0] if lengths else 0
-        for s in range(max(0, start - longest + 1), end):
-            for n in lengths:
+        by_first = self.protected_lengths
+        for s in range(max(0, start - self.protected_longest + 1), end):
+            for n in by_first.get(text[s], ()):
                 if s + n > start and text[s : s + n] in prot:
                     return True
         return False
@@ -123,6 +124,13 @@ class NumberTables:
         if value is None or self.is_protected(text, start, unit_end):
             return None
         return value
+
+
+def _lengths_by_first(entries: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    out: dict[str, set[int]] = {}
+    for p in entries:
+        out.setdefault(p[0], set()).add(len(p))
+    return {c: tuple(sorted(ns, reverse=True)) for c, ns in out.items()}
 
 
 def _alternation(units: Iterable[Unit]) -> str:

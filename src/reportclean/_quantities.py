@@ -33,7 +33,6 @@ __all__ = ["QUANTITIES", "make_quantities", "quantities"]
 _MULT = r"千万|百万|万亿|亿|万|千"
 _SP = r"[ \u00a0\u3000]?"
 _RANGE_SEP = r"-{1,2}|[—–~～至到]"
-_APPROX_BEFORE = ("大约", "将近", "超过", "约", "近", "超", "逾")
 _APPROX_AFTER = ("以上", "左右")
 _SENTENCE_END = "。！？；\n"
 _HK = re.compile(r"香港特别行政区|香港特區|香港特別行政區|HKSAR")
@@ -93,13 +92,17 @@ def _quantities(
         _percentages(text, tables, out)
     units = tables.units
     found = out.quantities
+    plain = _PLAIN.fullmatch
     for m in pattern.finditer(text):
         n1, _, n2, ap, unit_text, bare = m.groups()
         start, end = m.span()
-        parsed = _value(text, n1, start, m.end(1), m.end(), tables)
-        if parsed is None:
-            continue
-        value, mult1 = parsed
+        if plain(n1):  # the common case: 12, 12.5
+            value, mult1 = (Decimal(n1) if n1[-1] != "0" or "." not in n1 else plain_decimal(Decimal(n1))), None
+        else:
+            parsed = _value(text, n1, start, m.end(1), end, tables)
+            if parsed is None:
+                continue
+            value, mult1 = parsed
         high = None
         if n2 is not None:
             parsed = _value(text, n2, m.start(3), m.end(3), m.end(), tables)
@@ -172,15 +175,21 @@ _TRAILING_MULT = re.compile(rf"(?:{_MULT})$")
 
 def _mult_text(number: str) -> str:
     """The multiplier written at the end of an Arabic number (``1.27 亿`` → ``亿``)."""
-    if not number[0].isdigit():
+    if number[-1] not in "万亿千" or not number[0].isdigit():
         return ""
     m = _TRAILING_MULT.search(number)
     return m.group() if m else ""
 
 
 def _approx_before(text: str, start: int) -> bool:
-    before = text[max(0, start - 3) : start].rstrip(" \u00a0\u3000")
-    return before.endswith(_APPROX_BEFORE)
+    """约, 近, 超, 逾, 超过 (大约, 将近) just before ``start``, maybe across a space."""
+    i = start
+    if i and text[i - 1] in " \u00a0\u3000":
+        i -= 1
+    if not i:
+        return False
+    c = text[i - 1]
+    return c in "约近超逾" or (c == "过" and i >= 2 and text[i - 2] == "超")
 
 
 def _speaks_of_money(text: str, start: int, money: re.Pattern[str]) -> bool:
