@@ -98,6 +98,7 @@ def test_not_numbers(text: str) -> None:
 
 
 def test_result_has_no_exponent_or_trailing_zeros() -> None:
+    assert str(parse_number("1" + "0" * 40)) == "1" + "0" * 40
     assert str(parse_number("1.27亿")) == "127000000"
     assert str(parse_number("一二点三零")) == "12.3"
 

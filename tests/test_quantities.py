@@ -183,6 +183,12 @@ def test_quantities_reach_later_steps_through_the_context() -> None:
     assert [(q.unit, str(q.value)) for q in seen[0]] == [("CNY", "127000000"), ("%", "88.4")]
 
 
+def test_huge_numbers_do_not_fail_the_step() -> None:
+    r = clean("征地 " + "9" * 40 + " 亩，投资 " + "9" * 40 + " 亿元")
+    assert [q.unit for q in r.quantities] == ["m2", "CNY"]
+    assert not [w for w in r.warnings if w.code == "step-failed"]
+
+
 def test_linear_time() -> None:
     for unit in ("1", "1-", "1万", "1,000,", "一", "一个", "1 ", "约1", "2020年", "1.1.", "百分之"):
         text = unit * (100_000 // len(unit))

@@ -80,9 +80,12 @@ def plain_decimal(d: Decimal) -> Decimal:
     >>> plain_decimal(Decimal("127000000.00")), plain_decimal(Decimal("12.30"))
     (Decimal('127000000'), Decimal('12.3'))
     """
+    if not d.is_finite():
+        return d
     if d == d.to_integral_value():
-        return d.quantize(Decimal(1))
-    return d.normalize()
+        return Decimal(int(d))
+    s = f"{d:f}"
+    return Decimal(s.rstrip("0")) if "." in s else d
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -103,9 +106,9 @@ def parse_number(text: str) -> Decimal | None:
         return None
     try:
         value = _parse(_SPACE.sub("", text.translate(_TRANS)), strict=False)
+        return None if value is None else plain_decimal(value)
     except (ArithmeticError, ValueError):  # pragma: no cover - defensive: never raise on data
         return None
-    return None if value is None else plain_decimal(value)
 
 
 def parse_cn_strict(text: str) -> Decimal | None:
@@ -122,9 +125,9 @@ def parse_cn_strict(text: str) -> Decimal | None:
         return None
     try:
         value = _parse(text.translate(_TRANS), strict=True)
+        return None if value is None else plain_decimal(value)
     except (ArithmeticError, ValueError):  # pragma: no cover - defensive
         return None
-    return None if value is None else plain_decimal(value)
 
 
 def _parse(s: str, strict: bool) -> Decimal | None:

@@ -203,9 +203,13 @@ def _speaks_of_money(text: str, start: int, money: re.Pattern[str]) -> bool:
 def _canonical(value: Decimal, factor: Decimal) -> Decimal:
     """``value × factor``; a factor that is not exact (亩) is rounded to 4 decimals."""
     v = value * factor
-    if factor == factor.quantize(Decimal("0.000001")):
+    if factor == factor.quantize(_MICRO) or v.adjusted() > 20:  # a huge number keeps its digits
         return plain_decimal(v)
-    return plain_decimal(v.quantize(Decimal("0.0001")))
+    return plain_decimal(v.quantize(_TEN_THOUSANDTH))
+
+
+_MICRO = Decimal("0.000001")
+_TEN_THOUSANDTH = Decimal("0.0001")
 
 
 _DEFAULT = NumberTables.build(())
