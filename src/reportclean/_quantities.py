@@ -37,6 +37,7 @@ _APPROX_AFTER = ("以上", "左右")
 _SENTENCE_END = "。！？；\n"
 _HK = re.compile(r"香港特别行政区|香港特區|香港特別行政區|HKSAR")
 _PLAIN = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
+_PLAIN_MULT = re.compile(rf"(\d+(?:\.\d+)?){_SP}({_MULT})", re.ASCII)
 _MONEY_WORDS = package_lexicon("money_words.tsv")
 
 
@@ -96,50 +97,62 @@ def _quantities(
     for m in pattern.finditer(text):
         n1, _, n2, ap, unit_text, bare = m.groups()
         start, end = m.span()
-        if plain(n1):  # the common case: 12, 12.5
-            value, mult1 = (Decimal(n1) if n1[-1] != "0" or "." not in n1 else plain_decimal(Decimal(n1))), None
+        if n2 is None and unit_text is not None and ((n1.isdigit() and n1.isascii()) or plain(n1)):
+            # the common case, 12 人 or 12.5 万元: no range, an Arabic number, a unit
+            value = Decimal(n1) if n1[-1] != "0" or "." not in n1 else plain_decimal(Decimal(n1))
+            high = None
+            written = unit_text
         else:
             parsed = _value(text, n1, start, m.end(1), end, tables)
             if parsed is None:
                 continue
             value, mult1 = parsed
-        high = None
-        if n2 is not None:
-            parsed = _value(text, n2, m.start(3), m.end(3), m.end(), tables)
-            if parsed is None:
+            high = None
+            if n2 is not None:
+                parsed = _value(text, n2, m.start(3), m.end(3), end, tables)
+                if parsed is None:
+                    continue
+                high, mult2 = parsed
+                if mult1 is None and mult2 is not None:  # 5-10万元: the multiplier counts for both
+                    value *= mult2
+            written = _mult_text(n2 or n1)
+            if unit_text is None:  # 15万 with no unit
+                if not n1[0].isdigit():
+                    continue  # 三十万 with no unit: a word as often as a number
+                unit = "CNY" if _speaks_of_money(text, start, money) else None
+                approx = ap is not None or bool(bare) or _approx_at(text, start, end)
+                found.append(Quantity(m.group(), (start, end), value, unit, written or None, approx, high))
                 continue
-            high, mult2 = parsed
-            if mult1 is None and mult2 is not None:  # 5-10万元: the multiplier counts for both
-                value *= mult2
-        written = _mult_text(n2 or n1)
-        if unit_text is None:  # 15万 with no unit
-            if not n1[0].isdigit():
-                continue  # 三十万 with no unit: a word as often as a number
-            unit: str | None = "CNY" if _speaks_of_money(text, start, money) else None
-            factor = _ONE
-        else:
-            u = units[unit_text]
-            if u.arabic_only and not n1[0].isdigit():
-                continue
-            unit, written, factor = u.unit, written + unit_text, u.factor
-            if unit_text in _YUAN and unit == "CNY":
-                if hk is None:
-                    hk = _HK.search(text, 0, 500) is not None
-                if hk:
-                    unit = "HKD"
+            written += unit_text
+        u = units[unit_text]
+        if u.arabic_only and not n1[0].isdigit():
+            continue
+        unit = u.unit
+        if unit == "CNY" and unit_text in _YUAN:
+            if hk is None:
+                hk = _HK.search(text, 0, 500) is not None
+            if hk:
+                unit = "HKD"
+        if u.factor != _ONE:
+            value = _canonical(value, u.factor)
+            high = None if high is None else _canonical(high, u.factor)
         approx = (
             ap is not None
-            or bool(bare)
-            or _approx_before(text, start)
+            or (start and text[start - 1] in _APPROX_LAST and _approx_before(text, start))
             or text.startswith(_APPROX_AFTER, end)
         )
-        if factor != _ONE:
-            value = _canonical(value, factor)
-            high = None if high is None else _canonical(high, factor)
-        found.append(Quantity(m.group(), (start, end), value, unit, written or None, approx, high))
+        found.append(Quantity(m.group(), (start, end), value, unit, written, approx, high))
     return out
 
 
+def _approx_at(text: str, start: int, end: int) -> bool:
+    """An approximate marker before ``start`` (约, 近, 超过 …) or after ``end`` (以上, 左右)."""
+    if start and text[start - 1] in _APPROX_LAST and _approx_before(text, start):
+        return True
+    return text.startswith(_APPROX_AFTER, end)
+
+
+_APPROX_LAST = frozenset("约近超逾过 \u00a0\u3000")
 _ONE = Decimal(1)
 _YUAN = frozenset(("元", "万元", "亿元", "千元"))
 _PERCENT_WORD = re.compile(f"百分之(?P<pct>{CN_RUN}|\\d+(?:\\.\\d+)?)")
@@ -161,6 +174,10 @@ def _value(
     """The value of a number ``s`` = ``text[start:end]`` (multiplier applied) and its multiplier."""
     if _PLAIN.fullmatch(s):
         return (Decimal(s) if s[-1] != "0" or "." not in s else plain_decimal(Decimal(s))), None
+    m = _PLAIN_MULT.fullmatch(s)
+    if m:  # 12.62亿, 1.27 亿
+        mult = _MULTIPLIERS[m.group(2)]
+        return plain_decimal(Decimal(m.group(1)) * mult), mult
     if s[0].isdigit():
         v = parse_number(s)
         return None if v is None else (v, _MULTIPLIERS.get(_mult_text(s)))
