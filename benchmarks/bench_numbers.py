@@ -5,9 +5,9 @@
 
 Reports, in one run on the same text (absolute speeds drift between runs; read the ratios):
 
-- speed (best CPU time of a few runs) of ``cn2an.transform(text, "cn2an")``, of the whole reportclean pipeline and of its
-  ``numerals`` and ``quantities`` steps alone, and the share of the pipeline's time spent finding
-  quantities (target: under a third);
+- speed (best CPU time of a few runs) of ``cn2an.transform(text, "cn2an")``, of the whole
+  reportclean pipeline and of its ``numerals`` and ``quantities`` steps alone, and the share
+  of the pipeline's time spent finding quantities (target: under a third);
 - how many protected expressions (``data/protected.tsv``) each one alters, alone and in a sentence,
   and how many occurrences of them in the fixtures survive.
 """

@@ -6,6 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportclean import Config, clean, load_lexicon
 from reportclean._edits import Context
@@ -133,3 +135,19 @@ def test_known_failure_unquoted_slogan() -> None:
 @pytest.mark.xfail(strict=True, reason="a month alone (no year, no day) stays Chinese")
 def test_known_failure_lone_month() -> None:
     assert fixed("十月份完成") == "10月份完成"
+
+
+NUMBER_ALPHABET = st.sampled_from(
+    [*"零〇一二两三四五六七八九十百千万亿点0123456789.,-～至年月日号个人万元亩余多约第是、“”之 ",
+     "百分之", "平米", "㎡", "m2", "KM", "km2", "个百分点", "十三五", "两个维护", "一是"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(NUMBER_ALPHABET, max_size=40).map("".join))
+def test_number_soup_never_fails_and_is_idempotent(s: str) -> None:
+    r = clean(s)
+    assert not [w for w in r.warnings if w.code == "step-failed"], r.warnings
+    assert clean(r.text).text == r.text
+    for q in r.quantities:
+        assert r.text[q.span[0] : q.span[1]] == q.text

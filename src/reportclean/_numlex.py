@@ -33,15 +33,15 @@ CN_RUN = f"[{CN_NUMERAL}]+(?:点[{_CN_DIGIT}]+)?"
 
 #: Written right after the first character of a number: the character before it is not part of a
 #: number, a code or an ordinal (so 4#-7#楼, IPv6, 1.27 and 第3批 are not read from the middle).
-NOT_BEFORE = f"(?<![{CN_NUMERAL}\\dA-Za-z.．#＃_/\\-第].)"
+NOT_BEFORE = f"(?<![{CN_NUMERAL}\\dA-Za-z.．#＃_/\\-第%％²³].)"
 
 # Characters before a numeral that make it an ordinal, a name or an approximation:
 # 第一, 初三, 周五, 几十, 数百, 上万, 成千, 若干, 好几, 其一, 逐一, 唯一, 统一, 单一, 同一, 老三, 小三, 之一;
 # and an opening quotation mark: a quoted numeral starts a slogan (“四张成绩单”, “五个不发生”).
 _BEFORE = frozenset("第初周几数上成若好其逐唯统单同老小之“‘「『《\"'")
 _BEFORE2 = ("星期", "礼拜", "排名", "排行", "位列", "名列")
-# A lone 一 or 二 before a measure word is an article or an ordinal (一个, 二次, 二级): kept.
-_LONE = frozenset("一二壹贰貳幺")
+# A lone 一 or 二 before a measure word is an article or an ordinal (一个, 二次, 二级): kept; so is 零.
+_LONE = frozenset("零〇○一二壹贰貳幺")
 
 
 @dataclass(frozen=True, slots=True)
