@@ -164,23 +164,20 @@ def test_works_without_the_numerals_step() -> None:
     assert found("“十三五”规划，两个维护，一个中心", off) == []
 
 
-def test_quantities_reach_later_steps_through_the_context() -> None:
-    seen: list[tuple[Quantity, ...]] = []
-    from reportclean import _pipeline
+def test_quantity_spans_follow_later_edits() -> None:
+    """The checks step reads quantities from its Context, in its own input's offsets."""
+    from reportclean._document import Document
+    from reportclean._edits import Edit
 
-    cleaner = _pipeline.Cleaner()
-    steps = list(cleaner._steps)
-    i = [name for name, _, _ in steps].index("placeholders")
-    name, fn, codes = steps[i]
-
-    def spy(text: str, context: Context) -> object:
-        seen.append(context.quantities)
-        return fn(text, context)
-
-    steps[i] = (name, spy, codes)  # type: ignore[assignment]
-    cleaner._steps = tuple(steps)  # type: ignore[misc]
-    cleaner.clean("资金 1.27 亿元，完成 88.4%")
-    assert [(q.unit, str(q.value)) for q in seen[0]] == [("CNY", "127000000"), ("%", "88.4")]
+    text = "资金 1.27 亿元，完成 88.4%"
+    doc = Document(text)
+    doc.apply("quantities", (), (), quantities(text, Context()).quantities)
+    doc.apply("later", [Edit(0, 2, "专项资金", "demo")])
+    assert [(q.text, q.span, q.unit, str(q.value)) for q in doc.quantities()] == [
+        ("1.27 亿元", (5, 12), "CNY", "127000000"),
+        ("88.4%", (16, 21), "%", "88.4"),
+    ]
+    assert [text[a:b] for a, b in (q.original_span for q in doc.quantities())] == ["1.27 亿元", "88.4%"]
 
 
 def test_huge_numbers_do_not_fail_the_step() -> None:
