@@ -280,3 +280,16 @@ def test_golden_quantities_checked_by_eye() -> None:
 
 def test_all_steps_known() -> None:
     assert STEP_NAMES.index("numerals") < STEP_NAMES.index("quantities") < STEP_NAMES.index("checks")
+
+
+def test_user_lexicons(tmp_path: Path) -> None:
+    from reportclean import load_lexicon
+
+    money = tmp_path / "money.tsv"
+    money.write_text("# kind: money-context\n# format: word\n# source: me\n集资\n", encoding="utf-8")
+    units = tmp_path / "units.tsv"
+    units.write_text("# kind: units\n# format: written\tunit\tfactor\tdimension\n# source: me\n眼\t眼\t1\tcount\n",
+                     encoding="utf-8")  # fmt: skip
+    cfg = Config(lexicons=(load_lexicon(money), load_lexicon(units)))
+    assert found("村民集资 3 万，新打机井 5 眼", cfg) == [("3 万", "30000", "CNY"), ("5 眼", "5", "眼")]
+    assert found("村民集资 3 万，新打机井 5 眼") == [("3 万", "30000", None)]
