@@ -152,3 +152,11 @@ def test_number_soup_never_fails_and_is_idempotent(s: str) -> None:
     assert clean(r.text).text == r.text
     for q in r.quantities:
         assert r.text[q.span[0] : q.span[1]] == q.text
+
+
+def test_negative_fixture_is_unchanged() -> None:
+    path = Path(__file__).resolve().parent.parent / "fixtures" / "negative" / "numerals_fixed_expressions.txt"
+    text = path.read_text(encoding="utf-8").strip()
+    r = clean(text)
+    assert r.text == text
+    assert [q.text for q in r.quantities] == []
