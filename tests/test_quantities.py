@@ -293,3 +293,16 @@ def test_user_lexicons(tmp_path: Path) -> None:
     cfg = Config(lexicons=(load_lexicon(money), load_lexicon(units)))
     assert found("村民集资 3 万，新打机井 5 眼", cfg) == [("3 万", "30000", "CNY"), ("5 眼", "5", "眼")]
     assert found("村民集资 3 万，新打机井 5 眼") == [("3 万", "30000", None)]
+
+
+def test_malformed_user_units_lexicon_raises_with_a_fix(tmp_path: Path) -> None:
+    from reportclean import LexiconError, load_lexicon
+
+    f = tmp_path / "units.tsv"
+    f.write_text("# kind: units\n# format: written\tunit\n# source: me\n眼\t眼\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="needs the columns written, unit, factor, dimension"):
+        clean("5 眼", Config(lexicons=(load_lexicon(f),)))
+    f.write_text("# kind: units\n# format: written\tunit\tfactor\tdimension\n# source: me\n眼\t眼\tx\tcount\n",
+                 encoding="utf-8")  # fmt: skip
+    with pytest.raises(LexiconError, match="bad factor 'x'"):
+        clean("5 眼", Config(lexicons=(load_lexicon(f),)))

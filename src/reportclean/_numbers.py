@@ -135,7 +135,7 @@ def _parse(s: str, strict: bool) -> Decimal | None:
         return None
     neg = False
     if not strict and s[0] in "-+负":
-        neg = s[0] != "+" and s[0] != "正"
+        neg = s[0] != "+"
         s = s[1:]
     value = _unsigned(s, strict)
     if value is None:

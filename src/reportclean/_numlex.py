@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ._lexicon import Lexicon, package_lexicon
+from ._lexicon import Lexicon, LexiconError, package_lexicon
 from ._numbers import parse_cn_strict
 
 __all__ = ["CN_NUMERAL", "NOT_BEFORE", "NumberTables", "Unit"]
@@ -60,7 +60,9 @@ def _factor(text: str, where: str) -> Decimal:
     try:
         value = Decimal(num) / Decimal(den) if sep else Decimal(num)
     except ArithmeticError:
-        raise ValueError(f"{where}: bad factor {text!r}; write an integer, a decimal or a fraction a/b") from None
+        raise LexiconError(f"{where}: bad factor {text!r}; write an integer, a decimal or a fraction a/b") from None
+    if not value.is_finite() or value <= 0:
+        raise LexiconError(f"{where}: bad factor {text!r}; a factor is a positive number")
     return value
 
 
@@ -81,6 +83,11 @@ class NumberTables:
         user = tuple(user)
         units: dict[str, Unit] = {}
         for lx in (_UNITS, *(x for x in user if x.kind == "units")):
+            if len(lx.columns) < 4:
+                raise LexiconError(
+                    f"{lx.name}: a units lexicon needs the columns written, unit, factor, dimension "
+                    "(and optionally flags); see reportclean/data/units.tsv"
+                )
             for row in lx.rows:
                 written, unit, factor, dimension, *rest = row
                 flags = rest[0] if rest else ""
