@@ -59,6 +59,8 @@ def one(text: str, config: Config | None = None) -> Quantity:
         ("督查督办六个工作专班", "6", "个", "个"),
         ("安全检查 1437 家次", "1437", "家次", "家次"),
         ("资金 1,234,567 元", "1234567", "CNY", "元"),
+        ("同比下降-3.8%", "-3.8", "%", "%"),
+        ("增速为 -2.1%，", "-2.1", "%", "%"),
     ],
 )
 def test_quantity(text: str, value: str, unit: str, written: str) -> None:

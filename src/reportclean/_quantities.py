@@ -46,7 +46,7 @@ def _pattern(tables: NumberTables, money_words: tuple[str, ...]) -> tuple[re.Pat
     # multiplier after a converter's space (1.27 亿). Its first character is a character class, so
     # the regex engine skips the text between numbers in C; the rest is checked in Python per match.
     # Dates (2020 年 10 月, 1-11月, 2019--2020 年度) never reach a unit, so they are no quantities.
-    first = f"[\\d{CN_NUMERAL}]"
+    first = f"[\\d{CN_NUMERAL}\\-]"  # a minus sign too (增长-3.8%), when no number stands before it
     rest = f"[\\d.．点{CN_NUMERAL}]*(?:,\\d{{3}})*(?:[.．]\\d+)?(?:{_SP}(?:{_MULT}))?"
     quantity = re.compile(
         f"(?P<n1>{first}{NOT_BEFORE}{rest})"
@@ -117,7 +117,7 @@ def _quantities(
                     value *= mult2
             written = _mult_text(n2 or n1)
             if unit_text is None:  # 15万 with no unit
-                if not n1[0].isdigit():
+                if not (n1[0].isdigit() or n1[0] == "-"):
                     continue  # 三十万 with no unit: a word as often as a number
                 unit = "CNY" if _speaks_of_money(text, start, money) else None
                 approx = ap is not None or bool(bare) or _approx_at(text, start, end)
@@ -125,7 +125,7 @@ def _quantities(
                 continue
             written += unit_text
         u = units[unit_text]
-        if u.arabic_only and not n1[0].isdigit():
+        if u.arabic_only and not (n1[0].isdigit() or n1[0] == "-"):
             continue
         unit = u.unit
         if unit == "CNY" and unit_text in _YUAN:
@@ -178,7 +178,7 @@ def _value(
     if m:  # 12.62亿, 1.27 亿
         mult = _MULTIPLIERS[m.group(2)]
         return plain_decimal(Decimal(m.group(1)) * mult), mult
-    if s[0].isdigit():
+    if s[0].isdigit() or s[0] == "-":
         v = parse_number(s)
         return None if v is None else (v, _MULTIPLIERS.get(_mult_text(s)))
     cv = tables.chinese_counts(text, start, end, unit_end)
@@ -192,7 +192,7 @@ _TRAILING_MULT = re.compile(rf"(?:{_MULT})$")
 
 def _mult_text(number: str) -> str:
     """The multiplier written at the end of an Arabic number (``1.27 亿`` → ``亿``)."""
-    if number[-1] not in "万亿千" or not number[0].isdigit():
+    if number[-1] not in "万亿千" or not (number[0].isdigit() or number[0] == "-"):
         return ""
     m = _TRAILING_MULT.search(number)
     return m.group() if m else ""
