@@ -47,11 +47,12 @@ _PERCENT = re.compile(f"百分之(?P<pct>{CN_RUN})")
 
 def _pattern(tables: NumberTables) -> re.Pattern[str]:
     # One pass over Chinese numeral runs; the first character is a character class, so the regex
-    # engine skips the text between numerals in C. A run is kept when 年 (a year), 月 (a date) or
-    # a measure word follows it; the rest is decided in Python per match.
+    # engine skips the text between numerals in C. A run is kept when 年 (a year, or a range of
+    # years: 二〇二〇至二〇二一年), 月 (a date) or a measure word follows it; the rest is decided
+    # in Python per match.
     return re.compile(
         f"(?P<run>[{CN_NUMERAL}]{NOT_BEFORE}[{CN_NUMERAL}点]*)"
-        f"(?:(?P<year>(?=年))"
+        f"(?:(?P<year>(?=年|[至到~～—–-]{{1,2}}[{_CN_DIGITS}]{{4}}年))"
         f"|月(?:(?P<day>[{CN_NUMERAL}]{{1,3}})[日号])?"
         f"|(?=[余多]?(?P<measure>{tables.measure_pattern})))"
     )
