@@ -66,7 +66,7 @@ _BIG = {"万": 10**4, "亿": 10**8}
 _PERCENT_PREFIX = {"百分之": -2, "千分之": -3, "万分之": -4}
 
 _ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_TOKEN = re.compile(r"\d+(?:\.\d+)?|.", re.DOTALL)
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|.", re.DOTALL)
 _DIGIT_RUN = re.compile(r"[零一二三四五六七八九\d]+")
 _FRACTION = re.compile(r"([零一二三四五六七八九\d]+)([万亿]*)")
 _MONEY = re.compile(r"(.*?)[元圆](?:([零一二三四五六七八九])角)?(?:([零一二三四五六七八九])分)?[整正]?")
@@ -222,7 +222,7 @@ def _positional(s: str, strict: bool) -> Decimal | None:
         if tok[0].isdigit():
             if cur is not None or closed or strict:
                 return None
-            cur, cur_cn, any_digit = Decimal(tok), False, True
+            cur, cur_cn, any_digit = Decimal(tok.replace(",", "")), False, True
         elif tok in _DIGITS:
             if cur is not None or closed:
                 return None
