@@ -9,6 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportclean import STEP_NAMES, Config, Quantity, clean
 from reportclean._edits import Context
@@ -309,3 +311,16 @@ def test_malformed_user_units_lexicon_raises_with_a_fix(tmp_path: Path) -> None:
                  encoding="utf-8")  # fmt: skip
     with pytest.raises(LexiconError, match="bad factor 'x'"):
         clean("5 眼", Config(lexicons=(load_lexicon(f),)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False),
+    st.sampled_from([("万元", "CNY", 10**4), ("亿元", "CNY", 10**8), ("万美元", "USD", 10**4), ("吨", "t", 1),
+                     ("公里", "m", 1000), ("平方米", "m2", 1), ("%", "%", 1), ("人", "人", 1)]),
+    st.sampled_from(["", " "]),
+)  # fmt: skip
+def test_round_trip_written_quantities(d: Decimal, unit: tuple[str, str, int], space: str) -> None:
+    written, canonical, factor = unit
+    q = one(f"共计{d:f}{space}{written}，")
+    assert (q.value, q.unit, q.written_unit) == (d * factor, canonical, written)
