@@ -114,7 +114,7 @@ class Alignment:
 class Document:
     """Original text, current text and the alignment between them."""
 
-    __slots__ = ("_flags", "_quantities", "alignment", "changes", "original", "removed", "text")
+    __slots__ = ("_flags", "_quantities", "_quantities_view", "alignment", "changes", "original", "removed", "text")
 
     def __init__(self, text: str) -> None:
         self.original = text
@@ -123,6 +123,7 @@ class Document:
         # Warnings and quantities whose spans are kept in current coordinates.
         self._flags: list[tuple[int, int, str, Severity, str, Span, str]] = []
         self._quantities: list[Quantity] = []
+        self._quantities_view: tuple[Quantity, ...] | None = ()  # None: to be rebuilt
         self.removed: list[Removal] = []
         # (original span, replacement, rule, step); current spans are found at the end
         self.changes: list[tuple[Span, str, str, str]] = []
@@ -161,6 +162,7 @@ class Document:
         for q in quantities:
             s, t = _clip(q.span[0], q.span[1], n)
             self._quantities.append(_requant(q, (s, t), to_original(s, t)))
+            self._quantities_view = None
         if not todo:
             return
         todo = _coalesce(todo)
@@ -179,6 +181,7 @@ class Document:
             self._flags = [(*span(s, t), c, sev, msg, o, st) for (s, t, c, sev, msg, o, st) in self._flags]
         if self._quantities:
             self._quantities = [_requant(q, span(*q.span), q.original_span) for q in self._quantities]
+            self._quantities_view = None
 
     def _record(self, step: str, todo: Sequence[Edit]) -> list[Span]:
         """Record each removal and change with its original span; return the spans."""
@@ -248,23 +251,26 @@ class Document:
         out.sort(key=lambda w: (w.span, w.original_span, w.code))
         return out
 
-    def quantities(self) -> list[Quantity]:
-        text = self.text
-        out = [
-            Quantity(
-                text[q.span[0] : q.span[1]],
-                q.span,
-                q.value,
-                q.unit,
-                q.written_unit,
-                q.approximate,
-                q.high,
-                q.original_span,
-            )
-            for q in self._quantities
-        ]
-        out.sort(key=lambda q: q.span)
-        return out
+    def quantities(self) -> tuple[Quantity, ...]:
+        """The quantities found so far, spans and texts in the current text (cached)."""
+        if self._quantities_view is None:
+            text = self.text
+            out = [
+                Quantity(
+                    text[q.span[0] : q.span[1]],
+                    q.span,
+                    q.value,
+                    q.unit,
+                    q.written_unit,
+                    q.approximate,
+                    q.high,
+                    q.original_span,
+                )
+                for q in self._quantities
+            ]
+            out.sort(key=lambda q: q.span)
+            self._quantities_view = tuple(out)
+        return self._quantities_view
 
 
 def changes_of(original: str, alignment: Alignment, changes: Sequence[tuple[Span, str, str, str]]) -> list[Change]:

@@ -114,7 +114,7 @@ class Cleaner:
         if decode_flags:
             doc.apply("decode", (), decode_flags)
         for name, fn, codes in self._steps:
-            context = Context(tuple(doc.quantities()))
+            context = Context(doc.quantities())
             try:
                 proposal = fn(doc.text, context)
                 flags = [(f, f.severity or codes.get(f.code, "warning")) for f in proposal.flags]
@@ -135,7 +135,7 @@ class Cleaner:
             text=doc.text,
             warnings=doc.warnings(),
             removed=sorted(doc.removed, key=lambda r: r.original_span),
-            quantities=doc.quantities(),
+            quantities=list(doc.quantities()),
             encoding=encoding,
             original=doc.original,
             alignment=doc.alignment,
