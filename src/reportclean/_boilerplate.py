@@ -1,12 +1,539 @@
 """Remove reseller watermarks, government-site footers and page furniture.
 
-Filled in by the boilerplate issue; proposes nothing yet.
+Decisions are made per line and per inline segment, with context, because the
+words of a footer (主办, 承办, 技术支持, 地址, 版权, 网站) are ordinary words in
+a report:
+
+- A *marker* is a phrase of ``data/boilerplate_markers.tsv`` or a pattern of
+  ``data/boilerplate_patterns.tsv``, strong (用后删除, ICP备, 网站地图) or weak
+  (仅供学习, 主办单位：, 地址：). A line is cut into segments at sentence ends
+  (。！？；), at ``【…】`` brackets and after a contact number; a segment is
+  boilerplate when it holds two strong markers, a strong and a weak one, a
+  strong one and at most 25 characters, or three weak ones and no full stop.
+  A line whose segments are all boilerplate goes as a line; otherwise only
+  its boilerplate segments are cut out of the paragraph.
+- At the top and the bottom of a document, short lines that are not sentences
+  (a reseller's name, a slogan) sandwiched between boilerplate lines go with
+  them as a block; lines with weak markers only count as boilerplate there
+  when the block holds at least three distinct markers.
+- Page numbers (``- 3 -``, ``第 3 页 共 10 页``, ``第2页 / 共28页``) always go;
+  ``3/10`` and lone numbers only in page-number context (several of them,
+  increasing, far apart). Short lines repeated at least three times in a
+  document with page numbers are running headers; their first occurrence is
+  kept when it is the title. Lines are compared exactly, so lines that differ
+  only in their numbers are never duplicates.
+
+Every removal carries a rule id and a reason (docs/rules.md#boilerplate).
+:class:`Boilerplate` learns lines repeated across many documents of one source
+and returns them as a user lexicon.
 """
 
 from __future__ import annotations
 
-from ._edits import Step, noop
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
 
-__all__ = ["BOILERPLATE"]
+from ._config import Config
+from ._edits import Context, Proposal, Step, StepFn
+from ._lexicon import Lexicon, package_lexicon
 
-BOILERPLATE = Step("boilerplate", lambda config: noop, {})
+__all__ = ["BOILERPLATE", "Boilerplate", "boilerplate", "learn_boilerplate"]
+
+# -- folding and markers ---------------------------------------------------------
+
+# Full-width ASCII to ASCII, ideographic space to space: one character to one.
+_FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_SPACE = " \t\u3000\u00a0"
+_TERMINATORS = "。！？!?；;"
+
+
+def _fold(s: str) -> str:
+    return s.translate(_FOLD).lower()
+
+
+def _char_class(c: str) -> str:
+    """A regex for ``c`` that also matches its full-width and upper-case forms."""
+    forms = {c}
+    if c.isascii() and c.isalpha():
+        forms |= {c.lower(), c.upper()}
+    forms |= {chr(ord(f) + 0xFEE0) for f in list(forms) if "!" <= f <= "~"}
+    if len(forms) == 1:
+        return re.escape(c)
+    return "[" + "".join(re.escape(f) for f in sorted(forms)) + "]"
+
+
+@dataclass(frozen=True, slots=True)
+class _Marker:
+    family: str  # watermark, footer or user
+    strong: bool
+    note: str
+
+
+def _row(lx: Lexicon, row: tuple[str, ...], column: str, default: str) -> str:
+    return row[lx.columns.index(column)] or default if column in lx.columns else default
+
+
+class _Rules:
+    """Compiled markers, patterns, exact lines and title words (built once per Config)."""
+
+    __slots__ = ("lines", "lines_re", "markers", "patterns", "regex", "titles")
+
+    def __init__(self, lexicons: Sequence[Lexicon]) -> None:
+        self.markers: dict[str, _Marker] = {}
+        self.patterns: dict[str, _Marker] = {}
+        lines: list[str] = []
+        pattern_sources: list[str] = []
+        titles: list[str] = []
+        for lx in lexicons:
+            for row in lx.rows:
+                key = row[0]
+                family = _row(lx, row, "family", "user")
+                marker = _Marker(family, _row(lx, row, "weight", "strong") != "weak", _row(lx, row, "note", lx.name))
+                if lx.columns[0] == "pattern":
+                    self.patterns[f"p{len(self.patterns)}"] = marker
+                    pattern_sources.append(key)
+                elif lx.columns[0] == "word":
+                    titles.append(key)
+                elif family == "line":
+                    lines.append(unicodedata.normalize("NFC", key.strip()))
+                else:
+                    self.markers.setdefault(_fold(key), marker)
+        alternatives = [f"(?P<{name}>{src})" for name, src in zip(self.patterns, pattern_sources, strict=True)]
+        literals = sorted(self.markers, key=lambda k: (-len(k), k))
+        if literals:
+            alternatives.append("(?P<lit>" + "|".join("".join(map(_char_class, k)) for k in literals) + ")")
+        self.regex = re.compile("|".join(alternatives)) if alternatives else None
+        by_length = sorted(set(titles), key=len, reverse=True)
+        self.titles = re.compile("|".join(map(re.escape, by_length))) if titles else None
+        self.lines = frozenset(x for x in lines if x)
+        self.lines_re = (
+            re.compile(
+                rf"^[{_SPACE}]*(?:"
+                + "|".join(re.escape(x) for x in sorted(self.lines, key=len, reverse=True))
+                + rf")[{_SPACE}]*$",
+                re.MULTILINE,
+            )
+            if self.lines
+            else None
+        )
+
+    def hit(self, m: re.Match[str]) -> tuple[str, _Marker]:
+        """The distinct key and the marker of a match of :attr:`regex`."""
+        name = m.lastgroup or "lit"
+        if name == "lit":
+            key = _fold(m.group())
+            return key, self.markers[key]
+        return name, self.patterns[name]
+
+
+_BUILTIN_LEXICONS = (
+    package_lexicon("boilerplate_markers.tsv"),
+    package_lexicon("boilerplate_patterns.tsv"),
+    package_lexicon("boilerplate_titles.tsv"),
+)
+_BUILTIN = _Rules(_BUILTIN_LEXICONS)
+
+# -- line shapes -----------------------------------------------------------------
+
+_HEADING = re.compile(
+    r"[ \t\u3000]*(?:第[一二三四五六七八九十百零〇0-9０-９]{1,4}[章节条部篇]|[一二三四五六七八九十]{1,3}[、.．]"
+    r"|[（(][一二三四五六七八九十0-9０-９]{1,3}[）)]|[0-9０-９]{1,2}[、.．][^0-9０-９])"
+)
+_SEGMENT = re.compile(r"【[^【】\n]{0,200}】|[^。！？!?；;【\n]+[。！？!?；;]*|[^\n]")
+_D = "[0-9０-９]"
+_S = "[ \\t\\u3000]{0,3}"
+_DASH = "[-－—–~～]{1,2}"
+# Unmistakable page numbers: - 3 -, 第3页, 第 3 页 共 10 页, 第2页 / 共28页, 共10页 第3页, Page 3 of 10.
+_PAGE = re.compile(
+    rf"^{_S}(?:{_DASH}{_S}{_D}{{1,4}}{_S}{_DASH}"
+    rf"|第{_S}{_D}{{1,4}}{_S}页(?:{_S}[,，/／|]?{_S}共{_S}{_D}{{1,4}}{_S}页)?"
+    rf"|共{_S}{_D}{{1,4}}{_S}页{_S}[,，/／|]?{_S}第{_S}{_D}{{1,4}}{_S}页"
+    rf"|[pP][aA][gG][eE]{_S}{_D}{{1,4}}(?:{_S}(?:of|OF|/){_S}{_D}{{1,4}})?)[ \t\u3000]*$",
+    re.MULTILINE,
+)
+# Page numbers only in context: 3/10 and a lone number.
+_PAGE_OF = re.compile(rf"^{_S}({_D}{{1,4}}){_S}[/／]{_S}({_D}{{1,4}})[ \t\u3000]*$", re.MULTILINE)
+_LONE = re.compile(rf"^{_S}({_D}{{1,4}})[ \t\u3000]*$", re.MULTILINE)
+
+
+def _is_blank(s: str) -> bool:
+    return not s.strip()
+
+
+def _is_filler(line: str, rules: _Rules) -> bool:
+    """A short line that is not a sentence, a heading or a title."""
+    s = line.strip()
+    return (
+        0 < len(s) <= 30
+        and not any(c in s for c in _TERMINATORS)
+        and not _HEADING.match(s)
+        and not (rules.titles and rules.titles.search(s))
+    )
+
+
+# -- the step --------------------------------------------------------------------
+
+_Hit = tuple[int, int, str, _Marker]  # start, end, distinct key, marker
+
+
+class _Lines:
+    """Whole lines to remove: start -> (end, rule, reason); the first rule wins."""
+
+    def __init__(self) -> None:
+        self.lines: dict[int, tuple[int, str, str]] = {}
+
+    def add(self, start: int, end: int, rule: str, reason: str) -> None:
+        self.lines.setdefault(start, (end, rule, reason))
+
+
+def _judge(seg: str, hits: list[_Hit]) -> tuple[str, str] | None:
+    """(family, reason) if the segment is boilerplate, else None."""
+    strong = {h[2]: h[3] for h in hits if h[3].strong}
+    weak = {h[2]: h[3] for h in hits if not h[3].strong}
+    size = len(seg.strip())
+    if len(strong) >= 2 or (strong and (weak or size <= 25)) or (len(weak) >= 3 and "。" not in seg):
+        first = next(iter(strong.values())) if strong else next(iter(weak.values()))
+        notes = list(dict.fromkeys(m.note for m in (*strong.values(), *weak.values())))
+        return first.family, "; ".join(notes[:3])
+    return None
+
+
+def _segments(line: str, hits: list[_Hit], base: int) -> list[tuple[int, int]]:
+    """Segment spans of a line (offsets in the text), also cut after a contact number."""
+    cuts = sorted(h[1] - base for h in hits if h[1] - base < len(line) and line[h[1] - base - 1].isdigit())
+    spans = []
+    for m in _SEGMENT.finditer(line):
+        s, e = m.span()
+        for c in cuts:
+            if s < c < e:
+                spans.append((s, c))
+                s = c
+        spans.append((s, e))
+    return [(base + s, base + e) for s, e in spans]
+
+
+def _markers(text: str, rules: _Rules, out: Proposal, found: _Lines) -> dict[int, list[_Hit]]:
+    """Judge every line holding a marker: whole lines to ``found``, segments to ``out``."""
+    by_line: dict[int, list[_Hit]] = {}
+    if rules.regex is None:
+        return by_line
+    for m in rules.regex.finditer(text):
+        key, marker = rules.hit(m)
+        by_line.setdefault(text.rfind("\n", 0, m.start()) + 1, []).append((m.start(), m.end(), key, marker))
+    for start, hits in by_line.items():
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        cut: list[tuple[int, int, str, str]] = []
+        content = 0
+        for s, e in _segments(text[start:end], hits, start):
+            seg = text[s:e]
+            if _is_blank(seg):
+                continue
+            content += 1
+            inside = [h for h in hits if s <= h[0] < e]
+            verdict = _judge(seg, inside) if inside else None
+            if verdict:
+                cut.append((s, e, *verdict))
+            else:
+                for h in inside:
+                    if h[3].strong:
+                        out.flag(
+                            h[0], h[1], "boilerplate-kept",
+                            f"{text[h[0]:h[1]]!r} looks like watermark or site-footer text but stands in a "
+                            "sentence, so it was kept; check the source",
+                        )
+        if cut and len(cut) == content:
+            found.add(start, end, f"{cut[0][2]}-line", cut[0][3])
+        else:
+            for s, e, family, reason in cut:
+                while e < end and text[e] in _SPACE:
+                    e += 1
+                out.remove(s, e, f"{family}-inline", reason)
+    return by_line
+
+
+def _edge(text: str, rules: _Rules, found: _Lines, by_line: dict[int, list[_Hit]], top: bool) -> None:
+    """Remove the filler lines of a boilerplate block at the top or the bottom."""
+    run: list[tuple[int, int, str]] = []  # start, end, kind; "gap" marks a blank line
+    pos = 0 if top else len(text)
+    while len(run) < 40:
+        if top:
+            if pos > len(text):
+                break
+            s = pos
+            e = text.find("\n", s)
+            e = len(text) if e < 0 else e
+            pos = e + 1
+        else:
+            if pos < 0:
+                break
+            e = pos
+            s = text.rfind("\n", 0, e) + 1
+            pos = s - 1
+        line = text[s:e]
+        if _is_blank(line):
+            run.append((s, e, "gap"))
+        elif s in found.lines:
+            run.append((s, e, "bp"))
+        elif s in by_line and _is_filler(line, rules):
+            run.append((s, e, "marked"))
+        elif _is_filler(line, rules):
+            run.append((s, e, "filler"))
+        else:
+            break
+    keys = {h[2] for s, _, kind in run if kind in ("bp", "marked") for h in by_line.get(s, ())}
+    anchors = {"bp", "marked"} if len(keys) >= 3 else {"bp"}
+    if not top:
+        run.reverse()
+    where = "top" if top else "bottom"
+    group: list[tuple[int, int, str]] = []
+    for item in [*run, (0, 0, "gap")]:
+        if item[2] != "gap":
+            group.append(item)
+            continue
+        marks = [i for i, (_, _, kind) in enumerate(group) if kind in anchors]
+        for i in marks:
+            s, e, kind = group[i]
+            if kind == "marked":
+                family = by_line[s][0][3].family
+                found.add(s, e, f"{family}-line", f"marker line in a block of {len(keys)} markers at the {where}")
+        if len(marks) >= 2:
+            for s, e, _ in group[marks[0] + 1 : marks[-1]]:
+                found.add(s, e, "boilerplate-block", f"short line inside a watermark or footer block at the {where}")
+        group = []
+
+
+def _page_numbers(text: str, found: _Lines) -> int:
+    """Remove page-number lines; return how many there were."""
+    count = 0
+    for m in _PAGE.finditer(text):
+        found.add(m.start(), m.end(), "page-number", "page number left by a PDF or Word conversion")
+        count += 1
+    by_total: dict[int, list[tuple[int, int, int]]] = {}
+    for m in _PAGE_OF.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if 1 <= a <= b:
+            by_total.setdefault(b, []).append((a, m.start(), m.end()))
+    for group in by_total.values():
+        if len({a for a, _, _ in group}) >= 2:
+            for _, s, e in group:
+                found.add(s, e, "page-number", "page number 'n/total' repeated with the same total")
+                count += 1
+    lone = [(int(m.group(1)), m.start(), m.end()) for m in _LONE.finditer(text)]
+    if len(lone) >= 3 and all(
+        0 < b[0] - a[0] <= 2 and text.count("\n", a[2], b[1]) >= 3 for a, b in pairwise(lone)
+    ):
+        for _, s, e in lone:
+            found.add(s, e, "page-number", "lone number in an increasing sequence of page numbers")
+            count += 1
+    return count
+
+
+def _running_headers(text: str, rules: _Rules, found: _Lines) -> None:
+    """Remove short non-sentence lines repeated at least three times (page context only)."""
+    lines = text.split("\n")
+    counts = Counter(x.strip() for x in lines)
+    repeated = {
+        x
+        for x, n in counts.items()
+        if n >= 3 and 4 <= len(x) <= 40 and not any(c in x for c in _TERMINATORS + ":：") and not _HEADING.match(x)
+    }
+    if not repeated:
+        return
+    seen: set[str] = set()
+    pos = 0
+    nonblank = 0
+    for line in lines:
+        key = line.strip()
+        if key:
+            nonblank += 1
+        if key in repeated:
+            if key in seen or nonblank > 3:
+                found.add(pos, pos + len(line), "running-header", "running header or footer repeated on many pages")
+            seen.add(key)
+        pos += len(line) + 1
+
+
+def _emit(text: str, found: _Lines, out: Proposal) -> None:
+    """Propose the whole-line removals, taking blank lines along so none pile up."""
+    n = len(text)
+    starts = sorted(found.lines)
+    i = 0
+    while i < len(starts):
+        # a run: removed lines separated by blank lines only
+        j = i
+        while j + 1 < len(starts):
+            e = found.lines[starts[j]][0]
+            if not _is_blank(text[e : starts[j + 1]]):
+                break
+            j += 1
+        first, last = starts[i], starts[j]
+        # blank lines before and after the run
+        before = first
+        while before > 0:
+            p = text.rfind("\n", 0, before - 1) + 1
+            if not _is_blank(text[p : before - 1]):
+                break
+            before = p
+        after = found.lines[last][0]
+        while after < n:
+            q = text.find("\n", after + 1)
+            q = n if q < 0 else q
+            if not _is_blank(text[after:q]):
+                break
+            after = q
+        at_end = after >= n
+        spans: list[tuple[int, int, str, str]] = []
+        for k in range(i, j + 1):
+            s = starts[k]
+            e, rule, reason = found.lines[s]
+            spans.append((s, starts[k + 1] if k < j else min(e + 1, n), rule, reason))
+        if at_end:
+            # nothing follows: take the newline of the last kept line and every blank line
+            spans[0] = (before - 1 if before > 0 else 0, *spans[0][1:])
+            spans[-1] = (spans[-1][0], n, *spans[-1][2:])
+        elif before < first or first == 0:
+            # blank lines before (or the top of the text): the blank lines after go too
+            spans[-1] = (spans[-1][0], after + 1, *spans[-1][2:])
+        for s, e, rule, reason in spans:
+            out.remove(s, e, rule, reason)
+        i = j + 1
+
+
+def _propose(text: str, rules: _Rules) -> Proposal:
+    out = Proposal()
+    if not text.strip():
+        return out
+    found = _Lines()
+    by_line = _markers(text, rules, out, found)
+    if by_line:
+        _edge(text, rules, found, by_line, top=True)
+        _edge(text, rules, found, by_line, top=False)
+    if rules.lines_re is not None:
+        for m in rules.lines_re.finditer(text):
+            found.add(m.start(), m.end(), "learned-line", "line learned as boilerplate of this source")
+    if _page_numbers(text, found) >= 2:
+        _running_headers(text, rules, found)
+    if found.lines:
+        # inline cuts inside a removed line are dropped: the line goes whole
+        out.edits = [
+            ed for ed in out.edits if text.rfind("\n", 0, ed.start) + 1 not in found.lines
+        ]
+        _emit(text, found, out)
+    return out
+
+
+def boilerplate(text: str, context: Context) -> Proposal:
+    """Remove watermarks, site footers and page furniture (built-in lexicons only).
+
+    >>> doc = "仅供学习 禁止外传 用后删除\\n酷乐文行\\n【会员资料仅供内部交流使用，严禁外传】\\n工作总结\\n正文。\\n"
+    >>> for e in boilerplate(doc, Context()).edits:
+    ...     print(e.rule, doc[e.start:e.end].strip())
+    watermark-line 仅供学习 禁止外传 用后删除
+    boilerplate-block 酷乐文行
+    watermark-line 【会员资料仅供内部交流使用，严禁外传】
+    >>> boilerplate("“十三五”期间，第一季度由区委主办、区文联承办，技术支持到位。\\n- 3 -\\n", Context()).edits[0].rule
+    'page-number'
+    >>> boilerplate("“十三五”期间，第一季度由区委主办、区文联承办，技术支持到位。", Context()).edits
+    []
+    """
+    return _propose(text, _BUILTIN)
+
+
+def _make(config: Config) -> StepFn:
+    user = config.user_lexicons("boilerplate")
+    if not user:
+        return boilerplate
+    rules = _Rules(_BUILTIN_LEXICONS + user)
+
+    def boilerplate_with_user_lexicons(text: str, context: Context) -> Proposal:
+        return _propose(text, rules)
+
+    return boilerplate_with_user_lexicons
+
+
+BOILERPLATE = Step("boilerplate", _make, {"boilerplate-kept": "info"})
+
+
+# -- batch mode ------------------------------------------------------------------
+
+_NUMBERS = re.compile(r"[0-9０-９〇零一二三四五六七八九十百千万亿两]+")
+
+
+class Boilerplate:
+    """Learn lines that repeat across many documents of one source.
+
+    Pure: give it texts (:meth:`add`), get a user lexicon of kind ``boilerplate``
+    (:meth:`lexicon`) to pass to ``Config(lexicons=...)``. A line is a candidate
+    when it stands within ``edge`` non-blank lines of the top or bottom of at
+    least ``min_documents`` documents and ``min_share`` of all documents. Lines
+    that are headings, end like sentences (unless they hold a watermark or
+    footer marker), or have a twin that differs only in its numbers are never
+    candidates: templated report sentences are not boilerplate.
+
+    >>> docs = [f"标题{i}\\n正文第{i}段。\\n本站文章仅供参考 网站地图\\n" for i in range(4)]
+    >>> learner = Boilerplate(min_documents=3)
+    >>> for d in docs:
+    ...     learner.add(d)
+    >>> learner.candidates()
+    [('本站文章仅供参考 网站地图', 4)]
+    >>> learner.lexicon().rows[0][:2]
+    ('本站文章仅供参考 网站地图', 'line')
+    """
+
+    def __init__(self, *, min_documents: int = 3, min_share: float = 0.5, edge: int = 8) -> None:
+        if not isinstance(min_documents, int) or min_documents < 2:
+            raise ValueError(f"min_documents must be an int >= 2, got {min_documents!r}")
+        if not 0 < min_share <= 1:
+            raise ValueError(f"min_share must be a fraction in (0, 1], got {min_share!r}")
+        self.min_documents = min_documents
+        self.min_share = min_share
+        self.edge = edge
+        self.documents = 0
+        self._docs: Counter[str] = Counter()
+        self._twins: dict[str, set[str]] = {}
+
+    def add(self, text: str) -> None:
+        """Count the lines at the top and bottom of one document."""
+        if not isinstance(text, str):
+            raise TypeError(f"Boilerplate.add() takes str, got {type(text).__name__}; decode bytes first")
+        self.documents += 1
+        lines = [unicodedata.normalize("NFC", x.strip()) for x in text.splitlines()]
+        lines = [x for x in lines if x]
+        for x in set(lines):
+            self._twins.setdefault(_NUMBERS.sub("0", x), set()).add(x)
+        edge = set(lines[: self.edge]) | set(lines[-self.edge :])
+        self._docs.update(edge)
+
+    def candidates(self) -> list[tuple[str, int]]:
+        """Learned lines with the number of documents holding them, most frequent first."""
+        need = max(self.min_documents, self.min_share * self.documents)
+        out = []
+        for line, n in self._docs.items():
+            if n < need or not 2 <= len(line) <= 200 or _HEADING.match(line):
+                continue
+            if len(self._twins.get(_NUMBERS.sub("0", line), ())) > 1:
+                continue
+            if line[-1] in _TERMINATORS and not (_BUILTIN.regex and _BUILTIN.regex.search(line)):
+                continue
+            out.append((line, n))
+        return sorted(out, key=lambda x: (-x[1], x[0]))
+
+    def lexicon(self, name: str = "learned-boilerplate") -> Lexicon:
+        """The candidates as a lexicon of kind ``boilerplate`` (family ``line``)."""
+        rows = sorted(
+            (line, "line", "strong", f"in {n} of {self.documents} documents") for line, n in self.candidates()
+        )
+        return Lexicon(name, "boilerplate", ("phrase", "family", "weight", "note"), tuple(rows), "learned")
+
+
+def learn_boilerplate(texts: Iterable[str], **options: float) -> Lexicon:
+    """Learn a boilerplate lexicon from many documents of one source (see :class:`Boilerplate`)."""
+    learner = Boilerplate(**options)  # type: ignore[arg-type]
+    for text in texts:
+        learner.add(text)
+    return learner.lexicon()
