@@ -229,9 +229,40 @@ def _judge(seg: str, hits: list[_Hit]) -> tuple[str, str] | None:
     return None
 
 
+def _covered(hits: list[_Hit], end: int) -> int:
+    """Characters of a segment (ending at ``end``) covered by its markers."""
+    total, reach = 0, -1
+    for s, e, _, _ in sorted(hits):
+        e = min(e, end)
+        if e > reach:
+            total += e - max(s, reach)
+            reach = e
+    return total
+
+
+def _whole_line_may_go(line: str, hits: list[_Hit]) -> bool:
+    """A heading never goes; a long line only when it is dense in distinct markers."""
+    if _HEADING.match(line):
+        return False
+    if len(line.strip()) <= 60:
+        return True
+    strong = {h[2] for h in hits if h[3].strong}
+    return len(strong) >= 2 and len({h[2] for h in hits}) >= 3
+
+
+def _ends_token(line: str, i: int) -> bool:
+    """True if ``line[i - 1]`` ends a run of ASCII letters and digits."""
+    last, nxt = _fold(line[i - 1]), _fold(line[i])
+    return last.isascii() and last.isalnum() and not (nxt.isascii() and nxt.isalnum())
+
+
 def _segments(line: str, hits: list[_Hit], base: int) -> list[tuple[int, int]]:
-    """Segment spans of a line (offsets in the text), also cut after a contact number."""
-    cuts = sorted(h[1] - base for h in hits if h[1] - base < len(line) and line[h[1] - base - 1].isdigit())
+    """Segment spans of a line (offsets in the text).
+
+    Also cut after a marker ending in a digit or Latin letter (a QQ number, a
+    site address), where a pasted watermark often runs into the next sentence.
+    """
+    cuts = sorted(h[1] - base for h in hits if h[1] - base < len(line) and _ends_token(line, h[1] - base))
     spans = []
     for m in _SEGMENT.finditer(line):
         s, e = m.span()
@@ -251,32 +282,28 @@ def _markers(text: str, rules: _Rules, out: Proposal, found: _Lines) -> dict[int
     for start, hits in by_line.items():
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        cut: list[tuple[int, int, str, str]] = []
-        content = 0
-        for s, e in _segments(text[start:end], hits, start):
-            seg = text[s:e]
-            if _is_blank(seg):
-                continue
-            content += 1
-            inside = [h for h in hits if s <= h[0] < e]
-            verdict = _judge(seg, inside) if inside else None
-            if verdict:
-                cut.append((s, e, *verdict))
-            else:
-                for h in inside:
-                    if h[3].strong:
-                        out.flag(
-                            h[0], h[1], "boilerplate-kept",
-                            f"{text[h[0]:h[1]]!r} looks like watermark or site-footer text but stands in a "
-                            "sentence, so it was kept; check the source",
-                        )
-        if cut and len(cut) == content:
-            found.add(start, end, f"{cut[0][2]}-line", cut[0][3])
-        else:
-            for s, e, family, reason in cut:
+        line = text[start:end]
+        segments = [(s, e) for s, e in _segments(line, hits, start) if not _is_blank(text[s:e])]
+        inside = [[h for h in hits if s <= h[0] < e] for s, e in segments]
+        verdicts = [_judge(text[s:e], x) if x else None for (s, e), x in zip(segments, inside, strict=True)]
+        if all(verdicts) and _whole_line_may_go(line, hits):
+            family, reason = verdicts[0]  # type: ignore[misc]
+            found.add(start, end, f"{family}-line", reason)
+            continue
+        for (s, e), x, verdict in zip(segments, inside, verdicts, strict=True):
+            size = len(text[s:e].strip())
+            if verdict and (size <= 25 or 2 * _covered(x, e) >= size):
                 while e < end and text[e] in _SPACE:
                     e += 1
-                out.remove(s, e, f"{family}-inline", reason)
+                out.remove(s, e, f"{verdict[0]}-inline", verdict[1])
+                continue
+            for h in x:
+                if h[3].strong:
+                    out.flag(
+                        h[0], h[1], "boilerplate-kept",
+                        f"{text[h[0]:h[1]]!r} looks like watermark or site-footer text but stands in a "
+                        "sentence, so it was kept; check the source",
+                    )
     return by_line
 
 
