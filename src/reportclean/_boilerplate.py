@@ -49,6 +49,8 @@ __all__ = ["BOILERPLATE", "Boilerplate", "boilerplate", "learn_boilerplate"]
 # Full-width ASCII to ASCII, ideographic space to space: one character to one.
 _FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _SPACE = " \t\u3000\u00a0"
+_TOKEN_TAIL = re.compile("[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]*")
+_TOKEN_END = "\n。！？!?；;，,、】)）"
 _TERMINATORS = "。！？!?；;"
 
 
@@ -147,7 +149,13 @@ class _Rules:
                     break
             else:
                 if key in self.markers:
-                    yield m.start(), m.end(), key, self.markers[key]
+                    end = m.end()
+                    if key[-1].isascii() and key[-1].isalnum() and "." not in key:
+                        # take the rest of the token (唯一指定QQ305117060) when it clearly ends there
+                        tail = _TOKEN_TAIL.match(text, end)
+                        if tail and (tail.end() == len(text) or text[tail.end()] in _TOKEN_END):
+                            end = tail.end()
+                    yield m.start(), end, key, self.markers[key]
 
 
 _BUILTIN_LEXICONS = (
@@ -240,6 +248,26 @@ def _covered(hits: list[_Hit], end: int) -> int:
     return total
 
 
+def _inline_cut(text: str, s: int, e: int, hits: list[_Hit]) -> tuple[int, int, str, str] | None:
+    """The part of a segment to cut out of its paragraph, if any.
+
+    The cut runs from the segment start (or the first marker, if more than 10
+    characters come before it) to the segment end (or the last marker, if more
+    than 6 come after it), and must be boilerplate and over 60 % markers.
+    """
+    if not hits:
+        return None
+    first = min(h[0] for h in hits)
+    last = max(h[1] for h in hits)
+    start = s if len(text[s:first].strip()) <= 10 else first
+    stop = e if len(text[last:e].strip()) <= 6 else last
+    piece = text[start:stop]
+    verdict = _judge(piece, hits)
+    if verdict and 10 * _covered(hits, stop) > 6 * len(piece.strip()):
+        return start, stop, *verdict
+    return None
+
+
 def _whole_line_may_go(line: str, hits: list[_Hit]) -> bool:
     """A heading never goes; a long line only when it is dense in distinct markers."""
     if _HEADING.match(line):
@@ -251,9 +279,9 @@ def _whole_line_may_go(line: str, hits: list[_Hit]) -> bool:
 
 
 def _ends_token(line: str, i: int) -> bool:
-    """True if ``line[i - 1]`` ends a run of ASCII letters and digits."""
-    last, nxt = _fold(line[i - 1]), _fold(line[i])
-    return last.isascii() and last.isalnum() and not (nxt.isascii() and nxt.isalnum())
+    """True if ``line[i - 1]`` ends a run of ASCII letters or digits running into Chinese."""
+    last, nxt = _fold(line[i - 1]), line[i]
+    return last.isascii() and last.isalnum() and not nxt.isascii() and not nxt.isspace()
 
 
 def _segments(line: str, hits: list[_Hit], base: int) -> list[tuple[int, int]]:
@@ -290,12 +318,13 @@ def _markers(text: str, rules: _Rules, out: Proposal, found: _Lines) -> dict[int
             family, reason = verdicts[0]  # type: ignore[misc]
             found.add(start, end, f"{family}-line", reason)
             continue
-        for (s, e), x, verdict in zip(segments, inside, verdicts, strict=True):
-            size = len(text[s:e].strip())
-            if verdict and (size <= 25 or 2 * _covered(x, e) >= size):
+        for (s, e), x in zip(segments, inside, strict=True):
+            cut = _inline_cut(text, s, e, x)
+            if cut:
+                s, e, family, reason = cut
                 while e < end and text[e] in _SPACE:
                     e += 1
-                out.remove(s, e, f"{verdict[0]}-inline", verdict[1])
+                out.remove(s, e, f"{family}-inline", reason)
                 continue
             for h in x:
                 if h[3].strong:
