@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -50,6 +51,9 @@ __all__ = ["BOILERPLATE", "Boilerplate", "boilerplate", "learn_boilerplate"]
 _FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _SPACE = " \t\u3000\u00a0"
 _TOKEN_TAIL = re.compile("[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]*")
+_BOUNDARY_AFTER = re.compile("[。！？!?；;】]")
+_BOUNDARY_BEFORE = re.compile("【")
+_WORD = re.compile(r"[^\W\d_]")  # a letter or a hanzi
 _TOKEN_END = "\n。！？!?；;，,、】)）"
 _TERMINATORS = "。！？!?；;"
 
@@ -199,6 +203,12 @@ def _is_blank(s: str) -> bool:
     return not s.strip()
 
 
+def _is_marked_filler(line: str) -> bool:
+    """A short line with markers that is not a sentence or heading (a footer field)."""
+    s = line.strip()
+    return 0 < len(s) <= 40 and not any(c in s for c in _TERMINATORS) and not _HEADING.match(s)
+
+
 def _is_filler(line: str, rules: _Rules) -> bool:
     """A short line that is not a sentence, a heading or a title."""
     s = line.strip()
@@ -268,11 +278,9 @@ def _inline_cut(text: str, s: int, e: int, hits: list[_Hit]) -> tuple[int, int, 
     return None
 
 
-def _whole_line_may_go(line: str, hits: list[_Hit]) -> bool:
-    """A heading never goes; a long line only when it is dense in distinct markers."""
-    if _HEADING.match(line):
-        return False
-    if len(line.strip()) <= 60:
+def _may_go_whole(seg: str, hits: list[_Hit]) -> bool:
+    """A segment longer than 60 characters goes with its line only when dense in distinct markers."""
+    if len(seg.strip()) <= 60:
         return True
     strong = {h[2] for h in hits if h[3].strong}
     return len(strong) >= 2 and len({h[2] for h in hits}) >= 3
@@ -284,6 +292,21 @@ def _ends_token(line: str, i: int) -> bool:
     return last.isascii() and last.isalnum() and not nxt.isascii() and not nxt.isspace()
 
 
+def _group(hits: list[_Hit], spans: list[tuple[int, int]]) -> list[list[_Hit]]:
+    """The hits starting inside each span (both sorted, spans disjoint)."""
+    out: list[list[_Hit]] = []
+    k = 0
+    for s, e in spans:
+        while k < len(hits) and hits[k][0] < s:
+            k += 1
+        group = []
+        while k < len(hits) and hits[k][0] < e:
+            group.append(hits[k])
+            k += 1
+        out.append(group)
+    return out
+
+
 def _segments(line: str, hits: list[_Hit], base: int) -> list[tuple[int, int]]:
     """Segment spans of a line (offsets in the text).
 
@@ -292,39 +315,85 @@ def _segments(line: str, hits: list[_Hit], base: int) -> list[tuple[int, int]]:
     """
     cuts = sorted(h[1] - base for h in hits if h[1] - base < len(line) and _ends_token(line, h[1] - base))
     spans = []
+    k = 0
     for m in _SEGMENT.finditer(line):
         s, e = m.span()
-        for c in cuts:
-            if s < c < e:
-                spans.append((s, c))
-                s = c
+        while k < len(cuts) and cuts[k] <= s:
+            k += 1
+        while k < len(cuts) and cuts[k] < e:
+            spans.append((s, cuts[k]))
+            s = cuts[k]
+            k += 1
         spans.append((s, e))
     return [(base + s, base + e) for s, e in spans]
 
 
-def _markers(text: str, rules: _Rules, out: Proposal, found: _Lines) -> dict[int, list[_Hit]]:
-    """Judge every line holding a marker: whole lines to ``found``, segments to ``out``."""
+def _stable_cuts(
+    text: str, start: int, end: int, cuts: list[tuple[int, int, str, str]], hits: list[_Hit]
+) -> list[tuple[int, int, str, str]]:
+    """Drop the cuts that would join text holding a kept marker into a new segment.
+
+    Cleaning again would judge that new segment afresh; keeping such a cut out
+    keeps the step idempotent (and the text, when unsure).
+    """
+    if not cuts:
+        return cuts
+    # segment bounds that outlive a cut: after a terminator or 】, before a 【 (not the cut's own)
+    after = [start, *(m.end() for m in _BOUNDARY_AFTER.finditer(text, start, end)), end]
+    before = [start, *(m.start() for m in _BOUNDARY_BEFORE.finditer(text, start, end)), end]
+    starts = [h[0] for h in hits]
+    cut_starts = [c[0] for c in cuts]
+    out = []
+    for a, b, family, reason in cuts:
+        lo = max(after[bisect_right(after, a) - 1], before[bisect_left(before, a) - 1] if a > start else start)
+        hi = min(after[bisect_right(after, b)] if b < end else end, before[bisect_left(before, b)])
+        for k in range(bisect_left(starts, lo), bisect_left(starts, hi)):
+            i = bisect_right(cut_starts, starts[k]) - 1
+            if i < 0 or starts[k] >= cuts[i][1]:
+                break  # a marker that stays would join the new segment
+        else:
+            out.append((a, b, family, reason))
+    return out
+
+
+def _markers(
+    text: str, rules: _Rules, out: Proposal, found: _Lines
+) -> tuple[dict[int, list[_Hit]], dict[int, str]]:
+    """Judge every line holding a marker: whole lines to ``found``, segments to ``out``.
+
+    Returns the marker hits by line start, and what is left of each line that
+    had segments cut out of it.
+    """
     by_line: dict[int, list[_Hit]] = {}
+    rest: dict[int, str] = {}
+    cut_by_line: dict[int, list[tuple[int, int, str, str]]] = {}
+    line_start, seen = 0, 0
     for hit in rules.hits(text):
-        by_line.setdefault(text.rfind("\n", 0, hit[0]) + 1, []).append(hit)
+        nl = text.rfind("\n", seen, hit[0])
+        if nl >= 0:
+            line_start = nl + 1
+        seen = hit[0]
+        by_line.setdefault(line_start, []).append(hit)
     for start, hits in by_line.items():
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         line = text[start:end]
         segments = [(s, e) for s, e in _segments(line, hits, start) if not _is_blank(text[s:e])]
-        inside = [[h for h in hits if s <= h[0] < e] for s, e in segments]
+        inside = _group(hits, segments)
         verdicts = [_judge(text[s:e], x) if x else None for (s, e), x in zip(segments, inside, strict=True)]
-        if all(verdicts) and _whole_line_may_go(line, hits):
+        whole = all(v and _may_go_whole(text[s:e], x) for (s, e), x, v in zip(segments, inside, verdicts, strict=True))
+        if whole and not _HEADING.match(line):
             family, reason = verdicts[0]  # type: ignore[misc]
             found.add(start, end, f"{family}-line", reason)
             continue
+        cuts: list[tuple[int, int, str, str]] = []
         for (s, e), x in zip(segments, inside, strict=True):
             cut = _inline_cut(text, s, e, x)
             if cut:
                 s, e, family, reason = cut
                 while e < end and text[e] in _SPACE:
                     e += 1
-                out.remove(s, e, f"{family}-inline", reason)
+                cuts.append((s, e, family, reason))
                 continue
             for h in x:
                 if h[3].strong:
@@ -333,10 +402,34 @@ def _markers(text: str, rules: _Rules, out: Proposal, found: _Lines) -> dict[int
                         f"{text[h[0]:h[1]]!r} looks like watermark or site-footer text but stands in a "
                         "sentence, so it was kept; check the source",
                     )
-    return by_line
+        cuts = _stable_cuts(text, start, end, cuts, hits)
+        if not cuts:
+            continue
+        kept = zip([start] + [c[1] for c in cuts], [c[0] for c in cuts] + [end], strict=True)
+        left = "".join(text[a:b] for a, b in kept)
+        if not _WORD.search(left) or _PAGE.match("\n" + left):
+            # nothing but a page number, numbers or punctuation would be left
+            found.add(start, end, f"{cuts[0][2]}-line", cuts[0][3])
+            continue
+        rest[start] = left
+        cut_by_line[start] = cuts
+        for s, e, family, reason in cuts:
+            out.remove(s, e, f"{family}-inline", reason)
+    # what the edges see of a cut line: what is left of it, and the markers left in it
+    for start in rest:
+        cuts = cut_by_line[start]
+        firsts = [c[0] for c in cuts]
+        live = [h for h in by_line[start] if (i := bisect_right(firsts, h[0]) - 1) < 0 or h[0] >= cuts[i][1]]
+        if live:
+            by_line[start] = live
+        else:
+            del by_line[start]
+    return by_line, rest
 
 
-def _edge(text: str, rules: _Rules, found: _Lines, by_line: dict[int, list[_Hit]], top: bool) -> None:
+def _edge(
+    text: str, rules: _Rules, found: _Lines, by_line: dict[int, list[_Hit]], rest: dict[int, str], top: bool
+) -> None:
     """Remove the filler lines of a boilerplate block at the top or the bottom."""
     run: list[tuple[int, int, str]] = []  # start, end, kind; "gap" marks a blank line
     pos = 0 if top else len(text)
@@ -354,12 +447,12 @@ def _edge(text: str, rules: _Rules, found: _Lines, by_line: dict[int, list[_Hit]
             e = pos
             s = text.rfind("\n", 0, e) + 1
             pos = s - 1
-        line = text[s:e]
+        line = rest.get(s, text[s:e])
         if _is_blank(line):
             run.append((s, e, "gap"))
         elif s in found.lines:
             run.append((s, e, "bp"))
-        elif s in by_line and _is_filler(line, rules):
+        elif s in by_line and _is_marked_filler(line):
             run.append((s, e, "marked"))
         elif _is_filler(line, rules):
             run.append((s, e, "filler"))
@@ -489,10 +582,10 @@ def _propose(text: str, rules: _Rules) -> Proposal:
     if not text.strip():
         return out
     found = _Lines()
-    by_line = _markers(text, rules, out, found)
+    by_line, rest = _markers(text, rules, out, found)
     if by_line:
-        _edge(text, rules, found, by_line, top=True)
-        _edge(text, rules, found, by_line, top=False)
+        _edge(text, rules, found, by_line, rest, top=True)
+        _edge(text, rules, found, by_line, rest, top=False)
     if rules.lines_re is not None:
         for m in rules.lines_re.finditer(text):
             found.add(m.start(), m.end(), "learned-line", "line learned as boilerplate of this source")
