@@ -211,6 +211,10 @@ def test_running_header_goes_only_with_page_numbers_and_keeps_the_title() -> Non
     assert sorted({r.rule for r in removed(doc)}) == ["page-number", "running-header"]
     no_pages = f"{header}\n{page}{header}\n{page}{header}\n{page}"
     assert cleaned(no_pages) == no_pages
+    # a table header repeated far from the page numbers is content
+    table = "序号 项目名称 投资额\n1 道路改造 300\n2 管网改造 200\n"
+    doc = f"{page}- 1 -\n{page}{page}{table}{page}{page}- 2 -\n{page}{page}{table}{page}{page}{table}{page}"
+    assert cleaned(doc).count("序号 项目名称 投资额") == 3
 
 
 def test_lines_differing_only_in_numbers_are_never_duplicates() -> None:

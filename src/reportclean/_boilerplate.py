@@ -506,8 +506,12 @@ def _page_numbers(text: str, found: _Lines) -> int:
     return count
 
 
-def _running_headers(text: str, rules: _Rules, found: _Lines) -> None:
-    """Remove short non-sentence lines repeated at least three times (page context only)."""
+def _running_headers(text: str, found: _Lines) -> None:
+    """Remove short non-sentence lines repeated at least three times next to page numbers.
+
+    An occurrence goes when a page-number line is within two non-blank lines of
+    it; the first occurrence stays when it is among the first three lines (the title).
+    """
     lines = text.split("\n")
     counts = Counter(x.strip() for x in lines)
     repeated = {
@@ -517,18 +521,22 @@ def _running_headers(text: str, rules: _Rules, found: _Lines) -> None:
     }
     if not repeated:
         return
-    seen: set[str] = set()
-    pos = 0
-    nonblank = 0
+    starts, pos = [], 0
     for line in lines:
-        key = line.strip()
-        if key:
-            nonblank += 1
-        if key in repeated:
-            if key in seen or nonblank > 3:
-                found.add(pos, pos + len(line), "running-header", "running header or footer repeated on many pages")
-            seen.add(key)
+        starts.append(pos)
         pos += len(line) + 1
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    page = {k for k, i in enumerate(nonblank) if found.lines.get(starts[i], (0, ""))[1] == "page-number"}
+    seen: set[str] = set()
+    for k, i in enumerate(nonblank):
+        key = lines[i].strip()
+        if key not in repeated:
+            continue
+        near = any(j in page for j in range(k - 2, k + 3))
+        if near and (key in seen or k >= 3):
+            reason = "running header or footer repeated next to page numbers"
+            found.add(starts[i], starts[i] + len(lines[i]), "running-header", reason)
+        seen.add(key)
 
 
 def _emit(text: str, found: _Lines, out: Proposal) -> None:
@@ -590,12 +598,11 @@ def _propose(text: str, rules: _Rules) -> Proposal:
         for m in rules.lines_re.finditer(text):
             found.add(m.start(), m.end(), "learned-line", "line learned as boilerplate of this source")
     if _page_numbers(text, found) >= 2:
-        _running_headers(text, rules, found)
+        _running_headers(text, found)
     if found.lines:
-        # inline cuts inside a removed line are dropped: the line goes whole
-        out.edits = [
-            ed for ed in out.edits if text.rfind("\n", 0, ed.start) + 1 not in found.lines
-        ]
+        # inline cuts and flags inside a removed line are dropped: the line goes whole
+        out.edits = [ed for ed in out.edits if text.rfind("\n", 0, ed.start) + 1 not in found.lines]
+        out.flags = [f for f in out.flags if text.rfind("\n", 0, f.start) + 1 not in found.lines]
         _emit(text, found, out)
     return out
 
@@ -668,7 +675,9 @@ class Boilerplate:
         self.edge = edge
         self.documents = 0
         self._docs: Counter[str] = Counter()
-        self._twins: dict[str, set[str]] = {}
+        # hash of a line with its numbers masked -> hash of the first line seen with that mask
+        self._twins: dict[int, int] = {}
+        self._several: set[int] = set()  # masks seen with two different lines
 
     def add(self, text: str) -> None:
         """Count the lines at the top and bottom of one document."""
@@ -678,7 +687,9 @@ class Boilerplate:
         lines = [unicodedata.normalize("NFC", x.strip()) for x in text.splitlines()]
         lines = [x for x in lines if x]
         for x in set(lines):
-            self._twins.setdefault(_NUMBERS.sub("0", x), set()).add(x)
+            mask = hash(_NUMBERS.sub("0", x))
+            if self._twins.setdefault(mask, hash(x)) != hash(x):
+                self._several.add(mask)
         edge = set(lines[: self.edge]) | set(lines[-self.edge :])
         self._docs.update(edge)
 
@@ -687,9 +698,9 @@ class Boilerplate:
         need = max(self.min_documents, self.min_share * self.documents)
         out = []
         for line, n in self._docs.items():
-            if n < need or not 2 <= len(line) <= 200 or _HEADING.match(line):
+            if n < need or not 2 <= len(line) <= 200 or _HEADING.match(line) or "\t" in line or line[0] == "#":
                 continue
-            if len(self._twins.get(_NUMBERS.sub("0", line), ())) > 1:
+            if hash(_NUMBERS.sub("0", line)) in self._several:
                 continue
             if line[-1] in _TERMINATORS and not any(_BUILTIN.hits(line)):
                 continue
