@@ -149,6 +149,11 @@ def test_title_between_watermark_lines_is_kept() -> None:
     assert cleaned(doc) == "X街道2020年工作总结\n正文。\n"
 
 
+def test_signature_and_date_between_watermark_lines_are_kept() -> None:
+    doc = "正文。\n\n仅供学习 禁止外传 用后删除\nXX社区居委会\n2021年1月5日\n【会员资料仅供内部交流使用，严禁外传】\n"
+    assert cleaned(doc) == "正文。\n\nXX社区居委会\n2021年1月5日"
+
+
 def test_weak_marker_lines_at_the_end_go_as_a_block_only_when_dense() -> None:
     dense = "正文。\n\n主办单位：XX区人民政府\n地址：XX路1号\n电话：027-1234567\n"
     assert cleaned(dense) == "正文。"
