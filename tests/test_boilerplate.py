@@ -161,6 +161,16 @@ def test_weak_marker_lines_at_the_end_go_as_a_block_only_when_dense() -> None:
     assert cleaned(sparse) == sparse
 
 
+def test_scraped_page_chrome_above_and_below_the_report_goes() -> None:
+    doc = (
+        "当前位置：首页 > 政务公开 > 规划计划\n"
+        "发布时间：2021-01-05 来源：XX区政府 浏览次数：123 【字体：大 中 小】\n"
+        "西山街道2023年工作总结\n正文。\n\n"
+        "上一篇：XX街道2022年工作总结\n下一篇：XX街道2024年工作计划\n责任编辑：张三\n"
+    )
+    assert cleaned(doc) == "西山街道2023年工作总结\n正文。"
+
+
 def test_heading_with_markers_is_never_removed() -> None:
     doc = "正文。\n一、加强网站地图与QQ群管理\n正文。\n"
     assert cleaned(doc) == doc
