@@ -18,10 +18,10 @@ a report:
   when the block holds at least three distinct markers.
 - Page numbers (``- 3 -``, ``第 3 页 共 10 页``, ``第2页 / 共28页``) always go;
   ``3/10`` and lone numbers only in page-number context (several of them,
-  increasing, far apart). Short lines repeated at least three times in a
-  document with page numbers are running headers; their first occurrence is
-  kept when it is the title. Lines are compared exactly, so lines that differ
-  only in their numbers are never duplicates.
+  increasing, far apart). Short lines repeated at least three times, each
+  next to a page number, are running headers; their first occurrence is kept
+  when it is the title. Lines are compared exactly, so lines that differ only
+  in their numbers are never duplicates.
 
 Every removal carries a rule id and a reason (docs/rules.md#boilerplate).
 :class:`Boilerplate` learns lines repeated across many documents of one source
