@@ -318,3 +318,27 @@ def test_any_mix_of_pieces_is_cleaned_consistently(doc: str) -> None:
     for x in r.removed:
         assert doc[x.original_span[0] : x.original_span[1]] == x.text and x.rule and x.reason
     assert reportclean.clean(r.text, ONLY).text == r.text
+
+
+# -- known failures ------------------------------------------------------------------------------
+
+KNOWN = (ROOT / "fixtures" / "known-failures" / "boilerplate_unseen_wording.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.xfail(strict=True, reason="wording the lexicons do not know stays (precision first)")
+def test_known_failure_unseen_disclaimers_are_removed() -> None:
+    out = cleaned(KNOWN)
+    assert "如有侵权请联系删除" not in out and "感谢您的阅读" not in out
+
+
+@pytest.mark.xfail(strict=True, reason="an inline splice keeps the reseller's credit before the first marker")
+def test_known_failure_inline_reseller_credit_is_removed() -> None:
+    out = cleaned(KNOWN)
+    assert "获得完整版" not in out  # this part goes
+    assert "文达文库整理" not in out  # this part stays today
+
+
+def test_known_failure_file_loses_only_boilerplate() -> None:
+    out = cleaned(KNOWN)
+    for line in ("全面完成年度各项目标任务。", "全年开展党委中心组学习12次。", "提供就业岗位2600余个。"):
+        assert line in out
