@@ -6,6 +6,7 @@
 True
 """
 
+from ._boilerplate import Boilerplate, learn_boilerplate
 from ._config import STEP_NAMES, Config
 from ._decode import decode
 from ._lexicon import LexiconError, load_lexicon
@@ -28,6 +29,7 @@ __all__ = [
     "CODES",
     "SEVERITIES",
     "STEP_NAMES",
+    "Boilerplate",
     "Change",
     "CleanResult",
     "Cleaner",
@@ -41,6 +43,7 @@ __all__ = [
     "__version__",
     "clean",
     "decode",
+    "learn_boilerplate",
     "load_lexicon",
     "parse_number",
 ]

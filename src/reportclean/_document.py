@@ -217,7 +217,9 @@ class Document:
         for k, e in enumerate(todo):
             lo, hi = ospans[k]
             if len(e.replacement) == e.end - e.start == hi - lo:
-                continue  # same length, from as many original characters: maps one to one
+                i = bisect_left(ce, e.start)
+                if i == len(cs) or cs[i] > e.end:
+                    continue  # same length, clear of every segment: maps one to one
             mid.append((new_start[k], new_start[k] + len(e.replacement), lo, hi))
         mid.sort()
         ncs, nce, nos, noe = cs[:lo_i], ce[:lo_i], os_[:lo_i], oe[:lo_i]
