@@ -1,12 +1,296 @@
 """Repair mojibake: UTF-8 read as Latin-1/cp1252/GBK, GBK read as Latin-1 or UTF-8.
 
-Filled in by the encoding issue; proposes nothing yet.
+Text decoded with the wrong codec upstream can be undone when its bytes
+survived: encode it back with the wrong codec, decode with the right one.
+Which pair applies is decided per segment (a run of non-ASCII characters, as
+ASCII is the same byte in all these codecs) by the plausibility score of
+:func:`reportclean._decode.plausibility`; a segment is rewritten only when the
+repaired text is clearly more plausible. GBK read as Latin-1 is undone before
+ftfy is asked (ftfy makes it worse); ftfy is used with its encoding fixes only
+(its width, quote and punctuation fixes would turn ``，（）“”`` into ASCII).
+
+Bytes that were lost (``锟斤拷``, ``烫烫烫``, ``屯屯屯``, and bytes a repair
+cannot recover, which become U+FFFD) are flagged ``lost-characters`` and never
+"repaired" into invented text.
+
+Clean text costs one regex search: nothing else runs when it finds no
+character typical of mojibake.
 """
 
 from __future__ import annotations
 
-from ._edits import Step, noop
+import re
+from collections.abc import Iterator
 
-__all__ = ["MOJIBAKE"]
+import ftfy
+import ftfy.bad_codecs  # registers the sloppy-windows-1252 codec
+from ftfy.badness import is_bad
 
-MOJIBAKE = Step("mojibake", lambda config: noop, {})
+from ._config import Config
+from ._decode import plausibility
+from ._edits import Context, Proposal, Step, StepFn
+
+__all__ = ["MOJIBAKE", "mojibake"]
+
+# cp1252's characters for bytes 0x80-0x9F, and the Latin-1 byte each stands for.
+_CP1252 = {
+    ch: chr(b) for b in range(0x80, 0xA0) if (ch := bytes([b]).decode("sloppy-windows-1252")) != chr(b)
+}
+_TO_LATIN1 = str.maketrans(_CP1252)
+_HIGH = "\x80-\xff" + "".join(sorted(_CP1252))
+
+# UTF-8's lead byte of a 3-byte character (E2-EF: punctuation, hanzi, full-width
+# forms) followed by a continuation byte, read as GBK: the first character of
+# every UTF-8-read-as-GBK run. Mostly rare GB2312 level-2 and GBK/3 hanzi.
+_SIGNATURE = "".join(
+    sorted(bytes([b1, b2]).decode("gbk") for b1 in range(0xE2, 0xF0) for b2 in range(0x80, 0xC0))
+)
+# Where bytes were lost before this text was made: U+FFFD written as UTF-8 and
+# read as GBK (锟斤拷), MSVC's fill bytes 0xCC/0xCD read as GBK (烫, 屯). Plain
+# U+FFFD is not flagged here: decoding flags the ones it makes (undecodable-bytes).
+_LOST = re.compile("(?:锟斤拷)+(?:锟斤?)?|锟斤|烫{3,}|屯{3,}")
+_CANDIDATE = re.compile(
+    f"[\xa1-\xff][{_HIGH}]|[{_SIGNATURE}\udc80-\udcff]|锟斤|烫烫烫|屯屯屯"
+)
+_LATIN_CHAR = re.compile(f"[{_HIGH}]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# A run of Latin-1 characters; one ASCII character between two may be the trail
+# byte of a GBK character (GBK/3 and GBK/4 trail bytes run from 0x40).
+_LATIN_RUN = re.compile(f"[{_HIGH}\ufffd]+(?:[@-~][{_HIGH}\ufffd]+)*")
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+_MIN_GAIN = 0.3  # how much more plausible a repair must be
+_MIN_SCORE = 0.5  # and how plausible at least
+
+
+class _Fix:
+    """A repaired segment: aligned pieces (input start, input end, output, lost)."""
+
+    __slots__ = ("how", "lost", "pieces", "text")
+
+    def __init__(self, pieces: list[tuple[int, int, str, bool]], how: str) -> None:
+        self.pieces = pieces
+        self.text = "".join(p[2] for p in pieces)
+        self.lost = any(p[3] for p in pieces)
+        self.how = how
+
+
+def _decode_pieces(data: bytes, codec: str) -> list[tuple[int, int, str, bool]]:
+    """Decode ``data``, one piece per character: (byte start, byte end, char, lost)."""
+    out: list[tuple[int, int, str, bool]] = []
+    pos, n = 0, len(data)
+    while pos < n:
+        try:
+            text = data[pos:].decode(codec)
+            bad = None
+        except UnicodeDecodeError as exc:
+            text = data[pos : pos + exc.start].decode(codec)
+            bad = (pos + exc.start, pos + exc.end)
+        for ch in text:
+            width = len(ch.encode(codec))
+            out.append((pos, pos + width, ch, False))
+            pos += width
+        if bad is None:
+            break
+        if out and out[-1][3] and out[-1][1] == bad[0]:
+            out[-1] = (out[-1][0], bad[1], "\ufffd", True)  # one lost character, not several
+        else:
+            out.append((bad[0], bad[1], "\ufffd", True))
+        pos = bad[1]
+    return out
+
+
+def _align(n: int, widths: list[int], pieces: list[tuple[int, int, str, bool]], how: str) -> _Fix:
+    """Group the ``n`` input characters and the output between common byte boundaries."""
+    groups: list[tuple[int, int, str, bool]] = []
+    i = j = start = in_pos = out_pos = 0
+    buf: list[str] = []
+    lost = False
+    while i < n or j < len(pieces):
+        if j >= len(pieces) or (i < n and in_pos <= out_pos):
+            in_pos += widths[i]
+            i += 1
+        else:
+            buf.append(pieces[j][2])
+            lost = lost or pieces[j][3]
+            out_pos = pieces[j][1]
+            j += 1
+        if in_pos == out_pos and buf and i > start:
+            groups.append((start, i, "".join(buf), lost))
+            start, buf, lost = i, [], False
+    if buf or start < n:
+        groups.append((start, n, "".join(buf), lost))
+    return _Fix(groups, how)
+
+
+def _via(n: int, raw: bytes, widths: list[int], codec: str, how: str) -> _Fix | None:
+    """Decode the bytes of a segment with the right codec, if few bytes are lost."""
+    pieces = _decode_pieces(raw, codec)
+    lost = sum(1 for p in pieces if p[3])
+    if lost * 3 > len(pieces):  # at least two characters recovered for each one lost
+        return None
+    return _align(n, widths, pieces, how)
+
+
+_UTF8_LATIN1 = "UTF-8 read as Latin-1/cp1252"
+_GBK_LATIN1 = "GBK read as Latin-1/cp1252"
+_UTF8_GBK = "UTF-8 read as GBK"
+_GBK_UTF8 = "GBK read as UTF-8"
+_LATINISH = re.compile("[\x00-\u024f\u2000-\u206f\u20ac\u2122]+")
+
+
+def _candidates(seg: str) -> list[tuple[_Fix, bool]]:
+    """The repairs of ``seg`` better than it, the likeliest first, each with its strength.
+
+    A weak repair is applied only when the document's other segments vote for its
+    kind: a run of one repeated character (``××``, ``¡¡``), or Latin-1 letters that
+    also decode as UTF-8 Latin (``Â²`` is ``²`` in UTF-8 but ``虏`` in GBK).
+    """
+    base = plausibility(seg)
+    degenerate = len(set(seg)) < 2
+    if _LATIN_RUN.fullmatch(seg):
+        raw = b"\xff".join(x.translate(_TO_LATIN1).encode("latin-1") for x in seg.split("\ufffd"))
+        widths = [1] * len(seg)
+        tries = [_via(len(seg), raw, widths, "utf-8", _UTF8_LATIN1),
+                 _via(len(seg), raw, widths, "gb18030", _GBK_LATIN1)]
+        if "\ufffd" not in seg:
+            fixed = ftfy.fix_text(seg, _FTFY)
+            if fixed != seg:  # ftfy's other encoding fixes (lost bytes, inconsistent UTF-8)
+                tries.append(_Fix([(0, len(seg), fixed, "\ufffd" in fixed)], _UTF8_LATIN1 + " (ftfy)"))
+    else:
+        tries = list(_cjk_tries(seg))
+    scored = []
+    seen = {seg}
+    for k, fix in enumerate(tries):
+        if fix is None or fix.text in seen:
+            continue
+        seen.add(fix.text)
+        score = plausibility(fix.text.replace("\ufffd", "")) if fix.lost else plausibility(fix.text)
+        if score >= _MIN_SCORE and score >= base + _MIN_GAIN:
+            scored.append((-score, fix.lost, k, fix, not degenerate))
+        elif fix.how == _UTF8_LATIN1 and not fix.lost:
+            # valid UTF-8 in Latin mojibake (Ã© is é, Â²ï¼› is ²；): strong if ftfy finds it bad
+            scored.append((-score, fix.lost, k, fix, is_bad(seg) and not degenerate))
+    return [(x[3], x[4]) for x in sorted(scored, key=lambda x: x[:3])]
+
+
+def _kind(fix: _Fix) -> str:
+    return fix.how.split(" (")[0]
+
+
+def _cjk_tries(seg: str) -> Iterator[_Fix | None]:
+    """``seg`` is CJK: UTF-8 bytes read as GBK, or GBK bytes kept as surrogates."""
+    try:
+        parts = [c.encode("gb18030", "surrogateescape") if c != "\ufffd" else b"\xff" for c in seg]
+    except UnicodeEncodeError:
+        return
+    yield _via(len(seg), b"".join(parts), [len(x) for x in parts], "utf-8", _UTF8_GBK)
+    if any("\udc80" <= c <= "\udcff" for c in seg):
+        try:
+            parts = [c.encode("utf-8", "surrogateescape") for c in seg]
+        except UnicodeEncodeError:
+            return
+        yield _via(len(seg), b"".join(parts), [len(x) for x in parts], "gb18030", _GBK_UTF8)
+
+
+def mojibake(text: str, context: Context) -> Proposal:
+    """Repair text decoded with the wrong codec; flag characters whose bytes were lost.
+
+    >>> p = mojibake("宸ヤ綔鎬荤粨 2023", Context())
+    >>> [(e.start, e.end, e.replacement) for e in p.edits]
+    [(0, 3, '工作'), (3, 6, '总结')]
+    >>> [(e.start, e.end, e.replacement) for e in mojibake("ÖÐ¹ú", Context()).edits]
+    [(0, 2, '中'), (2, 4, '国')]
+    >>> [(f.start, f.end, f.code) for f in mojibake("共锟斤拷人", Context()).flags]
+    [(1, 4, 'lost-characters')]
+    >>> p = mojibake("“十三五”规划，第一季度，××街道", Context())
+    >>> p.edits, p.flags
+    ([], [])
+    """
+    out = Proposal()
+    first = _CANDIDATE.search(text)
+    if first is None:
+        return out
+    found: list[tuple[int, int, list[tuple[_Fix, bool]]]] = []
+    done = 0
+    for m in _CANDIDATE.finditer(text, first.start()):
+        if m.start() < done:
+            continue
+        run = _NON_ASCII.match(text, m.start())
+        if run is None:
+            continue
+        start = m.start()
+        while start > done and text[start - 1] >= "\x80":
+            start -= 1
+        done = run.end()
+        latin = _LATIN_RUN.match(text, start)
+        if latin is not None and latin.end() >= done:
+            done = latin.end()  # all Latin-1, maybe across GBK trail bytes
+        for s, e in _segments(text, start, done):
+            fixes = _candidates(text[s:e])
+            if fixes:
+                found.append((s, e, fixes))
+    # A segment two repairs fit (Ã© is é in UTF-8, 茅 in GBK) follows the document's majority.
+    votes: dict[str, int] = {}
+    for _, _, fixes in found:
+        kinds = {_kind(f) for f, ok in fixes if ok}
+        if len(kinds) == 1:
+            kind = kinds.pop()
+            votes[kind] = votes.get(kind, 0) + 1
+    repaired: list[tuple[int, int]] = []
+    for s, e, fixes in found:
+        k = min(range(len(fixes)), key=lambda i: (-votes.get(_kind(fixes[i][0]), 0), not fixes[i][1], i))
+        fix, strong = fixes[k]
+        if strong or votes.get(_kind(fix), 0):
+            repaired.append(_propose(text, s, e, fix, out))
+    for m in _LOST.finditer(text):
+        if any(s <= m.start() < e for s, e in repaired):
+            continue
+        out.flag(m.start(), m.end(), "lost-characters",
+                 f"{m.group()[:12]!r}: the bytes of these characters were lost upstream (a decode that "
+                 "replaced them); the original characters cannot be recovered from this text")
+    return out
+
+
+def _segments(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The run itself, else its Latin-1 sub-runs (a run may mix clean text and mojibake)."""
+    seg = text[start:end]
+    if _LATIN_RUN.fullmatch(seg) or not _LATIN_CHAR.search(seg):
+        yield start, end
+        return
+    for m in _LATIN_RUN.finditer(text, start, end):
+        yield m.start(), m.end()
+
+
+def _propose(text: str, s: int, e: int, fix: _Fix, out: Proposal) -> tuple[int, int]:
+    """Propose the repair of ``text[s:e]`` piece by piece; return the span it covers."""
+    end = e
+    for a, b, rep, lost in fix.pieces:
+        if lost and s + b == e and e < len(text) and text[e] == "?":
+            b += 1  # the '?' an upstream decoder put for the lost byte
+            end = e + 1
+        if text[s + a : s + b] != rep:
+            out.replace(s + a, s + b, rep, rule="mojibake")
+        if lost:
+            out.flag(s + a, s + b, "lost-characters",
+                     f"{fix.how}: bytes of this text were lost upstream; the characters are marked "
+                     "U+FFFD; find the original document")
+    out.flag(s, end, "mojibake-repaired", f"{fix.how}: {text[s:end][:20]!r} repaired to {fix.text[:20]!r}")
+    return s, end
+
+
+def _make(config: Config) -> StepFn:
+    return mojibake
+
+
+MOJIBAKE = Step("mojibake", _make, {"mojibake-repaired": "info", "lost-characters": "warning"})
