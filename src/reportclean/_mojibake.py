@@ -20,7 +20,7 @@ character typical of mojibake.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import ftfy
 import ftfy.bad_codecs  # registers the sloppy-windows-1252 codec
@@ -45,14 +45,22 @@ _HIGH = "\x80-\xff" + "".join(sorted(_CP1252))
 _SIGNATURE = "".join(
     sorted(bytes([b1, b2]).decode("gbk") for b1 in range(0xE2, 0xF0) for b2 in range(0x80, 0xC0))
 )
+# What follows it when the next character is a 3-byte one too: a continuation
+# byte, then the next lead byte.
+_SECOND = "".join(
+    sorted(bytes([b1, b2]).decode("gb18030") for b1 in range(0x81, 0xC0) for b2 in range(0xE2, 0xF0))
+)
 # Where bytes were lost before this text was made: U+FFFD written as UTF-8 and
 # read as GBK (锟斤拷), MSVC's fill bytes 0xCC/0xCD read as GBK (烫, 屯). Plain
 # U+FFFD is not flagged here: decoding flags the ones it makes (undecodable-bytes).
 _LOST = re.compile("(?:锟斤拷)+(?:锟斤?)?|锟斤|烫{3,}|屯{3,}")
 _CANDIDATE = re.compile(
-    f"[\xa1-\xff][{_HIGH}]|[{_SIGNATURE}\udc80-\udcff]|锟斤|烫烫烫|屯屯屯"
+    f"[\xa1-\xff][{_HIGH}]|[{_SIGNATURE}][{_SECOND}]|[\udc80-\udcff]|锟斤|烫烫烫|屯屯屯"
 )
 _LATIN_CHAR = re.compile(f"[{_HIGH}]")
+_SURROGATE = re.compile("[\udc80-\udcff]")
+# The first character of every candidate: one cheap search finds clean text clean.
+_FIRST = re.compile(f"[\xa1-\xff{_SIGNATURE}\udc80-\udcff锟烫屯]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # A run of Latin-1 characters; one ASCII character between two may be the trail
 # byte of a GBK character (GBK/3 and GBK/4 trail bytes run from 0x40).
@@ -69,6 +77,10 @@ _FTFY = ftfy.TextFixerConfig(
     normalization=None,
     explain=False,
 )
+_UTF8_LATIN1 = "UTF-8 read as Latin-1/cp1252"
+_GBK_LATIN1 = "GBK read as Latin-1/cp1252"
+_UTF8_GBK = "UTF-8 read as GBK"
+_GBK_UTF8 = "GBK read as UTF-8"
 _MIN_GAIN = 0.3  # how much more plausible a repair must be
 _MIN_SCORE = 0.5  # and how plausible at least
 
@@ -133,19 +145,21 @@ def _align(n: int, widths: list[int], pieces: list[tuple[int, int, str, bool]], 
     return _Fix(groups, how)
 
 
-def _via(n: int, raw: bytes, widths: list[int], codec: str, how: str) -> _Fix | None:
-    """Decode the bytes of a segment with the right codec, if few bytes are lost."""
-    pieces = _decode_pieces(raw, codec)
-    lost = sum(1 for p in pieces if p[3])
-    if lost * 3 > len(pieces):  # at least two characters recovered for each one lost
+def _via(seg: str, raw: bytes, widths: Callable[[], list[int]], codec: str, how: str) -> _Fix | None:
+    """Decode the bytes of ``seg`` with the right codec, if few bytes are lost.
+
+    A quick decode in C rejects most segments (clean text that merely looks like
+    a candidate) before the character-by-character alignment is built.
+    """
+    quick = raw.decode(codec, errors="replace")
+    lost = quick.count("\ufffd") - seg.count("\ufffd")
+    if quick == seg or lost * 3 > len(quick):  # at least two characters recovered for each one lost
         return None
-    return _align(n, widths, pieces, how)
+    if how != _UTF8_LATIN1 and plausibility(quick.replace("\ufffd", "")) < _MIN_SCORE:
+        return None
+    return _align(len(seg), widths(), _decode_pieces(raw, codec), how)
 
 
-_UTF8_LATIN1 = "UTF-8 read as Latin-1/cp1252"
-_GBK_LATIN1 = "GBK read as Latin-1/cp1252"
-_UTF8_GBK = "UTF-8 read as GBK"
-_GBK_UTF8 = "GBK read as UTF-8"
 _LATINISH = re.compile("[\x00-\u024f\u2000-\u206f\u20ac\u2122]+")
 
 
@@ -156,19 +170,24 @@ def _candidates(seg: str) -> list[tuple[_Fix, bool]]:
     kind: a run of one repeated character (``××``, ``¡¡``), or Latin-1 letters that
     also decode as UTF-8 Latin (``Â²`` is ``²`` in UTF-8 but ``虏`` in GBK).
     """
-    base = plausibility(seg)
     degenerate = len(set(seg)) < 2
+    tries: list[_Fix | None]
     if _LATIN_RUN.fullmatch(seg):
-        raw = b"\xff".join(x.translate(_TO_LATIN1).encode("latin-1") for x in seg.split("\ufffd"))
-        widths = [1] * len(seg)
-        tries = [_via(len(seg), raw, widths, "utf-8", _UTF8_LATIN1),
-                 _via(len(seg), raw, widths, "gb18030", _GBK_LATIN1)]
-        if "\ufffd" not in seg:
+        raw = seg.replace("\ufffd", "\xff").translate(_TO_LATIN1).encode("latin-1")
+
+        def ones() -> list[int]:
+            return [1] * len(seg)
+
+        tries = [_via(seg, raw, ones, "utf-8", _UTF8_LATIN1), _via(seg, raw, ones, "gb18030", _GBK_LATIN1)]
+        if "\ufffd" not in seg and tries[0] is None:
             fixed = ftfy.fix_text(seg, _FTFY)
             if fixed != seg:  # ftfy's other encoding fixes (lost bytes, inconsistent UTF-8)
                 tries.append(_Fix([(0, len(seg), fixed, "\ufffd" in fixed)], _UTF8_LATIN1 + " (ftfy)"))
     else:
         tries = list(_cjk_tries(seg))
+    if not any(tries):
+        return []
+    base = plausibility(seg)
     scored = []
     seen = {seg}
     for k, fix in enumerate(tries):
@@ -190,17 +209,26 @@ def _kind(fix: _Fix) -> str:
 
 def _cjk_tries(seg: str) -> Iterator[_Fix | None]:
     """``seg`` is CJK: UTF-8 bytes read as GBK, or GBK bytes kept as surrogates."""
+    marked = seg.replace("\ufffd", "\udcff")  # a lost byte: 0xFF, valid in neither codec
     try:
-        parts = [c.encode("gb18030", "surrogateescape") if c != "\ufffd" else b"\xff" for c in seg]
+        raw = marked.encode("gb18030", "surrogateescape")
     except UnicodeEncodeError:
         return
-    yield _via(len(seg), b"".join(parts), [len(x) for x in parts], "utf-8", _UTF8_GBK)
-    if any("\udc80" <= c <= "\udcff" for c in seg):
+
+    def gb_widths() -> list[int]:
+        return [len(c.encode("gb18030", "surrogateescape")) for c in marked]
+
+    yield _via(seg, raw, gb_widths, "utf-8", _UTF8_GBK)
+    if _SURROGATE.search(seg):
         try:
-            parts = [c.encode("utf-8", "surrogateescape") for c in seg]
+            raw = seg.encode("utf-8", "surrogateescape")
         except UnicodeEncodeError:
             return
-        yield _via(len(seg), b"".join(parts), [len(x) for x in parts], "gb18030", _GBK_UTF8)
+
+        def utf8_widths() -> list[int]:
+            return [len(c.encode("utf-8", "surrogateescape")) for c in seg]
+
+        yield _via(seg, raw, utf8_widths, "gb18030", _GBK_UTF8)
 
 
 def mojibake(text: str, context: Context) -> Proposal:
@@ -218,13 +246,13 @@ def mojibake(text: str, context: Context) -> Proposal:
     ([], [])
     """
     out = Proposal()
-    first = _CANDIDATE.search(text)
+    first = _FIRST.search(text)
     if first is None:
         return out
     found: list[tuple[int, int, list[tuple[_Fix, bool]]]] = []
     done = 0
-    for m in _CANDIDATE.finditer(text, first.start()):
-        if m.start() < done:
+    for m in _FIRST.finditer(text, first.start()):
+        if m.start() < done or not _CANDIDATE.match(text, m.start()):
             continue
         run = _NON_ASCII.match(text, m.start())
         if run is None:
@@ -253,6 +281,8 @@ def mojibake(text: str, context: Context) -> Proposal:
         fix, strong = fixes[k]
         if strong or votes.get(_kind(fix), 0):
             repaired.append(_propose(text, s, e, fix, out))
+    if "锟" not in text and "烫烫烫" not in text and "屯屯屯" not in text:
+        return out
     for m in _LOST.finditer(text):
         if any(s <= m.start() < e for s, e in repaired):
             continue
