@@ -24,7 +24,7 @@ import codecs
 import re
 
 from ._lexicon import package_lexicon
-from ._model import DecodeResult, QualityWarning, Severity
+from ._model import DecodeResult, QualityWarning
 
 __all__ = ["decode", "plausibility"]
 
@@ -211,12 +211,12 @@ def _decode_cjk(raw: bytes) -> DecodeResult:
     return _decode_lines(raw)
 
 
-def _guessed(text: str, codec: str, runner_up: str, severity: Severity = "warning") -> QualityWarning:
+def _guessed(text: str, codec: str, runner_up: str, why: str = "") -> QualityWarning:
+    why = why or f"{runner_up} was plausible too (runner-up)"
     return QualityWarning(
         "encoding-guessed",
-        severity,
-        f"decoded as {codec}; {runner_up} was plausible too (runner-up): check the text, "
-        "or decode the bytes yourself and pass str",
+        "warning",
+        f"decoded as {codec}; {why}: check the text, or decode the bytes yourself and pass str",
         (0, len(text)),
         (0, len(text)),
         "decode",
@@ -238,11 +238,13 @@ def _detector(raw: bytes, best: tuple[str, str, float]) -> DecodeResult:
             name = None
     if name in ("gb2312", "gbk", "hz"):
         name = "gb18030"
+    why = f"no Chinese encoding fits these bytes well; chardet guessed {runner_up}"
     if name and name != codec:
         other = raw.decode(name, errors="replace")
         if plausibility(other[:_SAMPLE]) > score or (score < 0.2 and "\ufffd" not in other):
-            runner_up, codec, text = codec, name, other
-    warnings = (_guessed(text, codec, runner_up), *_replaced(text))
+            why = f"no Chinese encoding fits these bytes; chardet's guess, runner-up {codec}"
+            codec, text = name, other
+    warnings = (_guessed(text, codec, runner_up, why), *_replaced(text))
     return DecodeResult(text, codec, 0.3, warnings)
 
 
@@ -287,6 +289,9 @@ def _decode_lines(raw: bytes) -> DecodeResult:
     if not weight:
         return DecodeResult(text, "utf-8", 0.5, _replaced(text))
     main = max(sorted(weight), key=lambda k: weight[k])
+    score = plausibility(text[:_SAMPLE])
+    if score < 0.3:  # not Chinese in any of our codecs
+        return _detector(raw, (main, text, score))
     warnings: list[QualityWarning] = []
     if len(weight) > 1:
         pos = 0

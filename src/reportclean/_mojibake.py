@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 
 import ftfy
 import ftfy.bad_codecs  # registers the sloppy-windows-1252 codec
@@ -57,7 +58,6 @@ _LOST = re.compile("(?:锟斤拷)+(?:锟斤?)?|锟斤|烫{3,}|屯{3,}")
 _CANDIDATE = re.compile(
     f"[\xa1-\xff][{_HIGH}]|[{_SIGNATURE}][{_SECOND}]|[\udc80-\udcff]|锟斤|烫烫烫|屯屯屯"
 )
-_LATIN_CHAR = re.compile(f"[{_HIGH}]")
 _SURROGATE = re.compile("[\udc80-\udcff]")
 # The first character of every candidate: one cheap search finds clean text clean.
 _FIRST = re.compile(f"[\xa1-\xff{_SIGNATURE}\udc80-\udcff锟烫屯]")
@@ -81,6 +81,8 @@ _UTF8_LATIN1 = "UTF-8 read as Latin-1/cp1252"
 _GBK_LATIN1 = "GBK read as Latin-1/cp1252"
 _UTF8_GBK = "UTF-8 read as GBK"
 _GBK_UTF8 = "GBK read as UTF-8"
+# Symbols of Chinese reports outside CJK blocks: a repair that makes them is fine.
+_SYMBOLS = re.compile("[²³°±×÷·µ‰№℃]+")
 _MIN_GAIN = 0.3  # how much more plausible a repair must be
 _MIN_SCORE = 0.5  # and how plausible at least
 
@@ -88,10 +90,12 @@ _MIN_SCORE = 0.5  # and how plausible at least
 class _Fix:
     """A repaired segment: aligned pieces (input start, input end, output, lost)."""
 
-    __slots__ = ("how", "lost", "pieces", "text")
+    __slots__ = ("end", "how", "lost", "pieces", "start", "text")
 
     def __init__(self, pieces: list[tuple[int, int, str, bool]], how: str) -> None:
         self.pieces = pieces
+        self.start = pieces[0][0]
+        self.end = pieces[-1][1]
         self.text = "".join(p[2] for p in pieces)
         self.lost = any(p[3] for p in pieces)
         self.how = how
@@ -115,11 +119,21 @@ def _decode_pieces(data: bytes, codec: str) -> list[tuple[int, int, str, bool]]:
         if bad is None:
             break
         if out and out[-1][3] and out[-1][1] == bad[0]:
-            out[-1] = (out[-1][0], bad[1], "\ufffd", True)  # one lost character, not several
+            out[-1] = (out[-1][0], bad[1], "\ufffd", True)  # one lost region, split below
         else:
             out.append((bad[0], bad[1], "\ufffd", True))
         pos = bad[1]
-    return out
+    if codec != "utf-8":
+        return out
+    # In UTF-8 each lead byte starts a character: one U+FFFD per character lost.
+    split: list[tuple[int, int, str, bool]] = []
+    for a, b, ch, lost in out:
+        if not lost:
+            split.append((a, b, ch, lost))
+            continue
+        cuts = [a, *(k for k in range(a + 1, b) if 0xC0 <= data[k] <= 0xF7), b]
+        split.extend((x, y, "\ufffd", True) for x, y in pairwise(cuts))
+    return split
 
 
 def _align(n: int, widths: list[int], pieces: list[tuple[int, int, str, bool]], how: str) -> _Fix:
@@ -157,7 +171,21 @@ def _via(seg: str, raw: bytes, widths: Callable[[], list[int]], codec: str, how:
         return None
     if how != _UTF8_LATIN1 and plausibility(quick.replace("\ufffd", "")) < _MIN_SCORE:
         return None
-    return _align(len(seg), widths(), _decode_pieces(raw, codec), how)
+    pieces = _align(len(seg), widths(), _decode_pieces(raw, codec), how).pieces
+    # Clean text at the edges of the run ("一、" before mojibake) is not part of it.
+    while pieces and _clean_edge(seg, pieces[0]):
+        pieces.pop(0)
+    while pieces and _clean_edge(seg, pieces[-1]):
+        pieces.pop()
+    return _Fix(pieces, how) if pieces else None
+
+
+def _clean_edge(seg: str, piece: tuple[int, int, str, bool]) -> bool:
+    """Whether an edge piece of a repair turns plausible text into something worse."""
+    a, b, out, lost = piece
+    was = seg[a:b]
+    worse = lost or (plausibility(out) < _MIN_SCORE and not _SYMBOLS.fullmatch(out))
+    return worse and "\ufffd" not in was and plausibility(was) >= _MIN_SCORE
 
 
 _LATINISH = re.compile("[\x00-\u024f\u2000-\u206f\u20ac\u2122]+")
@@ -187,7 +215,6 @@ def _candidates(seg: str) -> list[tuple[_Fix, bool]]:
         tries = list(_cjk_tries(seg))
     if not any(tries):
         return []
-    base = plausibility(seg)
     scored = []
     seen = {seg}
     for k, fix in enumerate(tries):
@@ -195,11 +222,13 @@ def _candidates(seg: str) -> list[tuple[_Fix, bool]]:
             continue
         seen.add(fix.text)
         score = plausibility(fix.text.replace("\ufffd", "")) if fix.lost else plausibility(fix.text)
-        if score >= _MIN_SCORE and score >= base + _MIN_GAIN:
+        if fix.how == _UTF8_LATIN1 and not fix.lost and is_bad(seg):
+            # valid UTF-8 that ftfy finds mojibake (Ã© is é, Â²ï¼› is ²；) comes first
+            scored.append((-2.0, False, k, fix, not degenerate))
+        elif score >= _MIN_SCORE and score >= plausibility(seg[fix.start : fix.end]) + _MIN_GAIN:
             scored.append((-score, fix.lost, k, fix, not degenerate))
         elif fix.how == _UTF8_LATIN1 and not fix.lost:
-            # valid UTF-8 in Latin mojibake (Ã© is é, Â²ï¼› is ²；): strong if ftfy finds it bad
-            scored.append((-score, fix.lost, k, fix, is_bad(seg) and not degenerate))
+            scored.append((-score, False, k, fix, False))  # Â² is ² or 虏: the document decides
     return [(x[3], x[4]) for x in sorted(scored, key=lambda x: x[:3])]
 
 
@@ -264,10 +293,16 @@ def mojibake(text: str, context: Context) -> Proposal:
         latin = _LATIN_RUN.match(text, start)
         if latin is not None and latin.end() >= done:
             done = latin.end()  # all Latin-1, maybe across GBK trail bytes
-        for s, e in _segments(text, start, done):
-            fixes = _candidates(text[s:e])
+        fixes = _candidates(text[start:done])
+        if fixes:
+            found.append((start, done, fixes))
+            continue
+        if _LATIN_RUN.fullmatch(text, start, done):
+            continue
+        for sub in _LATIN_RUN.finditer(text, start, done):  # clean text and Latin mojibake in one run
+            fixes = _candidates(sub.group())
             if fixes:
-                found.append((s, e, fixes))
+                found.append((sub.start(), sub.end(), fixes))
     # A segment two repairs fit (Ã© is é in UTF-8, 茅 in GBK) follows the document's majority.
     votes: dict[str, int] = {}
     for _, _, fixes in found:
@@ -276,11 +311,11 @@ def mojibake(text: str, context: Context) -> Proposal:
             kind = kinds.pop()
             votes[kind] = votes.get(kind, 0) + 1
     repaired: list[tuple[int, int]] = []
-    for s, e, fixes in found:
+    for s, _, fixes in found:
         k = min(range(len(fixes)), key=lambda i: (-votes.get(_kind(fixes[i][0]), 0), not fixes[i][1], i))
         fix, strong = fixes[k]
         if strong or votes.get(_kind(fix), 0):
-            repaired.append(_propose(text, s, e, fix, out))
+            repaired.append(_propose(text, s, fix, out))
     if "锟" not in text and "烫烫烫" not in text and "屯屯屯" not in text:
         return out
     for m in _LOST.finditer(text):
@@ -292,20 +327,12 @@ def mojibake(text: str, context: Context) -> Proposal:
     return out
 
 
-def _segments(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """The run itself, else its Latin-1 sub-runs (a run may mix clean text and mojibake)."""
-    seg = text[start:end]
-    if _LATIN_RUN.fullmatch(seg) or not _LATIN_CHAR.search(seg):
-        yield start, end
-        return
-    for m in _LATIN_RUN.finditer(text, start, end):
-        yield m.start(), m.end()
-
-
-def _propose(text: str, s: int, e: int, fix: _Fix, out: Proposal) -> tuple[int, int]:
-    """Propose the repair of ``text[s:e]`` piece by piece; return the span it covers."""
+def _propose(text: str, run: int, fix: _Fix, out: Proposal) -> tuple[int, int]:
+    """Propose the repair of the run at ``run`` piece by piece; return the span it covers."""
+    s, e = run + fix.start, run + fix.end
     end = e
     for a, b, rep, lost in fix.pieces:
+        a, b = a - fix.start, b - fix.start
         if lost and s + b == e and e < len(text) and text[e] == "?":
             b += 1  # the '?' an upstream decoder put for the lost byte
             end = e + 1
