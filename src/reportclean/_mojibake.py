@@ -280,7 +280,10 @@ def mojibake(text: str, context: Context) -> Proposal:
         return out
     found: list[tuple[int, int, list[tuple[_Fix, bool]]]] = []
     done = 0
+    lost_marks = False
     for m in _FIRST.finditer(text, first.start()):
+        if m.group() in "锟烫屯":
+            lost_marks = True
         if m.start() < done or not _CANDIDATE.match(text, m.start()):
             continue
         run = _NON_ASCII.match(text, m.start())
@@ -315,8 +318,8 @@ def mojibake(text: str, context: Context) -> Proposal:
         k = min(range(len(fixes)), key=lambda i: (-votes.get(_kind(fixes[i][0]), 0), not fixes[i][1], i))
         fix, strong = fixes[k]
         if strong or votes.get(_kind(fix), 0):
-            repaired.append(_propose(text, s, fix, out))
-    if "锟" not in text and "烫烫烫" not in text and "屯屯屯" not in text:
+            repaired.append(_propose(text, s, _again(fix), out))
+    if not lost_marks:
         return out
     for m in _LOST.finditer(text):
         if any(s <= m.start() < e for s, e in repaired):
@@ -325,6 +328,20 @@ def mojibake(text: str, context: Context) -> Proposal:
                  f"{m.group()[:12]!r}: the bytes of these characters were lost upstream (a decode that "
                  "replaced them); the original characters cannot be recovered from this text")
     return out
+
+
+def _again(fix: _Fix) -> _Fix:
+    """Mojibake of mojibake (decoded wrongly twice): repair the repair, at most twice more."""
+    for _ in range(2):
+        if not _FIRST.search(fix.text):
+            break
+        more = [f for f, strong in _candidates(fix.text) if strong]
+        if not more:
+            break
+        inner = more[0]
+        text = fix.text[: inner.start] + inner.text + fix.text[inner.end :]
+        fix = _Fix([(fix.start, fix.end, text, fix.lost or inner.lost)], f"{_kind(fix)}, twice")
+    return fix
 
 
 def _propose(text: str, run: int, fix: _Fix, out: Proposal) -> tuple[int, int]:
