@@ -195,10 +195,13 @@ def _candidates(seg: str) -> list[tuple[_Fix, bool]]:
     """The repairs of ``seg`` better than it, the likeliest first, each with its strength.
 
     A weak repair is applied only when the document's other segments vote for its
-    kind: a run of one repeated character (``××``, ``¡¡``), or Latin-1 letters that
-    also decode as UTF-8 Latin (``Â²`` is ``²`` in UTF-8 but ``虏`` in GBK).
+    kind: a run of one repeated character (``××``, ``¡¡``), two distinct Latin-1
+    characters (``×é`` is ``组`` in GBK), or Latin-1 letters that also decode as
+    UTF-8 Latin (``Â²`` is ``²`` in UTF-8 but ``虏`` in GBK).
     """
-    degenerate = len(set(seg)) < 2
+    # Two or three Latin-1 characters that GBK reads as one or two hanzi (×é is 组)
+    # are too little evidence on their own.
+    degenerate = len(set(seg)) < (3 if _LATIN_RUN.fullmatch(seg) else 2)
     tries: list[_Fix | None]
     if _LATIN_RUN.fullmatch(seg):
         raw = seg.replace("\ufffd", "\xff").translate(_TO_LATIN1).encode("latin-1")
@@ -224,7 +227,7 @@ def _candidates(seg: str) -> list[tuple[_Fix, bool]]:
         score = plausibility(fix.text.replace("\ufffd", "")) if fix.lost else plausibility(fix.text)
         if fix.how == _UTF8_LATIN1 and not fix.lost and is_bad(seg):
             # valid UTF-8 that ftfy finds mojibake (Ã© is é, Â²ï¼› is ²；) comes first
-            scored.append((-2.0, False, k, fix, not degenerate))
+            scored.append((-2.0, False, k, fix, len(set(seg)) > 1))
         elif score >= _MIN_SCORE and score >= plausibility(seg[fix.start : fix.end]) + _MIN_GAIN:
             scored.append((-score, fix.lost, k, fix, not degenerate))
         elif fix.how == _UTF8_LATIN1 and not fix.lost:
