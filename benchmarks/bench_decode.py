@@ -21,6 +21,8 @@ from pathlib import Path
 
 import chardet
 import charset_normalizer
+import ftfy
+import ftfy.bad_codecs  # registers sloppy-windows-1252
 import opencc
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -133,6 +135,44 @@ def mojibake_share(docs: list[str]) -> tuple[float, float]:
     return t_step, t_all
 
 
+def mojibake_accuracy(docs: list[str]) -> None:
+    """Paragraphs mojibaked three ways: how many come back exactly, beside ftfy's encoding fixes."""
+    step = MOJIBAKE.make(Config())
+    cfg = ftfy.TextFixerConfig(fix_character_width=False, uncurl_quotes=False, fix_latin_ligatures=False,
+                               normalization=None, unescape_html=False, fix_line_breaks=False)
+
+    def ours(text: str) -> str:
+        p = step(text, Context())
+        out, pos = [], 0
+        for e in sorted(p.edits):
+            out += [text[pos : e.start], e.replacement]
+            pos = e.end
+        return "".join([*out, text[pos:]])
+
+    paragraphs = [p for d in docs for p in d.split("\n") if p.strip()]
+    kinds = {
+        "UTF-8 read as Latin-1": lambda p: p.encode().decode("latin-1"),
+        "UTF-8 read as cp1252": lambda p: p.encode().decode("sloppy-windows-1252"),
+        "UTF-8 read as GB18030 (bytes survive)": lambda p: p.encode().decode("gb18030"),
+        "GBK read as Latin-1 (whole paragraph)": lambda p: p.encode("gbk", errors="replace").decode("latin-1"),
+    }
+    print()
+    print("| mojibake | paragraphs | reportclean | ftfy (encoding fixes only) |")
+    print("|---|---:|---:|---:|")
+    for name, make in kinds.items():
+        n = a = b = 0
+        for p in paragraphs:
+            try:
+                bad = make(p)
+            except UnicodeDecodeError:
+                continue
+            want = p if "GBK" not in name else p.encode("gbk", errors="replace").decode("gbk")
+            n += 1
+            a += ours(bad) == want
+            b += ftfy.fix_text(bad, cfg) == want
+        print(f"| {name} | {n} | {a} | {b} |")
+
+
 def _time(fn: Callable[[], object]) -> float:
     t0 = time.perf_counter()
     fn()
@@ -168,6 +208,7 @@ def main() -> None:
         label = f"**{enc}**" if enc == "all" else enc
         print(f"| {label} | " + " | ".join(cells) + f" | {ratio:.0f}× |")
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "in-the-wild").glob("*.txt"))]
+    mojibake_accuracy(texts)
     t_step, t_all = mojibake_share(texts)
     mb = len(("\n".join(texts) * max(1, 2_000_000 // len("\n".join(texts).encode()))).encode()) / 1e6
     print()
