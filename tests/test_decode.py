@@ -121,6 +121,15 @@ def test_utf16_without_bom_or_nul() -> None:
         assert (r.encoding, r.text) == (enc, s)
 
 
+def test_short_gbk_that_is_valid_utf8_by_chance() -> None:
+    data = "一一".encode("gbk")
+    assert data.decode("utf-8") == "\u04bb\u04bb"  # Cyrillic һһ
+    r = decode(data)
+    assert (r.encoding, r.text) == ("gb18030", "一一")
+    assert [w.code for w in r.warnings] == ["encoding-guessed"]
+    assert decode("café".encode()).text == "café"  # é is 茅 in GBK: Latin stays UTF-8
+
+
 def test_pure_ascii_is_utf8() -> None:
     r = decode(b"2023 report\n")
     assert (r.encoding, r.confidence) == ("utf-8", 1.0)

@@ -83,6 +83,8 @@ def plausibility(text: str) -> float:
 
 _HIGH16 = bytes([0x00, 0x20, 0x22, 0x25, 0x30, 0xFF, *range(0x34, 0xA0)])
 _BIG5 = ("big5", "cp950", "big5hkscs")
+# GBK bytes that happen to be valid UTF-8 make IPA, Greek, Cyrillic, Hebrew, Arabic …
+_NOT_CHINESE = re.compile("[\x00-\x7f\u0250-\u07ff]+")
 
 
 def decode(data: bytes) -> DecodeResult:
@@ -116,7 +118,13 @@ def decode(data: bytes) -> DecodeResult:
     except UnicodeDecodeError as exc:
         utf8_error = exc
     else:
-        return DecodeResult(text, "utf-8", 1.0 if raw.isascii() else 0.99)
+        if raw.isascii():
+            return DecodeResult(text, "utf-8", 1.0)
+        if len(raw) < 64 and _NOT_CHINESE.fullmatch(text):  # a few GBK characters, valid UTF-8 by chance
+            gb = _strict(raw, "gb18030")
+            if gb is not None and plausibility(gb) >= 0.8:
+                return DecodeResult(gb, "gb18030", 0.6, (_guessed(gb, "gb18030", "utf-8"),))
+        return DecodeResult(text, "utf-8", 0.99)
     if utf8_error.reason == "unexpected end of data" and len(raw) - utf8_error.start < 4:
         # a UTF-8 file cut in the middle of its last character
         text = raw.decode("utf-8", errors="replace")
