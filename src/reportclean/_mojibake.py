@@ -101,7 +101,7 @@ def _maybe_mojibake(text: str) -> bool:
         text.encode("gb2312", "reportclean-mojibake-probe")
     except _Found:
         return True
-    return "锟" in text or "烫烫" in text or "屯屯" in text
+    return "锟" in text or ("烫" in text and "烫烫" in text) or ("屯" in text and "屯屯" in text)
 
 
 # The first character of every candidate: one cheap search finds clean text clean.
