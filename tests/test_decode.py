@@ -161,6 +161,13 @@ def test_mixed_utf8_and_gbk_lines() -> None:
     assert "gb18030" in mixed[0].message
 
 
+def test_mixed_file_gbk_line_that_is_valid_utf8_stays_gbk() -> None:
+    data = "第一行正文。\n".encode() + "一一\n".encode("gbk") + "第三行正文，共4次。\n".encode("gbk")
+    r = decode(data)
+    assert r.text == "第一行正文。\n一一\n第三行正文，共4次。\n"
+    assert [w.code for w in r.warnings] == ["mixed-encoding"]
+
+
 def test_undecodable_bytes_are_replaced_and_flagged_with_spans() -> None:
     data = "共开展学习".encode() + b"\xff\xfe\x80" + "次，走访群众".encode()
     r = decode(data)

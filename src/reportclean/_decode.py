@@ -272,7 +272,7 @@ def _decode_lines(raw: bytes) -> DecodeResult:
             labels.append("")
             continue
         text = _strict(line, "utf-8")
-        if text is not None:
+        if text is not None and not (_NOT_CHINESE.fullmatch(text) and plausibility(line.decode(cjk, "replace")) >= 0.8):
             parts.append(text)
             labels.append("utf-8")
             continue
