@@ -287,25 +287,22 @@ def _kind(fix: _Fix) -> str:
 def _cjk_tries(seg: str) -> Iterator[_Fix | None]:
     """``seg`` is CJK: UTF-8 bytes read as GBK, or GBK bytes kept as surrogates."""
     marked = seg.replace("\ufffd", "\udcff")  # a lost byte: 0xFF, valid in neither codec
-    try:
-        raw = marked.encode("gb18030", "surrogateescape")
-    except UnicodeEncodeError:
-        return
-
-    def gb_widths() -> list[int]:
-        return [len(c.encode("gb18030", "surrogateescape")) for c in marked]
-
-    yield _via(seg, raw, gb_widths, "utf-8", _UTF8_GBK)
+    yield _reencoded(seg, marked, "gb18030", "utf-8", _UTF8_GBK)
     if _SURROGATE.search(seg):
-        try:
-            raw = seg.encode("utf-8", "surrogateescape")
-        except UnicodeEncodeError:
-            return
+        yield _reencoded(seg, seg, "utf-8", "gb18030", _GBK_UTF8)
 
-        def utf8_widths() -> list[int]:
-            return [len(c.encode("utf-8", "surrogateescape")) for c in seg]
 
-        yield _via(seg, raw, utf8_widths, "gb18030", _GBK_UTF8)
+def _reencoded(seg: str, marked: str, wrong: str, right: str, how: str) -> _Fix | None:
+    """Encode ``marked`` (``seg`` with lost bytes marked) back with the wrong codec, decode with the right one."""
+    try:
+        raw = marked.encode(wrong, "surrogateescape")
+    except UnicodeEncodeError:
+        return None
+
+    def widths() -> list[int]:
+        return [len(c.encode(wrong, "surrogateescape")) for c in marked]
+
+    return _via(seg, raw, widths, right, how)
 
 
 def mojibake(text: str, context: Context) -> Proposal:
