@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportclean import clean, decode
-from reportclean._decode import plausibility
+from reportclean._decode import _RANKS, plausibility
 
 FIXTURES = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "in-the-wild").glob("*.txt"))
 TEXTS = {p.name: p.read_text(encoding="utf-8") for p in FIXTURES}
@@ -238,3 +238,17 @@ def test_any_bytes_decode_with_spans_inside_the_text(data: bytes) -> None:
     assert 0.0 <= r.confidence <= 1.0
     for w in r.warnings:
         assert 0 <= w.span[0] <= w.span[1] <= len(r.text)
+
+
+COMMON_HANZI = sorted(ch for ch, rank in _RANKS.items() if rank <= 2000)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(COMMON_HANZI), min_size=8, max_size=40), st.lists(OTHER, max_size=10))
+def test_big5_of_common_traditional_text_decodes_back(hanzi: list[str], other: list[str]) -> None:
+    s = S2TW.convert("".join(hanzi + other))
+    try:
+        data = s.encode("big5")
+    except UnicodeEncodeError:
+        return  # a character Big5 lacks
+    assert decode(data).text == s
