@@ -196,3 +196,10 @@ def test_idempotent_when_later_steps_join_latin1_runs(text: str) -> None:
                    "does not re-encode as a whole and only the run's clean edges are trimmed")
 def test_mojibake_glued_to_the_end_of_clean_text() -> None:
     assert repaired("标题：宸ヤ綔鎬荤粨") == "标题：工作总结"
+
+
+def test_gbk_read_as_utf8_with_surrogateescape_comes_back() -> None:
+    for p in PARAGRAPHS[:60]:
+        data = p.encode("gbk", errors="replace")
+        m = data.decode("utf-8", errors="surrogateescape")
+        assert repaired(m) == data.decode("gbk")

@@ -361,6 +361,8 @@ def mojibake(text: str, context: Context) -> Proposal:
         if len(kinds) == 1:
             kind = kinds.pop()
             votes[kind] = votes.get(kind, 0) + 1
+    if votes.get(_GBK_UTF8):
+        found.extend(_two_byte_runs(text, found))
     repaired: list[tuple[int, int]] = []
     for s, _, fixes in found:
         k = min(range(len(fixes)), key=lambda i: (-votes.get(_kind(fixes[i][0]), 0), not fixes[i][1], i))
@@ -375,6 +377,24 @@ def mojibake(text: str, context: Context) -> Proposal:
         out.flag(m.start(), m.end(), "lost-characters",
                  f"{m.group()[:12]!r}: the bytes of these characters were lost upstream (a decode that "
                  "replaced them); the original characters cannot be recovered from this text")
+    return out
+
+
+# GBK bytes that UTF-8 decodes by chance (为 CE AA is Greek Ϊ): 2-byte UTF-8 characters.
+_TWO_BYTE_RUN = re.compile("[\u0080-\u07ff]+")
+
+
+def _two_byte_runs(text: str, found: list[tuple[int, int, list[tuple[_Fix, bool]]]]) -> list[
+        tuple[int, int, list[tuple[_Fix, bool]]]]:
+    """In a document of GBK read as UTF-8, the runs that decoded without surrogates."""
+    taken = [(s, e) for s, e, _ in found]
+    out = []
+    for m in _TWO_BYTE_RUN.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        fix = _reencoded(m.group(), m.group(), "utf-8", "gb18030", _GBK_UTF8)
+        if fix is not None and plausibility(fix.text) >= _MIN_SCORE:
+            out.append((m.start(), m.end(), [(fix, False)]))
     return out
 
 
