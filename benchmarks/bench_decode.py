@@ -155,6 +155,8 @@ def mojibake_accuracy(docs: list[str]) -> None:
         "UTF-8 read as cp1252": lambda p: p.encode().decode("sloppy-windows-1252"),
         "UTF-8 read as GB18030 (bytes survive)": lambda p: p.encode().decode("gb18030"),
         "GBK read as Latin-1 (whole paragraph)": lambda p: p.encode("gbk", errors="replace").decode("latin-1"),
+        "GBK read as UTF-8 (surrogateescape)": lambda p: p.encode("gbk", errors="replace").decode(
+            "utf-8", errors="surrogateescape"),
     }
     print()
     print("| mojibake | paragraphs | reportclean | ftfy (encoding fixes only) |")

@@ -341,6 +341,12 @@ def mojibake(text: str, context: Context) -> Proposal:
         while start > done and text[start - 1] >= "\x80":
             start -= 1
         done = run.end()
+        while done < len(text) and "\udc81" <= text[done - 1] <= "\udcfe" and "@" <= text[done] <= "~":
+            # a GBK lead byte kept as a surrogate, its trail byte an ASCII letter (抔 is 0x92 'g')
+            done += 1
+            more = _NON_ASCII.match(text, done)
+            if more is not None:
+                done = more.end()
         latin = _LATIN_RUN.match(text, start)
         if latin is not None and latin.end() >= done:
             done = latin.end()  # all Latin-1, maybe across GBK trail bytes
