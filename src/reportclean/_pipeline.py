@@ -60,6 +60,7 @@ assert tuple(REGISTRY) == STEP_NAMES, "the registry and Config.STEP_NAMES must l
 _OWN_CODES: Mapping[str, Severity] = {
     "undecodable-bytes": "error",
     "encoding-guessed": "warning",
+    "mixed-encoding": "warning",
     "step-failed": "error",
 }
 
