@@ -107,7 +107,7 @@ def test_public_exports_match_the_docs() -> None:
     documented = {
         "clean", "decode", "parse_number", "Config", "Cleaner", "CleanResult", "QualityWarning",
         "Removal", "Change", "Quantity", "DecodeResult", "LexiconError", "load_lexicon",
-        "CODES", "SEVERITIES", "STEP_NAMES", "Severity", "__version__",
+        "CODES", "SEVERITIES", "STEP_NAMES", "Severity", "__version__", "clean_many", "BatchError",
     }  # fmt: skip
     assert set(reportclean.__all__) == documented
     for name in documented:

@@ -6,6 +6,7 @@
 True
 """
 
+from ._batch import BatchError, clean_many
 from ._config import STEP_NAMES, Config
 from ._decode import decode
 from ._lexicon import LexiconError, load_lexicon
@@ -28,6 +29,7 @@ __all__ = [
     "CODES",
     "SEVERITIES",
     "STEP_NAMES",
+    "BatchError",
     "Change",
     "CleanResult",
     "Cleaner",
@@ -40,6 +42,7 @@ __all__ = [
     "Severity",
     "__version__",
     "clean",
+    "clean_many",
     "decode",
     "load_lexicon",
     "parse_number",
