@@ -6,9 +6,9 @@ are still being read, with a bounded number of documents in flight. A document
 that cannot be cleaned (an unreadable path, a worker that died) becomes a
 :class:`BatchError` in its place; the batch goes on.
 
->>> results = list(clean_many(["２０２３年工作总结\\r\\n", b"\\xe8\\xa1\\x97\\xe9\\x81\\x93", 42]))
+>>> results = list(clean_many(["工作\\u200b总结\\r\\n", b"\\xe8\\xa1\\x97\\xe9\\x81\\x93", 42]))
 >>> [r.text for r in results[:2]]
-['2023年工作总结', '街道']
+['工作总结', '街道']
 >>> results[2].index, results[2].message
 (2, "TypeError: clean() takes str or bytes, got int; pass the file's bytes (open(path, 'rb').read()) or its text")
 
@@ -18,6 +18,7 @@ and :mod:`reportclean.dask`.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -44,6 +45,8 @@ K = TypeVar("K")
 CHUNK_ITEMS = 32
 #: ... and at most about this many bytes (one larger document travels alone).
 CHUNK_BYTES = 256 * 1024
+#: Bytes of input in flight at most (beyond one call): bounds memory with large documents.
+BYTES_IN_FLIGHT = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +104,7 @@ def _clean_many(sources: Iterable[Source], config: Config, jobs: int) -> Iterato
             yield _clean_one(cleaner, index, source)
         return
     with Runner(jobs) as runner:
-        calls = ((chunk, (config, chunk)) for chunk in chunks(enumerate(sources), _size_of))
+        calls = ((chunk, (config, chunk), sum(map(_size_of, chunk))) for chunk in chunks(enumerate(sources), _size_of))
         for chunk, outcome in runner.map_ordered(clean_chunk, calls):
             if isinstance(outcome, BaseException):
                 yield from (_error(i, s, outcome) for i, s in chunk)
@@ -212,14 +215,23 @@ class Runner:
     """Runs calls in input order: in this process (``jobs=1``), in a process pool,
     or on a Dask cluster (``client=distributed.Client(...)``).
 
-    :meth:`map_ordered` keeps at most ``window`` calls in flight and yields
-    ``(key, result)`` in the order of the calls; a call that raised, or whose
+    :meth:`map_ordered` keeps at most ``window`` calls and :data:`BYTES_IN_FLIGHT`
+    bytes of input in flight (but always one call) and yields ``(key, result)`` in
+    the order of the calls; a call that raised, or whose
     worker died, yields the exception instead of a result (a dead process pool
     is replaced and the calls in flight are retried, up to ``retries`` times each).
     """
 
-    def __init__(self, jobs: int = 1, client: Any = None, window: int | None = None, retries: int = 2) -> None:
+    def __init__(
+        self,
+        jobs: int = 1,
+        client: Any = None,
+        window: int | None = None,
+        retries: int = 2,
+        max_bytes: int = BYTES_IN_FLIGHT,
+    ) -> None:
         self.jobs = jobs
+        self.max_bytes = max_bytes
         self.client = client
         self.retries = retries
         self._pool: Executor | None = None
@@ -251,39 +263,59 @@ class Runner:
         return future
 
     def map_ordered(
-        self, fn: Callable[..., R], calls: Iterable[tuple[K, tuple[Any, ...]]]
+        self, fn: Callable[..., R], calls: Iterable[tuple[K, tuple[Any, ...], int]]
     ) -> Iterator[tuple[K, R | BaseException]]:
-        """``fn(*args)`` for each ``(key, args)``; yields ``(key, result or exception)`` in order."""
-        pending: deque[list[Any]] = deque()  # [key, args, future, attempts]
+        """``fn(*args)`` for each ``(key, args, size)``; yields ``(key, result or exception)`` in order.
+
+        ``size`` is the call's input in bytes, for the in-flight budget.
+        """
+        pending: deque[list[Any]] = deque()  # [key, args, future, attempts, size]
         it = iter(calls)
-        exhausted = False
+        call: tuple[K, tuple[Any, ...], int] | None = None
+        in_flight = 0
+        stale = 0  # calls lost with a dead pool, to run again one at a time
         while True:
-            while not exhausted and len(pending) < self.window:
-                call = next(it, None)
+            while not stale and len(pending) < self.window:
                 if call is None:
-                    exhausted = True
+                    call = next(it, None)
+                    if call is None:
+                        break
+                if pending and in_flight + call[2] > self.max_bytes:
                     break
-                pending.append([call[0], call[1], self._submit(fn, call[1]), 1])
+                pending.append([call[0], call[1], self._submit(fn, call[1]), 1, call[2]])
+                in_flight += call[2]
+                call = None
             if not pending:
                 return
-            key, _args, future, attempts = pending[0]
+            head = pending[0]
+            if head[2] is None:
+                head[2] = self._submit(fn, head[1])
+                stale -= 1
+            key, _args, future, attempts, size = head
             try:
                 outcome: R | BaseException = future.result()
             except BrokenProcessPool as exc:
-                self._restart(fn, pending)
-                if attempts <= self.retries:
+                # A worker died. Run the calls in flight again, one at a time, so that
+                # only the call that kills a worker on its own is given up.
+                head[3] += 1
+                retry = attempts <= self.retries
+                stale = self._restart(fn, pending, retry)
+                if retry:
                     continue
                 outcome = exc
             except Exception as exc:
                 outcome = exc
             pending.popleft()
+            in_flight -= size
             yield key, outcome
 
-    def _restart(self, fn: Callable[..., Any], pending: deque[list[Any]]) -> None:
-        """A worker died: a new pool, and every call in flight submitted again."""
+    def _restart(self, fn: Callable[..., Any], pending: deque[list[Any]], retry_head: bool) -> int:
+        """A new pool: the head of ``pending`` submitted again alone (if retried), the rest marked stale."""
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
-        for entry in pending:
-            entry[2] = self._submit(fn, entry[1])
-            entry[3] += 1
+        if retry_head:
+            pending[0][2] = self._submit(fn, pending[0][1])
+        for entry in itertools.islice(pending, 1, None):
+            entry[2] = None
+        return len(pending) - 1

@@ -270,7 +270,7 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     try:
         with Runner(args.jobs, client=client) as runner:
             calls = (
-                (chunk, (config, [it.payload for it in chunk if it.payload is not None]))
+                (chunk, (config, [it.payload for it in chunk if it.payload is not None]), sum(it.size for it in chunk))
                 for chunk in chunks(items, lambda it: it.size)
             )
             for chunk, outcome in runner.map_ordered(work_chunk, calls):
