@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from ._batch import Runner, chunks, cleaner_for, describe
 from ._config import Config
@@ -68,8 +68,15 @@ def _positive(value: str) -> int:
     return n
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line, without the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"reportclean: error: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="reportclean",
         description="Clean Chinese local-government reports: clean text plus an honest list of problems.",
     )
@@ -476,6 +483,7 @@ class _Progress:
     def __init__(self, mode: str, total: int | None) -> None:
         self.on = mode == "always" or (mode == "auto" and sys.stderr.isatty())
         self.docs = 0
+        self.total = total
         self.nbytes = 0
         self.start = self.last = time.perf_counter()
         self.bar: Any = None
@@ -512,7 +520,8 @@ class _Progress:
             self.bar.set_postfix_str(f"{rate:.2f} MB/s", refresh=False)
         else:
             docs = self.docs / max(now - self.start, 1e-9)
-            sys.stderr.write(f"\r{self.docs} docs  {docs:.1f} docs/s  {rate:.2f} MB/s")
+            count = f"{self.docs}/{self.total}" if self.total is not None else str(self.docs)
+            sys.stderr.write(f"\r{count} docs  {docs:.1f} doc/s  {rate:.2f} MB/s")
             sys.stderr.flush()
 
     def close(self) -> None:

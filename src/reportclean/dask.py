@@ -6,12 +6,8 @@ its partitions in order; nothing else is shared. The results equal those of
 
 :func:`clean_pandas` is the function applied to each partition; it needs only
 pandas, so Spark (``mapInPandas``) and Ray (``map_batches``) can use it too (see
-``docs/batch.md``).
-
->>> import pandas as pd
->>> out = clean_pandas(pd.DataFrame({"id": [1], "text": ["２０２３年工作总结\\r\\n"]}), "text")
->>> out.loc[0, "text"], out.loc[0, "reportclean_warnings"], out.loc[0, "reportclean_error"]
-('2023年工作总结', '[]', None)
+``docs/batch.md``). No doctest here: pandas and dask are optional (see
+``tests/test_dask.py``).
 """
 
 from __future__ import annotations
