@@ -76,17 +76,20 @@ def stale_temp_files(dst: Path) -> list[Path]:
 
 
 class AtomicFile:
-    """A temporary file beside ``dst``, renamed onto it by :meth:`commit`."""
+    """A temporary file beside ``dst``, renamed onto it by :meth:`commit`
+    (flushed to disk first when ``fsync``)."""
 
-    def __init__(self, dst: Path) -> None:
+    def __init__(self, dst: Path, fsync: bool = False) -> None:
+        self.fsync = fsync
         dst.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
         os.close(fd)
         self.dst, self.tmp = dst, Path(tmp)
 
     def commit(self) -> None:
-        with open(self.tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
+        if self.fsync:
+            with open(self.tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
         os.replace(self.tmp, self.dst)
 
     def abort(self) -> None:
@@ -172,17 +175,17 @@ class RecordFile:
                 value = record.get(self.field)
                 yield Row(record, value if isinstance(value, (str, bytes)) else None)
 
-    def writer(self, dst: Path) -> RecordWriter:
+    def writer(self, dst: Path, fsync: bool = False) -> RecordWriter:
         """A writer for the clean copy of this file at ``dst`` (atomic: see :class:`AtomicFile`)."""
-        return RecordWriter(self, dst)
+        return RecordWriter(self, dst, fsync)
 
 
 class RecordWriter:
     """Writes rows to a temporary file; :meth:`commit` renames it onto the output."""
 
-    def __init__(self, source: RecordFile, dst: Path) -> None:
+    def __init__(self, source: RecordFile, dst: Path, fsync: bool = False) -> None:
         self.source = source
-        self.file = AtomicFile(dst)
+        self.file = AtomicFile(dst, fsync)
         self._rows: list[dict[str, Any]] = []
         self._fh: IO[Any] | None = None
         self._csv: csv.DictWriter[str] | None = None
