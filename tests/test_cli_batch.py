@@ -151,6 +151,14 @@ def test_csv_column_and_a_missing_column_is_one_failed_file(tmp_path: Path) -> N
     with open(tmp_path / "s.csv", encoding="utf-8", newline="") as fh:
         summary = {(r["section"], r["key"]): r["value"] for r in csv.DictReader(fh)}
     assert summary[("total", "documents")] == "5" and summary[("encoding", "str")] == "5"
+    with open(src, "a", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([["5"], ["6", "工作\u200b总结", "an extra field"]])
+    p = run("clean", str(src), "-o", str(tmp_path / "out3"), "--column", "content")
+    assert p.returncode == 1 and p.stderr.strip().splitlines() == [
+        "reportclean: error: t.csv#6: row 6: no value in column 'content'; written back as it was"
+    ]
+    with open(tmp_path / "out3" / "t.csv", encoding="utf-8", newline="") as fh:
+        assert list(csv.reader(fh))[-2:] == [["5"], ["6", "工作总结", "an extra field"]]
     p = run("clean", str(src), "-o", str(tmp_path / "out2"))
     assert p.returncode == 1 and "Traceback" not in p.stderr
     assert p.stderr.strip().splitlines() == [

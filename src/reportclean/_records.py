@@ -157,12 +157,16 @@ class RecordFile:
                     yield Row(raw, None, f"line {lineno}: no string field {self.field!r}; written back as it was")
 
     def _csv_rows(self) -> Iterator[Row]:
+        column = self._columns.index(self.field)
         with open(self.path, encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
+            reader = csv.reader(fh)
             try:
-                for record in reader:
-                    value = record.get(self.field)
-                    yield Row(record, value if isinstance(value, str) else None)
+                next(reader, None)  # the header
+                for n, record in enumerate(reader, 1):
+                    if len(record) > column:
+                        yield Row(record, record[column])
+                    else:
+                        yield Row(record, None, f"row {n}: no value in column {self.field!r}; written back as it was")
             except UnicodeDecodeError as exc:
                 raise FormatError(f"not UTF-8 ({exc.reason} at byte {exc.start}); convert it first") from None
             except csv.Error as exc:
@@ -188,19 +192,22 @@ class RecordWriter:
         self.file = AtomicFile(dst, fsync)
         self._rows: list[dict[str, Any]] = []
         self._fh: IO[Any] | None = None
-        self._csv: csv.DictWriter[str] | None = None
+        self._csv: Any = None
         self._pq_writer: Any = None
         if source.kind == "jsonl":
             self._fh = open(self.file.tmp, "wb")
         elif source.kind == "csv":
             self._fh = open(self.file.tmp, "w", encoding="utf-8", newline="")
-            self._csv = csv.DictWriter(self._fh, fieldnames=source._columns, extrasaction="ignore")
-            self._csv.writeheader()
+            self._csv = csv.writer(self._fh)
+            self._csv.writerow(source._columns)
 
     def write(self, row: Row, clean_text: str | None) -> None:
         """Write ``row`` back, its field set to ``clean_text`` unless that is None."""
         record = row.record
-        if clean_text is not None:
+        if clean_text is not None and isinstance(record, list):
+            record = list(record)
+            record[self.source._columns.index(self.source.field)] = clean_text
+        elif clean_text is not None:
             record = dict(record)
             record[self.source.field] = clean_text
         if self.source.kind == "jsonl":
