@@ -266,16 +266,18 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     if outdir is not None and outdir.exists() and not outdir.is_dir():
         raise UsageError(f"{outdir}: exists and is not a directory")
     targets = []
+    out_root = outdir.resolve() if outdir is not None else None
     for src, rel in inputs:
-        dst = src if outdir is None else outdir / rel
-        if outdir is not None and dst.resolve() == src.resolve():
+        real = src.resolve()
+        dst = real if out_root is None else out_root / rel
+        if out_root is not None and dst == real:
             raise UsageError(f"{src}: output would overwrite the input; use another -o or --in-place")
         if kind_of(src) == "parquet":
             try:
                 optional_module("pyarrow.parquet", "parquet")
             except ImportError as exc:
                 raise UsageError(f"{src}: reading Parquet {exc}") from None
-        targets.append((src.resolve(), rel, dst.resolve()))
+        targets.append((real, rel, dst))
     client = _dask_client(args.scheduler) if args.scheduler else None
     summary = _Summary()
     report = _Report(Path(args.report)) if args.report else None
