@@ -13,9 +13,7 @@ import csv
 import glob
 import io
 import json
-import os
 import sys
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -27,7 +25,16 @@ from ._batch import Runner, chunks, cleaner_for, describe
 from ._config import Config
 from ._model import SEVERITIES, CleanResult
 from ._pipeline import Cleaner
-from ._records import FormatError, RecordFile, RecordWriter, Row, kind_of, optional_module, stale_temp_files
+from ._records import (
+    AtomicFile,
+    FormatError,
+    RecordFile,
+    RecordWriter,
+    Row,
+    kind_of,
+    optional_module,
+    stale_temp_files,
+)
 
 __all__ = ["main"]
 
@@ -161,35 +168,33 @@ def _read(path: Path) -> bytes:
         raise UsageError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
-def atomic_write(path: Path, data: bytes, fsync: bool = True) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename.
+def atomic_write(path: Path, data: bytes | Sequence[bytes], fsync: bool = True) -> None:
+    """Write ``data`` (bytes, or chunks of bytes) to ``path`` through a temporary file
+    and a rename.
 
     A killed process never leaves a half file either way; ``fsync`` also makes
     the file survive a power loss, at a few milliseconds a file.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    out = AtomicFile(path, fsync)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            if fsync:
-                os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        with open(out.tmp, "wb") as fh:
+            for chunk in [data] if isinstance(data, bytes) else data:
+                fh.write(chunk)
+        out.commit()
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        out.abort()
         raise
 
 
 def output_bytes(result: CleanResult) -> bytes:
     """The clean text as a file: UTF-8, ending with one newline."""
-    text = result.text
-    if text and not text.endswith("\n"):
-        text += "\n"
-    return text.encode("utf-8")
+    return b"".join(output_chunks(result.text))
+
+
+def output_chunks(text: str) -> list[bytes]:
+    """:func:`output_bytes` in chunks, without copying the text to add the newline."""
+    data = text.encode("utf-8")
+    return [data, b"\n"] if text and not text.endswith("\n") else [data]
 
 
 # -- work done in the worker (this process, a pool process or a Dask worker) ---------
@@ -219,17 +224,20 @@ def work_chunk(config: Config, payloads: Sequence[tuple[str, Any, Any, bool]]) -
 def _work_one(cleaner: Cleaner, kind: str, value: Any, dst: Any, fsync: bool) -> Done:
     try:
         data = Path(value).read_bytes() if kind == "file" else value
+        nbytes = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
         result = cleaner.clean(data)
-        if kind == "file":
-            atomic_write(Path(dst), output_bytes(result), fsync)
-        return Done(
+        del data  # memory: at most the document, its result and the output bytes at once
+        done = Done(
             text=None if kind == "file" else result.text,
             encoding=result.encoding,
-            nbytes=len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass")),
+            nbytes=nbytes,
             chars=len(result.original),
             warnings=[w.to_dict() for w in result.warnings],
             removals=[r.rule for r in result.removed],
         )
+        if kind == "file":
+            atomic_write(Path(dst), output_chunks(result.text), fsync)
+        return done
     except Exception as exc:
         return Done(error=describe(exc))
 
@@ -454,11 +462,8 @@ class _Report:
     """``--report``: JSON lines written to a temporary file, renamed into place at the end."""
 
     def __init__(self, path: Path) -> None:
-        self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        self.tmp = Path(tmp)
-        self.fh: io.TextIOWrapper | None = open(fd, "w", encoding="utf-8")
+        self.file = AtomicFile(path)
+        self.fh: io.TextIOWrapper | None = open(self.file.tmp, "w", encoding="utf-8")
 
     def write(self, record: dict[str, Any]) -> None:
         assert self.fh is not None
@@ -468,13 +473,13 @@ class _Report:
         assert self.fh is not None
         self.fh.close()
         self.fh = None
-        os.replace(self.tmp, self.path)
+        self.file.commit()
 
     def abort(self) -> None:
         if self.fh is not None:
             self.fh.close()
             self.fh = None
-            self.tmp.unlink(missing_ok=True)
+            self.file.abort()
 
 
 class _ErrorLines:
