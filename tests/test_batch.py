@@ -73,8 +73,8 @@ def test_streaming_reads_the_input_lazily(jobs: int) -> None:
 
 
 def test_memory_stays_bounded_by_the_largest_document() -> None:
-    base = "".join(s.read_text(encoding="utf-8") for s in SEEDS) * 5  # about 0.5 MB of UTF-8
-    docs = [(base + str(i)).encode("utf-8") for i in range(12)]
+    base = "".join(s.read_text(encoding="utf-8") for s in SEEDS) * 20  # about 2 MB of UTF-8
+    docs = [(base + str(i)).encode("utf-8") for i in range(6)]
     largest = max(map(len, docs))
     reportclean.Cleaner()  # compile outside the measurement
     tracemalloc.start()
@@ -83,7 +83,8 @@ def test_memory_stays_bounded_by_the_largest_document() -> None:
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert peak < 5 * largest + 2_000_000, f"peak {peak / largest:.1f}x the largest document"
+    # the documents themselves were allocated before: this is what cleaning them costs
+    assert largest < peak < 5 * largest + 1_000_000, f"peak {peak / largest:.1f}x the largest document"
 
 
 def test_misuse_raises_with_a_fix() -> None:

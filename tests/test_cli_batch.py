@@ -200,6 +200,7 @@ def test_glob_keeps_the_layout_below_its_root_and_bad_options_are_one_line(tmp_p
     files = make_corpus(tmp_path / "in", 12)
     p = run("clean", str(tmp_path / "in" / "**" / "*.txt"), "-o", str(tmp_path / "out"))
     assert p.returncode == 0, p.stderr
+    assert p.stderr == "", "no progress bar in a pipe"
     assert set(outputs(tmp_path / "out")) == set(files)
     for args in (
         ("clean", str(tmp_path / "in" / "*.nothing"), "-o", str(tmp_path / "o")),

@@ -13,6 +13,7 @@ import csv
 import glob
 import io
 import json
+import shutil
 import sys
 import time
 from collections import Counter
@@ -514,7 +515,12 @@ class _Progress:
             except ImportError:
                 tqdm = None
             if tqdm is not None:
-                self.bar = tqdm(total=total, unit="doc", file=sys.stderr, mininterval=0.2, dynamic_ncols=True)
+                # a terminal that reports no size (0x0) would hide the bar
+                width, height = shutil.get_terminal_size((100, 20))
+                self.bar = tqdm(
+                    total=total, unit="doc", file=sys.stderr, mininterval=0.2,
+                    ncols=width if width > 0 else 100, nrows=height if height > 0 else 20,
+                )  # fmt: skip
 
     def write(self, line: str) -> None:
         """A line on stderr that does not break the bar."""
