@@ -201,6 +201,9 @@ def test_glob_keeps_the_layout_below_its_root_and_bad_options_are_one_line(tmp_p
     p = run("clean", str(tmp_path / "in" / "**" / "*.txt"), "-o", str(tmp_path / "out"))
     assert p.returncode == 0, p.stderr
     assert p.stderr == "", "no progress bar in a pipe"
+    for _ in range(2):  # an output folder inside the input folder is not read as input
+        p = run("clean", str(tmp_path / "in"), "-o", str(tmp_path / "in" / "clean"), "--json")
+        assert p.returncode == 0 and json.loads(p.stdout)["documents"] == len(files), p.stderr
     assert set(outputs(tmp_path / "out")) == set(files)
     for args in (
         ("clean", str(tmp_path / "in" / "*.nothing"), "-o", str(tmp_path / "o")),
