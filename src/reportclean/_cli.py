@@ -278,7 +278,7 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     out_root = outdir.resolve() if outdir is not None else None
     for src, rel in inputs:
         real = src.resolve()
-        if out_root is not None and real.is_relative_to(out_root):
+        if out_root is not None and real.is_relative_to(out_root) and out_root / rel != real:
             continue  # an earlier run's output inside an input folder
         dst = real if out_root is None else out_root / rel
         if out_root is not None and dst == real:
