@@ -209,6 +209,7 @@ def test_glob_keeps_the_layout_below_its_root_and_bad_options_are_one_line(tmp_p
         ("clean", str(tmp_path / "in" / "*.nothing"), "-o", str(tmp_path / "o")),
         ("clean", str(tmp_path / "in"), "-o", str(tmp_path / "o"), "--summary", str(tmp_path / "s.txt")),
         ("clean", str(tmp_path / "in"), "-o", str(tmp_path / "o"), "--jobs", "0"),
+        ("clean", str(tmp_path / "in"), "-o", str(tmp_path / "o"), "--report", str(SEEDS[0] / "r.jsonl")),
     ):
         p = run(*args)
         assert p.returncode == 2, args

@@ -3,7 +3,8 @@
 Files, directories, stdout, progress bars and exit codes live here, never in the core.
 Exit codes: 0 success; 1 ``check`` found warnings at or above ``--fail-on``, or
 ``clean`` could not clean some documents (each named on stderr and in ``--report``);
-2 misuse or unreadable input (a one-line message on stderr, no traceback).
+2 misuse, unreadable input or an output that cannot be written; 3 a bug. Always a
+one-line message on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -64,6 +65,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("reportclean: interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:  # an output that cannot be written, a full disk
+        print(f"reportclean: error: {describe(exc)}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a bug: still one line, and a way to report it
+        print(f"reportclean: internal error: {describe(exc)}; please report it", file=sys.stderr)
+        return 3
 
 
 def _positive(value: str) -> int:
