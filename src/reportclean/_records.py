@@ -28,6 +28,7 @@ __all__ = [
     "AtomicFile",
     "FormatError",
     "RecordFile",
+    "RecordWriter",
     "Row",
     "kind_of",
     "optional_module",
