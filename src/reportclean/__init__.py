@@ -6,6 +6,7 @@
 True
 """
 
+from ._batch import BatchError, clean_many
 from ._boilerplate import Boilerplate, learn_boilerplate
 from ._config import STEP_NAMES, Config
 from ._decode import decode
@@ -29,6 +30,7 @@ __all__ = [
     "CODES",
     "SEVERITIES",
     "STEP_NAMES",
+    "BatchError",
     "Boilerplate",
     "Change",
     "CleanResult",
@@ -42,6 +44,7 @@ __all__ = [
     "Severity",
     "__version__",
     "clean",
+    "clean_many",
     "decode",
     "learn_boilerplate",
     "load_lexicon",

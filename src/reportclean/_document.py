@@ -257,20 +257,14 @@ class Document:
         """The quantities found so far, spans and texts in the current text (cached)."""
         if self._quantities_view is None:
             text = self.text
-            out = [
-                Quantity(
-                    text[q.span[0] : q.span[1]],
-                    q.span,
-                    q.value,
-                    q.unit,
-                    q.written_unit,
-                    q.approximate,
-                    q.high,
-                    q.original_span,
-                )
-                for q in self._quantities
-            ]
+            out = []
+            for q in self._quantities:
+                s, t = q.span
+                if q.text != text[s:t]:  # moved or rewritten by a later step
+                    q = Quantity(text[s:t], q.span, q.value, q.unit, q.written_unit, q.approximate, q.high, q.original_span)
+                out.append(q)
             out.sort(key=lambda q: q.span)
+            self._quantities = out
             self._quantities_view = tuple(out)
         return self._quantities_view
 

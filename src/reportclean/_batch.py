@@ -1,0 +1,321 @@
+"""Many documents: :func:`clean_many`, ordered and streaming, in one or many processes.
+
+This is the batch layer: it may read files and start processes; the core does
+neither. Results come back in input order, one per source, while the sources
+are still being read, with a bounded number of documents in flight. A document
+that cannot be cleaned (an unreadable path, a worker that died) becomes a
+:class:`BatchError` in its place; the batch goes on.
+
+>>> results = list(clean_many(["工作\\u200b总结\\r\\n", b"\\xe8\\xa1\\x97\\xe9\\x81\\x93", 42]))
+>>> [r.text for r in results[:2]]
+['工作总结', '街道']
+>>> results[2].index, results[2].message
+(2, "TypeError: clean() takes str or bytes, got int; pass the file's bytes (open(path, 'rb').read()) or its text")
+
+The machinery (:class:`Runner`, :func:`chunks`) is shared with the command line
+and :mod:`reportclean.dask`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Generic, Protocol, TypeVar, Union
+
+from ._config import Config
+from ._model import CleanResult
+from ._pipeline import Cleaner
+
+__all__ = ["BatchError", "Runner", "Source", "chunks", "clean_many", "cleaner_for"]
+
+#: What :func:`clean_many` accepts per document: text, bytes, or a path to read.
+Source = Union[str, bytes, bytearray, memoryview, "os.PathLike[str]"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+K = TypeVar("K")
+
+#: A chunk sent to a worker holds at most this many documents ...
+CHUNK_ITEMS = 32
+#: ... and at most about this many bytes (one larger document travels alone).
+CHUNK_BYTES = 256 * 1024
+#: Bytes of input in flight at most (beyond one call): bounds memory with large documents.
+BYTES_IN_FLIGHT = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class BatchError:
+    """Stands in the place of a document that could not be cleaned.
+
+    ``index`` is the document's position in the input; ``source`` the path when
+    a path was given, else None; ``message`` says what went wrong
+    (``"ExceptionType: text"``).
+    """
+
+    index: int
+    message: str
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"index": self.index, "message": self.message, "source": self.source}
+
+
+def clean_many(
+    sources: Iterable[Source], config: Config | None = None, jobs: int = 1
+) -> Iterator[CleanResult | BatchError]:
+    """Clean many documents; yield one result per source, in input order.
+
+    ``sources`` may be any iterable (a generator is read lazily) of ``str``,
+    ``bytes`` or paths (``pathlib.Path``; read as bytes by the worker, so the
+    caller never holds the file). ``jobs`` > 1 cleans in that many worker
+    processes; at most ``2 * jobs`` chunks of documents are in flight, so memory
+    stays bounded however long the input. A document that fails becomes a
+    :class:`BatchError` for that document.
+
+    >>> [type(r).__name__ for r in clean_many(["十三五", "第一季度"], jobs=1)]
+    ['CleanResult', 'CleanResult']
+    """
+    if config is not None and not isinstance(config, Config):
+        raise TypeError(
+            f"config must be a reportclean.Config, got {type(config).__name__}; "
+            "build one with reportclean.Config(...)"
+        )
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ValueError(f"jobs must be a whole number >= 1, got {jobs!r}; use jobs=1 to clean in this process")
+    if isinstance(sources, (str, bytes, bytearray, memoryview)):
+        raise TypeError(
+            "clean_many() takes an iterable of documents, got a single "
+            f"{type(sources).__name__}; use reportclean.clean() for one document or wrap it in a list"
+        )
+    cfg = config if config is not None else Config()
+    return _clean_many(sources, cfg, jobs)
+
+
+def _clean_many(sources: Iterable[Source], config: Config, jobs: int) -> Iterator[CleanResult | BatchError]:
+    if jobs == 1:
+        cleaner = cleaner_for(config)
+        for index, source in enumerate(sources):
+            yield _clean_one(cleaner, index, source)
+        return
+    with Runner(jobs) as runner:
+        calls = ((chunk, (config, chunk), sum(map(_size_of, chunk))) for chunk in chunks(enumerate(sources), _size_of))
+        for chunk, outcome in runner.map_ordered(clean_chunk, calls):
+            if isinstance(outcome, BaseException):
+                yield from (_error(i, s, outcome) for i, s in chunk)
+            else:
+                yield from outcome
+
+
+def clean_chunk(config: Config, items: Sequence[tuple[int, Source]]) -> list[CleanResult | BatchError]:
+    """Clean a chunk of ``(index, source)`` pairs in a worker; never raises on data."""
+    cleaner = cleaner_for(config)
+    return [_clean_one(cleaner, index, source) for index, source in items]
+
+
+@lru_cache(maxsize=8)
+def cleaner_for(config: Config) -> Cleaner:
+    """One :class:`Cleaner` per Config per process: rules compile once per worker."""
+    return Cleaner(config)
+
+
+def _clean_one(cleaner: Cleaner, index: int, source: Source) -> CleanResult | BatchError:
+    try:
+        if isinstance(source, os.PathLike):
+            with open(source, "rb") as fh:
+                return cleaner.clean(fh.read())
+        return cleaner.clean(source)  # type: ignore[arg-type]  # wrong types become a BatchError
+    except Exception as exc:
+        return _error(index, source, exc)
+
+
+def _error(index: int, source: object, exc: BaseException) -> BatchError:
+    path = os.fspath(source) if isinstance(source, os.PathLike) else None
+    return BatchError(index, describe(exc), None if path is None else str(path))
+
+
+def describe(exc: BaseException) -> str:
+    """An exception as one line: ``"TypeName: message"``."""
+    if isinstance(exc, OSError) and exc.strerror:
+        text = exc.strerror if exc.filename is None else f"{exc.strerror}: {exc.filename}"
+    else:
+        text = str(exc)
+    return f"{type(exc).__name__}: {' '.join(text.split())}" if text else type(exc).__name__
+
+
+def _size_of(item: tuple[int, Source]) -> int:
+    source = item[1]
+    if isinstance(source, os.PathLike):
+        try:
+            return os.stat(source).st_size
+        except OSError:
+            return 0
+    if isinstance(source, str):
+        return 3 * len(source)
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return len(source)
+    return 0
+
+
+def chunks(
+    items: Iterable[T], size_of: Callable[[T], int], max_items: int = CHUNK_ITEMS, max_bytes: int = CHUNK_BYTES
+) -> Iterator[list[T]]:
+    """Group ``items`` lazily into lists of at most ``max_items`` and about ``max_bytes``.
+
+    >>> [len(c) for c in chunks(range(10), lambda x: 1, max_items=4)]
+    [4, 4, 2]
+    >>> [c for c in chunks([5, 1, 9, 1], lambda x: x, max_bytes=6)]
+    [[5, 1], [9], [1]]
+    """
+    chunk: list[T] = []
+    size = 0
+    for item in items:
+        n = size_of(item)
+        if chunk and (len(chunk) >= max_items or size + n > max_bytes):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(item)
+        size += n
+    if chunk:
+        yield chunk
+
+
+# -- running calls in order, in this process, in worker processes or on Dask --------
+
+
+class _Submit(Protocol):
+    def __call__(self, fn: Callable[..., Any], /, *args: Any) -> Any: ...
+
+
+class _DoneFuture(Generic[R]):
+    """The result of a call made at once, in this process."""
+
+    __slots__ = ("_error", "_value")
+
+    def __init__(self, fn: Callable[..., R], args: tuple[Any, ...]) -> None:
+        self._value: R | None = None
+        self._error: BaseException | None = None
+        try:
+            self._value = fn(*args)
+        except Exception as exc:
+            self._error = exc
+
+    def result(self) -> R:
+        if self._error is not None:
+            raise self._error
+        return self._value  # type: ignore[return-value]
+
+
+class Runner:
+    """Runs calls in input order: in this process (``jobs=1``), in a process pool,
+    or on a Dask cluster (``client=distributed.Client(...)``).
+
+    :meth:`map_ordered` keeps at most ``window`` calls and :data:`BYTES_IN_FLIGHT`
+    bytes of input in flight (but always one call) and yields ``(key, result)`` in
+    the order of the calls; a call that raised, or whose
+    worker died, yields the exception instead of a result (a dead process pool
+    is replaced and the calls in flight are retried, up to ``retries`` times each).
+    """
+
+    def __init__(
+        self,
+        jobs: int = 1,
+        client: Any = None,
+        window: int | None = None,
+        retries: int = 2,
+        max_bytes: int = BYTES_IN_FLIGHT,
+    ) -> None:
+        self.jobs = jobs
+        self.max_bytes = max_bytes
+        self.client = client
+        self.retries = retries
+        self._pool: Executor | None = None
+        if client is not None:
+            threads = sum(client.nthreads().values()) or 1
+            self.window = window or 2 * threads
+        else:
+            self.window = window or 2 * jobs
+
+    def __enter__(self) -> Runner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def _submit(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
+        if self.client is not None:
+            return self.client.submit(fn, *args, pure=False)
+        if self.jobs == 1:
+            return _DoneFuture(fn, args)
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs)
+        future: Future[Any] = self._pool.submit(fn, *args)
+        return future
+
+    def map_ordered(
+        self, fn: Callable[..., R], calls: Iterable[tuple[K, tuple[Any, ...], int]]
+    ) -> Iterator[tuple[K, R | BaseException]]:
+        """``fn(*args)`` for each ``(key, args, size)``; yields ``(key, result or exception)`` in order.
+
+        ``size`` is the call's input in bytes, for the in-flight budget.
+        """
+        pending: deque[list[Any]] = deque()  # [key, args, future, attempts, size]
+        it = iter(calls)
+        call: tuple[K, tuple[Any, ...], int] | None = None
+        in_flight = 0
+        stale = 0  # calls lost with a dead pool, to run again one at a time
+        while True:
+            while not stale and len(pending) < self.window:
+                if call is None:
+                    call = next(it, None)
+                    if call is None:
+                        break
+                if pending and in_flight + call[2] > self.max_bytes:
+                    break
+                pending.append([call[0], call[1], self._submit(fn, call[1]), 1, call[2]])
+                in_flight += call[2]
+                call = None
+            if not pending:
+                return
+            head = pending[0]
+            if head[2] is None:
+                head[2] = self._submit(fn, head[1])
+                stale -= 1
+            key, _args, future, attempts, size = head
+            try:
+                outcome: R | BaseException = future.result()
+            except BrokenProcessPool as exc:
+                # A worker died. Run the calls in flight again, one at a time, so that
+                # only the call that kills a worker on its own is given up.
+                head[3] += 1
+                retry = attempts <= self.retries
+                stale = self._restart(fn, pending, retry)
+                if retry:
+                    continue
+                outcome = exc
+            except Exception as exc:
+                outcome = exc
+            pending.popleft()
+            in_flight -= size
+            yield key, outcome
+
+    def _restart(self, fn: Callable[..., Any], pending: deque[list[Any]], retry_head: bool) -> int:
+        """A new pool: the head of ``pending`` submitted again alone (if retried), the rest marked stale."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+        if retry_head:
+            pending[0][2] = self._submit(fn, pending[0][1])
+        for entry in itertools.islice(pending, 1, None):
+            entry[2] = None
+        return len(pending) - 1

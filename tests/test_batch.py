@@ -1,0 +1,125 @@
+"""clean_many: input order, streaming, bounded memory, one failure never stops the batch."""
+
+from __future__ import annotations
+
+import collections
+import itertools
+import os
+import tracemalloc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import reportclean
+from reportclean import BatchError, CleanResult, Config, clean, clean_many
+from reportclean._batch import Runner, chunks
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "fixtures" / "in-the-wild").glob("*.txt"))
+ENCODINGS = ("utf-8", "gb18030", "utf-16")
+
+
+def corpus() -> list[bytes]:
+    """The fixtures in three encodings, 15 documents."""
+    return [seed.read_text(encoding="utf-8").encode(enc) for enc in ENCODINGS for seed in SEEDS]
+
+
+def dicts(results: list[CleanResult | BatchError]) -> list[dict[str, object]]:
+    return [r.to_dict() for r in results]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_results_come_in_input_order_and_equal_clean(jobs: int) -> None:
+    docs = corpus() * 3
+    expected = [clean(d).to_dict() for d in docs]
+    assert dicts(list(clean_many(docs, jobs=jobs))) == expected
+
+
+def test_paths_str_and_bytes_mix_and_a_bad_one_becomes_an_error_in_its_place(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    sources: list[object] = [SEEDS[0], "2023年\u200b工作总结\r\n", missing, SEEDS[1].read_bytes(), 42]
+    for jobs in (1, 2):
+        out = list(clean_many(sources, jobs=jobs))  # type: ignore[arg-type]
+        assert [type(r).__name__ for r in out] == [
+            "CleanResult", "CleanResult", "BatchError", "CleanResult", "BatchError",
+        ]  # fmt: skip
+        assert out[0].text == clean(SEEDS[0].read_bytes()).text
+        assert out[1].text == "2023年工作总结"
+        err = out[2]
+        assert isinstance(err, BatchError)
+        assert err.index == 2 and err.source == str(missing) and err.message.startswith("FileNotFoundError")
+        assert isinstance(out[4], BatchError) and "str or bytes" in out[4].message
+        assert err.to_dict() == {"index": 2, "message": err.message, "source": str(missing)}
+
+
+def test_config_is_used() -> None:
+    [r] = clean_many(["\u200b十三五"], config=Config(controls=False))
+    assert isinstance(r, CleanResult) and r.text == "\u200b十三五"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_streaming_reads_the_input_lazily(jobs: int) -> None:
+    read = itertools.count()
+
+    def endless() -> Iterator[str]:
+        for i in itertools.count():
+            next(read)
+            yield f"第{i}次会议"
+
+    first = list(itertools.islice(clean_many(endless(), jobs=jobs), 5))
+    assert [r.text for r in first if isinstance(r, CleanResult)] == [f"第{i}次会议" for i in range(5)]
+    assert next(read) < 1000, "clean_many read far ahead of what was asked for"
+
+
+def test_memory_stays_bounded_by_the_largest_document() -> None:
+    base = "".join(s.read_text(encoding="utf-8") for s in SEEDS) * 20  # about 2 MB of UTF-8
+    docs = [(base + str(i)).encode("utf-8") for i in range(6)]
+    largest = max(map(len, docs))
+    reportclean.Cleaner()  # compile outside the measurement
+    tracemalloc.start()
+    try:
+        collections.deque(clean_many(iter(docs)), maxlen=0)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # the documents themselves were allocated before: this is what cleaning them costs
+    assert largest < peak < 5 * largest + 1_000_000, f"peak {peak / largest:.1f}x the largest document"
+
+
+def test_misuse_raises_with_a_fix() -> None:
+    with pytest.raises(ValueError, match="jobs=1"):
+        clean_many(["x"], jobs=0)
+    with pytest.raises(TypeError, match="Config"):
+        clean_many(["x"], config={"numerals": False})  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="wrap it in a list"):
+        clean_many("街道工作总结")
+
+
+class DiesInAWorker(os.PathLike[str]):
+    """A path whose reading kills the worker process (as a crash in C code would)."""
+
+    def __init__(self, parent: int) -> None:
+        self.parent = parent
+
+    def __fspath__(self) -> str:
+        if os.getpid() != self.parent:
+            os._exit(1)
+        return "/nonexistent/dies-in-a-worker"
+
+
+def test_a_worker_that_dies_costs_its_chunk_not_the_batch() -> None:
+    sources: list[object] = [DiesInAWorker(os.getpid()), *(f"第{i}次会议" for i in range(80))]
+    out = list(clean_many(sources, jobs=2))  # type: ignore[arg-type]
+    assert len(out) == 81
+    assert isinstance(out[0], BatchError) and "BrokenProcessPool" in out[0].message
+    assert all(isinstance(r, CleanResult) for r in out[32:])
+    assert out[-1].text == "第79次会议"  # type: ignore[union-attr]
+
+
+def test_runner_keeps_order_and_the_byte_budget() -> None:
+    with Runner(1, window=3, max_bytes=10) as runner:
+        calls = ((i, (i,), 6) for i in range(5))
+        assert [k for k, _ in runner.map_ordered(abs, calls)] == list(range(5))
+    # a call over the budget still runs, alone
+    assert [list(c) for c in chunks([300], lambda x: x, max_bytes=10)] == [[300]]

@@ -1,0 +1,106 @@
+"""The Dask path gives the same results as the local path, on a real distributed.LocalCluster."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reportclean import BatchError, CleanResult, Config, clean
+from reportclean.dask import COLUMNS, clean_bag, clean_dataframe, clean_pandas
+
+pd = pytest.importorskip("pandas")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "fixtures" / "in-the-wild").glob("*.txt"))
+
+
+def corpus() -> list[bytes]:
+    return [s.read_text(encoding="utf-8").encode(enc) for enc in ("utf-8", "gb18030", "utf-16") for s in SEEDS]
+
+
+def test_clean_pandas_cleans_the_column_and_keeps_the_rest() -> None:
+    docs = corpus()
+    df = pd.DataFrame({"id": range(len(docs) + 2), "text": [*docs, None, "工作\u200b总结"]})
+    out = clean_pandas(df, "text")
+    assert list(out.columns) == ["id", "text", *COLUMNS]
+    assert list(out["id"]) == list(range(len(docs) + 2))
+    assert list(out["text"][: len(docs)]) == [clean(d).text for d in docs]
+    assert out["text"].iloc[-2] is None and out["reportclean_warnings"].iloc[-2] is None
+    assert out["text"].iloc[-1] == "工作总结" and out["reportclean_encoding"].iloc[-1] is None
+    assert json.loads(out["reportclean_warnings"].iloc[0]) == [w.to_dict() for w in clean(docs[0]).warnings]
+    assert out["reportclean_error"].isna().all()
+    assert list(df["text"][: len(docs)]) == docs, "the input frame was changed"
+    with pytest.raises(KeyError, match="columns are"):
+        clean_pandas(df, "body")
+
+
+distributed = pytest.importorskip("distributed")
+db = pytest.importorskip("dask.bag")
+dd = pytest.importorskip("dask.dataframe")
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[Any]:
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, protocol="tcp", dashboard_address=None
+    ) as c:
+        yield c
+
+
+@pytest.fixture()
+def client(cluster: Any) -> Iterator[Any]:
+    with distributed.Client(cluster) as cl:
+        yield cl
+
+
+def test_clean_bag_equals_the_local_path(client: Any) -> None:
+    docs = [*corpus() * 2, 42]
+    results = clean_bag(db.from_sequence(docs, npartitions=4)).compute()
+    assert [r.to_dict() for r in results[:-1]] == [clean(d).to_dict() for d in docs[:-1]]
+    assert isinstance(results[-1], BatchError) and "str or bytes" in results[-1].message
+    config = Config(controls=False)
+    [kept] = clean_bag(db.from_sequence(["十三五\u200b"]), config).compute()
+    assert isinstance(kept, CleanResult) and kept.text == "十三五\u200b"
+    with pytest.raises(TypeError, match=r"dask\.bag\.Bag"):
+        clean_bag(docs)
+
+
+def test_clean_dataframe_equals_clean_pandas(client: Any) -> None:
+    docs = [d.decode("utf-8") for d in corpus()[:5]] * 4
+    df = pd.DataFrame({"id": range(len(docs)), "text": docs})
+    out = clean_dataframe(dd.from_pandas(df, npartitions=3), "text").compute()
+    local = clean_pandas(df, "text")
+    assert out.equals(local) or out.astype(object).equals(local.astype(object))
+    with pytest.raises(KeyError):
+        clean_dataframe(dd.from_pandas(df, npartitions=1), "body")
+
+
+def test_cli_scheduler_writes_the_same_outputs_as_the_local_run(cluster: Any, tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    for i, data in enumerate(corpus()):
+        (src / f"d{i % 3}").mkdir(parents=True, exist_ok=True)
+        (src / f"d{i % 3}" / f"{i}.txt").write_bytes(data)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        cmd = [sys.executable, "-m", "reportclean", "clean", str(src), *args]
+        return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
+
+    local = cli("-o", str(tmp_path / "local"), "--json")
+    remote = cli("-o", str(tmp_path / "dask"), "--json", "--scheduler", cluster.scheduler_address)
+    assert local.returncode == 0 and remote.returncode == 0, remote.stderr
+    files = sorted(p.relative_to(tmp_path / "local") for p in (tmp_path / "local").rglob("*.txt"))
+    assert len(files) == 15
+    assert files == sorted(p.relative_to(tmp_path / "dask") for p in (tmp_path / "dask").rglob("*.txt"))
+    for rel in files:
+        assert (tmp_path / "dask" / rel).read_bytes() == (tmp_path / "local" / rel).read_bytes()
+    a, b = json.loads(local.stdout), json.loads(remote.stdout)
+    for key in ("documents", "encodings", "warnings", "removals"):
+        assert a[key] == b[key]
