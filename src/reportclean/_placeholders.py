@@ -1,12 +1,231 @@
 """Flag template placeholders (X, XX, ××, □, 某某) where a number, date or name belongs.
 
-Filled in by the checks issue; proposes nothing yet.
+Template copies of reports replace every figure and name with a stand-in:
+``X个``, ``XX万元``, ``X%``, ``X月X日``, ``X街道``, ``××县``, ``某某``, ``□□``,
+``20**年``, ``___``. Each run is one ``placeholder`` warning whose message names
+its kind: ``number``, ``date``, ``name`` or ``unknown`` (decided from the words
+around it). Real Latin (``5G``, ``AI``, ``ICT``, ``IPv6``), ``X光``/``X射线``,
+multiplication (``3×4``), a single ``某`` and Markdown ``**`` are left alone.
+With ``Config(mark_placeholders=True)`` each run is also wrapped in ``⟦ ⟧`` in
+the clean text (rule ``mark-placeholder``), for users who feed the text to a
+model.
+
+Vocabulary lives in ``data/placeholders.tsv`` (kind ``placeholders``) and
+``data/measure_words.tsv`` (kind ``measure-words``); user lexicons of those kinds
+add to it.
 """
 
 from __future__ import annotations
 
-from ._edits import Step, noop
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-__all__ = ["PLACEHOLDERS"]
+from ._config import Config
+from ._edits import Context, Proposal, Step, StepFn
+from ._lexicon import Lexicon, package_lexicon
 
-PLACEHOLDERS = Step("placeholders", lambda config: noop, {})
+__all__ = ["PLACEHOLDERS", "PlaceholderRules", "placeholder_rules", "placeholders"]
+
+_SPACE = " \u3000\u00a0\t"
+_LATIN = "A-Za-zＡ-Ｚａ-ｚ"
+_DIGIT = "0-9０-９"
+_CN_DIGIT = "〇○零一二三四五六七八九十百千万亿两"
+_XS = "XxＸｘ"
+
+# One alternative per placeholder shape; each bounded, none nested, so the scan is linear.
+_RUN = re.compile(
+    rf"(?P<year>(?<![{_DIGIT}])[12１２][{_DIGIT}]{{1,2}}[{_XS}*＊×]{{1,3}}(?=[ \u3000]?年))"
+    rf"|(?P<x>(?<![{_LATIN}{_DIGIT}_@.．])[{_XS}]{{1,12}}(?:[.．][{_XS}]{{1,4}})?)"
+    r"|(?P<times>×{1,12})"
+    r"|(?P<mou>某某+)"
+    r"|(?P<box>□+)"
+    r"|(?P<circle>[○〇]{2,12})"
+    r"|(?P<star>[*＊]{1,4})"
+    r"|(?P<blank>[_＿]{2,})"
+)
+_TRIGGER = re.compile(rf"[{_XS}×某□○〇*＊_＿]")
+_LATIN_AFTER = re.compile(rf"[{_LATIN}{_DIGIT}²³]+")
+_CHECKBOX = ("是", "否", "有", "无", "同意", "不同意", "男", "女")
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceholderRules:
+    """The compiled vocabulary of the step (built once per :class:`Config`)."""
+
+    keep: tuple[str, ...]
+    after_date: re.Pattern[str]
+    after_number: re.Pattern[str]
+    after_name: re.Pattern[str]
+    before_number: re.Pattern[str]
+    latin_units: frozenset[str]
+    mark: bool
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def placeholder_rules(config: Config) -> PlaceholderRules:
+    """Compile the built-in and user vocabularies for ``config``."""
+    lexicons: list[Lexicon] = [package_lexicon("placeholders.tsv"), *config.user_lexicons("placeholders")]
+    measures: list[Lexicon] = [package_lexicon("measure_words.tsv"), *config.user_lexicons("measure-words")]
+    roles: dict[str, list[str]] = {"keep": [], "date": [], "name": [], "number": []}
+    for lx in lexicons:
+        for row in lx.rows:
+            role = row[1] if len(row) > 1 else ""
+            if role not in roles:
+                raise ValueError(
+                    f"{lx.name}: role {role!r} of {row[0]!r} is not one of {', '.join(roles)}; fix the lexicon"
+                )
+            roles[role].append(row[0])
+    units = [row[0] for lx in measures for row in lx.rows]
+    return PlaceholderRules(
+        keep=tuple(sorted(set(roles["keep"]), key=len, reverse=True)),
+        after_date=re.compile(_alternation(roles["date"])),
+        after_number=re.compile(rf"(?:[多余]|万余|余万|多万)?(?:{_alternation(units)})|[多余][\u4e00-\u9fff]"),
+        after_name=re.compile(_alternation(roles["name"])),
+        before_number=re.compile(rf"(?:{_alternation(roles['number'])})$"),
+        latin_units=frozenset(u for u in units if re.fullmatch(r"[A-Za-z0-9²³]+", u)),
+        mark=config.mark_placeholders,
+    )
+
+
+def _kind(text: str, start: int, end: int, rules: PlaceholderRules) -> str:
+    """``number``, ``date``, ``name`` or ``unknown``, from the words around a run."""
+    after = text[end : end + 8].lstrip(_SPACE + "⟧")
+    if rules.after_date.match(after) and not after.startswith(("月份", "年度", "年来")):
+        return "date"
+    if (after[:1] and after[:1] in "%％‰") or (after and rules.after_number.match(after)):
+        return "number"
+    if rules.after_name.match(after):
+        return "name"
+    before = text[max(0, start - 4) : start].rstrip(_SPACE + "⟦")
+    if before.endswith(("-", "—", "－", "~", "～", "至")) and after.startswith("月"):
+        return "date"
+    if before.endswith(("《", "“")) or text[start] == "某":
+        return "name"
+    if rules.before_number.search(before) and (not after or not _HANZI.match(after[0])):
+        return "number"
+    return "unknown"
+
+
+def _accept_x(text: str, start: int, end: int, rules: PlaceholderRules) -> str | None:
+    """Whether an X run is a placeholder: None when it is real Latin, else ``""`` or
+    ``"number"`` when a Latin unit follows it (``Xm²``)."""
+    if end - start == 1:
+        for k in rules.keep:
+            if text.startswith(k[1:], end) and k[0] in _XS:
+                return None
+    tail = _LATIN_AFTER.match(text, end)
+    after = end
+    if tail:
+        if tail.group() not in rules.latin_units and tail.group() not in ("²", "³"):
+            return None  # 5G-like Latin or a model name (X5, XP), not a placeholder
+        after = tail.end()
+    if re.match(rf"[{_LATIN}][ ]$", text[max(0, start - 2) : start]) or re.match(
+        rf"[ ]?[-@{_LATIN}{_DIGIT}]", text[after : after + 2]
+    ):
+        return None  # inside a Latin phrase (iPhone X) or before a number (X 5)
+    if re.search(rf"[{_DIGIT}][ ]?$", text[max(0, start - 2) : start]):
+        return None  # multiplication: 3 x 4
+    return "number" if tail else ""
+
+
+def _find(text: str, rules: PlaceholderRules) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for m in _RUN.finditer(text):
+        start, end = m.span()
+        group = m.lastgroup
+        if group == "x":
+            unit = _accept_x(text, start, end, rules)
+            if unit is None:
+                continue
+            if unit:
+                found.append((start, end, unit))
+                continue
+        elif group in ("times", "star"):
+            near = text[max(0, start - 2) : start] + "|" + text[end : end + 2]
+            if re.search(rf"[{_DIGIT}{_LATIN}][ ]?\||\|[ ]?[{_DIGIT}{_LATIN}]", near):
+                continue  # 3×4, 2 × 10, a*b
+            kind = _kind(text, start, end, rules)
+            if group == "star" and m.group()[0] == "*":
+                line_start = text.rfind("\n", 0, start) + 1
+                line_end = text.find("\n", end)
+                line = text[line_start : len(text) if line_end < 0 else line_end]
+                if line.count("*") != end - start or not _HANZI.match(text[start - 1 : start] or " "):
+                    continue  # Markdown emphasis or a footnote mark
+                if kind not in ("number", "date"):
+                    continue
+            elif end - start == 1 and kind == "unknown":
+                continue  # 长×宽: a word sum, not a stand-in
+            found.append((start, end, kind))
+            continue
+        elif group == "box":
+            if text.startswith(_CHECKBOX, end):
+                continue  # □是 □否: a form's check box
+        elif group == "circle":
+            if (start and text[start - 1] in _CN_DIGIT) or text[end : end + 1] in tuple(_CN_DIGIT):
+                continue  # 二○○○年: Chinese numeral zeros
+        elif group == "blank":
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            line = text[line_start : len(text) if line_end < 0 else line_end]
+            if not line.strip("_＿" + _SPACE):
+                continue  # a horizontal rule
+        found.append((start, end, _kind(text, start, end, rules)))
+    return found
+
+
+_WHAT = {
+    "number": "a number",
+    "date": "a date",
+    "name": "a name",
+    "unknown": "a word or figure",
+}
+
+
+def placeholders(text: str, context: Context, rules: PlaceholderRules | None = None) -> Proposal:
+    """Flag template placeholders, one ``placeholder`` warning per run.
+
+    >>> s = "设立X个站点，截至X月X日，X街道完成率XX%"
+    >>> [(s[f.start:f.end], f.message.split(":")[0]) for f in placeholders(s, Context()).flags]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('X', 'placeholder (number)'), ('X', 'placeholder (date)'), ('X', 'placeholder (date)'),
+     ('X', 'placeholder (name)'), ('XX', 'placeholder (number)')]
+    >>> placeholders("“十三五”规划，第一季度，5G、AI、ICT、X光机，“1+2+N”，某街道，3×4", Context()).flags
+    []
+    """
+    if rules is None:
+        rules = _DEFAULT_RULES
+    out = Proposal()
+    if not _TRIGGER.search(text):
+        return out
+    for start, end, kind in _find(text, rules):
+        run = text[start:end]
+        out.flag(
+            start,
+            end,
+            "placeholder",
+            f"placeholder ({kind}): “{run}” stands where {_WHAT[kind]} belongs — this is a template "
+            "copy or an anonymised one; take the real value from the source document",
+        )
+        if rules.mark and not (text[start - 1 : start] == "⟦" and text[end : end + 1] == "⟧"):
+            out.replace(start, end, f"⟦{run}⟧", rule="mark-placeholder")
+    return out
+
+
+_DEFAULT_RULES = placeholder_rules(Config())
+
+
+def _make(config: Config) -> StepFn:
+    rules = placeholder_rules(config)
+
+    def step(text: str, context: Context) -> Proposal:
+        return placeholders(text, context, rules)
+
+    return step
+
+
+PLACEHOLDERS = Step("placeholders", _make, {"placeholder": "warning"})
