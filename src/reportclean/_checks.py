@@ -152,9 +152,12 @@ _DATE_GAP = re.compile(
 
 def _empty_fields(text: str, rules: CheckRules, out: Proposal) -> None:
     for m in rules.field.finditer(text):
-        label = m.group().strip(_SP)
+        label = m.group().rstrip(_SP)
         out.flag(
-            m.start(), m.end(), "empty-field", f"the field “{label}” is empty: its value was removed or never filled in"
+            m.start(),
+            m.start() + len(label),
+            "empty-field",
+            f"the field “{label}” is empty: its value was removed or never filled in",
         )
 
 

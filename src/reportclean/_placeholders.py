@@ -97,10 +97,13 @@ def _kind(text: str, start: int, end: int, rules: PlaceholderRules) -> str:
     after = text[end : end + 8].lstrip(_SPACE + "⟧")
     if rules.after_date.match(after) and not after.startswith(("月份", "年度", "年来")):
         return "date"
-    if (after[:1] and after[:1] in "%％‰") or (after and rules.after_number.match(after)):
+    if after[:1] and after[:1] in "%％‰":
         return "number"
-    if rules.after_name.match(after):
-        return "name"
+    number, name = rules.after_number.match(after), rules.after_name.match(after)
+    if number and not (name and len(name.group()) > len(number.group())):
+        return "number"
+    if name:
+        return "name"  # the longer word wins: X眼镜 is a name, X眼 (wells) a number
     before = text[max(0, start - 4) : start].rstrip(_SPACE + "⟦")
     if before.endswith(("-", "—", "－", "~", "～", "至")) and after.startswith("月"):
         return "date"
