@@ -299,3 +299,20 @@ def test_checks_off_raises_nothing() -> None:
 @pytest.mark.parametrize("piece", [" 次", "学习 ", "年 月 日", "，2 ", "会员群：  ", "己立案", "其中", "率%", "人均元"])
 def test_long_repetitions_stay_linear(piece: str) -> None:
     checks(piece * 20_000, Context())  # would hang on catastrophic backtracking
+
+
+def test_sum_when_quantity_spans_leave_the_unit_out() -> None:
+    text = _002_SUM
+    qs, pos = [], 0
+    for number in ["95", "7", "6", "35", "30", "10"]:
+        start = text.index(f"{number} 件", pos)
+        qs.append(Quantity(number, (start, start + len(number)), Decimal(number), "件"))
+        pos = start + len(number)
+    out = Proposal()
+    sum_checks(text, qs, out)
+    assert [f.code for f in out.flags] == ["sum-mismatch"]
+
+
+def test_date_with_blanks_after_the_spacing_step_joined_them() -> None:
+    assert flags("2014年月日，", "missing-number") == [("missing-number", "月日")]
+    assert flags("填写出生年月日。", "missing-number") == []

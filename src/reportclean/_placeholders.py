@@ -33,18 +33,13 @@ _DIGIT = "0-9０-９"
 _CN_DIGIT = "〇○零一二三四五六七八九十百千万亿两"
 _XS = "XxＸｘ"
 
-# One alternative per placeholder shape; each bounded, none nested, so the scan is linear.
-_RUN = re.compile(
-    rf"(?P<year>(?<![{_DIGIT}])[12１２][{_DIGIT}]{{1,2}}[{_XS}*＊×]{{1,3}}(?=[ \u3000]?年))"
-    rf"|(?P<x>(?<![{_LATIN}{_DIGIT}_@.．])[{_XS}]{{1,12}}(?:[.．][{_XS}]{{1,4}})?)"
-    r"|(?P<times>×{1,12})"
-    r"|(?P<mou>某某+)"
-    r"|(?P<box>□+)"
-    r"|(?P<circle>[○〇]{2,12})"
-    r"|(?P<star>[*＊]{1,4})"
-    r"|(?P<blank>[_＿]{2,})"
-)
-_TRIGGER = re.compile(rf"[{_XS}×某□○〇*＊_＿]")
+# Candidates are found with one character-class scan (fast: no alternation tried at every
+# position), then split into runs of one kind and judged by their neighbours in Python.
+_CANDIDATE = re.compile(rf"[{_XS}×某□○〇*＊_＿][{_XS}×某□○〇*＊_＿.．]*")
+_SUB_RUN = re.compile(rf"[{_XS}]+(?:[.．][{_XS}]+)*|×+|某+|□+|[○〇]+|[*＊]+|[_＿]+")
+_YEAR_DIGITS = re.compile(rf"[12１２][{_DIGIT}]{{1,2}}")
+_IS_DIGIT = re.compile(rf"[{_DIGIT}]")
+_IS_LATIN_OR_DIGIT = re.compile(rf"[{_LATIN}{_DIGIT}_@.．]")
 _LATIN_AFTER = re.compile(rf"[{_LATIN}{_DIGIT}²³]+")
 _CHECKBOX = ("是", "否", "有", "无", "同意", "不同意", "男", "女")
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
@@ -136,48 +131,72 @@ def _accept_x(text: str, start: int, end: int, rules: PlaceholderRules) -> str |
     return "number" if tail else ""
 
 
+def _year_start(text: str, start: int, end: int) -> int:
+    """The start of ``20XX年``/``200*年`` when the run at ``start`` completes a year, else -1."""
+    if end - start > 3 or text[end : end + 2].lstrip(" \u3000")[:1] != "年":
+        return -1
+    for k in (2, 3):
+        if start >= k and _YEAR_DIGITS.fullmatch(text, start - k, start):
+            if start == k or not _IS_DIGIT.match(text[start - k - 1]):
+                return start - k
+    return -1
+
+
+def _line(text: str, start: int, end: int) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return text[line_start : len(text) if line_end < 0 else line_end]
+
+
+def _judge(text: str, start: int, end: int, rules: PlaceholderRules) -> tuple[int, str] | None:
+    """(start, kind) when the run ``text[start:end]`` is a placeholder, else None."""
+    first = text[start]
+    if first in _XS or first in "*＊×":
+        year = _year_start(text, start, end)
+        if year >= 0:
+            return year, "date"
+    prev = text[start - 1] if start else ""
+    if first in _XS:
+        if prev and _IS_LATIN_OR_DIGIT.match(prev):
+            return None  # part of a Latin word, an address or a number
+        unit = _accept_x(text, start, end, rules)
+        if unit is None:
+            return None
+        return start, unit or _kind(text, start, end, rules)
+    if first in "×*＊":
+        near = text[max(0, start - 2) : start] + "|" + text[end : end + 2]
+        if re.search(rf"[{_DIGIT}{_LATIN}][ ]?\||\|[ ]?[{_DIGIT}{_LATIN}]", near):
+            return None  # 3×4, 2 × 10, a*b
+        kind = _kind(text, start, end, rules)
+        if first == "*":
+            if end - start > 4 or _line(text, start, end).count("*") != end - start or not _HANZI.match(prev or " "):
+                return None  # Markdown emphasis or a footnote mark
+            if kind not in ("number", "date"):
+                return None
+        elif end - start == 1 and kind == "unknown":
+            return None  # 长×宽: a word sum, not a stand-in
+        return start, kind
+    if first == "某":
+        return (start, "name") if end - start >= 2 else None  # a single 某 is an anonymised name: fine
+    if first == "□":
+        if text.startswith(_CHECKBOX, end):
+            return None  # □是 □否: a form's check box
+    elif first in "○〇":
+        if end - start < 2 or (prev and prev in _CN_DIGIT) or text[end : end + 1] in tuple(_CN_DIGIT):
+            return None  # 二○○○年: Chinese numeral zeros; ○ alone: a bullet
+    elif first in "_＿":
+        if end - start < 2 or not _line(text, start, end).strip("_＿" + _SPACE):
+            return None  # a horizontal rule
+    return start, _kind(text, start, end, rules)
+
+
 def _find(text: str, rules: PlaceholderRules) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
-    for m in _RUN.finditer(text):
-        start, end = m.span()
-        group = m.lastgroup
-        if group == "x":
-            unit = _accept_x(text, start, end, rules)
-            if unit is None:
-                continue
-            if unit:
-                found.append((start, end, unit))
-                continue
-        elif group in ("times", "star"):
-            near = text[max(0, start - 2) : start] + "|" + text[end : end + 2]
-            if re.search(rf"[{_DIGIT}{_LATIN}][ ]?\||\|[ ]?[{_DIGIT}{_LATIN}]", near):
-                continue  # 3×4, 2 × 10, a*b
-            kind = _kind(text, start, end, rules)
-            if group == "star" and m.group()[0] == "*":
-                line_start = text.rfind("\n", 0, start) + 1
-                line_end = text.find("\n", end)
-                line = text[line_start : len(text) if line_end < 0 else line_end]
-                if line.count("*") != end - start or not _HANZI.match(text[start - 1 : start] or " "):
-                    continue  # Markdown emphasis or a footnote mark
-                if kind not in ("number", "date"):
-                    continue
-            elif end - start == 1 and kind == "unknown":
-                continue  # 长×宽: a word sum, not a stand-in
-            found.append((start, end, kind))
-            continue
-        elif group == "box":
-            if text.startswith(_CHECKBOX, end):
-                continue  # □是 □否: a form's check box
-        elif group == "circle":
-            if (start and text[start - 1] in _CN_DIGIT) or text[end : end + 1] in tuple(_CN_DIGIT):
-                continue  # 二○○○年: Chinese numeral zeros
-        elif group == "blank":
-            line_start = text.rfind("\n", 0, start) + 1
-            line_end = text.find("\n", end)
-            line = text[line_start : len(text) if line_end < 0 else line_end]
-            if not line.strip("_＿" + _SPACE):
-                continue  # a horizontal rule
-        found.append((start, end, _kind(text, start, end, rules)))
+    for c in _CANDIDATE.finditer(text):
+        for m in _SUB_RUN.finditer(text, c.start(), c.end()):
+            judged = _judge(text, m.start(), m.end(), rules)
+            if judged is not None:
+                found.append((judged[0], m.end(), judged[1]))
     return found
 
 
@@ -203,8 +222,6 @@ def placeholders(text: str, context: Context, rules: PlaceholderRules | None = N
     if rules is None:
         rules = _DEFAULT_RULES
     out = Proposal()
-    if not _TRIGGER.search(text):
-        return out
     for start, end, kind in _find(text, rules):
         run = text[start:end]
         out.flag(
