@@ -316,3 +316,14 @@ def test_sum_when_quantity_spans_leave_the_unit_out() -> None:
 def test_date_with_blanks_after_the_spacing_step_joined_them() -> None:
     assert flags("2014年月日，", "missing-number") == [("missing-number", "月日")]
     assert flags("填写出生年月日。", "missing-number") == []
+
+
+def test_a_template_with_every_figure_blank() -> None:
+    # the shape of a scraped template: each figure left out, its measure word kept
+    text = (
+        "收缴参合基金 万元，参合率达 %。全年共接待来访群众 人次，接受上访信件 件，其中上级交办 件，"
+        "结案 件，结案率达 %以上。指导调解纠纷 件，直接调解\n件，无重大纠纷。"
+    )
+    hits = sorted((f.start, text[f.start : f.end].strip()) for f in checks(text, Context()).flags)
+    got = [t for _, t in hits]
+    assert got == ["万元", "%", "人次", "件", "件", "件", "%", "件", "件"]

@@ -191,3 +191,20 @@ def test_a_number_replaced_by_a_placeholder_is_flagged_once(
     start, end = hits[0].original_span
     assert start <= len(before) and len(before) + len(ph) <= end
     assert "(number)" in hits[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("出台了《**镇机关管理细则》，推进了《**镇村级管理细则》。", ["**", "**"]),
+        ("**一、强核心，聚人心**", []),
+        ("### **三、加强党的建设**", []),
+        pytest.param(
+            "突出重点**人员**管控",
+            [],
+            marks=pytest.mark.xfail(strict=True, reason="Markdown bold mid-sentence, before a measure word"),
+        ),
+    ],
+)
+def test_ascii_stars_placeholder_or_markdown(text: str, expected: list[str]) -> None:
+    assert [run for run, _ in runs(text)] == expected

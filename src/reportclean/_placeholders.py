@@ -40,6 +40,9 @@ _SUB_RUN = re.compile(rf"[{_XS}]+(?:[.．][{_XS}]+)*|×+|某+|□+|[○〇]+|[*�
 _YEAR_DIGITS = re.compile(rf"[12１２][{_DIGIT}]{{1,2}}")
 _IS_DIGIT = re.compile(rf"[{_DIGIT}]")
 _IS_LATIN_OR_DIGIT = re.compile(rf"[{_LATIN}{_DIGIT}_@.．]")
+_STAR_CLOSE = re.compile(r"\*+(?![\u4e00-\u9fff*])")
+_LATIN_SPACE = re.compile(rf"[{_LATIN}] ")
+_LATIN_NEXT = re.compile(rf" ?[-@{_LATIN}{_DIGIT}]")
 _LATIN_AFTER = re.compile(rf"[{_LATIN}{_DIGIT}²³]+")
 _CHECKBOX = ("是", "否", "有", "无", "同意", "不同意", "男", "女")
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
@@ -49,7 +52,7 @@ _HANZI = re.compile(r"[\u4e00-\u9fff]")
 class PlaceholderRules:
     """The compiled vocabulary of the step (built once per :class:`Config`)."""
 
-    keep: tuple[str, ...]
+    keep: re.Pattern[str]
     after_date: re.Pattern[str]
     after_number: re.Pattern[str]
     after_name: re.Pattern[str]
@@ -77,7 +80,8 @@ def placeholder_rules(config: Config) -> PlaceholderRules:
             roles[role].append(row[0])
     units = [row[0] for lx in measures for row in lx.rows]
     return PlaceholderRules(
-        keep=tuple(sorted(set(roles["keep"]), key=len, reverse=True)),
+        # what may follow a single X to make it real content (X光, X射线); never matches if empty
+        keep=re.compile(_alternation(k[1:] for k in roles["keep"] if k[:1] in _XS and k[1:]) or r"(?!x)x"),
         after_date=re.compile(_alternation(roles["date"])),
         after_number=re.compile(rf"(?:[多余]|万余|余万|多万)?(?:{_alternation(units)})|[多余][\u4e00-\u9fff]"),
         after_name=re.compile(_alternation(roles["name"])),
@@ -112,22 +116,18 @@ def _kind(text: str, start: int, end: int, rules: PlaceholderRules) -> str:
 def _accept_x(text: str, start: int, end: int, rules: PlaceholderRules) -> str | None:
     """Whether an X run is a placeholder: None when it is real Latin, else ``""`` or
     ``"number"`` when a Latin unit follows it (``Xm²``)."""
-    if end - start == 1:
-        for k in rules.keep:
-            if text.startswith(k[1:], end) and k[0] in _XS:
-                return None
+    if end - start == 1 and rules.keep.match(text, end):
+        return None
     tail = _LATIN_AFTER.match(text, end)
     after = end
     if tail:
         if tail.group() not in rules.latin_units and tail.group() not in ("²", "³"):
             return None  # 5G-like Latin or a model name (X5, XP), not a placeholder
         after = tail.end()
-    if re.match(rf"[{_LATIN}][ ]$", text[max(0, start - 2) : start]) or re.match(
-        rf"[ ]?[-@{_LATIN}{_DIGIT}]", text[after : after + 2]
-    ):
+    if _LATIN_SPACE.fullmatch(text, max(0, start - 2), start) or _LATIN_NEXT.match(text, after):
         return None  # inside a Latin phrase (iPhone X) or before a number (X 5)
-    if re.search(rf"[{_DIGIT}][ ]?$", text[max(0, start - 2) : start]):
-        return None  # multiplication: 3 x 4
+    if start >= 2 and text[start - 1] == " " and _IS_DIGIT.match(text[start - 2]):
+        return None  # multiplication: 3 x 4 (3x4 is caught before: a digit right before the run)
     return "number" if tail else ""
 
 
@@ -169,10 +169,9 @@ def _judge(text: str, start: int, end: int, rules: PlaceholderRules) -> tuple[in
             return None  # 3×4, 2 × 10, a*b
         kind = _kind(text, start, end, rules)
         if first == "*":
-            if end - start > 4 or _line(text, start, end).count("*") != end - start or not _HANZI.match(prev or " "):
-                return None  # Markdown emphasis or a footnote mark
-            if kind not in ("number", "date"):
-                return None
+            line = _line(text, start, end)
+            if end - start > 4 or kind == "unknown" or (line.count("*") != end - start and _STAR_CLOSE.search(line)):
+                return None  # Markdown emphasis (a run on its line closes before a non-hanzi), a footnote mark
         elif end - start == 1 and kind == "unknown":
             return None  # 长×宽: a word sum, not a stand-in
         return start, kind
