@@ -119,6 +119,8 @@ def test_check_exits_1_on_seed_003() -> None:
         ("共 Ｘ 个社区", [("Ｘ", "number")]),
         ("X 街道", [("X", "name")]),
         ("X眼镜研发总部", [("X", "name")]),
+        ("投入1XX万元", [("1XX", "number")]),  # digits masked
+        ("队员1xxxx，平均年龄50岁", [("1xxxx", "number")]),
     ],
 )
 def test_placeholder_shapes_and_kinds(text: str, expected: list[tuple[str, str]]) -> None:
@@ -132,7 +134,7 @@ def test_placeholder_shapes_and_kinds(text: str, expected: list[tuple[str, str]]
         "X光", "X射线", "X光机", "D级危房", "万达E栋", "“1+2+N”", "“5+N”", "V字模型", "某街道",
         "3×4米", "2 × 10万千瓦", "长×宽×高", "**工作成效**", "**1. 加强组织领导。**", "iPhone X发布",
         "Windows XP", "X-ray", "二○○○年", "○ 加强", "□是 □否", "______", "www.xxx.com",
-        "xx@qq.com", "3x3", "第10x", "“十三五”规划，第一季度，增长5%。",
+        "xx@qq.com", "3x3", "3xx4", "第10x", "IPv6xx", "“十三五”规划，第一季度，增长5%。",
     ],
 )  # fmt: skip
 def test_not_placeholders(text: str) -> None:
@@ -208,3 +210,17 @@ def test_a_number_replaced_by_a_placeholder_is_flagged_once(
 )
 def test_ascii_stars_placeholder_or_markdown(text: str, expected: list[str]) -> None:
     assert [run for run, _ in runs(text)] == expected
+
+
+_MARKED_ALPHABET = st.sampled_from([*"X×某□○_*年月日个万元%街道，。“”《》 \n1２⟦⟧", "XX", "ＸＸ"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_MARKED_ALPHABET, max_size=60).map("".join))
+def test_marking_is_idempotent_and_keeps_spans_valid(s: str) -> None:
+    config = Config(mark_placeholders=True)
+    once = clean(s, config)
+    assert clean(once.text, config).text == once.text
+    for w in once.warnings:
+        assert 0 <= w.span[0] <= w.span[1] <= len(once.text)
+        assert w.code != "step-failed", w.message

@@ -40,6 +40,7 @@ _SUB_RUN = re.compile(rf"[{_XS}]+(?:[.．][{_XS}]+)*|×+|某+|□+|[○〇]+|[*�
 _YEAR_DIGITS = re.compile(rf"[12１２][{_DIGIT}]{{1,2}}")
 _IS_DIGIT = re.compile(rf"[{_DIGIT}]")
 _IS_LATIN_OR_DIGIT = re.compile(rf"[{_LATIN}{_DIGIT}_@.．]")
+_DIGITS_BEFORE = re.compile(rf"(?<![{_DIGIT}.．])[{_DIGIT}]{{1,4}}$")
 _STAR_CLOSE = re.compile(r"\*+(?![\u4e00-\u9fff*])")
 _LATIN_SPACE = re.compile(rf"[{_LATIN}] ")
 _LATIN_NEXT = re.compile(rf" ?[-@{_LATIN}{_DIGIT}]")
@@ -133,7 +134,7 @@ def _accept_x(text: str, start: int, end: int, rules: PlaceholderRules) -> str |
 
 def _year_start(text: str, start: int, end: int) -> int:
     """The start of ``20XX年``/``200*年`` when the run at ``start`` completes a year, else -1."""
-    if end - start > 3 or text[end : end + 2].lstrip(" \u3000")[:1] != "年":
+    if end - start > 3 or text[end : end + 3].lstrip(" \u3000⟧")[:1] != "年":
         return -1
     for k in (2, 3):
         if start >= k and _YEAR_DIGITS.fullmatch(text, start - k, start):
@@ -157,6 +158,10 @@ def _judge(text: str, start: int, end: int, rules: PlaceholderRules) -> tuple[in
             return year, "date"
     prev = text[start - 1] if start else ""
     if first in _XS:
+        if prev and _IS_DIGIT.match(prev) and end - start >= 2 and not _LATIN_NEXT.match(text, end):
+            digits = _DIGITS_BEFORE.search(text, max(0, start - 6), start)
+            if digits and (digits.start() == 0 or not _IS_LATIN_OR_DIGIT.match(text[digits.start() - 1])):
+                return digits.start(), "number"  # 1XX万元, 队员1xxxx: digits masked
         if prev and _IS_LATIN_OR_DIGIT.match(prev):
             return None  # part of a Latin word, an address or a number
         unit = _accept_x(text, start, end, rules)
