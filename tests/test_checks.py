@@ -327,3 +327,12 @@ def test_a_template_with_every_figure_blank() -> None:
     hits = sorted((f.start, text[f.start : f.end].strip()) for f in checks(text, Context()).flags)
     got = [t for _, t in hits]
     assert got == ["万元", "%", "人次", "件", "件", "件", "%", "件", "件"]
+
+
+@pytest.mark.parametrize("text", ["开展，1对1帮扶。", "占，3成以上。", "位于，2楼会议室。", "全年，12 月份完成。"])
+def test_bare_number_before_a_counting_word_is_not_stray(text: str) -> None:
+    assert flags(text, "stray-number") == []
+
+
+def test_attachment_list_at_the_end_is_not_truncated() -> None:
+    assert flags("工作总结。\n附件：1.工作方案，2.统计表，3.人员名单汇总表", "truncated") == []

@@ -99,7 +99,7 @@ def check_rules(config: Config) -> CheckRules:
         unspaced=tuple(re.compile(re.escape(w) + _BOUNDARY) for w in sorted(not_after)),
         not_after=not_after,
         after_bare=re.compile(
-            rf"(?:[多余])?(?:{_alternation(classes)})|[年月日号时分秒大方名级倍点线届期批是]"
+            rf"(?:[多余])?(?:{_alternation(classes)})|{_alternation(words.get('after-number', ()))}"
         ),
         typo=re.compile(_alternation(typos)) if typos else None,
         typos=typos,
@@ -249,7 +249,9 @@ def _duplicates(text: str, out: Proposal) -> None:
             first[para] = lineno
 
 
-_TERMINAL = frozenset("。！？!?…”’」』）)】》.;；—~～*")
+_TERMINAL = frozenset("。！？!?…”’」』）)】》.;；—~～*|")
+#: A last paragraph starting so is a list of attachments or a note, not a sentence.
+_NOT_PROSE = ("附件", "附：", "附:", "注：", "注:", "|")
 
 
 def _truncated(text: str, out: Proposal) -> None:
@@ -258,7 +260,7 @@ def _truncated(text: str, out: Proposal) -> None:
         return
     start = text.rfind("\n", 0, end) + 1
     para = text[start:end].strip(_SP)
-    if len(para) < 20 or not ("，" in para or "," in para) or para[-1] in _TERMINAL:
+    if len(para) < 20 or not ("，" in para or "," in para) or para[-1] in _TERMINAL or para.startswith(_NOT_PROSE):
         return
     out.flag(
         max(start, end - 10),
