@@ -94,7 +94,7 @@ def placeholder_rules(config: Config) -> PlaceholderRules:
 
 def _kind(text: str, start: int, end: int, rules: PlaceholderRules) -> str:
     """``number``, ``date``, ``name`` or ``unknown``, from the words around a run."""
-    after = text[end : end + 8].lstrip(_SPACE + "⟧")
+    after = text[end : end + 8].lstrip(_SPACE)
     if rules.after_date.match(after) and not after.startswith(("月份", "年度", "年来")):
         return "date"
     if after[:1] and after[:1] in "%％‰":
@@ -104,7 +104,7 @@ def _kind(text: str, start: int, end: int, rules: PlaceholderRules) -> str:
         return "number"
     if name:
         return "name"  # the longer word wins: X眼镜 is a name, X眼 (wells) a number
-    before = text[max(0, start - 4) : start].rstrip(_SPACE + "⟦")
+    before = text[max(0, start - 4) : start].rstrip(_SPACE)
     if before.endswith(("-", "—", "－", "~", "～", "至")) and after.startswith("月"):
         return "date"
     if before.endswith(("《", "“")) or text[start] == "某":
@@ -134,7 +134,7 @@ def _accept_x(text: str, start: int, end: int, rules: PlaceholderRules) -> str |
 
 def _year_start(text: str, start: int, end: int) -> int:
     """The start of ``20XX年``/``200*年`` when the run at ``start`` completes a year, else -1."""
-    if end - start > 3 or text[end : end + 3].lstrip(" \u3000⟧")[:1] != "年":
+    if end - start > 3 or text[end : end + 2].lstrip(" \u3000")[:1] != "年":
         return -1
     for k in (2, 3):
         if start >= k and _YEAR_DIGITS.fullmatch(text, start - k, start):
@@ -212,6 +212,15 @@ _WHAT = {
 }
 
 
+def _find_unmarked(text: str, rules: PlaceholderRules) -> list[tuple[int, int, str]]:
+    """Placeholders judged on the text without ``⟦ ⟧`` marks, so that marking is idempotent."""
+    if "⟦" not in text and "⟧" not in text:
+        return _find(text, rules)
+    index = [i for i, ch in enumerate(text) if ch != "⟦" and ch != "⟧"]
+    bare = "".join(text[i] for i in index)
+    return [(index[s], index[e - 1] + 1, kind) for s, e, kind in _find(bare, rules)]
+
+
 def placeholders(text: str, context: Context, rules: PlaceholderRules | None = None) -> Proposal:
     """Flag template placeholders, one ``placeholder`` warning per run.
 
@@ -226,7 +235,7 @@ def placeholders(text: str, context: Context, rules: PlaceholderRules | None = N
     if rules is None:
         rules = _DEFAULT_RULES
     out = Proposal()
-    for start, end, kind in _find(text, rules):
+    for start, end, kind in _find_unmarked(text, rules):
         run = text[start:end]
         out.flag(
             start,
@@ -235,7 +244,8 @@ def placeholders(text: str, context: Context, rules: PlaceholderRules | None = N
             f"placeholder ({kind}): “{run}” stands where {_WHAT[kind]} belongs — this is a template "
             "copy or an anonymised one; take the real value from the source document",
         )
-        if rules.mark and not (text[start - 1 : start] == "⟦" and text[end : end + 1] == "⟧"):
+        wrapped = text[start - 1 : start] == "⟦" and text[end : end + 1] == "⟧"
+        if rules.mark and not wrapped and "⟦" not in run and "⟧" not in run:
             out.replace(start, end, f"⟦{run}⟧", rule="mark-placeholder")
     return out
 
