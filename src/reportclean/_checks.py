@@ -21,14 +21,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
 from ._config import Config
 from ._edits import Context, Proposal, Step, StepFn
 from ._lexicon import package_lexicon
 from ._model import Quantity
+from ._placeholders import alternation as _alternation
 
 __all__ = ["CHECKS", "CheckRules", "check_rules", "checks", "rate_checks", "sum_checks", "value_checks"]
 
@@ -62,10 +64,6 @@ def _by_first(firsts: str, rest: str) -> tuple[re.Pattern[str], ...]:
     """One pattern per first character: a literal first character is found at C speed,
     a character class is tested at every position (ten times slower)."""
     return tuple(re.compile(re.escape(c) + rest) for c in firsts)
-
-
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def check_rules(config: Config) -> CheckRules:
@@ -489,12 +487,7 @@ _DEFAULT_RULES = check_rules(Config())
 
 
 def _make(config: Config) -> StepFn:
-    rules = check_rules(config)
-
-    def step(text: str, context: Context) -> Proposal:
-        return checks(text, context, rules)
-
-    return step
+    return partial(checks, rules=check_rules(config))
 
 
 CHECKS = Step(

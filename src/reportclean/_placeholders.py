@@ -20,12 +20,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from ._config import Config
 from ._edits import Context, Proposal, Step, StepFn
 from ._lexicon import Lexicon, package_lexicon
 
-__all__ = ["PLACEHOLDERS", "PlaceholderRules", "placeholder_rules", "placeholders"]
+__all__ = ["PLACEHOLDERS", "PlaceholderRules", "alternation", "placeholder_rules", "placeholders"]
 
 _SPACE = " \u3000\u00a0\t"
 _LATIN = "A-Za-zＡ-Ｚａ-ｚ"
@@ -62,7 +63,8 @@ class PlaceholderRules:
     mark: bool
 
 
-def _alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, longest first (so 万元 wins over 万)."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
@@ -82,11 +84,11 @@ def placeholder_rules(config: Config) -> PlaceholderRules:
     units = [row[0] for lx in measures for row in lx.rows]
     return PlaceholderRules(
         # what may follow a single X to make it real content (X光, X射线); never matches if empty
-        keep=re.compile(_alternation(k[1:] for k in roles["keep"] if k[:1] in _XS and k[1:]) or r"(?!x)x"),
-        after_date=re.compile(_alternation(roles["date"])),
-        after_number=re.compile(rf"(?:[多余]|万余|余万|多万)?(?:{_alternation(units)})|[多余][\u4e00-\u9fff]"),
-        after_name=re.compile(_alternation(roles["name"])),
-        before_number=re.compile(rf"(?:{_alternation(roles['number'])})$"),
+        keep=re.compile(alternation(k[1:] for k in roles["keep"] if k[:1] in _XS and k[1:]) or r"(?!x)x"),
+        after_date=re.compile(alternation(roles["date"])),
+        after_number=re.compile(rf"(?:[多余]|万余|余万|多万)?(?:{alternation(units)})|[多余][\u4e00-\u9fff]"),
+        after_name=re.compile(alternation(roles["name"])),
+        before_number=re.compile(rf"(?:{alternation(roles['number'])})$"),
         latin_units=frozenset(u for u in units if re.fullmatch(r"[A-Za-z0-9²³]+", u)),
         mark=config.mark_placeholders,
     )
@@ -254,12 +256,7 @@ _DEFAULT_RULES = placeholder_rules(Config())
 
 
 def _make(config: Config) -> StepFn:
-    rules = placeholder_rules(config)
-
-    def step(text: str, context: Context) -> Proposal:
-        return placeholders(text, context, rules)
-
-    return step
+    return partial(placeholders, rules=placeholder_rules(config))
 
 
 PLACEHOLDERS = Step("placeholders", _make, {"placeholder": "warning"})
