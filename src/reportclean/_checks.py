@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
+from operator import attrgetter
 
 from ._config import Config
 from ._edits import Context, Proposal, Step, StepFn
@@ -40,7 +41,6 @@ _BOUNDARY = r"(?=[，。；、,;.：:）)！？!?\s]|$)"
 #: Characters before a measure word that make it no missing number: numerals, determiners.
 _DETERMINERS = "〇○零一二三四五六七八九十百千万亿两几数多每首本此该这那各某整单逐历屡上下前后全半余若"
 _SENTENCE_END = "。！？!?\n"
-_CLAUSE_END = "，,；;。！？!?\n"
 _EMERGENCY = frozenset({"110", "112", "114", "119", "120", "122"})
 
 
@@ -316,6 +316,7 @@ def _written(q: Quantity) -> str:
     return m.group() if m else q.text
 
 
+_SPAN = attrgetter("span")
 _QIZHONG = re.compile(r"其中")
 _LABEL_SPLIT = re.compile(r"[，,、；;]|和|及|与")
 
@@ -330,7 +331,7 @@ def sum_checks(text: str, quantities: Sequence[Quantity], out: Proposal, rules: 
     """
     if rules is None:
         rules = _DEFAULT_RULES
-    qs = sorted(quantities, key=lambda q: q.span)
+    qs = sorted(quantities, key=_SPAN)
     starts = [q.span[0] for q in qs]
     words = rules.words
     for m in _QIZHONG.finditer(text):
@@ -400,24 +401,27 @@ def rate_checks(text: str, quantities: Sequence[Quantity], out: Proposal) -> Non
     numerator; the denominator is the figure of the same unit before it) and ``目标 73.5 亿元
     … 完成 65 亿元，完成全年目标 88.4%``. Rounding and truncation are allowed for.
     """
-    qs = sorted(quantities, key=lambda q: q.span)
+    qs = sorted(quantities, key=_SPAN)
     starts = [q.span[0] for q in qs]
     for r in qs:
         if r.unit != "%" or not _exact(r):
             continue
-        c_start, _ = _bounds(text, r.span[0], _CLAUSE_END)
-        lead = text[c_start : r.span[0]]
+        # the words just before the rate (the patterns hold no punctuation: they stay in the clause)
+        lead = text[max(0, r.span[0] - 14) : r.span[0]]
+        w = _RATE_WORD.search(lead)
+        if w is None and not _OF_TARGET.search(lead):
+            continue
         s_start, _ = _bounds(text, r.span[0], _SENTENCE_END)
         earlier = [q for q in _within(qs, starts, s_start, r.span[0]) if q.unit not in ("%", "pp") and _exact(q)]
         num = den = None
-        if (w := _RATE_WORD.search(lead)) is not None:
+        if w is not None:
             verb = w.group(1)
             for j in range(len(earlier) - 1, -1, -1):
                 if verb in text[max(s_start, earlier[j].span[0] - 6) : earlier[j].span[0]]:
                     num = earlier[j]
                     den = next((q for q in reversed(earlier[:j]) if q.unit == num.unit), None)
                     break
-        elif _OF_TARGET.search(lead):
+        else:
             for j in range(len(earlier) - 1, -1, -1):
                 if "完成" in text[max(s_start, earlier[j].span[0] - 6) : earlier[j].span[0]]:
                     num = earlier[j]
@@ -448,12 +452,12 @@ def value_checks(text: str, quantities: Sequence[Quantity], out: Proposal, rules
     for q in quantities:
         top = q.value if q.high is None else max(q.value, q.high)
         if q.unit == "%" and top > 100:
-            c_start, _ = _bounds(text, q.span[0], _CLAUSE_END)
-            lead = text[max(c_start, q.span[0] - 10) : q.span[0]]
-            if rules.share.search(lead):
+            # the share pattern holds no punctuation: a match stays in the clause of the figure
+            if rules.share.search(text, max(0, q.span[0] - 10), q.span[0]):
                 out.flag(q.span[0], q.span[1], "impossible-value",
                          f"{q.text} is a share of a whole and cannot exceed 100%; check the source")
-        elif q.value < 0 and q.unit in rules.counts:
+        elif q.value < 0 and q.unit in rules.counts and not _DIGIT_NEAR.match(text[q.span[0] - 1 : q.span[0]] or " "):
+            # (a minus right after a digit is a range dash: 1200-1500 人)
             out.flag(q.span[0], q.span[1], "impossible-value",
                      f"{q.text} is a negative count; check the source")
 
