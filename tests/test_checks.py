@@ -203,6 +203,8 @@ def test_sum_seed_002_sentence_falls_short_of_its_total() -> None:
         # parts that may overlap, and parts of parts
         ("共有党员 120 人，其中女党员 40 人，35 岁以下 30 人，大专以上学历 90 人。", ["120 人", "40 人", "30 人", "90 人"], False),  # noqa: E501
         ("共 95 件，其中市级 50 件（含重点件 20 件），区级 45 件。", ["95 件", "50 件", "20 件", "45 件"], False),
+        ("共 95 件，其中市级 50 件，含重点件 20 件，区级 45 件。", ["95 件", "50 件", "20 件", "45 件"], False),
+        ("共 95 件，其中包括市级 50 件，区级 40 件。", ["95 件", "50 件", "40 件"], True),
         # a single part, an approximate total, a total in another sentence
         ("共 95 件，其中市级 50 件。", ["95 件", "50 件"], False),
         ("共 100 件。其中市级 50 件，区级 60 件。", ["100 件", "50 件", "60 件"], False),
@@ -336,3 +338,15 @@ def test_bare_number_before_a_counting_word_is_not_stray(text: str) -> None:
 
 def test_attachment_list_at_the_end_is_not_truncated() -> None:
     assert flags("工作总结。\n附件：1.工作方案，2.统计表，3.人员名单汇总表", "truncated") == []
+
+
+def test_rounding_allowance_reads_the_written_number() -> None:
+    from reportclean._checks import _half_ulp
+
+    def hu(text: str, value: str) -> Decimal:
+        return _half_ulp(Quantity(text, (0, len(text)), Decimal(value), "CNY"))
+
+    assert hu("73.5 亿元", "7350000000") == Decimal("5000000")
+    assert hu("1,234 件", "1234") == Decimal("0.5")
+    assert hu("3万4000元", "34000") == Decimal("0.5")
+    assert hu("九十五件", "95") == 0

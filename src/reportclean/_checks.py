@@ -120,6 +120,7 @@ def _missing_numbers(text: str, rules: CheckRules, out: Proposal) -> None:
         if start in seen:
             return
         seen.add(start)
+        what = " ".join(what.split())  # 调解\n件 reads 调解 件
         out.flag(
             start,
             end,
@@ -294,16 +295,23 @@ def _within(qs: Sequence[Quantity], starts: Sequence[int], lo: int, hi: int) -> 
     return [q for q in qs[bisect_left(starts, lo) : bisect_left(starts, hi)] if q.span[1] <= hi]
 
 
+_NUMBER = re.compile(r"\d[\d,，]*(?:\.(\d+))?")
+
+
 def _half_ulp(q: Quantity) -> Decimal:
-    """Half a unit in the last written digit of ``q``, in canonical units (the rounding it may hide)."""
-    m = re.search(r"(\d+)(?:\.(\d+))?", q.text)
+    """Half a unit in the last written digit of ``q``, in canonical units (the rounding it may hide).
+
+    ``73.5 亿元`` hides up to 0.05 亿 = 5 000 000; ``1,234 件`` hides nothing below 0.5.
+    """
+    m = _NUMBER.search(q.text)
     if not m:
         return Decimal(0)
-    written = Decimal(m.group())
-    if not written:
-        return Decimal(0)
-    places = len(m.group(2) or "")
-    return abs(q.value / written) * Decimal(5).scaleb(-places - 1)
+    written = Decimal(re.sub(r"[,，]", "", m.group()))
+    places = len(m.group(1) or "")
+    scale = q.value / written if written else Decimal(1)
+    if scale.normalize().as_tuple().digits != (1,):
+        scale = Decimal(1)  # 3万4000: not the written number times a power of ten
+    return abs(scale) * Decimal(5).scaleb(-places - 1)
 
 
 def _exact(q: Quantity) -> bool:
@@ -312,7 +320,7 @@ def _exact(q: Quantity) -> bool:
 
 def _written(q: Quantity) -> str:
     """The number as written in ``q`` (``95`` of ``95 件``)."""
-    m = re.search(r"\d+(?:\.\d+)?", q.text)
+    m = _NUMBER.search(q.text)
     return m.group() if m else q.text
 
 
@@ -350,11 +358,12 @@ def sum_checks(text: str, quantities: Sequence[Quantity], out: Proposal, rules: 
                 between = text[prev : q.span[0]]
                 depth = text[m.end() : q.span[0]].count("（") + text[m.end() : q.span[0]].count("(")
                 depth -= text[m.end() : q.span[0]].count("）") + text[m.end() : q.span[0]].count(")")
-                if depth > 0 or any(w in between for w in words.get("nested", ())):
+                if depth > 0 or (kept and any(w in between for w in words.get("nested", ()))):
                     prev = q.span[1]
                     continue  # a part of a part
                 # the label is the words just before the part (a unit outside the span is dropped)
-                labels.append(next((x.strip(_SP) for x in reversed(_LABEL_SPLIT.split(between)) if x.strip(_SP)), ""))
+                label = next((x.strip(_SP) for x in reversed(_LABEL_SPLIT.split(between)) if x.strip(_SP)), "")
+                labels.append(label.removeprefix("包括").removeprefix("包含").removeprefix("有"))
                 kept.append(q)
                 prev = q.span[1]
             if len(kept) < 2 or not _exact(total) or not all(_exact(q) for q in kept):
