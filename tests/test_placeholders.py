@@ -134,7 +134,7 @@ def test_placeholder_shapes_and_kinds(text: str, expected: list[tuple[str, str]]
         "X光", "X射线", "X光机", "D级危房", "万达E栋", "“1+2+N”", "“5+N”", "V字模型", "某街道",
         "3×4米", "2 × 10万千瓦", "长×宽×高", "**工作成效**", "**1. 加强组织领导。**", "iPhone X发布",
         "Windows XP", "X-ray", "二○○○年", "○ 加强", "□是 □否", "______", "www.xxx.com",
-        "xx@qq.com", "3x3", "3xx4", "第10x", "IPv6xx", "“十三五”规划，第一季度，增长5%。",
+        "xx@qq.com", "__init__.py", "3x3", "3xx4", "第10x", "IPv6xx", "“十三五”规划，第一季度，增长5%。",
     ],
 )  # fmt: skip
 def test_not_placeholders(text: str) -> None:

@@ -193,6 +193,8 @@ def _judge(text: str, start: int, end: int, rules: PlaceholderRules) -> tuple[in
     elif first in "_＿":
         if end - start < 2 or not _line(text, start, end).strip("_＿" + _SPACE):
             return None  # a horizontal rule
+        if (prev and _IS_LATIN_OR_DIGIT.match(prev)) or _IS_LATIN_OR_DIGIT.match(text[end : end + 1] or " "):
+            return None  # part of an identifier: __init__, user__name
     return start, _kind(text, start, end, rules)
 
 
