@@ -350,3 +350,33 @@ def test_rounding_allowance_reads_the_written_number() -> None:
     assert hu("1,234 件", "1234") == Decimal("0.5")
     assert hu("3万4000元", "34000") == Decimal("0.5")
     assert hu("九十五件", "95") == 0
+
+
+_QTEXT = st.sampled_from(
+    [*"共其中件人率完成目标化解占比，。；（）含 ", "95 件", "88.4%", "1,234 件", "73.5 亿元", "其中", "化解率"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(_QTEXT, max_size=40).map("".join),
+    st.lists(
+        st.tuples(
+            st.integers(0, 200),
+            st.integers(0, 8),
+            st.decimals(min_value=-1000, max_value=10**9, allow_nan=False, places=2),
+            st.sampled_from(["%", "件", "人", "CNY", "pp", None]),
+            st.booleans(),
+        ),
+        max_size=12,
+    ),
+)
+def test_quantity_checks_never_raise(text: str, raw: list[tuple[int, int, Decimal, str | None, bool]]) -> None:
+    qs = []
+    for start, length, value, unit, approx in raw:
+        s = min(start, len(text))
+        e = min(s + length, len(text))
+        qs.append(Quantity(text[s:e], (s, e), value, unit, approximate=approx))
+    out = checks(text, Context(tuple(qs)))
+    for f in out.flags:
+        assert 0 <= f.start <= f.end <= len(text)
