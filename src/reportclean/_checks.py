@@ -136,8 +136,13 @@ def _missing_numbers(text: str, rules: CheckRules, out: Proposal) -> None:
             start = m.start()
             while start and text[start - 1] in _SP:
                 start -= 1
-            # two characters of a word before the gap (not a letter-spaced heading: 工 作 总 结)
-            if _TWO_HAN.fullmatch(text, max(0, start - 2), start) and text[start - 1] not in _DETERMINERS:
+            # two characters of a word before the gap (not a letter-spaced heading: 工 作 总 结),
+            # and no colon after (a letter-spaced form label: 填报单  位：)
+            if (
+                _TWO_HAN.fullmatch(text, max(0, start - 2), start)
+                and text[start - 1] not in _DETERMINERS
+                and text[m.end() : m.end() + 1] not in ("：", ":")
+            ):
                 flag(start, m.end(), text[start - 2 : m.end()])
     for pattern in _PERCENT:
         for m in pattern.finditer(text):
