@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -54,8 +55,6 @@ def test_seed_003_every_placeholder_run_is_flagged_as_in_the_golden_list() -> No
         run = context.split("⟦", 1)[1].split("⟧", 1)[0]
         assert text[offset : offset + len(run)] == run
     # every run of X in the seed is one of them; nothing else is
-    import re
-
     xs = {m.start() for m in re.finditer("[XＸ]+", text)}
     assert xs == {offset for offset, _, _ in golden}
 
