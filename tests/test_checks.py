@@ -380,3 +380,17 @@ def test_quantity_checks_never_raise(text: str, raw: list[tuple[int, int, Decima
     out = checks(text, Context(tuple(qs)))
     for f in out.flags:
         assert 0 <= f.start <= f.end <= len(text)
+
+
+def test_user_lexicons_add_typos_and_reject_unknown_roles(tmp_path: Path) -> None:
+    from reportclean import LexiconError, load_lexicon
+
+    typos = tmp_path / "typos.tsv"
+    header = "# kind: typos\n# format: typo\tcorrection\tnot_after?\n# source: me\n"
+    typos.write_text(header + "在坚持\t再坚持\n", encoding="utf-8")
+    config = Config(lexicons=(load_lexicon(typos),))
+    assert [w.code for w in clean("我们在坚持。", config).warnings] == ["suspect-typo"]
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("# kind: checks\n# format: word\trole\n# source: me\n占有率\tshares\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="role 'shares'"):
+        clean("x", Config(lexicons=(load_lexicon(bad),)))

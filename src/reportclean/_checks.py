@@ -29,7 +29,7 @@ from operator import attrgetter
 
 from ._config import Config
 from ._edits import Context, Proposal, Step, StepFn
-from ._lexicon import package_lexicon
+from ._lexicon import LexiconError, package_lexicon
 from ._model import Quantity
 from ._placeholders import alternation as _alternation
 
@@ -41,6 +41,8 @@ _BOUNDARY = r"(?=[，。；、,;.：:）)！？!?\s]|$)"
 #: Characters before a measure word that make it no missing number: numerals, determiners.
 _DETERMINERS = "〇○零一二三四五六七八九十百千万亿两几数多每首本此该这那各某整单逐历屡上下前后全半余若"
 _SENTENCE_END = "。！？!?\n"
+#: The roles of the words in data/checks.tsv (see its header).
+_ROLES = ("share", "field", "level", "partition", "residual", "overlap", "nested", "after-number")
 _EMERGENCY = frozenset({"110", "112", "114", "119", "120", "122"})
 
 
@@ -80,10 +82,15 @@ def check_rules(config: Config) -> CheckRules:
                 not_after[row[0]] = frozenset(row[2])
     # After a converter space only words a number must precede; no bare Latin (m, t) or 万/亿.
     spaced_words = [w for w, c in classes.items() if c != "number" and not re.fullmatch(r"[A-Za-z0-9]+", w)]
-    words: dict[str, set[str]] = {}
+    words: dict[str, set[str]] = {role: set() for role in _ROLES}
     for lx in vocab:
         for row in lx.rows:
-            words.setdefault(row[1] if len(row) > 1 else "", set()).add(row[0])
+            role = row[1] if len(row) > 1 else ""
+            if role not in words:
+                raise LexiconError(
+                    f"{lx.name}: role {role!r} of {row[0]!r} is not one of {', '.join(_ROLES)}; fix the lexicon"
+                )
+            words[role].add(row[0])
     typos: dict[str, tuple[str, frozenset[str]]] = {}
     for lx in typo_lx:
         for row in lx.rows:

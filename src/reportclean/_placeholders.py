@@ -24,7 +24,7 @@ from functools import partial
 
 from ._config import Config
 from ._edits import Context, Proposal, Step, StepFn
-from ._lexicon import Lexicon, package_lexicon
+from ._lexicon import Lexicon, LexiconError, package_lexicon
 
 __all__ = ["PLACEHOLDERS", "PlaceholderRules", "alternation", "placeholder_rules", "placeholders"]
 
@@ -77,7 +77,7 @@ def placeholder_rules(config: Config) -> PlaceholderRules:
         for row in lx.rows:
             role = row[1] if len(row) > 1 else ""
             if role not in roles:
-                raise ValueError(
+                raise LexiconError(
                     f"{lx.name}: role {role!r} of {row[0]!r} is not one of {', '.join(roles)}; fix the lexicon"
                 )
             roles[role].append(row[0])
