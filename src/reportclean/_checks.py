@@ -29,9 +29,10 @@ from operator import attrgetter
 
 from ._config import Config
 from ._edits import Context, Proposal, Step, StepFn
-from ._lexicon import LexiconError, package_lexicon
+from ._lexicon import package_lexicon
 from ._model import Quantity
 from ._placeholders import alternation as _alternation
+from ._placeholders import words_by_role
 
 __all__ = ["CHECKS", "CheckRules", "check_rules", "checks", "rate_checks", "sum_checks", "value_checks"]
 
@@ -82,15 +83,7 @@ def check_rules(config: Config) -> CheckRules:
                 not_after[row[0]] = frozenset(row[2])
     # After a converter space only words a number must precede; no bare Latin (m, t) or 万/亿.
     spaced_words = [w for w, c in classes.items() if c != "number" and not re.fullmatch(r"[A-Za-z0-9]+", w)]
-    words: dict[str, set[str]] = {role: set() for role in _ROLES}
-    for lx in vocab:
-        for row in lx.rows:
-            role = row[1] if len(row) > 1 else ""
-            if role not in words:
-                raise LexiconError(
-                    f"{lx.name}: role {role!r} of {row[0]!r} is not one of {', '.join(_ROLES)}; fix the lexicon"
-                )
-            words[role].add(row[0])
+    words = words_by_role(vocab, _ROLES)
     typos: dict[str, tuple[str, frozenset[str]]] = {}
     for lx in typo_lx:
         for row in lx.rows:

@@ -26,7 +26,7 @@ from ._config import Config
 from ._edits import Context, Proposal, Step, StepFn
 from ._lexicon import Lexicon, LexiconError, package_lexicon
 
-__all__ = ["PLACEHOLDERS", "PlaceholderRules", "alternation", "placeholder_rules", "placeholders"]
+__all__ = ["PLACEHOLDERS", "PlaceholderRules", "alternation", "placeholder_rules", "placeholders", "words_by_role"]
 
 _SPACE = " \u3000\u00a0\t"
 _LATIN = "A-Za-zＡ-Ｚａ-ｚ"
@@ -68,19 +68,25 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def words_by_role(lexicons: Iterable[Lexicon], roles: tuple[str, ...]) -> dict[str, list[str]]:
+    """The first column of ``word<TAB>role`` lexicons, grouped by role; an unknown role raises."""
+    out: dict[str, list[str]] = {role: [] for role in roles}
+    for lx in lexicons:
+        for row in lx.rows:
+            role = row[1] if len(row) > 1 else ""
+            if role not in out:
+                raise LexiconError(
+                    f"{lx.name}: role {role!r} of {row[0]!r} is not one of {', '.join(roles)}; fix the lexicon"
+                )
+            out[role].append(row[0])
+    return out
+
+
 def placeholder_rules(config: Config) -> PlaceholderRules:
     """Compile the built-in and user vocabularies for ``config``."""
     lexicons: list[Lexicon] = [package_lexicon("placeholders.tsv"), *config.user_lexicons("placeholders")]
     measures: list[Lexicon] = [package_lexicon("measure_words.tsv"), *config.user_lexicons("measure-words")]
-    roles: dict[str, list[str]] = {"keep": [], "date": [], "name": [], "number": []}
-    for lx in lexicons:
-        for row in lx.rows:
-            role = row[1] if len(row) > 1 else ""
-            if role not in roles:
-                raise LexiconError(
-                    f"{lx.name}: role {role!r} of {row[0]!r} is not one of {', '.join(roles)}; fix the lexicon"
-                )
-            roles[role].append(row[0])
+    roles = words_by_role(lexicons, ("keep", "date", "name", "number"))
     units = [row[0] for lx in measures for row in lx.rows]
     return PlaceholderRules(
         # what may follow a single X to make it real content (X光, X射线); never matches if empty
