@@ -119,6 +119,11 @@ def test_check_exits_1_on_seed_003() -> None:
         ("X 街道", [("X", "name")]),
         ("X眼镜研发总部", [("X", "name")]),
         ("投入1XX万元", [("1XX", "number")]),  # digits masked
+        ("同比增长xx0.9%", [("xx0.9", "number")]),
+        ("农民人均纯收入xx458元", [("xx458", "number")]),
+        ("力争将*乡打造成新*。", [("*", "name")]),  # one star for a name
+        ("XX年度考核", [("XX", "date")]),
+        ("近XX年来", [("XX", "number")]),
         ("队员1xxxx，平均年龄50岁", [("1xxxx", "number")]),
     ],
 )
@@ -133,7 +138,8 @@ def test_placeholder_shapes_and_kinds(text: str, expected: list[tuple[str, str]]
         "X光", "X射线", "X光机", "D级危房", "万达E栋", "“1+2+N”", "“5+N”", "V字模型", "某街道",
         "3×4米", "2 × 10万千瓦", "长×宽×高", "**工作成效**", "**1. 加强组织领导。**", "iPhone X发布",
         "Windows XP", "X-ray", "二○○○年", "○ 加强", "□是 □否", "______", "www.xxx.com",
-        "xx@qq.com", "__init__.py", "3x3", "3xx4", "第10x", "IPv6xx", "“十三五”规划，第一季度，增长5%。",
+        "xx@qq.com", "__init__.py", "3x3", "BMW X5", "xx5G",
+        "脚注*说明", "3xx4", "第10x", "IPv6xx", "“十三五”规划，第一季度，增长5%。",
     ],
 )  # fmt: skip
 def test_not_placeholders(text: str) -> None:

@@ -42,7 +42,8 @@ _YEAR_DIGITS = re.compile(rf"[12１２][{_DIGIT}]{{1,2}}")
 _IS_DIGIT = re.compile(rf"[{_DIGIT}]")
 _IS_LATIN_OR_DIGIT = re.compile(rf"[{_LATIN}{_DIGIT}_@.．]")
 _DIGITS_BEFORE = re.compile(rf"(?<![{_DIGIT}.．])[{_DIGIT}]{{1,4}}$")
-_STAR_CLOSE = re.compile(r"\*+(?![\u4e00-\u9fff*])")
+_STAR_CLOSE = re.compile(r"\*\*+(?![\u4e00-\u9fff*])")
+_MASKED_TAIL = re.compile(rf"[{_DIGIT}]+(?:[.．][{_DIGIT}]+)?(?=[ ]?[^{_LATIN}{_DIGIT} ]|$)")
 _LATIN_SPACE = re.compile(rf"[{_LATIN}] ")
 _LATIN_NEXT = re.compile(rf" ?[-@{_LATIN}{_DIGIT}]")
 _LATIN_AFTER = re.compile(rf"[{_LATIN}{_DIGIT}²³]+")
@@ -103,7 +104,9 @@ def placeholder_rules(config: Config) -> PlaceholderRules:
 def _kind(text: str, start: int, end: int, rules: PlaceholderRules) -> str:
     """``number``, ``date``, ``name`` or ``unknown``, from the words around a run."""
     after = text[end : end + 8].lstrip(_SPACE)
-    if rules.after_date.match(after) and not after.startswith(("月份", "年度", "年来")):
+    if after.startswith("年来"):
+        return "number"  # 近X年来: a number of years
+    if rules.after_date.match(after):
         return "date"
     if after[:1] and after[:1] in "%％‰":
         return "number"
@@ -157,25 +160,28 @@ def _line(text: str, start: int, end: int) -> str:
     return text[line_start : len(text) if line_end < 0 else line_end]
 
 
-def _judge(text: str, start: int, end: int, rules: PlaceholderRules) -> tuple[int, str] | None:
-    """(start, kind) when the run ``text[start:end]`` is a placeholder, else None."""
+def _judge(text: str, start: int, end: int, rules: PlaceholderRules) -> tuple[int, int, str] | None:
+    """(start, end, kind) when the run ``text[start:end]`` is (part of) a placeholder, else None."""
     first = text[start]
     if first in _XS or first in "*＊×":
         year = _year_start(text, start, end)
         if year >= 0:
-            return year, "date"
+            return year, end, "date"
     prev = text[start - 1] if start else ""
     if first in _XS:
         if prev and _IS_DIGIT.match(prev) and end - start >= 2 and not _LATIN_NEXT.match(text, end):
             digits = _DIGITS_BEFORE.search(text, max(0, start - 6), start)
             if digits and (digits.start() == 0 or not _IS_LATIN_OR_DIGIT.match(text[digits.start() - 1])):
-                return digits.start(), "number"  # 1XX万元, 队员1xxxx: digits masked
+                return digits.start(), end, "number"  # 1XX万元, 队员1xxxx: digits masked
         if prev and _IS_LATIN_OR_DIGIT.match(prev):
             return None  # part of a Latin word, an address or a number
+        masked = _MASKED_TAIL.match(text, end) if end - start >= 2 else None
+        if masked and not _LATIN_NEXT.match(text, masked.end()):
+            return start, masked.end(), "number"  # xx0.9%, xx458元: leading digits masked
         unit = _accept_x(text, start, end, rules)
         if unit is None:
             return None
-        return start, unit or _kind(text, start, end, rules)
+        return start, end, unit or _kind(text, start, end, rules)
     if first in "×*＊":
         near = text[max(0, start - 2) : start] + "|" + text[end : end + 2]
         if re.search(rf"[{_DIGIT}{_LATIN}][ ]?\||\|[ ]?[{_DIGIT}{_LATIN}]", near):
@@ -184,12 +190,12 @@ def _judge(text: str, start: int, end: int, rules: PlaceholderRules) -> tuple[in
         if first == "*":
             line = _line(text, start, end)
             if end - start > 4 or kind == "unknown" or (line.count("*") != end - start and _STAR_CLOSE.search(line)):
-                return None  # Markdown emphasis (a run on its line closes before a non-hanzi), a footnote mark
+                return None  # Markdown emphasis (a ** on its line closes before a non-hanzi), a footnote mark
         elif end - start == 1 and kind == "unknown":
             return None  # 长×宽: a word sum, not a stand-in
-        return start, kind
+        return start, end, kind
     if first == "某":
-        return (start, "name") if end - start >= 2 else None  # a single 某 is an anonymised name: fine
+        return (start, end, "name") if end - start >= 2 else None  # a single 某 is an anonymised name: fine
     if first == "□":
         if text.startswith(_CHECKBOX, end):
             return None  # □是 □否: a form's check box
@@ -201,7 +207,7 @@ def _judge(text: str, start: int, end: int, rules: PlaceholderRules) -> tuple[in
             return None  # a horizontal rule
         if (prev and _IS_LATIN_OR_DIGIT.match(prev)) or _IS_LATIN_OR_DIGIT.match(text[end : end + 1] or " "):
             return None  # part of an identifier: __init__, user__name
-    return start, _kind(text, start, end, rules)
+    return start, end, _kind(text, start, end, rules)
 
 
 def _find(text: str, rules: PlaceholderRules) -> list[tuple[int, int, str]]:
@@ -210,7 +216,7 @@ def _find(text: str, rules: PlaceholderRules) -> list[tuple[int, int, str]]:
         for m in _SUB_RUN.finditer(text, c.start(), c.end()):
             judged = _judge(text, m.start(), m.end(), rules)
             if judged is not None:
-                found.append((judged[0], m.end(), judged[1]))
+                found.append(judged)
     return found
 
 
