@@ -200,6 +200,12 @@ def test_sum_seed_002_sentence_falls_short_of_its_total() -> None:
         # short, and the list is a selection: fine
         ("共有企业 100 家，其中规上企业 20 家，高新企业 15 家，科技型企业 10 家。", ["100 家", "20 家", "15 家", "10 家"], False),  # noqa: E501
         ("共有企业 100 家，其中市级龙头企业 5 家、区级龙头企业 10 家。", ["100 家", "5 家", "10 家"], False),
+        # seed 004: submitted 207, published in three outlets (not every level, not every piece)
+        (
+            "向上投稿党建信息207篇,其中鄂城基层党建刊发131篇,区融媒刊发3篇,省级平台刊发7篇。",
+            ["207篇", "131篇", "3篇", "7篇"],
+            False,
+        ),
         # parts that may overlap, and parts of parts
         ("共有党员 120 人，其中女党员 40 人，35 岁以下 30 人，大专以上学历 90 人。", ["120 人", "40 人", "30 人", "90 人"], False),  # noqa: E501
         ("共 95 件，其中市级 50 件（含重点件 20 件），区级 45 件。", ["95 件", "50 件", "20 件", "45 件"], False),

@@ -398,8 +398,8 @@ def _exhaustive(labels: list[str], words: dict[str, frozenset[str]]) -> bool:
     levels = words.get("level", frozenset())
     if any(w in label for label in labels for w in words.get("residual", ())):
         return True
-    if sum(1 for label in labels if label.startswith(tuple(levels))) >= max(2, len(labels) - 1):
-        return True
+    if all(label.startswith(tuple(levels)) for label in labels):
+        return True  # every part names a level: 国家…, 省…, 市…, 区…, 街…
     partition = tuple(words.get("partition", ()))
     return bool(partition) and all(label.startswith(partition) for label in labels)
 
