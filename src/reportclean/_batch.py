@@ -110,6 +110,7 @@ def _clean_many(sources: Iterable[Source], config: Config, jobs: int) -> Iterato
                 yield from (_error(i, s, outcome) for i, s in chunk)
             else:
                 yield from outcome
+            del chunk, outcome  # not held while the next chunk is cleaned
 
 
 def clean_chunk(config: Config, items: Sequence[tuple[int, Source]]) -> list[CleanResult | BatchError]:
@@ -239,7 +240,8 @@ class Runner:
             threads = sum(client.nthreads().values()) or 1
             self.window = window or 2 * threads
         else:
-            self.window = window or 2 * jobs
+            # in this process a call runs when submitted: look no further ahead than one
+            self.window = window or (1 if jobs == 1 else 2 * jobs)
 
     def __enter__(self) -> Runner:
         return self
@@ -308,6 +310,9 @@ class Runner:
             pending.popleft()
             in_flight -= size
             yield key, outcome
+            # drop this result before the next call runs: two big documents at once
+            # would double the peak memory
+            del outcome, head, future, _args
 
     def _restart(self, fn: Callable[..., Any], pending: deque[list[Any]], retry_head: bool) -> int:
         """A new pool: the head of ``pending`` submitted again alone (if retried), the rest marked stale."""

@@ -176,7 +176,7 @@ def _read(path: Path) -> bytes:
         raise UsageError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
-def atomic_write(path: Path, data: bytes | Sequence[bytes], fsync: bool = True) -> None:
+def atomic_write(path: Path, data: bytes | Iterable[bytes], fsync: bool = True) -> None:
     """Write ``data`` (bytes, or chunks of bytes) to ``path`` through a temporary file
     and a rename.
 
@@ -199,10 +199,12 @@ def output_bytes(result: CleanResult) -> bytes:
     return b"".join(output_chunks(result.text))
 
 
-def output_chunks(text: str) -> list[bytes]:
-    """:func:`output_bytes` in chunks, without copying the text to add the newline."""
-    data = text.encode("utf-8")
-    return [data, b"\n"] if text and not text.endswith("\n") else [data]
+def output_chunks(text: str, size: int = 1 << 18) -> Iterator[bytes]:
+    """:func:`output_bytes` in chunks, encoded a slice at a time (no whole copy)."""
+    for i in range(0, len(text), size):
+        yield text[i : i + size].encode("utf-8")
+    if text and not text.endswith("\n"):
+        yield b"\n"
 
 
 # -- work done in the worker (this process, a pool process or a Dask worker) ---------
@@ -318,6 +320,8 @@ def _cmd_clean(args: argparse.Namespace) -> int:
                         done = Done(error=describe(outcome)) if dones is None else next(dones)  # type: ignore[arg-type]
                     _handle(item, done, summary, report, errors)
                     progress.update(item, done)
+                    del done
+                del chunk, outcome, dones  # not held while the next chunk is cleaned
         if report is not None:
             report.commit()
     finally:

@@ -121,7 +121,7 @@ class Document:
         self.text = text
         self.alignment = Alignment()
         # Warnings and quantities whose spans are kept in current coordinates.
-        self._flags: list[tuple[int, int, str, Severity, str, Span, str]] = []
+        self._flags: list[QualityWarning] = []
         self._quantities: list[Quantity] = []
         self._quantities_view: tuple[Quantity, ...] | None = ()  # None: to be rebuilt
         self.removed: list[Removal] = []
@@ -158,10 +158,15 @@ class Document:
             last = e.end
         for flag, severity in flags:
             s, t = _clip(flag.start, flag.end, n)
-            self._flags.append((s, t, flag.code, severity, flag.message, to_original(s, t), step))
+            self._flags.append(QualityWarning(flag.code, severity, flag.message, (s, t), to_original(s, t), step))
         for q in quantities:
             s, t = _clip(q.span[0], q.span[1], n)
-            self._quantities.append(_requant(q, (s, t), to_original(s, t)))
+            if (s, t) != q.span or q.text != text[s:t]:
+                q = Quantity(text[s:t], (s, t), q.value, q.unit, q.written_unit, q.approximate, q.high)
+            # The step's own new object, not yet seen by anyone: set its original span
+            # in place rather than copy it (a dense report has ~5,000 quantities per MB).
+            object.__setattr__(q, "original_span", to_original(s, t))
+            self._quantities.append(q)
             self._quantities_view = None
         if not todo:
             return
@@ -178,9 +183,9 @@ class Document:
         pieces.append(text[pos:])
         self.text = "".join(pieces)
         if self._flags:
-            self._flags = [(*span(s, t), c, sev, msg, o, st) for (s, t, c, sev, msg, o, st) in self._flags]
+            self._flags = [_moved(w, span(*w.span)) for w in self._flags]
         if self._quantities:
-            self._quantities = [_requant(q, span(*q.span), q.original_span) for q in self._quantities]
+            self._quantities = [_requant(q, span(*q.span)) for q in self._quantities]
             self._quantities_view = None
 
     def _record(self, step: str, todo: Sequence[Edit]) -> list[Span]:
@@ -249,7 +254,7 @@ class Document:
     # -- results -------------------------------------------------------------------
 
     def warnings(self) -> list[QualityWarning]:
-        out = [QualityWarning(c, sev, msg, (s, t), o, st) for (s, t, c, sev, msg, o, st) in self._flags]
+        out = list(self._flags)
         out.sort(key=lambda w: (w.span, w.original_span, w.code))
         return out
 
@@ -261,7 +266,9 @@ class Document:
             for q in self._quantities:
                 s, t = q.span
                 if q.text != text[s:t]:  # moved or rewritten by a later step
-                    q = Quantity(text[s:t], q.span, q.value, q.unit, q.written_unit, q.approximate, q.high, q.original_span)
+                    q = Quantity(
+                        text[s:t], q.span, q.value, q.unit, q.written_unit, q.approximate, q.high, q.original_span
+                    )
                 out.append(q)
             out.sort(key=lambda q: q.span)
             self._quantities = out
@@ -343,5 +350,15 @@ def _clip(s: int, t: int, n: int) -> Span:
     return (s, t)
 
 
-def _requant(q: Quantity, span: Span, original_span: Span) -> Quantity:
-    return Quantity(q.text, span, q.value, q.unit, q.written_unit, q.approximate, q.high, original_span)
+def _requant(q: Quantity, span: Span) -> Quantity:
+    """``q`` at ``span`` (the same object when it has not moved)."""
+    if span == q.span:
+        return q
+    return Quantity(q.text, span, q.value, q.unit, q.written_unit, q.approximate, q.high, q.original_span)
+
+
+def _moved(w: QualityWarning, span: Span) -> QualityWarning:
+    """``w`` at ``span`` (the same object when it has not moved)."""
+    if span == w.span:
+        return w
+    return QualityWarning(w.code, w.severity, w.message, span, w.original_span, w.step)

@@ -1,12 +1,276 @@
 """Flag template placeholders (X, XX, ××, □, 某某) where a number, date or name belongs.
 
-Filled in by the checks issue; proposes nothing yet.
+Template copies of reports replace every figure and name with a stand-in:
+``X个``, ``XX万元``, ``X%``, ``X月X日``, ``X街道``, ``××县``, ``某某``, ``□□``,
+``20**年``, ``___``. Each run is one ``placeholder`` warning whose message names
+its kind: ``number``, ``date``, ``name`` or ``unknown`` (decided from the words
+around it). Real Latin (``5G``, ``AI``, ``ICT``, ``IPv6``), ``X光``/``X射线``,
+multiplication (``3×4``), a single ``某`` and Markdown ``**`` are left alone.
+With ``Config(mark_placeholders=True)`` each run is also wrapped in ``⟦ ⟧`` in
+the clean text (rule ``mark-placeholder``), for users who feed the text to a
+model.
+
+Vocabulary lives in ``data/placeholders.tsv`` (kind ``placeholders``) and
+``data/measure_words.tsv`` (kind ``measure-words``); user lexicons of those kinds
+add to it.
 """
 
 from __future__ import annotations
 
-from ._edits import Step, noop
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import partial
 
-__all__ = ["PLACEHOLDERS"]
+from ._config import Config
+from ._edits import Context, Proposal, Step, StepFn
+from ._lexicon import Lexicon, LexiconError, package_lexicon
 
-PLACEHOLDERS = Step("placeholders", lambda config: noop, {})
+__all__ = ["PLACEHOLDERS", "PlaceholderRules", "alternation", "placeholder_rules", "placeholders", "words_by_role"]
+
+_SPACE = " \u3000\u00a0\t"
+_LATIN = "A-Za-zＡ-Ｚａ-ｚ"
+_DIGIT = "0-9０-９"
+_CN_DIGIT = "〇○零一二三四五六七八九十百千万亿两"
+_XS = "XxＸｘ"
+
+# Candidates are found with one character-class scan (fast: no alternation tried at every
+# position), then split into runs of one kind and judged by their neighbours in Python.
+_CANDIDATE = re.compile(rf"[{_XS}×某□○〇*＊_＿][{_XS}×某□○〇*＊_＿.．]*")
+_SUB_RUN = re.compile(rf"[{_XS}]+(?:[.．][{_XS}]+)*|×+|某+|□+|[○〇]+|[*＊]+|[_＿]+")
+_YEAR_DIGITS = re.compile(rf"[12１２][{_DIGIT}]{{1,2}}")
+_IS_DIGIT = re.compile(rf"[{_DIGIT}]")
+_IS_LATIN_OR_DIGIT = re.compile(rf"[{_LATIN}{_DIGIT}_@.．]")
+_DIGITS_BEFORE = re.compile(rf"(?<![{_DIGIT}.．])[{_DIGIT}]{{1,4}}$")
+_STAR_CLOSE = re.compile(r"\*\*+(?![\u4e00-\u9fff*])")
+_MASKED_TAIL = re.compile(rf"[{_DIGIT}]+(?:[.．][{_DIGIT}]+)?(?=[ ]?[^{_LATIN}{_DIGIT} ]|$)")
+_LATIN_SPACE = re.compile(rf"[{_LATIN}] ")
+_LATIN_NEXT = re.compile(rf" ?[-@{_LATIN}{_DIGIT}]")
+_LATIN_AFTER = re.compile(rf"[{_LATIN}{_DIGIT}²³]+")
+_CHECKBOX = ("是", "否", "有", "无", "同意", "不同意", "男", "女")
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceholderRules:
+    """The compiled vocabulary of the step (built once per :class:`Config`)."""
+
+    keep: re.Pattern[str]
+    after_date: re.Pattern[str]
+    after_number: re.Pattern[str]
+    after_name: re.Pattern[str]
+    before_number: re.Pattern[str]
+    latin_units: frozenset[str]
+    mark: bool
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, longest first (so 万元 wins over 万)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def words_by_role(lexicons: Iterable[Lexicon], roles: tuple[str, ...]) -> dict[str, list[str]]:
+    """The first column of ``word<TAB>role`` lexicons, grouped by role; an unknown role raises."""
+    out: dict[str, list[str]] = {role: [] for role in roles}
+    for lx in lexicons:
+        for row in lx.rows:
+            role = row[1] if len(row) > 1 else ""
+            if role not in out:
+                raise LexiconError(
+                    f"{lx.name}: role {role!r} of {row[0]!r} is not one of {', '.join(roles)}; fix the lexicon"
+                )
+            out[role].append(row[0])
+    return out
+
+
+def placeholder_rules(config: Config) -> PlaceholderRules:
+    """Compile the built-in and user vocabularies for ``config``."""
+    lexicons: list[Lexicon] = [package_lexicon("placeholders.tsv"), *config.user_lexicons("placeholders")]
+    measures: list[Lexicon] = [package_lexicon("measure_words.tsv"), *config.user_lexicons("measure-words")]
+    roles = words_by_role(lexicons, ("keep", "date", "name", "number"))
+    units = [row[0] for lx in measures for row in lx.rows]
+    return PlaceholderRules(
+        # what may follow a single X to make it real content (X光, X射线); never matches if empty
+        keep=re.compile(alternation(k[1:] for k in roles["keep"] if k[:1] in _XS and k[1:]) or r"(?!x)x"),
+        after_date=re.compile(alternation(roles["date"])),
+        after_number=re.compile(rf"(?:[多余]|万余|余万|多万)?(?:{alternation(units)})|[多余][\u4e00-\u9fff]"),
+        after_name=re.compile(alternation(roles["name"])),
+        before_number=re.compile(rf"(?:{alternation(roles['number'])})$"),
+        latin_units=frozenset(u for u in units if re.fullmatch(r"[A-Za-z0-9²³]+", u)),
+        mark=config.mark_placeholders,
+    )
+
+
+def _kind(text: str, start: int, end: int, rules: PlaceholderRules) -> str:
+    """``number``, ``date``, ``name`` or ``unknown``, from the words around a run."""
+    after = text[end : end + 8].lstrip(_SPACE)
+    if after.startswith("年来"):
+        return "number"  # 近X年来: a number of years
+    if rules.after_date.match(after):
+        return "date"
+    if after[:1] and after[:1] in "%％‰":
+        return "number"
+    number, name = rules.after_number.match(after), rules.after_name.match(after)
+    if number and not (name and len(name.group()) > len(number.group())):
+        return "number"
+    if name:
+        return "name"  # the longer word wins: X眼镜 is a name, X眼 (wells) a number
+    before = text[max(0, start - 4) : start].rstrip(_SPACE)
+    if before.endswith(("-", "—", "－", "~", "～", "至")) and after.startswith("月"):
+        return "date"
+    if before.endswith(("《", "“")) or text[start] == "某":
+        return "name"
+    if rules.before_number.search(before) and (not after or not _HANZI.match(after[0])):
+        return "number"
+    return "unknown"
+
+
+def _accept_x(text: str, start: int, end: int, rules: PlaceholderRules) -> str | None:
+    """Whether an X run is a placeholder: None when it is real Latin, else ``""`` or
+    ``"number"`` when a Latin unit follows it (``Xm²``)."""
+    if end - start == 1 and rules.keep.match(text, end):
+        return None
+    tail = _LATIN_AFTER.match(text, end)
+    after = end
+    if tail:
+        if tail.group() not in rules.latin_units and tail.group() not in ("²", "³"):
+            return None  # 5G-like Latin or a model name (X5, XP), not a placeholder
+        after = tail.end()
+    if _LATIN_SPACE.fullmatch(text, max(0, start - 2), start) or _LATIN_NEXT.match(text, after):
+        return None  # inside a Latin phrase (iPhone X) or before a number (X 5)
+    if start >= 2 and text[start - 1] == " " and _IS_DIGIT.match(text[start - 2]):
+        return None  # multiplication: 3 x 4 (3x4 is caught before: a digit right before the run)
+    return "number" if tail else ""
+
+
+def _year_start(text: str, start: int, end: int) -> int:
+    """The start of ``20XX年``/``200*年`` when the run at ``start`` completes a year, else -1."""
+    if end - start > 3 or text[end : end + 2].lstrip(" \u3000")[:1] != "年":
+        return -1
+    for k in (2, 3):
+        if start >= k and _YEAR_DIGITS.fullmatch(text, start - k, start):
+            if start == k or not _IS_DIGIT.match(text[start - k - 1]):
+                return start - k
+    return -1
+
+
+def _line(text: str, start: int, end: int) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return text[line_start : len(text) if line_end < 0 else line_end]
+
+
+def _judge(text: str, start: int, end: int, rules: PlaceholderRules) -> tuple[int, int, str] | None:
+    """(start, end, kind) when the run ``text[start:end]`` is (part of) a placeholder, else None."""
+    first = text[start]
+    if first in _XS or first in "*＊×":
+        year = _year_start(text, start, end)
+        if year >= 0:
+            return year, end, "date"
+    prev = text[start - 1] if start else ""
+    if first in _XS:
+        if prev and _IS_DIGIT.match(prev) and end - start >= 2 and not _LATIN_NEXT.match(text, end):
+            digits = _DIGITS_BEFORE.search(text, max(0, start - 6), start)
+            if digits and (digits.start() == 0 or not _IS_LATIN_OR_DIGIT.match(text[digits.start() - 1])):
+                return digits.start(), end, "number"  # 1XX万元, 队员1xxxx: digits masked
+        if prev and _IS_LATIN_OR_DIGIT.match(prev):
+            return None  # part of a Latin word, an address or a number
+        masked = _MASKED_TAIL.match(text, end) if end - start >= 2 else None
+        if masked and not _LATIN_NEXT.match(text, masked.end()):
+            return start, masked.end(), "number"  # xx0.9%, xx458元: leading digits masked
+        unit = _accept_x(text, start, end, rules)
+        if unit is None:
+            return None
+        return start, end, unit or _kind(text, start, end, rules)
+    if first in "×*＊":
+        near = text[max(0, start - 2) : start] + "|" + text[end : end + 2]
+        if re.search(rf"[{_DIGIT}{_LATIN}][ ]?\||\|[ ]?[{_DIGIT}{_LATIN}]", near):
+            return None  # 3×4, 2 × 10, a*b
+        kind = _kind(text, start, end, rules)
+        if first == "*":
+            line = _line(text, start, end)
+            if end - start > 4 or kind == "unknown" or (line.count("*") != end - start and _STAR_CLOSE.search(line)):
+                return None  # Markdown emphasis (a ** on its line closes before a non-hanzi), a footnote mark
+        elif end - start == 1 and kind == "unknown":
+            return None  # 长×宽: a word sum, not a stand-in
+        return start, end, kind
+    if first == "某":
+        return (start, end, "name") if end - start >= 2 else None  # a single 某 is an anonymised name: fine
+    if first == "□":
+        if text.startswith(_CHECKBOX, end):
+            return None  # □是 □否: a form's check box
+    elif first in "○〇":
+        if end - start < 2 or (prev and prev in _CN_DIGIT) or text[end : end + 1] in tuple(_CN_DIGIT):
+            return None  # 二○○○年: Chinese numeral zeros; ○ alone: a bullet
+    elif first in "_＿":
+        if end - start < 2 or not _line(text, start, end).strip("_＿" + _SPACE):
+            return None  # a horizontal rule
+        if (prev and _IS_LATIN_OR_DIGIT.match(prev)) or _IS_LATIN_OR_DIGIT.match(text[end : end + 1] or " "):
+            return None  # part of an identifier: __init__, user__name
+    return start, end, _kind(text, start, end, rules)
+
+
+def _find(text: str, rules: PlaceholderRules) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for c in _CANDIDATE.finditer(text):
+        for m in _SUB_RUN.finditer(text, c.start(), c.end()):
+            judged = _judge(text, m.start(), m.end(), rules)
+            if judged is not None:
+                found.append(judged)
+    return found
+
+
+_WHAT = {
+    "number": "a number",
+    "date": "a date",
+    "name": "a name",
+    "unknown": "a word or figure",
+}
+
+
+def _find_unmarked(text: str, rules: PlaceholderRules) -> list[tuple[int, int, str]]:
+    """Placeholders judged on the text without ``⟦ ⟧`` marks, so that marking is idempotent."""
+    if "⟦" not in text and "⟧" not in text:
+        return _find(text, rules)
+    index = [i for i, ch in enumerate(text) if ch != "⟦" and ch != "⟧"]
+    bare = "".join(text[i] for i in index)
+    return [(index[s], index[e - 1] + 1, kind) for s, e, kind in _find(bare, rules)]
+
+
+def placeholders(text: str, context: Context, rules: PlaceholderRules | None = None) -> Proposal:
+    """Flag template placeholders, one ``placeholder`` warning per run.
+
+    >>> s = "设立X个站点，截至X月X日，X街道完成率XX%"
+    >>> [(s[f.start:f.end], f.message.split(":")[0]) for f in placeholders(s, Context()).flags]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('X', 'placeholder (number)'), ('X', 'placeholder (date)'), ('X', 'placeholder (date)'),
+     ('X', 'placeholder (name)'), ('XX', 'placeholder (number)')]
+    >>> placeholders("“十三五”规划，第一季度，5G、AI、ICT、X光机，“1+2+N”，某街道，3×4", Context()).flags
+    []
+    """
+    if rules is None:
+        rules = _DEFAULT_RULES
+    out = Proposal()
+    for start, end, kind in _find_unmarked(text, rules):
+        run = text[start:end]
+        out.flag(
+            start,
+            end,
+            "placeholder",
+            f"placeholder ({kind}): “{run}” stands where {_WHAT[kind]} belongs — this is a template "
+            "copy or an anonymised one; take the real value from the source document",
+        )
+        wrapped = text[start - 1 : start] == "⟦" and text[end : end + 1] == "⟧"
+        if rules.mark and not wrapped and "⟦" not in run and "⟧" not in run:
+            out.replace(start, end, f"⟦{run}⟧", rule="mark-placeholder")
+    return out
+
+
+_DEFAULT_RULES = placeholder_rules(Config())
+
+
+def _make(config: Config) -> StepFn:
+    return partial(placeholders, rules=placeholder_rules(config))
+
+
+PLACEHOLDERS = Step("placeholders", _make, {"placeholder": "warning"})

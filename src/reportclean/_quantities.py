@@ -125,6 +125,8 @@ def _quantities(
                 continue
             written += unit_text
         u = units[unit_text]
+        if written is unit_text:
+            written = u.written  # the table's string: one object for every 万元 in the text
         if u.arabic_only and not (n1[0].isdigit() or n1[0] == "-"):
             continue
         unit = u.unit
