@@ -1,12 +1,154 @@
-"""Join paragraphs cut by page breaks, remove converter Markdown, keep headings.
+"""Lines and paragraphs: join what a page break or a hard wrap cut, keep headings.
 
-Filled in by the normalisation issue; proposes nothing yet.
+The output has **one paragraph per line, separated by a single ``\\n``**: blank
+lines between paragraphs are collapsed. A line break is removed (the two lines
+joined with no space, or one space between two Latin words) when all of these hold:
+
+- the line before it does not end a sentence (its last mark, after closing
+  quotes and brackets, is not ``。！？；：…``);
+- neither line is a heading or a title, and the next line does not start a
+  numbered item (``一、`` ``（一）`` ``1.`` ``一是`` ``——``, from the lexicon
+  ``data/layout_headings.tsv``), nor a Markdown heading or bold run;
+- it would not glue two numbers together (``QQ206157060`` / ``2020年…``).
+
+A heading is a line that starts with a numbering marker and holds no
+sentence-final punctuation (run-in markers like ``一是`` and ``——``: no
+punctuation at all), or a Markdown ``#`` heading or a wholly bold line. A title
+is a short line (at most 40 characters) with no ``，。；：！？``. Both decisions
+look only at the text of the two lines, so cleaning the output again changes
+nothing. A hanzi doubled across a join (``问题`` / ``题，``) is flagged
+``doubled-character`` and kept. Converter Markdown (``## ``, ``**``) is removed,
+keeping the text.
 """
 
 from __future__ import annotations
 
-from ._edits import Step, noop
+import re
+from typing import NamedTuple
 
-__all__ = ["LAYOUT"]
+from ._cjk import HAN
+from ._config import Config
+from ._edits import Context, Proposal, Step, StepFn
+from ._lexicon import Lexicon, package_lexicon
 
-LAYOUT = Step("layout", lambda config: noop, {})
+__all__ = ["LAYOUT", "make_layout"]
+
+_MARKERS = package_lexicon("layout_headings.tsv")
+
+_BREAK = re.compile(r"[ \t]*\n(?:[ \t\u3000]*\n)*")
+_MD_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+(?=\S)")
+_MD_BOLD = re.compile(r"\*\*([^*\n]+)\*\*")
+_CLOSING = "”’」』》）)】〕］\"'* \t"
+_TERMINAL = frozenset("。！？；：…!?;:")
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+_ANY_PUNCT = re.compile(r"[，。；：！？、,;:!?]")
+_HAN = re.compile(f"[{HAN}]")
+_TITLE_MAX = 40
+_HEADING_MAX = 60
+_RUNIN_MAX = 30
+
+
+class _Line(NamedTuple):
+    first: str  # first character of the text (Markdown stripped), "" if none
+    last: str  # last character before closing marks, "" if none
+    terminal: bool  # ends a sentence
+    heading: bool  # a heading or a title: never joined to a neighbour
+    opens: bool  # starts a numbered item or Markdown block: never joined to the line before
+
+
+def make_layout(config: Config) -> StepFn:
+    """Build the layout step (compiles the heading markers of the ``layout`` lexicons once)."""
+    lexicons: tuple[Lexicon, ...] = (_MARKERS, *config.user_lexicons("layout"))
+    heading = [row[0] for lx in lexicons for row in lx.rows if row[1] != "runin"]
+    runin = [row[0] for lx in lexicons for row in lx.rows if row[1] == "runin"]
+    heading_re = re.compile("(?:" + "|".join(heading) + ")") if heading else re.compile(r"(?!)")
+    runin_re = re.compile("(?:" + "|".join(runin) + ")") if runin else re.compile(r"(?!)")
+
+    def line_info(line: str) -> _Line:
+        body = line.lstrip(" \t\u3000")
+        markdown = body.startswith("#") and bool(_MD_HEADING.match(body))
+        bold_line = body.startswith("**") and body.endswith("**") and len(body) > 4
+        body = body.lstrip("#").replace("**", "").strip()
+        if not body:
+            return _Line("", "", True, True, True)
+        core = body.rstrip(_CLOSING) or body
+        last = core[-1]
+        terminal = last in _TERMINAL or (last == "." and not core[-2:-1].isdigit())
+        n = len(body)
+        if markdown or bold_line:
+            return _Line(body[0], last, terminal, True, True)
+        if heading_re.match(body):
+            inner = body[:-1]
+            return _Line(body[0], last, terminal, n <= _HEADING_MAX and not _SENTENCE_END.search(inner), True)
+        if runin_re.match(body):
+            return _Line(body[0], last, terminal, n <= _RUNIN_MAX and not _ANY_PUNCT.search(body), True)
+        title = n <= _TITLE_MAX and not _ANY_PUNCT.search(body)
+        return _Line(body[0], last, terminal, title, line.lstrip(" \t\u3000").startswith("**"))
+
+    def layout(text: str, context: Context) -> Proposal:
+        """Join paragraphs cut by page breaks, one ``\\n`` between paragraphs, drop converter Markdown.
+
+        >>> _apply("## 一、党建引领\\n\\n强化组织领导，严格重点\\n\\n人员管控。一是加强\\n\\n学习。")
+        '一、党建引领\\n强化组织领导，严格重点人员管控。一是加强学习。'
+        >>> _apply("一、“十三五”规划\\n（一）第一季度\\n三是平稳推进\\n建设，完成。\\n1. 其他")
+        '一、“十三五”规划\\n（一）第一季度\\n三是平稳推进\\n建设，完成。\\n1. 其他'
+        """
+        out = Proposal()
+        if "\n" not in text and "#" not in text and "**" not in text:
+            return out
+        for m in _MD_HEADING.finditer(text):
+            out.remove(m.start(), m.end(), "markdown-heading", "Markdown heading mark left by a converter")
+        if "**" in text:
+            for m in _MD_BOLD.finditer(text):
+                reason = "Markdown bold mark left by a converter"
+                out.remove(m.start(), m.start() + 2, "markdown-bold", reason)
+                out.remove(m.end() - 2, m.end(), "markdown-bold", reason)
+        n = len(text)
+        start = 0
+        prev: _Line | None = None
+        for m in _BREAK.finditer(text):
+            s, e = m.start(), m.end()
+            if prev is None:
+                prev = line_info(text[start:s])
+            line_end = text.find("\n", e)
+            nxt = line_info(text[e : n if line_end < 0 else line_end])
+            if s == 0 or e == n:
+                prev = nxt
+                continue  # blank lines at the start and end: the whitespace step's
+            if (
+                prev.terminal
+                or prev.heading
+                or nxt.heading
+                or nxt.opens
+                or not nxt.first
+                or (prev.last.isdigit() and nxt.first.isdigit())
+            ):
+                if e - s > 1:
+                    out.replace(s, e, "\n", rule="paragraph-break")
+            else:
+                glue = " " if (prev.last.isascii() and prev.last.isalnum() and nxt.first.isascii()
+                               and nxt.first.isalnum()) else ""
+                rule = "page-break-join" if m.group().count("\n") > 1 else "line-join"
+                out.replace(s, e, glue, rule=rule)
+                if prev.last == nxt.first and _HAN.match(prev.last) and text[s - 1] == prev.last:
+                    out.flag(s - 1, e + 1, "doubled-character",
+                             f"{prev.last!r} ends one line and starts the next: a page break may have "
+                             "repeated it; check and delete one")
+            prev = nxt
+        return out
+
+    return layout
+
+
+def _apply(text: str) -> str:
+    """Apply the default layout step to ``text`` (for the doctests)."""
+    from ._document import Document
+
+    doc = Document(text)
+    doc.apply("layout", _DEFAULT(text, Context()).edits)
+    return doc.text
+
+
+LAYOUT = Step("layout", make_layout, {"doubled-character": "warning"})
+
+_DEFAULT = make_layout(Config())

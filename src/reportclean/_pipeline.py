@@ -5,7 +5,7 @@ proposes edits on it; :class:`~reportclean._document.Document` applies them.
 
 >>> r = clean("\\n共开展学习\\u200b 4 次。\\r\\n")
 >>> r.text
-'共开展学习 4 次。'
+'共开展学习4次。'
 >>> [(x.rule, x.text, x.original_span) for x in r.removed]
 [('zero-width-char', '\\u200b', (6, 7))]
 """
