@@ -8,17 +8,16 @@ joined with no space, or one space between two Latin words) when all of these ho
   quotes and brackets, is not ``。！？；：…``);
 - neither line is a heading or a title, and the next line does not start a
   numbered item (``一、`` ``（一）`` ``1.`` ``一是`` ``——``, from the lexicon
-  ``data/layout_headings.tsv``), nor a Markdown heading or bold run;
+  ``data/layout_headings.tsv``);
 - it would not glue two numbers together (``QQ206157060`` / ``2020年…``).
 
 A heading is a line that starts with a numbering marker and holds no
 sentence-final punctuation (run-in markers like ``一是`` and ``——``: no
-punctuation at all), or a Markdown ``#`` heading or a wholly bold line. A title
-is a short line (at most 40 characters) with no ``，。；：！？``. Both decisions
-look only at the text of the two lines, so cleaning the output again changes
-nothing. A hanzi doubled across a join (``问题`` / ``题，``) is flagged
-``doubled-character`` and kept. Converter Markdown (``## ``, ``**``) is removed,
-keeping the text.
+punctuation at all). A title is a short line (at most 40 characters) with no
+``，。；：！？、``. Both decisions look only at the text of the two lines, Markdown
+marks ignored, so cleaning the output again changes nothing. A hanzi doubled
+across a join (``问题`` / ``题，``) is flagged ``doubled-character`` and kept.
+Converter Markdown (``## ``, ``**``) is removed, keeping the text.
 """
 
 from __future__ import annotations
@@ -36,10 +35,11 @@ __all__ = ["LAYOUT", "make_layout"]
 _MARKERS = package_lexicon("layout_headings.tsv")
 
 _BREAK = re.compile(r"[ \t]*\n(?:[ \t\u3000]*\n)*")
-_MD_HEADING = re.compile(r"(?m)^#{1,6}[ \t]+(?=\S)")
-_MD_BOLD = re.compile(r"\*\*([^*\n]+)\*\*")
+_MD_HEADING = re.compile(r"(?m)^(?:\*\*)?((?:#{1,6}[ \t]+)+)(?=\S)")
+_MD_BOLD = re.compile(r"(\*{2,})[^*]+(\*{2,})")  # may span a line break the layout joins
 _CLOSING = "”’」』》）)】〕］\"'* \t"
 _TERMINAL = frozenset("。！？；：…!?;:")
+_PAUSE = frozenset("、。，：；,:;")  # two of them joined would clash
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _ANY_PUNCT = re.compile(r"[，。；：！？、,;:!?]")
 _HAN = re.compile(f"[{HAN}]")
@@ -51,9 +51,10 @@ _RUNIN_MAX = 30
 class _Line(NamedTuple):
     first: str  # first character of the text (Markdown stripped), "" if none
     last: str  # last character before closing marks, "" if none
+    end: str  # last character
     terminal: bool  # ends a sentence
     heading: bool  # a heading or a title: never joined to a neighbour
-    opens: bool  # starts a numbered item or Markdown block: never joined to the line before
+    opens: bool  # starts a numbered item: never joined to the line before
 
 
 def make_layout(config: Config) -> StepFn:
@@ -65,25 +66,22 @@ def make_layout(config: Config) -> StepFn:
     runin_re = re.compile("(?:" + "|".join(runin) + ")") if runin else re.compile(r"(?!)")
 
     def line_info(line: str) -> _Line:
-        body = line.lstrip(" \t\u3000")
-        markdown = body.startswith("#") and bool(_MD_HEADING.match(body))
-        bold_line = body.startswith("**") and body.endswith("**") and len(body) > 4
-        body = body.lstrip("#").replace("**", "").strip()
+        # Markdown marks are ignored: the decision must be the same once they are removed.
+        body = line.replace("**", "").lstrip(" \t\u3000")
+        body = body[_md_prefix_end(body) :].strip()
         if not body:
-            return _Line("", "", True, True, True)
+            return _Line("", "", "", True, True, True)
         core = body.rstrip(_CLOSING) or body
         last = core[-1]
         terminal = last in _TERMINAL or (last == "." and not core[-2:-1].isdigit())
         n = len(body)
-        if markdown or bold_line:
-            return _Line(body[0], last, terminal, True, True)
         if heading_re.match(body):
             inner = body[:-1]
-            return _Line(body[0], last, terminal, n <= _HEADING_MAX and not _SENTENCE_END.search(inner), True)
+            return _Line(body[0], last, body[-1], terminal, n <= _HEADING_MAX and not _SENTENCE_END.search(inner), True)
         if runin_re.match(body):
-            return _Line(body[0], last, terminal, n <= _RUNIN_MAX and not _ANY_PUNCT.search(body), True)
+            return _Line(body[0], last, body[-1], terminal, n <= _RUNIN_MAX and not _ANY_PUNCT.search(body), True)
         title = n <= _TITLE_MAX and not _ANY_PUNCT.search(body)
-        return _Line(body[0], last, terminal, title, line.lstrip(" \t\u3000").startswith("**"))
+        return _Line(body[0], last, body[-1], terminal, title, False)
 
     def layout(text: str, context: Context) -> Proposal:
         """Join paragraphs cut by page breaks, one ``\\n`` between paragraphs, drop converter Markdown.
@@ -97,12 +95,12 @@ def make_layout(config: Config) -> StepFn:
         if "\n" not in text and "#" not in text and "**" not in text:
             return out
         for m in _MD_HEADING.finditer(text):
-            out.remove(m.start(), m.end(), "markdown-heading", "Markdown heading mark left by a converter")
+            out.remove(m.start(1), m.end(1), "markdown-heading", "Markdown heading mark left by a converter")
         if "**" in text:
             for m in _MD_BOLD.finditer(text):
                 reason = "Markdown bold mark left by a converter"
-                out.remove(m.start(), m.start() + 2, "markdown-bold", reason)
-                out.remove(m.end() - 2, m.end(), "markdown-bold", reason)
+                out.remove(m.start(1), m.end(1), "markdown-bold", reason)
+                out.remove(m.start(2), m.end(2), "markdown-bold", reason)
         n = len(text)
         start = 0
         prev: _Line | None = None
@@ -122,12 +120,12 @@ def make_layout(config: Config) -> StepFn:
                 or nxt.opens
                 or not nxt.first
                 or (prev.last.isdigit() and nxt.first.isdigit())
+                or (prev.end in _PAUSE and nxt.first in _PAUSE)
             ):
                 if e - s > 1:
                     out.replace(s, e, "\n", rule="paragraph-break")
             else:
-                glue = " " if (prev.last.isascii() and prev.last.isalnum() and nxt.first.isascii()
-                               and nxt.first.isalnum()) else ""
+                glue = " " if _latin_words(prev.last, nxt.first) else ""
                 rule = "page-break-join" if m.group().count("\n") > 1 else "line-join"
                 out.replace(s, e, glue, rule=rule)
                 if prev.last == nxt.first and _HAN.match(prev.last) and text[s - 1] == prev.last:
@@ -138,6 +136,16 @@ def make_layout(config: Config) -> StepFn:
         return out
 
     return layout
+
+
+def _latin_words(last: str, first: str) -> bool:
+    """Whether a join needs a space: after a Latin word (``Windows`` / ``10``), not after a number (``13`` / ``KM``)."""
+    return last.isascii() and last.isalpha() and first.isascii() and first.isalnum()
+
+
+def _md_prefix_end(body: str) -> int:
+    m = _MD_HEADING.match(body)
+    return m.end() if m else 0
 
 
 def _apply(text: str) -> str:

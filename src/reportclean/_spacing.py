@@ -31,17 +31,23 @@ from ._edits import Context, Proposal, Step, StepFn
 
 __all__ = ["SPACING", "spacing"]
 
-_INDENT = re.compile(r"(?m)^[ \t\u00a0\u3000]+")
-_HAN_NUMBER = re.compile(f"(?<=[{HAN}]) +(?=[0-9])|(?<=[0-9%‰²³]) +(?=[{HAN}])")
+_INDENT = re.compile(r"(?m)^(?:\*\*)?([ \t\u00a0\u3000]+)")
+# Markdown bold marks (removed by the layout step) may stand between the space and its neighbour.
+_HAN_NUMBER = re.compile(
+    f"(?:(?<=[{HAN}])|(?<=[{HAN}]\\*\\*)) +(?=(?:\\*\\*)?[0-9])"
+    f"|(?:(?<=[0-9%‰²³])|(?<=[0-9%‰²³]\\*\\*)) +(?=(?:\\*\\*)?[{HAN}])"
+)
 _NUMBER_UNIT = re.compile(
     f"(?m)(?:(?<=[{HAN}{CJK_PUNCT}])|(?<=[{HAN}{CJK_PUNCT}] )|^)[0-9]+(?:[.,][0-9]+)*( +)"
-    r"[A-Za-z]{1,4}[²³]?(?=[^\x00-\x7f]|$)"
+    r"[A-Za-z]{1,4}[²³]?(?=[^\x00-\x7f]|[ \t]*$)"
 )
-_PUNCT = re.compile(f"(?<=[{CJK_PUNCT}]) +(?=\\S)|(?<=\\S) +(?=[{CJK_PUNCT}])")
+_PUNCT = re.compile(
+    f"(?:(?<=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}]\\*\\*)) +(?=\\S)|(?<=\\S) +(?=(?:\\*\\*)?[{CJK_PUNCT}])"
+)
 _SPACED = re.compile(f"[{HAN}] (?=[{HAN}])")
 _ADJACENT = re.compile(f"[{HAN}](?=[{HAN}])")
 _SINGLE = re.compile(r"(?<=[^\sA-Za-z]) (?=[^\sA-Za-z])")
-_QUICK = re.compile(r"^[ \t\u00a0\u3000]| ", re.MULTILINE)
+_QUICK = re.compile(r"^(?:\*\*)?[ \t\u00a0\u3000]| ", re.MULTILINE)
 _MIN_SPACED = 20
 
 
@@ -57,7 +63,7 @@ def spacing(text: str, context: Context) -> Proposal:
     if not _QUICK.search(text):
         return out
     for m in _INDENT.finditer(text):
-        out.replace(m.start(), m.end(), "", rule="indent")
+        out.replace(m.start(1), m.end(1), "", rule="indent")
     spaced = _SPACED.findall(text)
     if len(spaced) >= _MIN_SPACED and len(spaced) > 4 * len(_ADJACENT.findall(text)):
         first = _SINGLE.search(text)

@@ -31,12 +31,16 @@ _TO_ASCII = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 # Odd spaces; a run at the start of a line is indentation, left to the layout step.
 _ODD_SPACE = re.compile(r"(?m)^[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+|[\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # An odd decimal point between digits (not 。 or ．: a full stop before a number is common).
-_ODD_POINT = re.compile(r"(?<=[0-9])[·•∙⋅﹒](?=[0-9])")
-_ODD_PERCENT = re.compile(r"(?<=[0-9Xx×])[﹪٪]")
+_ODD_POINT = re.compile(r"(?<=[0-9０-９])[·•∙⋅﹒](?=[0-9０-９])")
+_ODD_PERCENT = re.compile(r"(?<=[0-9０-９XxＸｘ×])[﹪٪]")
+# Skipped when looking for the neighbours of a mark: later steps remove whitespace
+# between marks, and the Markdown marks ``**`` and ``#``.
+_SKIP = frozenset("*# \t\n\u00a0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
 _CHINESE = re.compile(f"[{HAN}{CJK_PUNCT}]")
 _HAN = re.compile(f"[{HAN}]")
-# A bracket pair on one line, not nested; converted when it holds hanzi or one side is full-width.
-_PAIR = re.compile(r"[(（][^()（）\n]{0,80}[)）]")
+# A bracket pair, not nested (a line break inside may be a page break the layout step joins);
+# converted when it holds hanzi or one side is full-width.
+_PAIR = re.compile(r"[(（][^()（）]{0,80}[)）]")
 
 
 def make_width(config: Config) -> StepFn:
@@ -52,13 +56,16 @@ def make_width(config: Config) -> StepFn:
                 strength[mark] = int(rank)
                 if ascii_:
                     strength[ascii_] = int(rank)
-    ascii_marks = re.compile("[" + re.escape("".join(sorted(to_full))) + "]")
-    clash = re.compile("[" + re.escape("".join(sorted(strength))) + "]{2,}")
+    hspace = "[ \\t\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000*]*"
+    space = "[ \\t\\n\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]*"
+    asc = "[" + re.escape("".join(sorted(to_full))) + "]"
+    strong = "[" + re.escape("".join(sorted(strength))) + "]"
+    # Runs of marks, whitespace allowed between them (the spacing and layout steps remove it);
+    # a clash never spans a line break.
+    ascii_run = re.compile(f"{asc}(?:{space}{asc})*")
+    clash = re.compile(f"{strong}(?:{hspace}{strong})+")
     quick = re.compile(
-        r"[０-９Ａ-Ｚａ-ｚ．％＃\u00a0\u2000-\u200a\u202f\u205f\u3000·•∙⋅﹒﹪٪()（）]|"
-        + ascii_marks.pattern
-        + "|"
-        + clash.pattern
+        r"[０-９Ａ-Ｚａ-ｚ．％＃\u00a0\u2000-\u200a\u202f\u205f\u3000·•∙⋅﹒﹪٪()（）]|" + asc + "|" + clash.pattern
     )
 
     def width(text: str, context: Context) -> Proposal:
@@ -74,12 +81,53 @@ def make_width(config: Config) -> StepFn:
         out = Proposal()
         if not quick.search(text):
             return out
+        chinese: set[int] = set()  # positions that become Chinese marks
+        taken: set[int] = set()  # positions inside a clash run
+        for m in _PAIR.finditer(text):
+            s, t = m.start(), m.end() - 1
+            if _HAN.search(text, s + 1, t) or text[s] == "（" or text[t] == "）":
+                for i, mark in ((s, "（"), (t, "）")):
+                    chinese.add(i)
+                    if text[i] != mark:
+                        out.replace(i, i + 1, mark, rule="fullwidth-punctuation")
+        # ASCII marks next to Chinese text, or next to such marks (whitespace and
+        # Markdown between them skipped): repeat until nothing changes, both ways.
+        runs = [(m.start(), m.end()) for m in ascii_run.finditer(text)]
+        converted: list[tuple[int, int]] = []
+        while runs:
+            rest = []
+            for s, t in runs:
+                if _near_chinese(text, s, t, chinese):
+                    chinese.update(range(s, t))
+                    converted.append((s, t))
+                else:
+                    rest.append((s, t))
+            if len(rest) == len(runs):
+                break
+            runs = rest[::-1]
+        for m in clash.finditer(text):
+            s, t = m.start(), m.end()
+            marks = [c for c in m.group() if c in strength]
+            if all(c.isascii() for c in marks) and s not in chinese:
+                continue  # '::' in code, ',,' between Latin words
+            if marks.count("。") == len(marks):
+                continue  # '。。。' is a makeshift ellipsis, not a clash
+            keep = max(marks, key=lambda c: strength[c])  # the strongest; the first of equals
+            keep = to_full.get(keep, keep)
+            out.replace(s, t, keep, rule="doubled-punctuation")
+            out.flag(s, t, "doubled-punctuation", f"punctuation {''.join(marks)!r} reduced to {keep!r}")
+            taken.update(range(s, t))
+        for s, t in converted:
+            for i in range(s, t):
+                if i not in taken and text[i] in to_full:
+                    out.replace(i, i + 1, to_full[text[i]], rule="fullwidth-punctuation")
         for m in _ALNUM.finditer(text):
             out.replace(m.start(), m.end(), m.group().translate(_TO_ASCII), rule="fullwidth-ascii")
         for m in _ODD_SPACE.finditer(text):
-            if m.start() == 0 or text[m.start() - 1] == "\n":
-                continue  # indentation
-            out.replace(m.start(), m.end(), " " * (m.end() - m.start()), rule="odd-space")
+            s, t = m.start(), m.end()
+            if s == 0 or text[s - 1] == "\n" or s in taken:
+                continue  # indentation, or spaces inside a clash run
+            out.replace(s, t, " " * (t - s), rule="odd-space")
         for m in _ODD_POINT.finditer(text):
             out.replace(m.start(), m.end(), ".", rule="decimal-point")
             out.flag(m.start() - 1, m.end() + 1, "odd-decimal-point",
@@ -88,38 +136,24 @@ def make_width(config: Config) -> StepFn:
             out.replace(m.start(), m.end(), "%", rule="percent-sign")
             out.flag(m.start() - 1, m.end(), "odd-percent-sign",
                      f"{m.group()!r} used as a percent sign, read as '%'")
-        taken: set[int] = set()
-        for m in clash.finditer(text):
-            run = m.group()
-            s, t = m.start(), m.end()
-            if run.isascii() and not _near_chinese(text, s, t):
-                continue  # '::' in code, ',,' between Latin words
-            if run.count("。") == len(run):
-                continue  # '。。。' is a makeshift ellipsis, not a clash
-            keep = max(run, key=lambda c: strength[c])  # the strongest; the first of equals
-            out.replace(s, t, to_full.get(keep, keep), rule="doubled-punctuation")
-            out.flag(s, t, "doubled-punctuation", f"punctuation {run!r} reduced to {to_full.get(keep, keep)!r}")
-            taken.update(range(s, t))
-        for m in _PAIR.finditer(text):
-            s, t = m.start(), m.end() - 1
-            inner = text[s + 1 : t]
-            if _HAN.search(inner) or text[s] == "（" or text[t] == "）":
-                for i, mark in ((s, "（"), (t, "）")):
-                    if text[i] != mark:
-                        out.replace(i, i + 1, mark, rule="fullwidth-punctuation")
-        for m in ascii_marks.finditer(text):
-            i = m.start()
-            if i in taken or not _near_chinese(text, i, i + 1):
-                continue
-            out.replace(i, i + 1, to_full[m.group()], rule="fullwidth-punctuation")
         return out
 
     return width
 
 
-def _near_chinese(text: str, s: int, t: int) -> bool:
-    """Whether a hanzi or Chinese mark stands right before ``s`` or right after ``t``."""
-    return bool((s > 0 and _CHINESE.match(text, s - 1)) or _CHINESE.match(text, t))
+def _near_chinese(text: str, s: int, t: int, chinese: set[int]) -> bool:
+    """Whether a hanzi or Chinese mark stands before ``s`` or after ``t`` (``_SKIP`` skipped).
+
+    ``chinese`` holds positions that this step turns into Chinese marks.
+    """
+    while s > 0 and text[s - 1] in _SKIP:
+        s -= 1
+    n = len(text)
+    while t < n and text[t] in _SKIP:
+        t += 1
+    if s > 0 and (s - 1 in chinese or _CHINESE.match(text, s - 1)):
+        return True
+    return t < n and (t in chinese or bool(_CHINESE.match(text, t)))
 
 
 def _apply(text: str) -> str:
