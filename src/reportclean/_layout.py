@@ -23,6 +23,7 @@ Converter Markdown (``## ``, ``**``) is removed, keeping the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 from ._cjk import HAN
@@ -35,8 +36,8 @@ __all__ = ["LAYOUT", "make_layout"]
 _MARKERS = package_lexicon("layout_headings.tsv")
 
 _BREAK = re.compile(r"[ \t]*\n(?:[ \t\u3000]*\n)*")
-_MD_HEADING = re.compile(r"(?m)^(?:\*\*)?((?:#{1,6}[ \t]+)+)(?=\S)")
-_MD_BOLD = re.compile(r"(\*{2,})[^*]+(\*{2,})")  # may span a line break the layout joins
+_MD_HEADING = re.compile(r"(?m)^(?:\*\*)?(#{1,6}[ \t]+(?:(?:\*\*)?#{1,6}[ \t]+)*)(?=\S)")
+_MD_BOLD = re.compile(r"(?<!\*)(\*{2,})[^*]+(\*{2,})(?!\*)")  # may span a line break the layout joins
 _CLOSING = "”’」』》）)】〕］\"'* \t"
 _TERMINAL = frozenset("。！？；：…!?;:")
 _PAUSE = frozenset("、。，：；,:;")  # two of them joined would clash
@@ -94,10 +95,16 @@ def make_layout(config: Config) -> StepFn:
         out = Proposal()
         if "\n" not in text and "#" not in text and "**" not in text:
             return out
+        starts: list[int] = []
+        ends: list[int] = []
         for m in _MD_HEADING.finditer(text):
             out.remove(m.start(1), m.end(1), "markdown-heading", "Markdown heading mark left by a converter")
+            starts.append(m.start(1))
+            ends.append(m.end(1))
         if "**" in text:
             for m in _MD_BOLD.finditer(text):
+                if starts and (_inside(starts, ends, m.start(1)) or _inside(starts, ends, m.start(2))):
+                    continue  # a '**' inside a heading mark ('## **## 标题')
                 reason = "Markdown bold mark left by a converter"
                 out.remove(m.start(1), m.end(1), "markdown-bold", reason)
                 out.remove(m.start(2), m.end(2), "markdown-bold", reason)
@@ -136,6 +143,12 @@ def make_layout(config: Config) -> StepFn:
         return out
 
     return layout
+
+
+def _inside(starts: list[int], ends: list[int], i: int) -> bool:
+    """Whether ``i`` lies in one of the sorted, disjoint spans ``[starts[k], ends[k])``."""
+    k = bisect_right(starts, i) - 1
+    return k >= 0 and i < ends[k]
 
 
 def _latin_words(last: str, first: str) -> bool:
