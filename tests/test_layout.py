@@ -87,7 +87,8 @@ def test_doubled_character_across_a_cut_is_flagged_not_deleted() -> None:
 def test_headings_stay_on_their_own_lines(prefix: str) -> None:
     source = _seed(prefix).read_text(encoding="utf-8")
     out_lines = set(clean(source).text.split("\n"))
-    heading = re.compile(r"^[#*\s\u3000]*((?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])[^。；\n]*?)\**$")
+    marker = r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
+    heading = re.compile(rf"^[#*\s\u3000]*({marker}[^。；\n]*?)\**$")
     found = 0
     for line in source.split("\n"):
         m = heading.match(line)
@@ -110,7 +111,7 @@ def test_one_newline_between_paragraphs() -> None:
         ("工作取得成效，严格重点\n\n人员管控。", "工作取得成效，严格重点人员管控。"),  # page break
         ("工作取得成效，严格重点\n人员管控。", "工作取得成效，严格重点人员管控。"),  # hard wrap
         ("抓好保就业目标，帮助5家企业获得补助资金48.9 万\n\n元。", "抓好保就业目标，帮助5家企业获得补助资金48.9万元。"),
-        ("三是更新招商思路，跳出慈惠可用土地资源稀缺的局\n\n限，立足全局。", "三是更新招商思路，跳出慈惠可用土地资源稀缺的局限，立足全局。"),
+        ("三是更新招商思路，跳出资源稀缺的局\n\n限，立足全局。", "三是更新招商思路，跳出资源稀缺的局限，立足全局。"),
         ("the report, which was written by a\nconverter, 报告", "the report, which was written by a converter，报告"),
     ],
 )
@@ -166,3 +167,25 @@ def test_layout_is_idempotent(lines: list[str], breaks: list[str]) -> None:
     once = clean(text).text
     assert clean(once).text == once
     assert "\n\n" not in once
+
+
+NORMALISE_ALPHABET = st.sampled_from(
+    [
+        *"街道工作总结题问学习次万元一二三是、，。；：？！（）()“”《》,;:?!.%-X12 \n\n\t\u3000\u00a0０１ＡａKMm²·﹪",
+        "一、", "（一）", "1. ", "\n## 标题\n", "**重点**", "一是", "——", "涇口", "頭髮",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(NORMALISE_ALPHABET, max_size=60).map("".join))
+def test_width_spacing_layout_script_are_idempotent_together(s: str) -> None:
+    once = clean(s).text
+    assert clean(once).text == once
+
+
+@pytest.mark.xfail(strict=True, reason="a '**' with spaces on both sides: spacing sees the space behind it only "
+                   "once the layout step has removed the stars; Markdown that malformed is not seen in reports")
+def test_malformed_markdown_bold_is_idempotent() -> None:
+    once = clean("1. **\u3000、").text
+    assert clean(once).text == once

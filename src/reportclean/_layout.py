@@ -36,7 +36,7 @@ __all__ = ["LAYOUT", "make_layout"]
 _MARKERS = package_lexicon("layout_headings.tsv")
 
 _BREAK = re.compile(r"[ \t]*\n(?:[ \t\u3000]*\n)*")
-_MD_HEADING = re.compile(r"(?m)^(?:\*\*)?(#{1,6}[ \t]+(?:(?:\*\*)?#{1,6}[ \t]+)*)(?=\S)")
+_MD_HEADING = re.compile(r"(?m)^\**(#{1,6}[ \t]+(?:\**#{1,6}[ \t]+)*)(?=\S)")
 _MD_BOLD = re.compile(r"(?<!\*)(\*{2,})[^*]+(\*{2,})(?!\*)")  # may span a line break the layout joins
 _CLOSING = "”’」』》）)】〕］\"'* \t"
 _TERMINAL = frozenset("。！？；：…!?;:")
