@@ -35,8 +35,12 @@ __all__ = ["LAYOUT", "make_layout"]
 
 _MARKERS = package_lexicon("layout_headings.tsv")
 
-_BREAK = re.compile(r"[ \t]*\n(?:[ \t\u3000]*\n)*")
-_MD_HEADING = re.compile(r"(?m)^\**(#{1,6}[ \t]+(?:\**#{1,6}[ \t]+)*)(?=\S)")
+# A line break with the blank lines after it (the trailing spaces before it are added in code:
+# a pattern starting with a literal is found at C speed).
+_BREAK = re.compile(r"\n(?:[ \t\u3000]*\n)*")
+_MD = r"\**(#{1,6}[ \t]+(?:\**#{1,6}[ \t]+)*)(?=\S)"
+_MD_HEADING = re.compile(_MD)  # matched at a line start
+_MD_HEADING_AFTER_BREAK = re.compile("\n" + _MD)
 _MD_BOLD = re.compile(r"(?<!\*)(\*{2,})[^*]+(\*{2,})(?!\*)")  # may span a line break the layout joins
 _CLOSING = "”’」』》）)】〕］\"'* \t"
 _TERMINAL = frozenset("。！？；：…!?;:")
@@ -97,10 +101,13 @@ def make_layout(config: Config) -> StepFn:
             return out
         starts: list[int] = []
         ends: list[int] = []
-        for m in _MD_HEADING.finditer(text):
-            out.remove(m.start(1), m.end(1), "markdown-heading", "Markdown heading mark left by a converter")
-            starts.append(m.start(1))
-            ends.append(m.end(1))
+        if "#" in text:
+            first = _MD_HEADING.match(text)
+            found = _MD_HEADING_AFTER_BREAK.finditer(text)
+            for m in (first, *found) if first else found:
+                out.remove(m.start(1), m.end(1), "markdown-heading", "Markdown heading mark left by a converter")
+                starts.append(m.start(1))
+                ends.append(m.end(1))
         if "**" in text:
             for m in _MD_BOLD.finditer(text):
                 if starts and (_inside(starts, ends, m.start(1)) or _inside(starts, ends, m.start(2))):
@@ -109,17 +116,24 @@ def make_layout(config: Config) -> StepFn:
                 out.remove(m.start(1), m.end(1), "markdown-bold", reason)
                 out.remove(m.start(2), m.end(2), "markdown-bold", reason)
         n = len(text)
-        start = 0
-        prev: _Line | None = None
+        start = 0  # of the line before the break
+        prev: _Line | None = None  # its description, if already made
         for m in _BREAK.finditer(text):
             s, e = m.start(), m.end()
+            while s > start and text[s - 1] in " \t":
+                s -= 1  # trailing spaces of the line before
+            if s == 0 or e == n:
+                start, prev = e, None
+                continue  # blank lines at the start and end: the whitespace step's
+            if text[s - 1] in _TERMINAL:  # the common case, decided without describing the lines
+                if e - s > 1:
+                    out.replace(s, e, "\n", rule="paragraph-break")
+                start, prev = e, None
+                continue
             if prev is None:
                 prev = line_info(text[start:s])
             line_end = text.find("\n", e)
             nxt = line_info(text[e : n if line_end < 0 else line_end])
-            if s == 0 or e == n:
-                prev = nxt
-                continue  # blank lines at the start and end: the whitespace step's
             if (
                 prev.terminal
                 or prev.heading
@@ -139,7 +153,7 @@ def make_layout(config: Config) -> StepFn:
                     out.flag(s - 1, e + 1, "doubled-character",
                              f"{prev.last!r} ends one line and starts the next: a page break may have "
                              "repeated it; check and delete one")
-            prev = nxt
+            start, prev = e, nxt
         return out
 
     return layout

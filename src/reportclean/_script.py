@@ -72,9 +72,7 @@ def make_script(config: Config) -> StepFn:
         out = Proposal()
         if not _TRADITIONAL.search(text):
             return out
-        n_trad = len(_TRADITIONAL.findall(text))
-        n_simp = len(_SIMPLIFIED.findall(text))
-        if n_trad <= n_simp:
+        if _mostly_simplified(text):
             _convert(text, t2s, out, only_traditional=True)
             return out
         if not to_simplified:
@@ -92,6 +90,17 @@ def make_script(config: Config) -> StepFn:
         return out
 
     return script
+
+
+def _mostly_simplified(text: str) -> bool:
+    """Whether simplified-only characters are at least as many as traditional-only ones."""
+    n_trad = sum(1 for _ in _TRADITIONAL.finditer(text))
+    n_simp = 0
+    for _ in _SIMPLIFIED.finditer(text):  # stop as soon as the answer is known
+        n_simp += 1
+        if n_simp >= n_trad:
+            return True
+    return False
 
 
 def _convert(text: str, converter: opencc.OpenCC, out: Proposal, only_traditional: bool) -> None:

@@ -27,27 +27,30 @@ import re
 
 from ._cjk import CJK_PUNCT, HAN
 from ._config import Config
-from ._edits import Context, Proposal, Step, StepFn
+from ._edits import Context, Edit, Proposal, Step, StepFn
 
 __all__ = ["SPACING", "spacing"]
 
-_INDENT = re.compile(r"(?m)^(?:\*\*)?([ \t\u00a0\u3000]+)")
+# Indentation: after a line break (a literal first, for speed), or at the very start.
+_INDENT = re.compile(r"(?:\*\*)?([ \t\u00a0\u3000]+)")
+_INDENT_AFTER_BREAK = re.compile(r"\n(?:\*\*)?([ \t\u00a0\u3000]+)")
+# Each pattern starts with a literal space, so the regex engine skips to the next
+# space at C speed; lookbehinds then check the character before the run.
 # Markdown bold marks (removed by the layout step) may stand between the space and its neighbour.
 _HAN_NUMBER = re.compile(
-    f"(?:(?<=[{HAN}])|(?<=[{HAN}]\\*\\*)) +(?=(?:\\*\\*)?[0-9])"
-    f"|(?:(?<=[0-9%‰²³])|(?<=[0-9%‰²³]\\*\\*)) +(?=(?:\\*\\*)?[{HAN}])"
+    f" (?:(?:(?<=[{HAN}] )|(?<=[{HAN}]\\*\\* )) *(?=(?:\\*\\*)?[0-9])"
+    f"|(?:(?<=[0-9%‰²³] )|(?<=[0-9%‰²³]\\*\\* )) *(?=(?:\\*\\*)?[{HAN}]))"
 )
-_NUMBER_UNIT = re.compile(
-    f"(?m)(?:(?<=[{HAN}{CJK_PUNCT}])|(?<=[{HAN}{CJK_PUNCT}] )|^)[0-9]+(?:[.,][0-9]+)*( +)"
-    r"[A-Za-z]{1,4}[²³]?(?=[^\x00-\x7f]|[ \t]*$)"
-)
+# A space between a number and a short Latin unit that ends the token; the number's left
+# side is checked in Python (a hanzi or Chinese mark, maybe one space, or the line start).
+_NUMBER_UNIT = re.compile(r"(?m) (?<=[0-9] ) *(?=[A-Za-z]{1,4}[²³]?(?:[^\x00-\x7f]|[ \t]*$))")
+_CHINESE = re.compile(f"[{HAN}{CJK_PUNCT}]")
 _PUNCT = re.compile(
-    f"(?:(?<=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}]\\*\\*)) +(?=\\S)|(?<=\\S) +(?=(?:\\*\\*)?[{CJK_PUNCT}])"
+    f" (?:(?:(?<=[{CJK_PUNCT}] )|(?<=[{CJK_PUNCT}]\\*\\* )) *(?=\\S)|(?<=\\S ) *(?=(?:\\*\\*)?[{CJK_PUNCT}]))"
 )
-_SPACED = re.compile(f"[{HAN}] (?=[{HAN}])")
+_SPACED = re.compile(f" (?<=[{HAN}] )(?=[{HAN}])")
 _ADJACENT = re.compile(f"[{HAN}](?=[{HAN}])")
-_SINGLE = re.compile(r"(?<=[^\sA-Za-z]) (?=[^\sA-Za-z])")
-_QUICK = re.compile(r"^(?:\*\*)?[ \t\u00a0\u3000]| ", re.MULTILINE)
+_SINGLE = re.compile(r" (?<=[^\sA-Za-z] )(?=[^\sA-Za-z])")
 _MIN_SPACED = 20
 
 
@@ -60,12 +63,12 @@ def spacing(text: str, context: Context) -> Proposal:
     '共开展党委中心组学习 次，思想 and 党的“十三五”，第一季度。'
     """
     out = Proposal()
-    if not _QUICK.search(text):
+    if " " not in text and "\t" not in text and "\u3000" not in text and "\u00a0" not in text:
         return out
-    for m in _INDENT.finditer(text):
+    first = _INDENT.match(text)
+    for m in (first, *_INDENT_AFTER_BREAK.finditer(text)) if first else _INDENT_AFTER_BREAK.finditer(text):
         out.replace(m.start(1), m.end(1), "", rule="indent")
-    spaced = _SPACED.findall(text)
-    if len(spaced) >= _MIN_SPACED and len(spaced) > 4 * len(_ADJACENT.findall(text)):
+    if _spaced_out(text):
         first = _SINGLE.search(text)
         for m in _SINGLE.finditer(text):
             out.replace(m.start(), m.end(), "", rule="spaced-out")
@@ -74,13 +77,39 @@ def spacing(text: str, context: Context) -> Proposal:
             out.flag(first.start(), len(text) if line_end < 0 else line_end, "spaced-out-text",
                      "a space stood between every character (a scraping artefact); the spaces were removed")
         return out
-    for m in _HAN_NUMBER.finditer(text):
-        out.replace(m.start(), m.end(), "", rule="number-space")
+    # The commonest edit of all (one per number in converted text): built directly, not via replace().
+    out.edits.extend([Edit(*m.span(), "", "number-space") for m in _HAN_NUMBER.finditer(text)])
     for m in _NUMBER_UNIT.finditer(text):
-        out.replace(m.start(1), m.end(1), "", rule="number-space")
+        if _number_in_chinese(text, m.start()):
+            out.replace(m.start(), m.end(), "", rule="number-space")
     for m in _PUNCT.finditer(text):
         out.replace(m.start(), m.end(), "", rule="punctuation-space")
     return out
+
+
+def _spaced_out(text: str) -> bool:
+    """Whether most hanzi are followed by a single space and another hanzi."""
+    spaced = sum(1 for _ in _SPACED.finditer(text))
+    if spaced < _MIN_SPACED:
+        return False
+    adjacent = 0
+    for _ in _ADJACENT.finditer(text):  # stop as soon as the answer is known
+        adjacent += 1
+        if 4 * adjacent >= spaced:
+            return False
+    return True
+
+
+def _number_in_chinese(text: str, end: int) -> bool:
+    """Whether the number ending at ``end`` starts a line or follows Chinese (maybe one space)."""
+    i = end - 1
+    while i >= 0 and text[i] in "0123456789.,":
+        i -= 1
+    if i < 0 or text[i] == "\n":
+        return True
+    if text[i] == " ":
+        i -= 1
+    return i >= 0 and bool(_CHINESE.match(text, i))
 
 
 def _apply(text: str) -> str:

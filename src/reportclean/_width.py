@@ -26,16 +26,19 @@ __all__ = ["WIDTH", "make_width"]
 _TABLE = package_lexicon("width_punctuation.tsv")
 
 # Full-width digits and letters, and full-width ．％＃ right after a digit.
-_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+|(?<=[0-9０-９])(?:．(?=[0-9０-９])|[％＃])")
+_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+|．(?<=[0-9０-９]．)(?=[0-9０-９])|[％＃](?<=[0-9０-９][％＃])")
+_FULLWIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]")
+_FULLWIDTH_SYMBOL = re.compile(r"[．％＃]")
 _TO_ASCII = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-# Odd spaces; a run at the start of a line is indentation, left to the layout step.
-_ODD_SPACE = re.compile(r"(?m)^[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+|[\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Odd spaces; a run in the indentation of a line is left to the spacing step.
+_ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # An odd decimal point between digits (not 。 or ．: a full stop before a number is common).
-_ODD_POINT = re.compile(r"(?<=[0-9０-９])[·•∙⋅﹒](?=[0-9０-９])")
-_ODD_PERCENT = re.compile(r"(?<=[0-9０-９XxＸｘ×])[﹪٪]")
+_ODD_POINT = re.compile(r"[·•∙⋅﹒](?<=[0-9０-９].)(?=[0-9０-９])")
+_ODD_PERCENT = re.compile(r"[﹪٪](?<=[0-9０-９XxＸｘ×].)")
 # Skipped when looking for the neighbours of a mark: later steps remove whitespace
 # between marks, and the Markdown marks ``**`` and ``#``.
 _SKIP = frozenset("*# \t\n\u00a0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
+_HSPACE = " \t\u00a0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 _CHINESE = re.compile(f"[{HAN}{CJK_PUNCT}]")
 _HAN = re.compile(f"[{HAN}]")
 # A bracket pair, not nested (a line break inside may be a page break the layout step joins);
@@ -121,12 +124,16 @@ def make_width(config: Config) -> StepFn:
             for i in range(s, t):
                 if i not in taken and text[i] in to_full:
                     out.replace(i, i + 1, to_full[text[i]], rule="fullwidth-punctuation")
-        for m in _ALNUM.finditer(text):
-            out.replace(m.start(), m.end(), m.group().translate(_TO_ASCII), rule="fullwidth-ascii")
+        if _FULLWIDTH_ALNUM.search(text) or _FULLWIDTH_SYMBOL.search(text):  # single classes: fast
+            for m in _ALNUM.finditer(text):
+                out.replace(m.start(), m.end(), m.group().translate(_TO_ASCII), rule="fullwidth-ascii")
+        prev_end = 0
         for m in _ODD_SPACE.finditer(text):
             s, t = m.start(), m.end()
-            if s == 0 or text[s - 1] == "\n" or s in taken:
-                continue  # indentation, or spaces inside a clash run
+            first_in_line = prev_end == 0 or text.find("\n", prev_end, s) >= 0
+            prev_end = t
+            if s in taken or (first_in_line and _indentation(text, s)):
+                continue  # spaces inside a clash run, or indentation
             out.replace(s, t, " " * (t - s), rule="odd-space")
         for m in _ODD_POINT.finditer(text):
             out.replace(m.start(), m.end(), ".", rule="decimal-point")
@@ -139,6 +146,12 @@ def make_width(config: Config) -> StepFn:
         return out
 
     return width
+
+
+def _indentation(text: str, s: int) -> bool:
+    """Whether only spaces and tabs stand between the line start and ``s``."""
+    line_start = text.rfind("\n", 0, s) + 1
+    return not text[line_start:s].strip(_HSPACE)
 
 
 def _near_chinese(text: str, s: int, t: int, chinese: set[int]) -> bool:
