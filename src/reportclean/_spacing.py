@@ -42,7 +42,7 @@ _HAN_NUMBER = re.compile(
     f"|(?:(?<=[0-9%‰²³] )|(?<=[0-9%‰²³]\\*\\* )) *(?=(?:\\*\\*)?[{HAN}]))"
 )
 # A space between a number and a short Latin unit that ends the token; the number's left
-# side is checked in Python (a hanzi or Chinese mark, maybe one space, or the line start).
+# side is checked in Python (a hanzi or Chinese mark, or the line start).
 _NUMBER_UNIT = re.compile(r"(?m) (?<=[0-9] ) *(?=[A-Za-z]{1,4}[²³]?(?:[^\x00-\x7f]|[ \t]*$))")
 _CHINESE = re.compile(f"[{HAN}{CJK_PUNCT}]")
 _PUNCT = re.compile(
@@ -101,15 +101,17 @@ def _spaced_out(text: str) -> bool:
 
 
 def _number_in_chinese(text: str, end: int) -> bool:
-    """Whether the number ending at ``end`` starts a line or follows Chinese (maybe one space)."""
+    """Whether the number ending at ``end`` starts a line or follows Chinese.
+
+    Spaces (and Markdown stars) between them do not count: this step or the
+    layout step removes them.
+    """
     i = end - 1
     while i >= 0 and text[i] in "0123456789.,":
         i -= 1
-    if i < 0 or text[i] == "\n":
-        return True
-    if text[i] == " ":
+    while i >= 0 and text[i] in " \t\u00a0\u3000*":
         i -= 1
-    return i >= 0 and bool(_CHINESE.match(text, i))
+    return i < 0 or text[i] == "\n" or bool(_CHINESE.match(text, i))
 
 
 def _apply(text: str) -> str:
