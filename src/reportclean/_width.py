@@ -27,8 +27,9 @@ _TABLE = package_lexicon("width_punctuation.tsv")
 
 # Full-width digits and letters, and full-width ．％＃ right after a digit.
 _ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+|．(?<=[0-9０-９]．)(?=[0-9０-９])|[％＃](?<=[0-9０-９][％＃])")
-_FULLWIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]")
-_FULLWIDTH_SYMBOL = re.compile(r"[．％＃]")
+# Everything the number rules below look for, in one character class: one fast pass
+# tells whether they need to run at all.
+_RARE = re.compile(r"[０-９Ａ-Ｚａ-ｚ．％＃·•∙⋅﹒﹪٪]")
 _TO_ASCII = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 # Odd spaces; a run in the indentation of a line is left to the spacing step.
 _ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -124,7 +125,8 @@ def make_width(config: Config) -> StepFn:
             for i in range(s, t):
                 if i not in taken and text[i] in to_full:
                     out.replace(i, i + 1, to_full[text[i]], rule="fullwidth-punctuation")
-        if _FULLWIDTH_ALNUM.search(text) or _FULLWIDTH_SYMBOL.search(text):  # single classes: fast
+        rare = _RARE.search(text) is not None
+        if rare:
             for m in _ALNUM.finditer(text):
                 out.replace(m.start(), m.end(), m.group().translate(_TO_ASCII), rule="fullwidth-ascii")
         prev_end = 0
@@ -135,6 +137,8 @@ def make_width(config: Config) -> StepFn:
             if s in taken or (first_in_line and _indentation(text, s)):
                 continue  # spaces inside a clash run, or indentation
             out.replace(s, t, " " * (t - s), rule="odd-space")
+        if not rare:
+            return out
         for m in _ODD_POINT.finditer(text):
             out.replace(m.start(), m.end(), ".", rule="decimal-point")
             out.flag(m.start() - 1, m.end() + 1, "odd-decimal-point",
