@@ -25,8 +25,9 @@ __all__ = ["WIDTH", "make_width"]
 
 _TABLE = package_lexicon("width_punctuation.tsv")
 
-# Full-width digits and letters, and full-width ．％＃ right after a digit.
-_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+|．(?<=[0-9０-９]．)(?=[0-9０-９])|[％＃](?<=[0-9０-９][％＃])")
+# Full-width digits and letters, and full-width ．％＃ right after a digit (checked in _to_ascii).
+_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ．％＃]+")
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
 # Everything the number rules below look for, in one character class: one fast pass
 # tells whether they need to run at all.
 _RARE = re.compile(r"[０-９Ａ-Ｚａ-ｚ．％＃·•∙⋅﹒﹪٪]")
@@ -112,7 +113,7 @@ def make_width(config: Config) -> StepFn:
         for m in clash.finditer(text):
             s, t = m.start(), m.end()
             marks = [c for c in m.group() if c in strength]
-            if all(c.isascii() for c in marks) and s not in chinese:
+            if all(c.isascii() for c in marks) and not any(i in chinese for i in range(s, t)):
                 continue  # '::' in code, ',,' between Latin words
             if marks.count("。") == len(marks):
                 continue  # '。。。' is a makeshift ellipsis, not a clash
@@ -128,7 +129,9 @@ def make_width(config: Config) -> StepFn:
         rare = _RARE.search(text) is not None
         if rare:
             for m in _ALNUM.finditer(text):
-                out.replace(m.start(), m.end(), m.group().translate(_TO_ASCII), rule="fullwidth-ascii")
+                run = _to_ascii(text, m.start(), m.end())
+                if run != m.group():
+                    out.replace(m.start(), m.end(), run, rule="fullwidth-ascii")
         prev_end = 0
         for m in _ODD_SPACE.finditer(text):
             s, t = m.start(), m.end()
@@ -150,6 +153,23 @@ def make_width(config: Config) -> StepFn:
         return out
 
     return width
+
+
+def _to_ascii(text: str, s: int, t: int) -> str:
+    """Full-width digits and letters of ``text[s:t]`` to ASCII; ．％＃ only after a digit (．: and before one)."""
+    run = text[s:t]
+    if not any(c in "．％＃" for c in run):
+        return run.translate(_TO_ASCII)
+    out = []
+    for i in range(s, t):
+        c = text[i]
+        if c in "．％＃":
+            after_digit = i > 0 and text[i - 1] in _DIGITS
+            if not after_digit or (c == "．" and not (i + 1 < len(text) and text[i + 1] in _DIGITS)):
+                out.append(c)
+                continue
+        out.append(c.translate(_TO_ASCII))
+    return "".join(out)
 
 
 def _indentation(text: str, s: int) -> bool:
