@@ -33,14 +33,15 @@ _DIGITS = frozenset("0123456789０１２３４５６７８９")
 _RARE = re.compile(r"[０-９Ａ-Ｚａ-ｚ．％＃·•∙⋅﹒﹪٪]")
 _TO_ASCII = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 # Odd spaces; a run in the indentation of a line is left to the spacing step.
-_ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ODD_SPACE_CHARS = "\u3000\u00a0\u202f\u205f" + "".join(map(chr, range(0x2000, 0x200B)))
+_ODD_SPACE = re.compile(f"[{_ODD_SPACE_CHARS}]+")
 # An odd decimal point between digits (not 。 or ．: a full stop before a number is common).
 _ODD_POINT = re.compile(r"[·•∙⋅﹒](?<=[0-9０-９].)(?=[0-9０-９])")
 _ODD_PERCENT = re.compile(r"[﹪٪](?<=[0-9０-９XxＸｘ×].)")
 # Skipped when looking for the neighbours of a mark: later steps remove whitespace
 # between marks, and the Markdown marks ``**`` and ``#``.
-_SKIP = frozenset("*# \t\n\u00a0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
-_HSPACE = " \t\u00a0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+_HSPACE = " \t" + _ODD_SPACE_CHARS
+_SKIP = frozenset("*#\n" + _HSPACE)
 _CHINESE = re.compile(f"[{HAN}{CJK_PUNCT}]")
 _HAN = re.compile(f"[{HAN}]")
 # A bracket pair, not nested (a line break inside may be a page break the layout step joins);
@@ -88,7 +89,8 @@ def make_width(config: Config) -> StepFn:
             return out
         chinese: set[int] = set()  # positions that become Chinese marks
         taken: set[int] = set()  # positions inside a clash run
-        for m in _PAIR.finditer(text):
+        pairs = _PAIR.finditer(text) if "(" in text or ")" in text else ()  # full-width pairs need nothing
+        for m in pairs:
             s, t = m.start(), m.end() - 1
             if _HAN.search(text, s + 1, t) or text[s] == "（" or text[t] == "）":
                 for i, mark in ((s, "（"), (t, "）")):
@@ -97,7 +99,7 @@ def make_width(config: Config) -> StepFn:
                         out.replace(i, i + 1, mark, rule="fullwidth-punctuation")
         # ASCII marks next to Chinese text, or next to such marks (whitespace and
         # Markdown between them skipped): repeat until nothing changes, both ways.
-        runs = [(m.start(), m.end()) for m in ascii_run.finditer(text)]
+        runs = [(m.start(), m.end()) for m in ascii_run.finditer(text)] if any(c in text for c in to_full) else []
         converted: list[tuple[int, int]] = []
         while runs:
             rest = []
@@ -133,7 +135,8 @@ def make_width(config: Config) -> StepFn:
                 if run != m.group():
                     out.replace(m.start(), m.end(), run, rule="fullwidth-ascii")
         prev_end = 0
-        for m in _ODD_SPACE.finditer(text):
+        spaces = _ODD_SPACE.finditer(text) if any(c in text for c in _ODD_SPACE_CHARS) else ()
+        for m in spaces:
             s, t = m.start(), m.end()
             first_in_line = prev_end == 0 or text.find("\n", prev_end, s) >= 0
             prev_end = t
