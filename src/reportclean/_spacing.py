@@ -41,13 +41,14 @@ _HAN_NUMBER = re.compile(
     f" (?:(?:(?<=[{HAN}] )|(?<=[{HAN}]\\*\\* )) *(?=(?:\\*\\*)?[0-9])"
     f"|(?:(?<=[0-9%‰²³] )|(?<=[0-9%‰²³]\\*\\* )) *(?=(?:\\*\\*)?[{HAN}]))"
 )
-# A space between a number and a short Latin unit that ends the token; the number's left
-# side is checked in Python (a hanzi or Chinese mark, or the line start).
-_NUMBER_UNIT = re.compile(r"(?m) (?<=[0-9] ) *(?=[A-Za-z]{1,4}[²³]?(?:[^\x00-\x7f]|[ \t]*$))")
 _CHINESE = re.compile(f"[{HAN}{CJK_PUNCT}]")
-_PUNCT = re.compile(
-    f" (?:(?:(?<=[{CJK_PUNCT}] )|(?<=[{CJK_PUNCT}]\\*\\* )) *(?=\\S)|(?<=\\S ) *(?=(?:\\*\\*)?[{CJK_PUNCT}]))"
-)
+# Spaces around the middle dot are kept: removing them could make '1 ·5' a decimal.
+_MARK = CJK_PUNCT.replace("\u00b7", "")
+# A space between a number and a short Latin unit that ends the token (before a hanzi, a
+# Chinese mark, maybe after spaces that _PUNCT removes, or the line end); the number's left
+# side is checked in Python (a hanzi or Chinese mark, or the line start).
+_NUMBER_UNIT = re.compile(f"(?m) (?<=[0-9] ) *(?=[A-Za-z]{{1,4}}[²³]?(?:[^\\x00-\\x7f]| +[{_MARK}]|[ \\t]*$))")
+_PUNCT = re.compile(f" (?:(?:(?<=[{_MARK}] )|(?<=[{_MARK}]\\*\\* )) *(?=\\S)|(?<=\\S ) *(?=(?:\\*\\*)?[{_MARK}]))")
 _SPACED = re.compile(f" (?<=[{HAN}] )(?=[{HAN}])")
 _ADJACENT = re.compile(f"[{HAN}](?=[{HAN}])")
 _SINGLE = re.compile(r" (?<=[^\sA-Za-z] )(?=[^\sA-Za-z])")
