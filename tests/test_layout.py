@@ -131,7 +131,7 @@ def test_cut_lines_are_joined(text: str, expected: str) -> None:
         "正文说到了“十三五”规划。”\n第一季度。",
         "全力支持工会、共青团、妇联等工作，老龄\n二是社会保障更普惠。",  # next line opens an item
         "全力支持工会、共青团、妇联等工作，老龄\n1. 第一季度，完成。",
-        "获得完整版资料咨询唯一指定QQ206157060\n2020年，X街道在区委区政府的坚强领导下。",  # two numbers
+        "全年累计投入帮扶资金，合计206157060\n2020年，街道在区委区政府的坚强领导下。",  # two numbers
     ],
 )
 def test_headings_titles_and_sentence_ends_are_not_joined(text: str) -> None:
