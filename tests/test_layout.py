@@ -189,3 +189,14 @@ def test_width_spacing_layout_script_are_idempotent_together(s: str) -> None:
 def test_malformed_markdown_bold_is_idempotent() -> None:
     once = clean("1. **\u3000、").text
     assert clean(once).text == once
+
+
+@pytest.mark.xfail(strict=True, reason="a wrapped line with no punctuation at all looks like a title, and titles are "
+                   "never joined; telling them apart needs the neighbouring lines, which would break idempotence")
+def test_hard_wrapped_line_without_punctuation_is_joined() -> None:
+    text = (
+        "2020年，街道在区委区政府的坚强领导下，深入贯彻落\n"
+        "实党的十九大精神坚持以新时代中国特色社会主义思想为指\n"
+        "导，统筹推进疫情防控和经济社会发展。"
+    )
+    assert "\n" not in _apply(text)
