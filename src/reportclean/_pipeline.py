@@ -5,7 +5,7 @@ proposes edits on it; :class:`~reportclean._document.Document` applies them.
 
 >>> r = clean("\\n共开展学习\\u200b 4 次。\\r\\n")
 >>> r.text
-'共开展学习 4 次。'
+'共开展学习4次。'
 >>> [(x.rule, x.text, x.original_span) for x in r.removed]
 [('zero-width-char', '\\u200b', (6, 7))]
 """
@@ -44,11 +44,11 @@ REGISTRY: Mapping[str, Step] = {
         _basic.NEWLINES,
         _boilerplate.BOILERPLATE,
         _width.WIDTH,
+        _numerals.NUMERALS,
         _spacing.SPACING,
         _layout.LAYOUT,
         _script.SCRIPT,
         _basic.WHITESPACE,
-        _numerals.NUMERALS,
         _quantities.QUANTITIES,
         _placeholders.PLACEHOLDERS,
         _checks.CHECKS,
