@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportclean._document import Document, changes_of
+from reportclean._document import Document
 from reportclean._edits import Edit, Flag
 
 
@@ -96,7 +96,7 @@ def test_removals_and_changes_quote_the_original(case: tuple[str, list[list[Edit
         doc.apply("t", [e._replace(reason="cut") if not e.replacement else e for e in edits])
     for r in doc.removed:
         assert doc.original[r.original_span[0] : r.original_span[1]] == r.text
-    for c in changes_of(doc.original, doc.alignment, doc.changes):
+    for c in doc.changes.build(doc.original, doc.alignment):
         assert doc.original[c.original_span[0] : c.original_span[1]] == c.original
         assert 0 <= c.span[0] <= c.span[1] <= len(doc.text)
 
@@ -114,6 +114,6 @@ def test_flag_follows_later_edits() -> None:
 def test_replacement_span_is_where_the_new_text_stands() -> None:
     doc = Document("三千五百万元，十三五")
     doc.apply("numerals", [Edit(0, 4, "3500", "numeral")])
-    (c,) = changes_of(doc.original, doc.alignment, doc.changes)
+    (c,) = doc.changes.build(doc.original, doc.alignment)
     assert doc.text[c.span[0] : c.span[1]] == "3500"
     assert c.original == "三千五百"

@@ -76,7 +76,13 @@ def plausibility(text: str) -> float:
     rest1 = _TIER1.sub("", text)  # frequent hanzi and Chinese punctuation
     rest2 = _TIER2.sub("", rest1)
     other = _count(_IDEOGRAPH, rest2)
-    return (len(text) - len(rest1) + 0.6 * (len(rest1) - len(rest2)) + 0.15 * other) / n
+    # half-width katakana never stand in a Chinese report: they are what GB bytes
+    # look like through Shift_JIS, so each one counts against the text
+    kana = _count(_HALFWIDTH_KANA, rest2)
+    return max(0.0, (len(text) - len(rest1) + 0.6 * (len(rest1) - len(rest2)) + 0.15 * other - kana) / n)
+
+
+_HALFWIDTH_KANA = re.compile("[\uff61-\uff9f]+")
 
 
 # -- the cascade --------------------------------------------------------------------
@@ -249,7 +255,9 @@ def _detector(raw: bytes, best: tuple[str, str, float]) -> DecodeResult:
     why = f"no Chinese encoding fits these bytes well; chardet guessed {runner_up}"
     if name and name != codec:
         other = raw.decode(name, errors="replace")
-        if plausibility(other[:_SAMPLE]) > score or (score < 0.2 and "\ufffd" not in other):
+        # only a more plausible text wins: a clean decode alone proves nothing (rare
+        # hanzi in GB18030 also decode cleanly as Shift_JIS half-width katakana)
+        if plausibility(other[:_SAMPLE]) > score:
             why = f"no Chinese encoding fits these bytes; chardet's guess, runner-up {codec}"
             codec, text = name, other
     warnings = (_guessed(text, codec, runner_up, why), *_replaced(text))

@@ -27,13 +27,18 @@ length of the text.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 
 from ._edits import Edit, Flag
 from ._model import Change, QualityWarning, Quantity, Removal, Severity, Span
 
-__all__ = ["Alignment", "Document", "EditError"]
+__all__ = ["Alignment", "ChangeLog", "Document", "EditError"]
+
+# Offsets are kept in arrays of machine integers: a Python int in a list costs
+# 36 bytes, an array item 8, and a converted report has one segment per edit.
+_Offsets = array
 
 
 class EditError(ValueError):
@@ -51,15 +56,15 @@ class Alignment:
 
     def __init__(
         self,
-        cs: list[int] | None = None,
-        ce: list[int] | None = None,
-        os_: list[int] | None = None,
-        oe: list[int] | None = None,
+        cs: array[int] | None = None,
+        ce: array[int] | None = None,
+        os_: array[int] | None = None,
+        oe: array[int] | None = None,
     ) -> None:
-        self._cs: list[int] = cs or []
-        self._ce: list[int] = ce or []
-        self._os: list[int] = os_ or []
-        self._oe: list[int] = oe or []
+        self._cs: array[int] = array("q") if cs is None else cs
+        self._ce: array[int] = array("q") if ce is None else ce
+        self._os: array[int] = array("q") if os_ is None else os_
+        self._oe: array[int] = array("q") if oe is None else oe
 
     def __len__(self) -> int:
         return len(self._cs)
@@ -125,8 +130,7 @@ class Document:
         self._quantities: list[Quantity] = []
         self._quantities_view: tuple[Quantity, ...] | None = ()  # None: to be rebuilt
         self.removed: list[Removal] = []
-        # (original span, replacement, rule, step); current spans are found at the end
-        self.changes: list[tuple[Span, str, str, str]] = []
+        self.changes = ChangeLog()
 
     def original_span(self, start: int, end: int) -> Span:
         """Map a span of the current text to the original text."""
@@ -199,7 +203,7 @@ class Document:
             if e.reason and not e.replacement:
                 self.removed.append(Removal(original[ospan[0] : ospan[1]], ospan, e.rule, e.reason, step))
             else:
-                self.changes.append((ospan, e.replacement, e.rule, step))
+                self.changes.append(ospan, e.replacement, e.rule, step)
         return ospans
 
     def _realign(
@@ -227,7 +231,7 @@ class Document:
                     continue  # same length, clear of every segment: maps one to one
             mid.append((new_start[k], new_start[k] + len(e.replacement), lo, hi))
         mid.sort()
-        ncs, nce, nos, noe = cs[:lo_i], ce[:lo_i], os_[:lo_i], oe[:lo_i]
+        ncs, nce, nos, noe = cs[:lo_i], ce[:lo_i], os_[:lo_i], oe[:lo_i]  # array slices: copies
         delta = new_start[-1] + len(todo[-1].replacement) - todo[-1].end
         tail = [(cs[i] + delta, ce[i] + delta, os_[i], oe[i]) for i in range(hi_i, min(hi_i + 1, len(cs)))]
         for a, b, c, d in mid + tail:
@@ -245,8 +249,8 @@ class Document:
                 noe.append(d)
         rest = range(hi_i + 1, len(cs))
         if rest:
-            ncs.extend([cs[i] + delta for i in rest])
-            nce.extend([ce[i] + delta for i in rest])
+            ncs.extend(cs[i] + delta for i in rest)
+            nce.extend(ce[i] + delta for i in rest)
             nos.extend(os_[hi_i + 1 :])
             noe.extend(oe[hi_i + 1 :])
         self.alignment = Alignment(ncs, nce, nos, noe)
@@ -276,12 +280,41 @@ class Document:
         return self._quantities_view
 
 
-def changes_of(original: str, alignment: Alignment, changes: Sequence[tuple[Span, str, str, str]]) -> list[Change]:
-    """Build the public :class:`Change` records, their clean spans found from the original ones."""
-    to_clean = alignment.to_clean
-    out = [Change(original[o[0] : o[1]], r, o, to_clean(*o), rule, st) for (o, r, rule, st) in changes]
-    out.sort(key=lambda c: c.original_span)
-    return out
+class ChangeLog:
+    """Every rewrite as (original span, replacement, rule, step), kept compactly.
+
+    Clean spans are not kept: they are found from the final alignment when the
+    public :class:`Change` records are built.
+    """
+
+    __slots__ = ("_oe", "_os", "_replacement", "_rule", "_step")
+
+    def __init__(self) -> None:
+        self._os: array[int] = array("q")
+        self._oe: array[int] = array("q")
+        self._replacement: list[str] = []
+        self._rule: list[str] = []
+        self._step: list[str] = []
+
+    def __len__(self) -> int:
+        return len(self._os)
+
+    def append(self, original_span: Span, replacement: str, rule: str, step: str) -> None:
+        self._os.append(original_span[0])
+        self._oe.append(original_span[1])
+        self._replacement.append(replacement)
+        self._rule.append(rule)
+        self._step.append(step)
+
+    def build(self, original: str, alignment: Alignment) -> list[Change]:
+        """The public :class:`Change` records, in the order of the original text."""
+        to_clean = alignment.to_clean
+        out = [
+            Change(original[a:b], r, (a, b), to_clean(a, b), rule, st)
+            for a, b, r, rule, st in zip(self._os, self._oe, self._replacement, self._rule, self._step, strict=True)
+        ]
+        out.sort(key=lambda c: c.original_span)
+        return out
 
 
 def _forward(todo: Sequence[Edit]) -> tuple[Callable[[int, int], Span], list[int]]:

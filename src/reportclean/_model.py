@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from ._document import Alignment
+    from ._document import Alignment, ChangeLog
 
 __all__ = [
     "SEVERITIES",
@@ -169,14 +169,16 @@ class CleanResult:
     encoding: str | None = None
     original: str = ""
     alignment: Alignment | None = field(default=None, repr=False, compare=False)
-    raw_changes: tuple[tuple[Span, str, str, str], ...] = field(default=(), repr=False, compare=False)
+    change_log: ChangeLog | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def changes(self) -> list[Change]:
         """Every rewrite, in the order of the original text (built on first use)."""
-        from ._document import Alignment, changes_of
+        from ._document import Alignment
 
-        return changes_of(self.original, self.alignment or Alignment(), self.raw_changes)
+        if self.change_log is None:
+            return []
+        return self.change_log.build(self.original, self.alignment or Alignment())
 
     def to_original(self, start: int, end: int) -> Span:
         """Map a span of :attr:`text` to the original (decoded) input."""

@@ -140,7 +140,7 @@ class Cleaner:
             encoding=encoding,
             original=doc.original,
             alignment=doc.alignment,
-            raw_changes=tuple(doc.changes),
+            change_log=doc.changes,
         )
 
 
