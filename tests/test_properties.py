@@ -37,7 +37,8 @@ from reportclean.testing import (
 KIND_ISSUE = {
     **dict.fromkeys(("encoding", "mojibake", "lost-characters"), 3),
     **dict.fromkeys(("watermark", "footer", "page-numbers"), 4),
-    **dict.fromkeys(("width", "punctuation", "spaces", "markdown", "page-break", "doubled-character", "traditional"), 5),
+    **dict.fromkeys(("width", "punctuation", "spaces", "markdown", "page-break", "doubled-character"), 5),
+    "traditional": 5,
     **dict.fromkeys(("numerals", "units"), 6),
     **dict.fromkeys(("placeholder", "missing-number", "duplicate", "truncated", "typo"), 7),
     **dict.fromkeys(("sum-mismatch", "rate-mismatch", "impossible-value"), 7),
@@ -50,7 +51,8 @@ def squash(text: str) -> str:
 
 def skip_unless_live(kind: str) -> None:
     if not live(kind):
-        pytest.skip(f"noise kind {kind!r} is not live yet: the probe in conftest.PROBES fails (issue {KIND_ISSUE[kind]})")
+        issue = KIND_ISSUE[kind]
+        pytest.skip(f"noise kind {kind!r} is not live yet: its probe in conftest.PROBES fails (issue {issue})")
 
 
 def check_spans(result: reportclean.CleanResult) -> None:
@@ -254,7 +256,6 @@ def decoded(data: bytes) -> str:
     raise AssertionError(f"bytes in none of the codecs of the encoding noise: {data[:40]!r}")
 
 
-
 @pytest.mark.parametrize("kind", NOISE_KINDS)
 def test_dirty_reports_apply_the_kind_asked_for(kind: str) -> None:
     @settings(max_examples=examples(10))
@@ -287,7 +288,7 @@ def test_canonical_report_texts_are_written_the_clean_way(text: str) -> None:
 
 
 def test_misuse_of_the_strategies_raises_with_a_fix() -> None:
-    with pytest.raises(ValueError, match="NOISE_KINDS|selection"):
+    with pytest.raises(ValueError, match="selection"):
         dirty_reports(kinds=("nope",))
     with pytest.raises(ValueError, match="forms"):
         numerals(forms=("roman",))
@@ -316,7 +317,7 @@ def test_assert_faithful_catches_a_silent_loss_and_an_invention() -> None:
     with pytest.raises(AssertionError, match="comes from no input"):
         assert_faithful(text, invented)
     unaccounted = dataclasses.replace(good, removed=[])
-    with pytest.raises(AssertionError, match="neither in the clean text|missing"):
+    with pytest.raises(AssertionError, match=r"neither in the clean text|missing"):
         assert_faithful(text, unaccounted)
     wrong = dataclasses.replace(good, removed=[dataclasses.replace(good.removed[0], text="x")])
     with pytest.raises(AssertionError, match="span holds"):
