@@ -85,7 +85,7 @@ _CLAUSES = (
     "相关问题线索已立案查处",
     "年度重点任务已经全部完成",
 )
-_LEADS = ("全年", "一年来", "截至目前", "今年以来", "全街道", "辖区内", "我街道", "本年度")
+_LEADS = ("全年", "截至目前", "今年以来", "全街道", "辖区内", "我街道", "本年度")
 _COUNT_ITEMS = (
     ("开展专题学习", "次"),
     ("召开党委中心组学习会", "次"),
@@ -716,7 +716,7 @@ def _cut_points(doc: _Doc, fresh_paras: bool = False) -> list[tuple[int, int, in
         pos = 0
         for j, s in enumerate(p.segs):
             if s.role == "word" and not s.touched and s.clean == s.data:
-                for k in range(max(2, 12 - pos), len(s.clean) - 2):
+                for k in range(max(3, 12 - pos), len(s.clean) - 2):
                     a, b = s.clean[k - 1], s.clean[k]
                     if (
                         _HANZI.match(a)
@@ -816,6 +816,8 @@ def _noise_watermark(draw: st.DrawFn, doc: _Doc) -> bool:
                                          _word(draw(st.sampled_from(_CLAUSES))), _Seg("。", "。", "stop")])  # fmt: skip
                 stops = [(i, 1)]
             i, j = draw(st.sampled_from(stops))
+            if not text.startswith("【"):  # inside a paragraph a watermark stands as its own sentence or in 【】
+                text = draw(st.sampled_from(("【{}】", "{}。"))).format(text)
             doc.paras[i].segs.insert(j + 1, _Seg(text, "", "junk", touched=True))
             _touch(doc, i)
     return True
@@ -910,9 +912,9 @@ def _count_sentence(draw: st.DrawFn, doc: _Doc) -> list[tuple[int, int]]:
 def _noise_placeholder(draw: st.DrawFn, doc: _Doc) -> bool:
     for i, j in _pick(draw, _count_sentence(draw, doc), 2):
         s = doc.paras[i].segs[j]
-        mark = draw(st.sampled_from(("X", "XX", "××", "x", "Ｘ")))
-        s.data = mark + s.unit
-        s.clean = mark.replace("Ｘ", "X") + s.unit
+        latin = not _HANZI.match(s.unit)  # Xm², not xkm; no Ｘ, which is the width step's business
+        mark = draw(st.sampled_from(("X", "XX", "××") if latin else ("X", "XX", "××", "x")))
+        s.data = s.clean = mark + s.unit
         _touch(doc, i, j)
     return True
 
@@ -1055,7 +1057,7 @@ def dirty_reports(
       (``mojibake-repaired``); ``lost-characters``: ``锟斤拷``, ``烫烫烫``,
       U+FFFD runs, kept in the text and flagged;
     - ``watermark``: reseller watermarks and adverts at the top, the bottom and
-      between two sentences of a paragraph; ``footer``: government-site footer
+      between two sentences of a paragraph (as a sentence or in 【】); ``footer``: government-site footer
       lines at the end; ``page-numbers``: ``- 3 -``, ``第3页 共10页`` … lines
       between paragraphs — all removed;
     - ``width``: full-width digits and Latin (``２０２３``, ``ＧＤＰ``);
