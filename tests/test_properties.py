@@ -81,36 +81,26 @@ def check_case(case: DirtyCase) -> reportclean.CleanResult:
 # -- never raises, faithful, spans valid ------------------------------------------
 
 
-@settings(max_examples=examples(150))
-@given(st.binary(max_size=3000))
-def test_any_bytes_clean_faithfully(data: bytes) -> None:
-    result = clean(data)
-    assert_faithful(data, result)
-    check_spans(result)
+INPUTS = {
+    "any bytes": (st.binary(max_size=3000), 150),
+    "any str": (st.text(max_size=500), 150),
+    "report texts": (report_texts(), 60),
+    "dirty reports": (dirty_reports(max_kinds=3).map(lambda c: c.data), 40),
+}
 
 
-@settings(max_examples=examples(150))
-@given(st.text(max_size=500))
-def test_any_str_cleans_faithfully(text: str) -> None:
-    result = clean(text)
-    assert_faithful(text, result)
-    check_spans(result)
+@pytest.mark.parametrize("name", INPUTS)
+def test_cleans_faithfully_with_valid_spans(name: str) -> None:
+    strategy, n = INPUTS[name]
 
+    @settings(max_examples=examples(n))
+    @given(strategy)
+    def run(data: str | bytes) -> None:
+        result = clean(data)
+        assert_faithful(data, result)
+        check_spans(result)
 
-@settings(max_examples=examples(60))
-@given(report_texts())
-def test_report_texts_clean_faithfully_with_valid_spans(text: str) -> None:
-    result = clean(text)
-    assert_faithful(text, result)
-    check_spans(result)
-
-
-@settings(max_examples=examples(40))
-@given(dirty_reports(max_kinds=3))
-def test_dirty_reports_clean_faithfully_with_valid_spans(case: DirtyCase) -> None:
-    result = clean(case.data)
-    assert_faithful(case.data, result)
-    check_spans(result)
+    run()
 
 
 # -- idempotent, deterministic ----------------------------------------------------

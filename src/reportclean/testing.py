@@ -33,6 +33,7 @@ from hypothesis import strategies as st
 from ._model import SEVERITIES, CleanResult, Severity
 
 __all__ = [
+    "KIND_CODES",
     "NOISE_KINDS",
     "DirtyCase",
     "assert_faithful",
