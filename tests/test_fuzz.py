@@ -6,11 +6,14 @@ Every run cleans a few hundred inputs (``benchmarks/fuzz_clean.py``); the
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 from pathlib import Path
 
 import pytest
 from conftest import examples
+
+from reportclean import Cleaner, CleanResult, QualityWarning
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("fuzz_clean", ROOT / "benchmarks" / "fuzz_clean.py")
@@ -27,16 +30,26 @@ def test_hypothesis_texts_clean_without_an_exception() -> None:
     fuzz.run_texts(examples(150))
 
 
-def test_the_fuzz_check_catches_a_failing_step(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(data: object) -> object:
-        result = reportclean_clean(data)
-        return type(result)(result.text + "!", original=result.original)
+def test_the_fuzz_check_catches_a_swallowed_exception_and_an_unfaithful_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = Cleaner()
 
-    from reportclean import Cleaner
+    class Failing:
+        def clean(self, data: str | bytes) -> CleanResult:
+            r = real.clean(data)
+            boom = QualityWarning("step-failed", "error", "step 'width' failed (KeyError: 1)", (0, 0), (0, 0), "width")
+            return dataclasses.replace(r, warnings=[boom])
 
-    reportclean_clean = Cleaner().clean
-    monkeypatch.setattr(fuzz, "_CLEANER", type("C", (), {"clean": staticmethod(broken)})())
-    with pytest.raises(AssertionError):
+    class Inventing:
+        def clean(self, data: str | bytes) -> CleanResult:
+            r = real.clean(data)
+            return dataclasses.replace(r, text=r.text + "附件")
+
+    fuzz.check("共开展学习4次。")
+    monkeypatch.setattr(fuzz, "_CLEANER", Failing())
+    with pytest.raises(AssertionError, match="a step raised"):
+        fuzz.check("共开展学习4次。")
+    monkeypatch.setattr(fuzz, "_CLEANER", Inventing())
+    with pytest.raises(AssertionError, match="comes from no input"):
         fuzz.check("共开展学习4次。")
 
 
