@@ -65,6 +65,9 @@ _MOJIBAKE = "东湖街道工作总结".encode().decode("gbk")  # 涓滄箹琛楅
 
 PROBES: dict[str, Callable[[], bool]] = {
     "encoding": lambda: _text(_SENTENCE.encode("gb18030")) == _SENTENCE,
+    "mixed-encoding": lambda: (
+        _text(_SENTENCE.encode() + b"\n" + _SENTENCE[::-1].encode("gb18030")) == _SENTENCE + "\n" + _SENTENCE[::-1]
+    ),
     "width": lambda: _text("全年共开展学习２０次。") == "全年共开展学习20次。",
     "punctuation": lambda: _text("稳增长,促发展。") == "稳增长，促发展。",
     "spaces": lambda: _text("全年共走访 144 户。") == "全年共走访144户。",

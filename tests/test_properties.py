@@ -35,7 +35,7 @@ from reportclean.testing import (
 
 #: The issue that specifies each noise kind's behaviour.
 KIND_ISSUE = {
-    **dict.fromkeys(("encoding", "mojibake", "lost-characters"), 3),
+    **dict.fromkeys(("encoding", "mixed-encoding", "mojibake", "lost-characters"), 3),
     **dict.fromkeys(("watermark", "footer", "page-numbers"), 4),
     **dict.fromkeys(("width", "punctuation", "spaces", "markdown", "page-break", "doubled-character"), 5),
     "traditional": 5,
@@ -254,13 +254,15 @@ def test_dirty_reports_apply_the_kind_asked_for(kind: str) -> None:
         assert case.kinds == (kind,)
         assert case.expected_codes == KIND_CODES.get(kind, frozenset())
         assert case.expected_codes <= set(CODES) | {c for codes in KIND_CODES.values() for c in codes}
-        data = case.data if isinstance(case.data, str) else decoded(case.data)
+        data = case.data if isinstance(case.data, str) else decoded(case.data) if kind == "encoding" else ""
         if kind in KIND_CODES and kind not in ("mojibake", "traditional", "doubled-character"):
             assert data == case.clean_text  # flagged and kept
-        elif kind != "encoding":
+        elif kind not in ("encoding", "mixed-encoding"):
             assert data != case.clean_text
         if kind == "encoding":
             assert isinstance(case.data, bytes) and data == case.clean_text
+        if kind == "mixed-encoding":
+            assert isinstance(case.data, bytes) and b"\n" in case.data
         if kind in ("watermark", "footer", "page-numbers"):
             assert len(squash(data)) > len(squash(case.clean_text))
         for piece in case.contains:

@@ -157,6 +157,7 @@ _FULLWIDTH = {chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}
 #: Every noise kind :func:`dirty_reports` knows, simplest first.
 NOISE_KINDS: tuple[str, ...] = (
     "encoding",
+    "mixed-encoding",
     "width",
     "punctuation",
     "spaces",
@@ -1024,7 +1025,7 @@ _NOISES: dict[str, Callable[[st.DrawFn, _Doc], bool]] = {
     "footer": _noise_footer,
     "mojibake": _noise_mojibake,
 }
-assert set(_NOISES) | {"encoding"} == set(NOISE_KINDS)
+assert set(_NOISES) | {"encoding", "mixed-encoding"} == set(NOISE_KINDS)
 
 
 @st.composite
@@ -1038,7 +1039,23 @@ def _dirty(draw: st.DrawFn, kinds: tuple[str, ...], max_kinds: int, max_sections
             doc.codes |= KIND_CODES.get(kind, frozenset())
     data, clean, contains = _render(doc)
     out: str | bytes = data
-    if "encoding" in chosen:
+    if "mixed-encoding" in chosen:  # concatenated sources: some lines UTF-8, some GB18030
+        lines = [p.data for p in doc.paras if p.data]
+        gbk = [len(_HANZI.findall(line)) >= 8 for line in lines]  # too few hanzi and the bytes cannot tell
+        if not any(gbk):
+            lines.append(_TOPICS[0] + "。")
+            clean += doc.sep + lines[-1]
+            gbk.append(True)
+        picks = [draw(st.booleans()) and g for g in gbk]
+        if not any(picks):
+            picks[gbk.index(True)] = True
+        if all(picks):
+            picks[0] = False
+        out = doc.sep.encode().join(
+            line.encode("gb18030" if g else "utf-8") for line, g in zip(lines, picks, strict=True)
+        )
+        applied.append("mixed-encoding")
+    elif "encoding" in chosen:
         out = data.encode(draw(st.sampled_from(("utf-8", "gb18030", "utf-8-sig", "utf-16"))))
         applied.append("encoding")
     return DirtyCase(out, clean, frozenset(doc.codes), tuple(applied), contains)
@@ -1054,6 +1071,7 @@ def dirty_reports(
     canonical form:
 
     - ``encoding``: the text as bytes in UTF-8, UTF-8 with BOM, GB18030 or UTF-16;
+      ``mixed-encoding``: some lines UTF-8, some GB18030 (concatenated sources);
     - ``mojibake``: a paragraph's UTF-8 bytes read as GBK, cp1252 or Latin-1
       (``mojibake-repaired``); ``lost-characters``: ``锟斤拷``, ``烫烫烫``,
       U+FFFD runs, kept in the text and flagged;
