@@ -12,8 +12,12 @@ Profiles: ``ci`` by default; ``HYPOTHESIS_PROFILE=long`` for a local soak.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
+import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from conftest import PROBES, examples, live
@@ -32,6 +36,8 @@ from reportclean.testing import (
     numerals,
     report_texts,
 )
+
+SRC = str(Path(__file__).resolve().parent.parent / "src")
 
 #: The issue that specifies each noise kind's behaviour.
 KIND_ISSUE = {
@@ -328,3 +334,16 @@ def test_assert_no_warnings_lists_what_it_found() -> None:
     assert_no_warnings(clean("共开展学习4次。"))
     with pytest.raises(ValueError, match="min_severity"):
         assert_no_warnings(result, min_severity="fatal")  # type: ignore[arg-type]
+
+
+def test_reportclean_never_imports_the_testing_module() -> None:
+    code = (
+        "import sys, reportclean\n"
+        "bad = [m for m in sys.modules if m.startswith(('hypothesis', 'reportclean.testing'))]\n"
+        "print(bad)\n"
+        "sys.exit(1 if bad else 0)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": SRC}
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
