@@ -718,7 +718,7 @@ def _cut_points(doc: _Doc, fresh_paras: bool = False) -> list[tuple[int, int, in
         pos = 0
         for j, s in enumerate(p.segs):
             if s.role == "word" and not s.touched and s.clean == s.data:
-                for k in range(max(3, 12 - pos), len(s.clean) - 2):
+                for k in range(max(3, 20 - pos), len(s.clean) - 2):
                     a, b = s.clean[k - 1], s.clean[k]
                     if (
                         _HANZI.match(a)
