@@ -517,6 +517,8 @@ def _respell(draw: st.DrawFn, seg: _Seg, how: str) -> bool:
     if how == "chinese":
         if seg.role != "qty" or "." in seg.number or int(seg.number) < 3 or seg.unit in ("%", "个百分点", "km", "m²"):
             return False
+        if seg.unit[0] in "万亿" and int(seg.number) >= 10000:  # 一万万元 is written 1亿元
+            return False
         seg.data = _chinese_int(int(seg.number)) + seg.unit
     elif how == "fullwidth":
         seg.data = "".join(_FULLWIDTH[c] if c.isascii() and (c.isalnum() or c == ".") else c for c in seg.clean)
