@@ -347,3 +347,17 @@ def test_reportclean_never_imports_the_testing_module() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": SRC}
     )
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+# -- known failures, found by the noise kinds (strict: a fix is noticed) ------------
+
+
+@pytest.mark.xfail(
+    strict=True, reason="numerals: 二次 and 一起 at the end of a longer count are taken for protected words"
+)
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [("化解矛盾纠纷三十一起", "化解矛盾纠纷31起"), ("开展专题学习一百二十二次", "开展专题学习122次")],
+)
+def test_counts_ending_in_a_protected_word_are_converted(written: str, expected: str) -> None:
+    assert clean(f"全年共{written}，确保各项工作落到实处。").text == f"全年共{expected}，确保各项工作落到实处。"
