@@ -326,11 +326,15 @@ def test_assert_faithful_catches_a_silent_loss_and_an_invention() -> None:
 
 
 def test_assert_no_warnings_lists_what_it_found() -> None:
-    result = clean(b"\xff\xfe\x00\xd8")  # UTF-16 with a lone surrogate: undecodable
-    assert result.warnings
-    with pytest.raises(AssertionError, match="undecodable-bytes"):
+    found = reportclean.QualityWarning("undecodable-bytes", "error", "2 byte sequence(s) …", (2, 3), (2, 3), "decode")
+    note = reportclean.QualityWarning("encoding-guessed", "info", "gb18030 or big5", (0, 0), (0, 0), "decode")
+    result = dataclasses.replace(clean("共开展学习4次。"), warnings=[note, found])
+    with pytest.raises(AssertionError, match=r"2 unexpected warning\(s\):\n  encoding-guessed.*\n  undecodable-bytes"):
         assert_no_warnings(result)
-    assert_no_warnings(result, allow={"undecodable-bytes"})
+    with pytest.raises(AssertionError, match="undecodable-bytes"):
+        assert_no_warnings(result, min_severity="warning")
+    assert_no_warnings(result, allow={"undecodable-bytes"}, min_severity="warning")
+    assert_no_warnings(result, min_severity="error", allow=["undecodable-bytes"])
     assert_no_warnings(clean("共开展学习4次。"))
     with pytest.raises(ValueError, match="min_severity"):
         assert_no_warnings(result, min_severity="fatal")  # type: ignore[arg-type]

@@ -12,6 +12,8 @@ hypothesis at the top and is never imported by :mod:`reportclean` itself.
 - :func:`numerals`: pairs of a numeral string and its :class:`~decimal.Decimal` value.
 - :func:`assert_faithful` and :func:`assert_no_warnings`: assertions about a
   :class:`~reportclean.CleanResult`.
+- :data:`NOISE_KINDS` and :data:`KIND_CODES`: the noise kinds and the warning
+  codes each must raise.
 
 See ``docs/testing.md`` for a complete test against your own corpus.
 
@@ -24,9 +26,10 @@ See ``docs/testing.md`` for a complete test against your own corpus.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from types import MappingProxyType
 
 from hypothesis import strategies as st
 
@@ -182,21 +185,23 @@ NOISE_KINDS: tuple[str, ...] = (
     "impossible-value",
 )
 
-#: The warning codes each noise kind must raise.
-KIND_CODES: dict[str, frozenset[str]] = {
-    "mojibake": frozenset({"mojibake-repaired"}),
-    "lost-characters": frozenset({"lost-characters"}),
-    "traditional": frozenset({"traditional-chars"}),
-    "placeholder": frozenset({"placeholder"}),
-    "missing-number": frozenset({"missing-number"}),
-    "doubled-character": frozenset({"doubled-character"}),
-    "duplicate": frozenset({"duplicate-paragraph"}),
-    "truncated": frozenset({"truncated"}),
-    "typo": frozenset({"suspect-typo"}),
-    "sum-mismatch": frozenset({"sum-mismatch"}),
-    "rate-mismatch": frozenset({"rate-mismatch"}),
-    "impossible-value": frozenset({"impossible-value"}),
-}
+#: The warning codes each noise kind must raise (kinds not listed raise none).
+KIND_CODES: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "mojibake": frozenset({"mojibake-repaired"}),
+        "lost-characters": frozenset({"lost-characters"}),
+        "traditional": frozenset({"traditional-chars"}),
+        "placeholder": frozenset({"placeholder"}),
+        "missing-number": frozenset({"missing-number"}),
+        "doubled-character": frozenset({"doubled-character"}),
+        "duplicate": frozenset({"duplicate-paragraph"}),
+        "truncated": frozenset({"truncated"}),
+        "typo": frozenset({"suspect-typo"}),
+        "sum-mismatch": frozenset({"sum-mismatch"}),
+        "rate-mismatch": frozenset({"rate-mismatch"}),
+        "impossible-value": frozenset({"impossible-value"}),
+    }
+)
 
 _HANZI = re.compile(r"[\u3400-\u9fff]")
 _WS = re.compile(r"\s+")
