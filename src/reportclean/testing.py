@@ -146,6 +146,9 @@ _EXTRAS = (
     "新建绿道13KM",
     "完成2019--2020年度考核",
     "年收入租金15万",
+    "新增绿地5万平方米",
+    "完成拆违23960.1 m²",
+    "实现利用外资1617 万美元",
 )
 # Traditional → simplified, one to one in OpenCC.
 _TRADITIONAL = dict(zip("经济区会务实设进项动开现专题导发", "經濟區會務實設進項動開現專題導發", strict=True))
