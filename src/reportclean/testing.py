@@ -720,10 +720,10 @@ def _noise_markdown(draw: st.DrawFn, doc: _Doc) -> bool:
     return True
 
 
-def _cut_points(doc: _Doc, fresh_paras: bool = False) -> list[tuple[int, int, int]]:
+def _cut_points(doc: _Doc) -> list[tuple[int, int, int]]:
     """Places to cut a body paragraph: inside a word, between two hanzi, not near its start."""
     out = []
-    for i in doc.bodies(fresh=fresh_paras):
+    for i in doc.bodies():
         p = doc.paras[i]
         pos = 0
         for j, s in enumerate(p.segs):
@@ -756,21 +756,25 @@ def _long_paragraph(draw: st.DrawFn, doc: _Doc) -> None:
                          _word(draw(st.sampled_from(_CLAUSES[:10]))), _Seg("。", "。", "stop")])  # fmt: skip
 
 
+def _cuts(draw: st.DrawFn, doc: _Doc, fresh: bool = False) -> list[tuple[int, int, int]]:
+    """Cut points (in paragraphs no noise touched yet if ``fresh``); adds a long paragraph if there are none."""
+    frozen = {id(p) for p in doc.paras if fresh and p.touched}
+    points = [c for c in _cut_points(doc) if id(doc.paras[c[0]]) not in frozen]
+    if not points:  # two clauses after a topic: the second starts past 20 characters
+        _add_paragraph(doc, [_word(draw(st.sampled_from(_TOPICS))), _punct("，"), _word(_CLAUSES[0]), _punct("，"),
+                             _word(_CLAUSES[1]), _Seg("。", "。", "stop")])  # fmt: skip
+        points = [c for c in _cut_points(doc) if id(doc.paras[c[0]]) not in frozen]
+    return points
+
+
 def _noise_page_break(draw: st.DrawFn, doc: _Doc) -> bool:
-    if not _cut_points(doc):
-        _long_paragraph(draw, doc)
-    i, j, k = draw(st.sampled_from(_cut_points(doc)))
+    i, j, k = draw(st.sampled_from(_cuts(draw, doc)))
     _split_word(doc, i, j, k, _Seg("\n\n", "", "brk", touched=True, check=True))
     return True
 
 
 def _noise_doubled(draw: st.DrawFn, doc: _Doc) -> bool:
-    frozen = {i for i, p in enumerate(doc.paras) if p.touched}
-    points = [c for c in _cut_points(doc) if c[0] not in frozen]
-    if not points:
-        _long_paragraph(draw, doc)
-        points = [c for c in _cut_points(doc) if c[0] not in frozen]
-    i, j, k = draw(st.sampled_from(points))
+    i, j, k = draw(st.sampled_from(_cuts(draw, doc, fresh=True)))  # a duplicate must stay one
     ch = doc.paras[i].segs[j].clean[k - 1]
     _split_word(doc, i, j, k, _Seg("\n\n" + ch, ch, "brk", touched=True, check=True))
     return True
