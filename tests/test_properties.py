@@ -277,6 +277,14 @@ def test_dirty_reports_apply_the_kind_asked_for(kind: str) -> None:
     run()
 
 
+@settings(max_examples=examples(40))
+@given(dirty_reports(max_kinds=len(NOISE_KINDS), max_sections=1))
+def test_dirty_reports_stack_every_kind_on_small_documents(case: DirtyCase) -> None:
+    assert case.expected_codes == frozenset().union(*(KIND_CODES.get(k, frozenset()) for k in case.kinds))
+    for piece in case.contains:
+        assert piece in case.clean_text
+
+
 @settings(max_examples=examples(30))
 @given(report_texts(canonical=True))
 def test_canonical_report_texts_are_written_the_clean_way(text: str) -> None:
