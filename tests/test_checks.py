@@ -353,8 +353,8 @@ def test_rounding_allowance_reads_the_written_number() -> None:
         return _half_ulp(Quantity(text, (0, len(text)), Decimal(value), "CNY"))
 
     assert hu("73.5 亿元", "7350000000") == Decimal("5000000")
-    assert hu("1,234 件", "1234") == Decimal("0.5")
-    assert hu("3万4000元", "34000") == Decimal("0.5")
+    assert hu("1,234 件", "1234") == Decimal("0")  # a whole count is exact
+    assert hu("3万4000元", "34000") == Decimal("0")  # written out in full
     assert hu("九十五件", "95") == 0
 
 

@@ -267,6 +267,15 @@ def _inline_cut(text: str, s: int, e: int, hits: list[_Hit]) -> tuple[int, int, 
     """
     if not hits:
         return None
+    seg = text[s:e].strip()
+    close = e + 1 if text[e : e + 1] == "】" else e  # the segmenter may split off the 】
+    bracketed = seg.startswith("【") and text[s:close].rstrip().endswith("】")
+    if bracketed and any(h[3].strong for h in hits) and len({h[2] for h in hits}) >= 2:
+        # a bracketed insert with a strong marker and another (获取完整版…QQ号): the
+        # brackets say where it starts and ends, however much of it the markers cover
+        verdict = _judge(text[s:close], hits)
+        if verdict:
+            return s, close, *verdict
     first = min(h[0] for h in hits)
     last = max(h[1] for h in hits)
     start = s if len(text[s:first].strip()) <= 10 else first

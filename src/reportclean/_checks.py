@@ -264,7 +264,7 @@ def _truncated(text: str, out: Proposal) -> None:
         return
     start = text.rfind("\n", 0, end) + 1
     para = text[start:end].strip(_SP)
-    if len(para) < 20 or not ("，" in para or "," in para) or para[-1] in _TERMINAL or para.startswith(_NOT_PROSE):
+    if len(para) < 8 or not ("，" in para or "," in para) or para[-1] in _TERMINAL or para.startswith(_NOT_PROSE):
         return
     out.flag(
         max(start, end - 10),
@@ -306,7 +306,8 @@ _NUMBER = re.compile(r"\d[\d,，]*(?:\.(\d+))?")
 def _half_ulp(q: Quantity) -> Decimal:
     """Half a unit in the last written digit of ``q``, in canonical units (the rounding it may hide).
 
-    ``73.5 亿元`` hides up to 0.05 亿 = 5 000 000; ``1,234 件`` hides nothing below 0.5.
+    ``73.5 亿元`` hides up to 0.05 亿 = 5 000 000; ``3万`` up to 5 000; ``99%`` up to 0.5;
+    a whole count written out (``1,234 件``) is exact and hides nothing.
     """
     m = _NUMBER.search(q.text)
     if not m:
@@ -316,6 +317,8 @@ def _half_ulp(q: Quantity) -> Decimal:
     scale = q.value / written if written else Decimal(1)
     if scale.normalize().as_tuple().digits != (1,):
         scale = Decimal(1)  # 3万4000: not the written number times a power of ten
+    if places == 0 and scale == 1 and q.unit not in ("%", "pp"):
+        return Decimal(0)  # a count written in full; a rate (99%) is still rounded
     return abs(scale) * Decimal(5).scaleb(-places - 1)
 
 
@@ -352,10 +355,14 @@ def sum_checks(text: str, quantities: Sequence[Quantity], out: Proposal, rules: 
     qs = _sorted(quantities)
     starts = [q.span[0] for q in qs]
     words = rules.words
-    for m in _QIZHONG.finditer(text):
+    marks = list(_QIZHONG.finditer(text))
+    for k, m in enumerate(marks):
         s_start, s_end = _bounds(text, m.start(), "。！？!?；;\n")
+        if k + 1 < len(marks):  # the next 其中 starts another list: its parts are not ours
+            s_end = min(s_end, marks[k + 1].start())
         totals: dict[str | None, Quantity] = {}
-        for q in _within(qs, starts, s_start, m.start()):
+        # a total stands just before 其中 (at most 8 characters between): look back a little only
+        for q in _within(qs, starts, max(s_start, m.start() - 80), m.start()):
             gap = text[q.span[1] : m.start()].strip(_SP + "，,：:")
             if len(gap) <= 8 and q.unit not in ("%", "pp"):
                 totals[q.unit] = q

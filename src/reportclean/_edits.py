@@ -84,9 +84,12 @@ class Context:
     """What a step may know besides its input text.
 
     ``quantities`` are those found so far, with spans in the step's input.
+    ``from_bytes`` is True when the text was decoded from bytes by
+    :func:`reportclean.decode` (which flags the U+FFFD it makes itself).
     """
 
     quantities: tuple[Quantity, ...] = ()
+    from_bytes: bool = False
 
 
 StepFn = Callable[[str, Context], Proposal]

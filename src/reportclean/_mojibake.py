@@ -437,8 +437,34 @@ def _propose(text: str, run: int, fix: _Fix, out: Proposal) -> tuple[int, int]:
     return s, end
 
 
+_REPLACEMENT_RUN = re.compile("\ufffd+")
+
+
+def mojibake_step(text: str, context: Context) -> Proposal:
+    """:func:`mojibake`, and U+FFFD in ``str`` input flagged ``lost-characters``.
+
+    (In text decoded from bytes, decoding flags its own U+FFFD as ``undecodable-bytes``.)
+
+    >>> [(f.start, f.end, f.code) for f in mojibake_step("共\ufffd\ufffd人", Context()).flags]
+    [(1, 3, 'lost-characters')]
+    >>> mojibake_step("共\ufffd人", Context(from_bytes=True)).flags
+    []
+    """
+    out = mojibake(text, context)
+    if context.from_bytes or "\ufffd" not in text:
+        return out
+    covered = [(e.start, e.end) for e in out.edits] + [(f.start, f.end) for f in out.flags]
+    for m in _REPLACEMENT_RUN.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in covered):
+            continue
+        out.flag(m.start(), m.end(), "lost-characters",
+                 f"{m.end() - m.start()} replacement character(s) U+FFFD: these characters were lost "
+                 "upstream; find the original document")
+    return out
+
+
 def _make(config: Config) -> StepFn:
-    return mojibake
+    return mojibake_step
 
 
 MOJIBAKE = Step("mojibake", _make, {"mojibake-repaired": "info", "lost-characters": "warning"})

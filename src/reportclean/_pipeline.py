@@ -115,7 +115,7 @@ class Cleaner:
         if decode_flags:
             doc.apply("decode", (), decode_flags)
         for name, fn, codes in self._steps:
-            context = Context(doc.quantities())
+            context = Context(doc.quantities(), encoding is not None)
             try:
                 proposal = fn(doc.text, context)
                 flags = [(f, f.severity or codes.get(f.code, "warning")) for f in proposal.flags]

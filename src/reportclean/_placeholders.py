@@ -184,8 +184,8 @@ def _judge(text: str, start: int, end: int, rules: PlaceholderRules) -> tuple[in
         return start, end, unit or _kind(text, start, end, rules)
     if first in "×*＊":
         near = text[max(0, start - 2) : start] + "|" + text[end : end + 2]
-        if re.search(rf"[{_DIGIT}{_LATIN}][ ]?\||\|[ ]?[{_DIGIT}{_LATIN}]", near):
-            return None  # 3×4, 2 × 10, a*b
+        if re.search(rf"[{_DIGIT}{_LATIN}][ ]?\|[ ]?[{_DIGIT}{_LATIN}(（]", near):
+            return None  # 3×4, 2 × 10, a*b: operands on both sides (××km is a figure left out)
         kind = _kind(text, start, end, rules)
         if first == "*":
             line = _line(text, start, end)

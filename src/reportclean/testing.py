@@ -157,7 +157,10 @@ _TRADITIONAL = dict(zip("经济区会务实设进项动开现专题导发", "經
 _SITES = ("百度文库", "道客巴巴", "豆丁网", "原创力文档", "人人文库", "淘文库", "360docs")
 _SHOPS = ("笔杆子文苑", "公文写作帮", "材料之家", "范文精选", "文秘资料库")
 _PROVINCES = ("鄂", "京", "粤", "苏", "浙", "川")
-_PAGE_NUMBERS = ("- {n} -", "第{n}页 共{m}页", "第 {n} 页 共 {m} 页", "第{n}页 / 共{m}页", "{n}/{m}", "{n}")
+# A bare "3/10" is removed only when another page says the same total, and a lone
+# number line only in a run of them (the boilerplate step is precision first):
+# "{n}/{m}" is injected at least twice, and lone numbers are not injected.
+_PAGE_NUMBERS = ("- {n} -", "第{n}页 共{m}页", "第 {n} 页 共 {m} 页", "第{n}页 / 共{m}页", "{n}/{m}")
 _FULLWIDTH = {chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}
 
 #: Every noise kind :func:`dirty_reports` knows, simplest first.
@@ -789,8 +792,11 @@ def _noise_page_numbers(draw: st.DrawFn, doc: _Doc) -> bool:
     if not gaps:
         _long_paragraph(draw, doc)
         gaps = [i for i in range(2, len(doc.paras) + 1) if doc.paras[i - 1].role == "body"]
-    chosen = sorted(draw(st.lists(st.sampled_from(gaps), min_size=1, max_size=3, unique=True)), reverse=True)
     fmt = draw(st.sampled_from(_PAGE_NUMBERS))
+    least = 2 if fmt == "{n}/{m}" else 1
+    if len(gaps) < least:
+        return False
+    chosen = sorted(draw(st.lists(st.sampled_from(gaps), min_size=least, max_size=3, unique=True)), reverse=True)
     total = len(chosen) + draw(st.integers(1, 30))
     for n, at in zip(range(len(chosen) + 1, 1, -1), chosen, strict=False):
         doc.paras.insert(at, _junk(fmt.format(n=n, m=total)))
@@ -832,8 +838,11 @@ def _noise_watermark(draw: st.DrawFn, doc: _Doc) -> bool:
                                          _word(draw(st.sampled_from(_CLAUSES))), _Seg("。", "。", "stop")])  # fmt: skip
                 stops = [(i, 1)]
             i, j = draw(st.sampled_from(stops))
-            if not text.startswith("【"):  # inside a paragraph a watermark stands as its own sentence or in 【】
-                text = draw(st.sampled_from(("【{}】", "{}。"))).format(text)
+            if not text.startswith("【"):
+                # inside a paragraph, in 【】: a bare sentence spliced into a paragraph is
+                # kept unless its markers cover most of it (precision first; see the
+                # known failures of the boilerplate step), so it is not generated here
+                text = f"【{text}】"
             doc.paras[i].segs.insert(j + 1, _Seg(text, "", "junk", touched=True))
             _touch(doc, i)
     return True
