@@ -48,7 +48,8 @@ _MARK = CJK_PUNCT.replace("\u00b7", "")
 # Chinese mark, maybe after spaces that _PUNCT removes, or the line end); the number's left
 # side is checked in Python (a hanzi or Chinese mark, or the line start).
 _NUMBER_UNIT = re.compile(f"(?m) (?<=[0-9] ) *(?=[A-Za-z]{{1,4}}[²³]?(?:[^\\x00-\\x7f]| +[{_MARK}]|[ \\t]*$))")
-_PUNCT = re.compile(f" (?:(?:(?<=[{_MARK}] )|(?<=[{_MARK}]\\*\\* )) *(?=\\S)|(?<=[^\\s#] ) *(?=(?:\\*\\*)?[{_MARK}]))")  # not after a Markdown `#`: layout needs it
+# (not after a Markdown `#`: the layout step needs `# （一）` as it is)
+_PUNCT = re.compile(f" (?:(?:(?<=[{_MARK}] )|(?<=[{_MARK}]\\*\\* )) *(?=\\S)|(?<=[^\\s#] ) *(?=(?:\\*\\*)?[{_MARK}]))")
 _SPACED = re.compile(f" (?<=[{HAN}] )(?=[{HAN}])")
 _ADJACENT = re.compile(f"[{HAN}](?=[{HAN}])")
 _SINGLE = re.compile(r" (?<=[^\sA-Za-z] )(?=[^\sA-Za-z])")
