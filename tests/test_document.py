@@ -117,3 +117,16 @@ def test_replacement_span_is_where_the_new_text_stands() -> None:
     (c,) = doc.changes.build(doc.original, doc.alignment)
     assert doc.text[c.span[0] : c.span[1]] == "3500"
     assert c.original == "三千五百"
+
+
+@settings(max_examples=300, deadline=None)
+@given(edit_rounds())
+def test_walked_original_spans_equal_bisected_ones(case: tuple[str, list[list[Edit]]]) -> None:
+    text, rounds = case
+    doc = Document(text)
+    for edits in rounds:
+        if any(e.end > len(doc.text) for e in edits):
+            break
+        todo = sorted(edits)
+        assert doc._original_spans(todo) == [doc.alignment.to_original(e.start, e.end) for e in todo]
+        doc.apply("t", edits)

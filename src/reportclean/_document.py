@@ -175,9 +175,10 @@ class Document:
         if not todo:
             return
         todo = _coalesce(todo)
-        ospans = self._record(step, todo)
+        ospans = self._original_spans(todo)
+        self._record(step, todo, ospans)
         span, new_start = _forward(todo)
-        self._realign(todo, ospans, span, new_start)
+        self._realign(todo, ospans, new_start)
         pieces: list[str] = []
         pos = 0
         for e in todo:
@@ -192,48 +193,95 @@ class Document:
             self._quantities = [_requant(q, span(*q.span)) for q in self._quantities]
             self._quantities_view = None
 
-    def _record(self, step: str, todo: Sequence[Edit]) -> list[Span]:
-        """Record each removal and change with its original span; return the spans."""
-        original = self.original
-        to_original = self.alignment.to_original
-        ospans = []
-        for e in todo:
-            ospan = to_original(e.start, e.end)
-            ospans.append(ospan)
-            if e.reason and not e.replacement:
-                self.removed.append(Removal(original[ospan[0] : ospan[1]], ospan, e.rule, e.reason, step))
-            else:
-                self.changes.append(ospan, e.replacement, e.rule, step)
-        return ospans
+    def _original_spans(self, todo: Sequence[Edit]) -> list[Span]:
+        """``alignment.to_original`` of every edit, in one walk over the segments.
 
-    def _realign(
-        self,
-        todo: Sequence[Edit],
-        ospans: Sequence[Span],
-        span: Callable[[int, int], Span],
-        new_start: Sequence[int],
-    ) -> None:
+        The same as calling it per edit, without a bisection each time: edits
+        and segments are both sorted.
+        """
+        al = self.alignment
+        cs, ce, os_, oe = al._cs, al._ce, al._os, al._oe
+        m = len(cs)
+        if not m:
+            return [(e.start, e.end) for e in todo]
+        out: list[Span] = []
+        i = j = 0  # segments starting at or before the start / strictly before the end
+        for e in todo:
+            p, q = e.start, e.end
+            while i < m and cs[i] <= p:
+                i += 1
+            if i == 0:
+                a = p
+            elif p < ce[i - 1]:
+                a = os_[i - 1]
+            else:
+                a = oe[i - 1] + (p - ce[i - 1])
+            if p == q:  # an empty span maps to a point
+                out.append((a, a))
+                continue
+            while j < m and cs[j] < q:
+                j += 1
+            if j == 0:
+                b = q
+            elif q <= ce[j - 1]:
+                b = oe[j - 1]
+            else:
+                b = oe[j - 1] + (q - ce[j - 1])
+            out.append((a, b))
+        return out
+
+    def _record(self, step: str, todo: Sequence[Edit], ospans: Sequence[Span]) -> None:
+        """Record each removal and change with its original span."""
+        original = self.original
+        removed = self.removed
+        log = self.changes
+        for e, ospan in zip(todo, ospans, strict=True):
+            if e.reason and not e.replacement:
+                removed.append(Removal(original[ospan[0] : ospan[1]], ospan, e.rule, e.reason, step))
+            else:
+                log.append(ospan, e.replacement, e.rule, step)
+
+    def _realign(self, todo: Sequence[Edit], ospans: Sequence[Span], new_start: Sequence[int]) -> None:
         """New changed segments: the old ones moved through the edits, plus the edits."""
         al = self.alignment
         cs, ce, os_, oe = al._cs, al._ce, al._os, al._oe
+        m = len(cs)
         # Old segments wholly before the first edit stay; those after the last shift.
         lo_i = bisect_left(ce, todo[0].start)
         hi_i = bisect_right(cs, todo[-1].end)
         mid: list[tuple[int, int, int, int]] = []
-        for i in range(lo_i, hi_i):
-            na, nb = span(cs[i], ce[i])
-            mid.append((na, nb, os_[i], oe[i]))
+        if lo_i < hi_i:
+            # old segments among the edits move through them: one walk, as in _forward
+            n_e = len(todo)
+            cum = [0] * (n_e + 1)
+            for k, e in enumerate(todo):
+                cum[k + 1] = cum[k] + len(e.replacement) - (e.end - e.start)
+            ka = kb = 0
+            for i in range(lo_i, hi_i):
+                a, b = cs[i], ce[i]
+                while ka < n_e and todo[ka].end <= a:
+                    ka += 1
+                na = new_start[ka] if ka < n_e and todo[ka].start < a else a + cum[ka]
+                while kb < n_e and todo[kb].end <= b:
+                    kb += 1
+                if kb < n_e and todo[kb].start < b:
+                    nb = new_start[kb] + len(todo[kb].replacement)
+                else:
+                    nb = b + cum[kb]
+                mid.append((na, nb if nb > na else na, os_[i], oe[i]))
+        si = 0  # for the one-to-one test: first segment ending at or after the edit start
         for k, e in enumerate(todo):
             lo, hi = ospans[k]
             if len(e.replacement) == e.end - e.start == hi - lo:
-                i = bisect_left(ce, e.start)
-                if i == len(cs) or cs[i] > e.end:
+                while si < m and ce[si] < e.start:
+                    si += 1
+                if si == m or cs[si] > e.end:
                     continue  # same length, clear of every segment: maps one to one
             mid.append((new_start[k], new_start[k] + len(e.replacement), lo, hi))
         mid.sort()
         ncs, nce, nos, noe = cs[:lo_i], ce[:lo_i], os_[:lo_i], oe[:lo_i]  # array slices: copies
         delta = new_start[-1] + len(todo[-1].replacement) - todo[-1].end
-        tail = [(cs[i] + delta, ce[i] + delta, os_[i], oe[i]) for i in range(hi_i, min(hi_i + 1, len(cs)))]
+        tail = [(cs[i] + delta, ce[i] + delta, os_[i], oe[i]) for i in range(hi_i, min(hi_i + 1, m))]
         for a, b, c, d in mid + tail:
             if ncs and nce[-1] >= a:  # touching or overlapping: merge
                 if b > nce[-1]:
@@ -247,7 +295,7 @@ class Document:
                 nce.append(b)
                 nos.append(c)
                 noe.append(d)
-        rest = range(hi_i + 1, len(cs))
+        rest = range(hi_i + 1, m)
         if rest:
             ncs.extend(cs[i] + delta for i in rest)
             nce.extend(ce[i] + delta for i in rest)
@@ -352,6 +400,8 @@ def _forward(todo: Sequence[Edit]) -> tuple[Callable[[int, int], Span], list[int
 
 def _coalesce(todo: list[Edit]) -> list[Edit]:
     """Merge edits that touch and share a rule: a run of 10^5 CRs is one change."""
+    if all(a.end != b.start for a, b in zip(todo, todo[1:])):
+        return todo  # nothing touches: the common case
     out: list[Edit] = []
     run: list[Edit] = []
 
