@@ -30,6 +30,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from itertools import pairwise
 
 from ._edits import Edit, Flag
 from ._model import Change, QualityWarning, Quantity, Removal, Severity, Span
@@ -400,7 +401,7 @@ def _forward(todo: Sequence[Edit]) -> tuple[Callable[[int, int], Span], list[int
 
 def _coalesce(todo: list[Edit]) -> list[Edit]:
     """Merge edits that touch and share a rule: a run of 10^5 CRs is one change."""
-    if all(a.end != b.start for a, b in zip(todo, todo[1:])):
+    if all(a.end != b.start for a, b in pairwise(todo)):
         return todo  # nothing touches: the common case
     out: list[Edit] = []
     run: list[Edit] = []
