@@ -52,11 +52,11 @@ class Config:
     - ``newlines``: CRLF, CR and Unicode line separators to LF.
     - ``boilerplate``: remove watermarks, site footers and page furniture.
     - ``width``: full-width digits and Latin to ASCII, Chinese punctuation full-width.
+    - ``numerals``: Chinese numerals to Arabic digits, unit spellings unified.
     - ``spacing``: remove spaces a converter put between hanzi and digits.
     - ``layout``: join paragraphs cut by page breaks, drop converter Markdown.
     - ``script``: convert stray traditional characters in simplified text.
     - ``whitespace``: trailing spaces, blank lines at the start and end.
-    - ``numerals``: Chinese numerals to Arabic digits, unit spellings unified.
     - ``quantities``: find numbers with units (``CleanResult.quantities``).
     - ``placeholders``: flag template placeholders (X, XX, ××, □).
     - ``checks``: flag missing numbers, sums and rates that do not add up.
