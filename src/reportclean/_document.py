@@ -166,14 +166,23 @@ class Document:
         for flag, severity in flags:
             s, t = _clip(flag.start, flag.end, n)
             self._flags.append(QualityWarning(flag.code, severity, flag.message, (s, t), to_original(s, t), step))
-        for q in quantities:
-            s, t = _clip(q.span[0], q.span[1], n)
-            if (s, t) != q.span or q.text != text[s:t]:
-                q = Quantity(text[s:t], (s, t), q.value, q.unit, q.written_unit, q.approximate, q.high)
-            # The step's own new object, not yet seen by anyone: set its original span
-            # in place rather than copy it (a dense report has ~5,000 quantities per MB).
-            object.__setattr__(q, "original_span", to_original(s, t))
-            self._quantities.append(q)
+        qs = quantities if isinstance(quantities, list) else list(quantities)
+        if qs:
+            spans = [q.span for q in qs]
+            if not all(0 <= a <= b <= n for a, b in spans):
+                spans = [_clip(a, b, n) for a, b in spans]
+            if all(x[0] <= y[0] and x[1] <= y[1] for x, y in pairwise(spans)):
+                qspans = self._original_spans(spans)  # in order: one walk
+            else:
+                qspans = [to_original(a, b) for a, b in spans]
+            for q, span_, ospan in zip(qs, spans, qspans, strict=True):
+                if span_ is not q.span or q.text != text[span_[0] : span_[1]]:
+                    q = Quantity(text[span_[0] : span_[1]], span_, q.value, q.unit, q.written_unit, q.approximate,
+                                 q.high)  # fmt: skip
+                # The step's own new object, not yet seen by anyone: set its original span
+                # in place rather than copy it (a dense report has ~5,000 quantities per MB).
+                object.__setattr__(q, "original_span", ospan)
+                self._quantities.append(q)
             self._quantities_view = None
         if not todo:
             return
@@ -196,21 +205,21 @@ class Document:
             self._quantities = [_requant(q, span(*q.span)) for q in self._quantities]
             self._quantities_view = None
 
-    def _original_spans(self, todo: Sequence[Edit]) -> list[Span]:
-        """``alignment.to_original`` of every edit, in one walk over the segments.
+    def _original_spans(self, todo: Sequence[Edit] | Sequence[Span]) -> list[Span]:
+        """``alignment.to_original`` of every edit (or span), in one walk over the segments.
 
         The same as calling it per edit, without a bisection each time: edits
-        and segments are both sorted.
+        and segments are both sorted (starts and ends both in order).
         """
         al = self.alignment
         cs, ce, os_, oe = al._cs, al._ce, al._os, al._oe
         m = len(cs)
         if not m:
-            return [(e.start, e.end) for e in todo]
+            return [(e[0], e[1]) for e in todo]
         out: list[Span] = []
         i = j = 0  # segments starting at or before the start / strictly before the end
         for e in todo:
-            p, q = e.start, e.end
+            p, q = e[0], e[1]
             while i < m and cs[i] <= p:
                 i += 1
             if i == 0:
