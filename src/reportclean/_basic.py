@@ -83,6 +83,8 @@ _INVISIBLE = re.compile(
     "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e"
     "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0001\U000e0020-\U000e007f]+"
 )
+# Either of the two, one character: one pass (faster than either alone) tells most texts need nothing.
+_ANY = re.compile(_INVISIBLE.pattern[:-2] + "\x0b\x0c\x85]")
 
 
 def controls(text: str, context: Context) -> Proposal:
@@ -97,6 +99,8 @@ def controls(text: str, context: Context) -> Proposal:
     []
     """
     out = Proposal()
+    if not _ANY.search(text):
+        return out
     for m in _INVISIBLE.finditer(text):
         run = m.group()
         if all(c in "\u200b\u200c\u200d\u2060\ufeff" for c in run):
