@@ -40,6 +40,8 @@ __all__ = ["Alignment", "ChangeLog", "Document", "EditError"]
 # Offsets are kept in arrays of machine integers: a Python int in a list costs
 # 36 bytes, an array item 8, and a converted report has one segment per edit.
 _Offsets = array
+# _realign shifts runs of segments as blocks when segments outnumber edits this many times.
+_BLOCKS = 2
 
 
 class EditError(ValueError):
@@ -164,14 +166,23 @@ class Document:
         for flag, severity in flags:
             s, t = _clip(flag.start, flag.end, n)
             self._flags.append(QualityWarning(flag.code, severity, flag.message, (s, t), to_original(s, t), step))
-        for q in quantities:
-            s, t = _clip(q.span[0], q.span[1], n)
-            if (s, t) != q.span or q.text != text[s:t]:
-                q = Quantity(text[s:t], (s, t), q.value, q.unit, q.written_unit, q.approximate, q.high)
-            # The step's own new object, not yet seen by anyone: set its original span
-            # in place rather than copy it (a dense report has ~5,000 quantities per MB).
-            object.__setattr__(q, "original_span", to_original(s, t))
-            self._quantities.append(q)
+        qs = quantities if isinstance(quantities, list) else list(quantities)
+        if qs:
+            spans = [q.span for q in qs]
+            if not all(0 <= a <= b <= n for a, b in spans):
+                spans = [_clip(a, b, n) for a, b in spans]
+            if all(x[0] <= y[0] and x[1] <= y[1] for x, y in pairwise(spans)):
+                qspans = self._original_spans(spans)  # in order: one walk
+            else:
+                qspans = [to_original(a, b) for a, b in spans]
+            for q, span_, ospan in zip(qs, spans, qspans, strict=True):
+                if span_ is not q.span or q.text != text[span_[0] : span_[1]]:
+                    q = Quantity(text[span_[0] : span_[1]], span_, q.value, q.unit, q.written_unit, q.approximate,
+                                 q.high)  # fmt: skip
+                # The step's own new object, not yet seen by anyone: set its original span
+                # in place rather than copy it (a dense report has ~5,000 quantities per MB).
+                object.__setattr__(q, "original_span", ospan)
+                self._quantities.append(q)
             self._quantities_view = None
         if not todo:
             return
@@ -194,21 +205,21 @@ class Document:
             self._quantities = [_requant(q, span(*q.span)) for q in self._quantities]
             self._quantities_view = None
 
-    def _original_spans(self, todo: Sequence[Edit]) -> list[Span]:
-        """``alignment.to_original`` of every edit, in one walk over the segments.
+    def _original_spans(self, todo: Sequence[Edit] | Sequence[Span]) -> list[Span]:
+        """``alignment.to_original`` of every edit (or span), in one walk over the segments.
 
         The same as calling it per edit, without a bisection each time: edits
-        and segments are both sorted.
+        and segments are both sorted (starts and ends both in order).
         """
         al = self.alignment
         cs, ce, os_, oe = al._cs, al._ce, al._os, al._oe
         m = len(cs)
         if not m:
-            return [(e.start, e.end) for e in todo]
+            return [(e[0], e[1]) for e in todo]
         out: list[Span] = []
         i = j = 0  # segments starting at or before the start / strictly before the end
         for e in todo:
-            p, q = e.start, e.end
+            p, q = e[0], e[1]
             while i < m and cs[i] <= p:
                 i += 1
             if i == 0:
@@ -235,12 +246,21 @@ class Document:
         """Record each removal and change with its original span."""
         original = self.original
         removed = self.removed
-        log = self.changes
-        for e, ospan in zip(todo, ospans, strict=True):
-            if e.reason and not e.replacement:
-                removed.append(Removal(original[ospan[0] : ospan[1]], ospan, e.rule, e.reason, step))
+        los: list[int] = []
+        loe: list[int] = []
+        reps: list[str] = []
+        rules: list[str] = []
+        for (_, _, r, rule, reason), ospan in zip(todo, ospans, strict=True):
+            if reason and not r:
+                a, b = ospan
+                removed.append(Removal(original[a:b], ospan, rule, reason, step))
             else:
-                log.append(ospan, e.replacement, e.rule, step)
+                los.append(ospan[0])
+                loe.append(ospan[1])
+                reps.append(r)
+                rules.append(rule)
+        if los:
+            self.changes.extend(los, loe, reps, rules, step)
 
     def _realign(self, todo: Sequence[Edit], ospans: Sequence[Span], new_start: Sequence[int]) -> None:
         """New changed segments: the old ones moved through the edits, plus the edits."""
@@ -250,26 +270,44 @@ class Document:
         # Old segments wholly before the first edit stay; those after the last shift.
         lo_i = bisect_left(ce, todo[0].start)
         hi_i = bisect_right(cs, todo[-1].end)
-        mid: list[tuple[int, int, int, int]] = []
+        # (new start, new end, original start, original end, i0, i1, shift): when i1 > i0,
+        # the old segments i0+1 .. i1-1 follow this one, all shifted by the same amount.
+        mid: list[tuple[int, int, int, int, int, int, int]] = []
         if lo_i < hi_i:
             # old segments among the edits move through them: one walk, as in _forward
             n_e = len(todo)
             cum = [0] * (n_e + 1)
             for k, e in enumerate(todo):
                 cum[k + 1] = cum[k] + len(e.replacement) - (e.end - e.start)
+            # Runs of old segments clear of every edit (between the end of edit k-1 and
+            # the start of edit k) shift as one block: found by bisection when the
+            # segments outnumber the edits, so no Python work per segment.
+            blocks: list[tuple[int, int, int]] = []
+            if hi_i - lo_i > _BLOCKS * n_e:
+                for k in range(1, n_e):
+                    i0 = bisect_left(cs, todo[k - 1].end, lo_i, hi_i)
+                    i1 = bisect_left(ce, todo[k].start, i0, hi_i)
+                    if i1 - i0 > 1:
+                        blocks.append((i0, i1, cum[k]))
+            blocks.append((hi_i, hi_i, 0))
             ka = kb = 0
-            for i in range(lo_i, hi_i):
-                a, b = cs[i], ce[i]
-                while ka < n_e and todo[ka].end <= a:
-                    ka += 1
-                na = new_start[ka] if ka < n_e and todo[ka].start < a else a + cum[ka]
-                while kb < n_e and todo[kb].end <= b:
-                    kb += 1
-                if kb < n_e and todo[kb].start < b:
-                    nb = new_start[kb] + len(todo[kb].replacement)
-                else:
-                    nb = b + cum[kb]
-                mid.append((na, nb if nb > na else na, os_[i], oe[i]))
+            after = lo_i  # the first old segment not yet moved
+            for i0, i1, shift in blocks:
+                for i in range(after, i0):
+                    a, b = cs[i], ce[i]
+                    while ka < n_e and todo[ka].end <= a:
+                        ka += 1
+                    na = new_start[ka] if ka < n_e and todo[ka].start < a else a + cum[ka]
+                    while kb < n_e and todo[kb].end <= b:
+                        kb += 1
+                    if kb < n_e and todo[kb].start < b:
+                        nb = new_start[kb] + len(todo[kb].replacement)
+                    else:
+                        nb = b + cum[kb]
+                    mid.append((na, nb if nb > na else na, os_[i], oe[i], 0, 0, 0))
+                if i1 > i0:
+                    mid.append((cs[i0] + shift, ce[i0] + shift, os_[i0], oe[i0], i0, i1, shift))
+                after = i1
         si = 0  # for the one-to-one test: first segment ending at or after the edit start
         for k, e in enumerate(todo):
             lo, hi = ospans[k]
@@ -278,12 +316,13 @@ class Document:
                     si += 1
                 if si == m or cs[si] > e.end:
                     continue  # same length, clear of every segment: maps one to one
-            mid.append((new_start[k], new_start[k] + len(e.replacement), lo, hi))
+            mid.append((new_start[k], new_start[k] + len(e.replacement), lo, hi, 0, 0, 0))
         mid.sort()
         ncs, nce, nos, noe = cs[:lo_i], ce[:lo_i], os_[:lo_i], oe[:lo_i]  # array slices: copies
         delta = new_start[-1] + len(todo[-1].replacement) - todo[-1].end
-        tail = [(cs[i] + delta, ce[i] + delta, os_[i], oe[i]) for i in range(hi_i, min(hi_i + 1, m))]
-        for a, b, c, d in mid + tail:
+        if hi_i < m:
+            mid.append((cs[hi_i] + delta, ce[hi_i] + delta, os_[hi_i], oe[hi_i], 0, 0, 0))
+        for a, b, c, d, i0, i1, shift in mid:
             if ncs and nce[-1] >= a:  # touching or overlapping: merge
                 if b > nce[-1]:
                     nce[-1] = b
@@ -296,6 +335,11 @@ class Document:
                 nce.append(b)
                 nos.append(c)
                 noe.append(d)
+            if i1:  # the rest of a block: apart from each other and from everything else
+                ncs.extend([x + shift for x in cs[i0 + 1 : i1]])
+                nce.extend([x + shift for x in ce[i0 + 1 : i1]])
+                nos.extend(os_[i0 + 1 : i1])
+                noe.extend(oe[i0 + 1 : i1])
         rest = range(hi_i + 1, m)
         if rest:
             ncs.extend(cs[i] + delta for i in rest)
@@ -354,6 +398,14 @@ class ChangeLog:
         self._replacement.append(replacement)
         self._rule.append(rule)
         self._step.append(step)
+
+    def extend(self, os_: list[int], oe: list[int], replacements: list[str], rules: list[str], step: str) -> None:
+        """Append many rewrites of one step at once (lists of equal length)."""
+        self._os.extend(os_)
+        self._oe.extend(oe)
+        self._replacement.extend(replacements)
+        self._rule.extend(rules)
+        self._step.extend([step] * len(rules))
 
     def build(self, original: str, alignment: Alignment) -> list[Change]:
         """The public :class:`Change` records, in the order of the original text."""
