@@ -27,6 +27,7 @@ from decimal import Decimal
 from functools import partial
 from operator import attrgetter
 
+from ._cjk import HAN as _HAN
 from ._config import Config
 from ._edits import Context, Proposal, Step, StepFn
 from ._lexicon import package_lexicon
@@ -36,7 +37,6 @@ from ._placeholders import words_by_role
 
 __all__ = ["CHECKS", "CheckRules", "check_rules", "checks", "rate_checks", "sum_checks", "value_checks"]
 
-_HAN = "\u4e00-\u9fff"
 _SP = " \u3000\u00a0\t"
 _BOUNDARY = r"(?=[，。；、,;.：:）)！？!?\s]|$)"
 #: Characters before a measure word that make it no missing number: numerals, determiners.
@@ -205,7 +205,7 @@ def _empty_fields(text: str, rules: CheckRules, out: Proposal) -> None:
         )
 
 
-_STRAY = _by_first("，,；;", r"[ \u3000]*(\d{1,3})(?![\d.,，%．])[ \u3000]*(?=[\u4e00-\u9fff])")
+_STRAY = _by_first("，,；;", rf"[ \u3000]*(\d{{1,3}})(?![\d.,，%．])[ \u3000]*(?=[{_HAN}])")
 
 
 def _stray_numbers(text: str, rules: CheckRules, out: Proposal) -> None:

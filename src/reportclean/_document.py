@@ -114,10 +114,6 @@ class Alignment:
             b = ces[j] + (end - oes[j])
         return (a, max(a, b))
 
-    def segments(self) -> list[tuple[Span, Span]]:
-        """The changed segments as (clean span, original span) pairs."""
-        return [((a, b), (c, d)) for a, b, c, d in zip(self._cs, self._ce, self._os, self._oe, strict=True)]
-
 
 class Document:
     """Original text, current text and the alignment between them."""
@@ -391,13 +387,6 @@ class ChangeLog:
 
     def __len__(self) -> int:
         return len(self._os)
-
-    def append(self, original_span: Span, replacement: str, rule: str, step: str) -> None:
-        self._os.append(original_span[0])
-        self._oe.append(original_span[1])
-        self._replacement.append(replacement)
-        self._rule.append(rule)
-        self._step.append(step)
 
     def extend(self, os_: list[int], oe: list[int], replacements: list[str], rules: list[str], step: str) -> None:
         """Append many rewrites of one step at once (lists of equal length)."""

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 
+from ._cjk import HAN
 from ._config import Config
 from ._edits import Context, Proposal, Step, StepFn
 from ._lexicon import Lexicon, LexiconError, package_lexicon
@@ -42,13 +43,13 @@ _YEAR_DIGITS = re.compile(rf"[12１２][{_DIGIT}]{{1,2}}")
 _IS_DIGIT = re.compile(rf"[{_DIGIT}]")
 _IS_LATIN_OR_DIGIT = re.compile(rf"[{_LATIN}{_DIGIT}_@.．]")
 _DIGITS_BEFORE = re.compile(rf"(?<![{_DIGIT}.．])[{_DIGIT}]{{1,4}}$")
-_STAR_CLOSE = re.compile(r"\*\*+(?![\u4e00-\u9fff*])")
+_STAR_CLOSE = re.compile(rf"\*\*+(?![{HAN}*])")
 _MASKED_TAIL = re.compile(rf"[{_DIGIT}]+(?:[.．][{_DIGIT}]+)?(?=[ ]?[^{_LATIN}{_DIGIT} ]|$)")
 _LATIN_SPACE = re.compile(rf"[{_LATIN}] ")
 _LATIN_NEXT = re.compile(rf" ?[-@{_LATIN}{_DIGIT}]")
 _LATIN_AFTER = re.compile(rf"[{_LATIN}{_DIGIT}²³]+")
 _CHECKBOX = ("是", "否", "有", "无", "同意", "不同意", "男", "女")
-_HANZI = re.compile(r"[\u4e00-\u9fff]")
+_HANZI = re.compile(f"[{HAN}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +94,7 @@ def placeholder_rules(config: Config) -> PlaceholderRules:
         # what may follow a single X to make it real content (X光, X射线); never matches if empty
         keep=re.compile(alternation(k[1:] for k in roles["keep"] if k[:1] in _XS and k[1:]) or r"(?!x)x"),
         after_date=re.compile(alternation(roles["date"])),
-        after_number=re.compile(rf"(?:[多余]|万余|余万|多万)?(?:{alternation(units)})|[多余][\u4e00-\u9fff]"),
+        after_number=re.compile(rf"(?:[多余]|万余|余万|多万)?(?:{alternation(units)})|[多余][{HAN}]"),
         after_name=re.compile(alternation(roles["name"])),
         before_number=re.compile(rf"(?:{alternation(roles['number'])})$"),
         latin_units=frozenset(u for u in units if re.fullmatch(r"[A-Za-z0-9²³]+", u)),
