@@ -470,8 +470,8 @@ class ChangeLog:
         return out
 
 
-def _walk_original(spans: Sequence[Edit] | Sequence[Span], cs: _Offsets, ce: _Offsets, os_: _Offsets,
-                   oe: _Offsets) -> list[Span]:  # fmt: skip
+def _walk_original(spans: Sequence[Edit] | Sequence[Span], cs: array[int], ce: array[int], os_: array[int],
+                   oe: array[int]) -> list[Span]:  # fmt: skip
     """``_original_spans`` of ordered spans, in one walk over spans and segments together."""
     m = len(cs)
     out: list[Span] = []
