@@ -115,11 +115,8 @@ class Cleaner:
         if decode_flags:
             doc.apply("decode", (), decode_flags)
         for name, fn, codes in self._steps:
-            context = Context(doc.quantities(), encoding is not None)
             try:
-                proposal = fn(doc.text, context)
-                flags = [(f, f.severity or codes.get(f.code, "warning")) for f in proposal.flags]
-                doc.apply(name, proposal.edits, flags, proposal.quantities)
+                _run(doc, name, fn, codes, encoding is not None)
             except Exception as exc:  # a bug in a step must not lose the document
                 doc.apply(
                     name,
@@ -142,6 +139,17 @@ class Cleaner:
             alignment=doc.alignment,
             change_log=doc.changes,
         )
+
+
+def _run(doc: Document, name: str, fn: StepFn, codes: Mapping[str, Severity], from_bytes: bool) -> None:
+    """Run one step on ``doc`` and apply what it proposes.
+
+    A function of its own, so that the proposal is freed as soon as it is
+    applied, not held while the next step runs (it can be as large as the text).
+    """
+    proposal = fn(doc.text, Context(doc.quantities(), from_bytes))
+    flags = [(f, f.severity or codes.get(f.code, "warning")) for f in proposal.flags]
+    doc.apply(name, proposal.edits, flags, proposal.quantities)
 
 
 _DEFAULT = Cleaner()
