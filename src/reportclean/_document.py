@@ -479,14 +479,16 @@ class ChangeLog:
     public :class:`Change` records are built.
     """
 
-    __slots__ = ("_oe", "_os", "_replacement", "_rule", "_step")
+    __slots__ = ("_kind", "_kinds", "_oe", "_os", "_replacement")
 
     def __init__(self) -> None:
         self._os: array[int] = array("q")
         self._oe: array[int] = array("q")
         self._replacement: list[str] = []
-        self._rule: list[str] = []
-        self._step: list[str] = []
+        # (rule, step) of each rewrite, as an index into ``_kinds``: a report has
+        # tens of thousands of rewrites but a few dozen rules.
+        self._kind: array[int] = array("I")
+        self._kinds: dict[tuple[str, str], int] = {}
 
     def __len__(self) -> int:
         return len(self._os)
@@ -496,15 +498,16 @@ class ChangeLog:
         self._os.extend(os_)
         self._oe.extend(oe)
         self._replacement.extend(replacements)
-        self._rule.extend(rules)
-        self._step.extend([step] * len(rules))
+        kinds = self._kinds
+        self._kind.extend([kinds.setdefault((rule, step), len(kinds)) for rule in rules])
 
     def build(self, original: str, alignment: Alignment) -> list[Change]:
         """The public :class:`Change` records, in the order of the original text."""
         to_clean = alignment.to_clean
+        kinds = list(self._kinds)
         out = [
-            Change(original[a:b], r, (a, b), to_clean(a, b), rule, st)
-            for a, b, r, rule, st in zip(self._os, self._oe, self._replacement, self._rule, self._step, strict=True)
+            Change(original[a:b], r, (a, b), to_clean(a, b), *kinds[k])
+            for a, b, r, k in zip(self._os, self._oe, self._replacement, self._kind, strict=True)
         ]
         out.sort(key=lambda c: c.original_span)
         return out
