@@ -42,8 +42,8 @@ __all__ = ["Alignment", "ChangeLog", "Document", "EditError"]
 _Offsets = array
 # _realign shifts runs of segments as blocks when segments outnumber edits this many times.
 _BLOCKS = 2
-# apply joins the new text every this many pieces (bounds the memory they take).
-_PIECES = 4096
+# apply joins the new text every this many edits (bounds the memory their pieces take).
+_PIECES = 2048
 # _original_spans walks segments and spans together unless segments outnumber spans this many
 # times (then a bisection per span is cheaper; measured on 8,000 segments).
 _WALK = 5
@@ -168,24 +168,23 @@ class Document:
         # The new text is joined in parts, so that its pieces never add up to
         # thousands of small strings at once.
         parts: list[str] = []
-        pieces: list[str] = []
         new_start = array("q")
         pos = delta = 0
         touching = False
-        for e in todo:
-            s, t, r = e[0], e[1], e[2]
-            if s < pos or t < s or t > n:
-                raise EditError(f"step {step!r} proposed a bad edit {e!r} (text length {n})")
-            if s == pos and pos:
-                touching = True
-            pieces.append(text[pos:s])
-            pieces.append(r)
-            if len(pieces) >= _PIECES:
-                parts.append("".join(pieces))
-                pieces.clear()
-            new_start.append(s + delta)
-            delta += len(r) - (t - s)
-            pos = t
+        for c in range(0, len(todo), _PIECES):
+            pieces: list[str] = []
+            for e in todo[c : c + _PIECES]:
+                s, t, r = e[0], e[1], e[2]
+                if s < pos or t < s or t > n:
+                    raise EditError(f"step {step!r} proposed a bad edit {e!r} (text length {n})")
+                if s == pos and pos:
+                    touching = True
+                pieces.append(text[pos:s])
+                pieces.append(r)
+                new_start.append(s + delta)
+                delta += len(r) - (t - s)
+                pos = t
+            parts.append("".join(pieces))
         fs = flags if isinstance(flags, list) else list(flags)
         if fs:
             self._add_flags(step, fs, n)
@@ -194,16 +193,14 @@ class Document:
             self._add_quantities(qs, text, n)
         if not todo:
             return
-        pieces.append(text[pos:])
-        parts.append("".join(pieces))
-        del pieces
+        parts.append(text[pos:])
         if touching:
             todo = _coalesce(todo)
             new_start = _new_starts(todo)
         ospans = self._original_spans(todo, ordered=True)
         self._record(step, todo, ospans)
         self._realign(todo, ospans, new_start)
-        self.text = parts[0] if len(parts) == 1 else "".join(parts)
+        self.text = "".join(parts)
         del parts
         if self._flags or self._quantities:
             span = _forward(todo, new_start)
@@ -499,7 +496,8 @@ class ChangeLog:
         self._oe.extend(oe)
         self._replacement.extend(replacements)
         kinds = self._kinds
-        self._kind.extend([kinds.setdefault((rule, step), len(kinds)) for rule in rules])
+        index = {rule: kinds.setdefault((rule, step), len(kinds)) for rule in set(rules)}
+        self._kind.extend(map(index.__getitem__, rules))
 
     def build(self, original: str, alignment: Alignment) -> list[Change]:
         """The public :class:`Change` records, in the order of the original text."""
