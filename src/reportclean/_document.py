@@ -31,6 +31,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from itertools import islice, pairwise
+from operator import attrgetter
 
 from ._edits import Edit, Flag
 from ._model import Change, QualityWarning, Quantity, Removal, Severity, Span
@@ -42,6 +43,8 @@ __all__ = ["Alignment", "ChangeLog", "Document", "EditError"]
 _Offsets = array
 # _realign shifts runs of segments as blocks when segments outnumber edits this many times.
 _BLOCKS = 2
+_SPAN = attrgetter("span")
+_WARNING_ORDER = attrgetter("span", "original_span", "code")
 # apply joins the new text every this many edits (bounds the memory their pieces take).
 _PIECES = 2048
 # _original_spans walks segments and spans together unless segments outnumber spans this many
@@ -124,7 +127,8 @@ class Document:
     """Original text, current text and the alignment between them."""
 
     __slots__ = (
-        "_flags", "_messages", "_quantities", "_quantities_view", "alignment", "changes", "original", "removed", "text"
+        "_flags", "_messages", "_quantities", "_quantities_moved", "_quantities_view", "alignment", "changes",
+        "original", "removed", "text",
     )  # fmt: skip
 
     def __init__(self, text: str) -> None:
@@ -138,6 +142,7 @@ class Document:
         self._messages: dict[str, str] = {}
         self._quantities: list[Quantity] = []
         self._quantities_view: tuple[Quantity, ...] | None = ()  # None: to be rebuilt
+        self._quantities_moved = False  # moved by edits since the view was built
         self.removed: list[Removal] = []
         self.changes = ChangeLog()
 
@@ -209,6 +214,7 @@ class Document:
             if self._quantities:
                 self._quantities = [_requant(q, span(*q.span)) for q in self._quantities]
                 self._quantities_view = None
+                self._quantities_moved = True
 
     def _add_flags(self, step: str, flags: list[tuple[Flag, Severity]], n: int) -> None:
         """Record a step's flags as warnings with their original spans."""
@@ -448,22 +454,23 @@ class Document:
 
     def warnings(self) -> list[QualityWarning]:
         out = list(self._flags)
-        out.sort(key=lambda w: (w.span, w.original_span, w.code))
+        out.sort(key=_WARNING_ORDER)
         return out
 
     def quantities(self) -> tuple[Quantity, ...]:
         """The quantities found so far, spans and texts in the current text (cached)."""
         if self._quantities_view is None:
             text = self.text
-            out = []
-            for q in self._quantities:
-                s, t = q.span
-                if q.text != text[s:t]:  # moved or rewritten by a later step
-                    q = Quantity(
-                        text[s:t], q.span, q.value, q.unit, q.written_unit, q.approximate, q.high, q.original_span
-                    )
-                out.append(q)
-            out.sort(key=lambda q: q.span)
+            out = self._quantities
+            if self._quantities_moved:  # edits since: a quantity's text may have been rewritten
+                out = [
+                    q if q.text == text[q.span[0] : q.span[1]] else
+                    Quantity(text[q.span[0] : q.span[1]], q.span, q.value, q.unit, q.written_unit, q.approximate,
+                             q.high, q.original_span)
+                    for q in out
+                ]  # fmt: skip
+                self._quantities_moved = False
+            out.sort(key=_SPAN)
             self._quantities = out
             self._quantities_view = tuple(out)
         return self._quantities_view

@@ -13,6 +13,7 @@ proposes edits on it; :class:`~reportclean._document.Document` applies them.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from operator import attrgetter
 
 from . import (
     _basic,
@@ -132,7 +133,7 @@ class Cleaner:
         return CleanResult(
             text=doc.text,
             warnings=doc.warnings(),
-            removed=sorted(doc.removed, key=lambda r: r.original_span),
+            removed=sorted(doc.removed, key=_ORIGINAL_SPAN),
             quantities=list(doc.quantities()),
             encoding=encoding,
             original=doc.original,
@@ -152,6 +153,7 @@ def _run(doc: Document, name: str, fn: StepFn, codes: Mapping[str, Severity], fr
     doc.apply(name, proposal.edits, flags, proposal.quantities)
 
 
+_ORIGINAL_SPAN = attrgetter("original_span")
 _DEFAULT = Cleaner()
 
 
