@@ -32,7 +32,8 @@ from ._numlex import CN_NUMERAL, CN_RUN, NOT_BEFORE, NumberTables
 __all__ = ["QUANTITIES", "make_quantities", "quantities"]
 
 _MULT = r"千万|百万|万亿|亿|万|千"
-_SP = r"[ \u00a0\u3000]?"
+_SP_CHARS = "\u0020\u00a0\u3000"  # the spaces a converter leaves: space, no-break, ideographic
+_SP = f"[{_SP_CHARS}]?"
 _RANGE_SEP = r"-{1,2}|[—–~～至到]"
 _SENTENCE_END = "。！？；\n"
 _HK = re.compile(r"香港特别行政区|香港特區|香港特別行政區|HKSAR")
@@ -49,14 +50,26 @@ def _pattern(
     # multiplier after a converter's space (1.27 亿). Its first character is a character class, so
     # the regex engine skips the text between numbers in C; the rest is checked in Python per match.
     # Dates (2020 年 10 月, 1-11月, 2019--2020 年度) never reach a unit, so they are no quantities.
+    #
+    # Written for the regex engine's speed, matching what the plain form would (the plain form on
+    # the right): ``(?:X|)`` for ``(?:X)?`` (an alternation is cheaper than a repeated group and
+    # tries the same things in the same order), ``(?:(?=,)(?:,\d{3})+|)`` for ``(?:,\d{3})*``, and
+    # a guard after the run of digits and numerals: whatever follows a number in a match starts
+    # with one of the characters in ``follow`` or comes after 万/亿 (a bare 15万), so a run given
+    # back character by character (2020年 tried as 202, 20, 2) fails at once.
+    follow = f"[,.．{_SP_CHARS}千百万亿\\-—–~～至到余多{''.join(sorted({re.escape(w[0]) for w in tables.units}))}]"
+    rest = (
+        f"[\\d.．点{CN_NUMERAL}]*(?:(?={follow})|(?<=[万亿]))"  # plain: [\d.．点…]*
+        f"(?:(?=,)(?:,\\d{{3}})+|)(?:[.．]\\d+|)(?:{_SP}(?:{_MULT})|)"  # (?:,\d{3})*(?:[.．]\d+)?(?:…)?
+    )
+
     def quantity(digits: str) -> re.Pattern[str]:
         first = f"[{digits}{CN_NUMERAL}\\-]"  # a minus sign too (增长-3.8%), when no number stands before it
-        rest = f"[\\d.．点{CN_NUMERAL}]*(?:,\\d{{3}})*(?:[.．]\\d+)?(?:{_SP}(?:{_MULT}))?"
         return re.compile(
             f"(?P<n1>{first}{NOT_BEFORE}{rest})"
-            f"(?:{_SP}(?P<sep>{_RANGE_SEP}){_SP}(?P<n2>[\\d{CN_NUMERAL}\\-]{rest}))?"
-            f"(?:{_SP}(?P<ap>[余多])?{_SP}(?P<unit>{tables.unit_pattern})|(?<=[万亿])(?P<bare>[余多]?))"
-            "(?P<after>(?=以上|左右))?"  # approximate: 100 人以上, 5 万元左右
+            f"(?:{_SP}(?P<sep>{_RANGE_SEP}){_SP}(?P<n2>[\\d{CN_NUMERAL}\\-]{rest})|)"
+            f"(?:{_SP}(?:(?P<ap>[余多])|){_SP}(?P<unit>{tables.unit_pattern})|(?<=[万亿])(?P<bare>[余多]?))"
+            "(?:(?P<after>(?=以上|左右))|)"  # approximate: 100 人以上, 5 万元左右
         )
 
     money = re.compile("|".join(re.escape(w) for w in sorted(money_words, key=lambda w: (-len(w), w))))
