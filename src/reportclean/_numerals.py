@@ -95,13 +95,13 @@ def _numerals(text: str, tables: NumberTables, pattern: re.Pattern[str]) -> Prop
     out = Proposal()
     for m in pattern.finditer(text):
         run, year, _, measure = m.groups()
-        start, end = m.span("run")
+        start, end = m.span(1)  # run
         if year is not None:
             digits = len(run) == 4 and all(c in _CN_DIGIT_VALUE for c in run)
             if digits and not tables.is_protected(text, start, end + 1):
                 out.replace(start, end, "".join(str(_CN_DIGIT_VALUE[c]) for c in run), rule="cn-year")
         elif measure is not None:
-            value = tables.chinese_counts(text, start, end, m.end("measure"))
+            value = tables.chinese_counts(text, start, end, m.end(4))  # measure
             if value is not None:
                 out.replace(start, end, _arabic(value, run), rule="cn-numeral")
         else:

@@ -39,7 +39,7 @@ NOT_BEFORE = f"(?<![{CN_NUMERAL}\\dA-Za-z.．#＃_/\\-第%％²³].)"
 # 第一, 初三, 周五, 几十, 数百, 上万, 成千, 若干, 好几, 其一, 逐一, 唯一, 统一, 单一, 同一, 老三, 小三, 之一;
 # and an opening quotation mark: a quoted numeral starts a slogan (“四张成绩单”, “五个不发生”).
 _BEFORE = frozenset("第初周几数上成若好其逐唯统单同老小之“‘「『《\"'")
-_BEFORE2 = ("星期", "礼拜", "排名", "排行", "位列", "名列")
+_BEFORE2 = frozenset(("星期", "礼拜", "排名", "排行", "位列", "名列"))
 # A lone 一 or 二 before a measure word is an article or an ordinal (一个, 二次, 二级): kept; so is 零.
 _LONE = frozenset("零〇○一二壹贰貳幺")
 
@@ -76,6 +76,7 @@ class NumberTables:
     protected: frozenset[str]
     protected_lengths: dict[str, tuple[int, ...]]  # first character -> lengths of entries, longest first
     protected_longest: int
+    protected_pairs: frozenset[str] | None  # the two-character pieces of the entries (None: an entry of one)
 
     @classmethod
     def build(cls, user: Iterable[Lexicon]) -> NumberTables:
@@ -103,10 +104,20 @@ class NumberTables:
             frozenset(protected),
             _lengths_by_first(protected),
             max((len(p) for p in protected), default=0),
+            _pairs(protected),
         )
 
     def is_protected(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` overlaps a protected expression in ``text``."""
+        pairs = self.protected_pairs
+        if pairs is not None and end <= len(text):
+            # An expression overlapping text[start:end] has two adjacent characters in it or across
+            # its edges: when no such pair is a piece of any expression, there is none (the common case).
+            for j in range(max(0, start - 1), end):
+                if text[j : j + 2] in pairs:
+                    break
+            else:
+                return False
         prot = self.protected
         by_first = self.protected_lengths
         for s in range(max(0, start - self.protected_longest + 1), end):
@@ -131,6 +142,14 @@ class NumberTables:
         if value is None or self.is_protected(text, start, unit_end):
             return None
         return value
+
+
+def _pairs(entries: Iterable[str]) -> frozenset[str] | None:
+    """The two-character pieces of the entries (四个意识: 四个, 个意, 意识); None if an entry has one."""
+    entries = tuple(entries)
+    if any(len(p) < 2 for p in entries):
+        return None
+    return frozenset(p[i : i + 2] for p in entries for i in range(len(p) - 1))
 
 
 def _lengths_by_first(entries: Iterable[str]) -> dict[str, tuple[int, ...]]:

@@ -155,7 +155,8 @@ def _quantities(
     scaled: dict[tuple[str, str], Decimal] = {}
     for m in (bmp if _bmp_only(text) else full).finditer(text):
         n1, _, n2, ap, unit_text, bare, after = m.groups()
-        start, end = m.span()
+        span = m.span()
+        start, end = span
         read = None
         if n2 is None and unit_text is not None:
             read = values.get(n1)
@@ -200,7 +201,7 @@ def _quantities(
                     or after is not None
                     or (start > 0 and text[start - 1] in _APPROX_LAST and _approx_before(text, start))
                 )
-                found.append(new(m.group(), (start, end), value, bare_unit, written or None, approx, high))
+                found.append(new(m.group(), span, value, bare_unit, written or None, approx, high))
                 continue
             table_written, unit, factor, yuan, arabic_only = info[unit_text]
             if written:
@@ -222,7 +223,7 @@ def _quantities(
             or after is not None
             or (start > 0 and text[start - 1] in _APPROX_LAST and _approx_before(text, start))
         )
-        found.append(new(m.group(), (start, end), value, unit, written, approx, high))
+        found.append(new(m.group(), span, value, unit, written, approx, high))
     return out
 
 
@@ -285,14 +286,15 @@ def _value(
     text: str, s: str, start: int, end: int, unit_end: int, tables: NumberTables
 ) -> tuple[Decimal, Decimal | None] | None:
     """The value of a number ``s`` = ``text[start:end]`` (multiplier applied) and its multiplier."""
-    read = _read_arabic(s)
-    if read is not None:  # 12, 12.5, 12.62亿, 1.27 亿
-        return read[0], _MULTIPLIERS[read[1]] if read[1] else None
-    if s[0].isdigit() or s[0] == "-":
-        v = parse_number(s)
-        return None if v is None else (v, _MULTIPLIERS.get(_mult_text(s)))
-    cv = tables.chinese_counts(text, start, end, unit_end)
-    return None if cv is None else (cv, None)
+    if s[0].isdigit():
+        read = _read_arabic(s)
+        if read is not None:  # 12, 12.5, 12.62亿, 1.27 亿
+            return read[0], _MULTIPLIERS[read[1]] if read[1] else None
+    elif s[0] != "-":
+        cv = tables.chinese_counts(text, start, end, unit_end)
+        return None if cv is None else (cv, None)
+    v = parse_number(s)
+    return None if v is None else (v, _MULTIPLIERS.get(_mult_text(s)))
 
 
 def _read_arabic(s: str) -> tuple[Decimal, str] | None:
