@@ -58,16 +58,17 @@ def _pattern(
     # with one of the characters in ``follow`` or comes after 万/亿 (a bare 15万), so a run given
     # back character by character (2020年 tried as 202, 20, 2) fails at once.
     follow = f"[,.．{_SP_CHARS}千百万亿\\-—–~～至到余多{''.join(sorted({re.escape(w[0]) for w in tables.units}))}]"
-    rest = (
-        f"[\\d.．点{CN_NUMERAL}]*(?:(?={follow})|(?<=[万亿]))"  # plain: [\d.．点…]*
-        f"(?:(?=,)(?:,\\d{{3}})+|)(?:[.．]\\d+|)(?:{_SP}(?:{_MULT})|)"  # (?:,\d{3})*(?:[.．]\d+)?(?:…)?
-    )
 
-    def quantity(digits: str) -> re.Pattern[str]:
-        first = f"[{digits}{CN_NUMERAL}\\-]"  # a minus sign too (增长-3.8%), when no number stands before it
+    def quantity(d: str) -> re.Pattern[str]:  # d: the decimal digits, in a character class
+        rest = (
+            f"[{d}.．点{CN_NUMERAL}]*(?:(?={follow})|(?<=[万亿]))"  # plain: [\d.．点…]*
+            f"(?:(?=,)(?:,[{d}]{{3}})+|)(?:[.．][{d}]+|)(?:{_SP}(?:{_MULT})|)"  # (?:,\d{3})*(?:[.．]\d+)?(?:…)?
+        )
+        first = f"[{d}{CN_NUMERAL}\\-]"  # a minus sign too (增长-3.8%), when no number stands before it
+        not_before = NOT_BEFORE.replace("\\d", d)
         return re.compile(
-            f"(?P<n1>{first}{NOT_BEFORE}{rest})"
-            f"(?:{_SP}(?P<sep>{_RANGE_SEP}){_SP}(?P<n2>[\\d{CN_NUMERAL}\\-]{rest})|)"
+            f"(?P<n1>{first}{not_before}{rest})"
+            f"(?:{_SP}(?P<sep>{_RANGE_SEP}){_SP}(?P<n2>{first}{rest})|)"
             f"(?:{_SP}(?:(?P<ap>[余多])|){_SP}(?P<unit>{tables.unit_pattern})|(?<=[万亿])(?P<bare>[余多]?))"
             "(?:(?P<after>(?=以上|左右))|)"  # approximate: 100 人以上, 5 万元左右
         )
@@ -79,7 +80,7 @@ def _pattern(
 # The regex engine scans for the first character of a number in C, testing every character of
 # the text against the class; ``\d`` in it is a Unicode category test on top of a table lookup.
 # For a text without characters beyond U+FFFF (nearly all), the decimal digits of the BMP listed
-# in the class match the same characters and make the scan a table lookup alone (~2 ms/MB less).
+# in the classes match the same characters and make the scan a table lookup alone (~2 ms/MB less).
 _BMP_DIGITS = "".join(
     f"{re.escape(chr(a))}-{re.escape(chr(b))}" if b > a else re.escape(chr(a))
     for a, b in (
