@@ -76,7 +76,7 @@ class NumberTables:
     protected: frozenset[str]
     protected_lengths: dict[str, tuple[int, ...]]  # first character -> lengths of entries, longest first
     protected_longest: int
-    protected_pairs: frozenset[str] | None  # the two-character pieces of the entries (None: an entry of one)
+    protected_pieces: tuple[frozenset[str], frozenset[str]] | None  # see _pieces
 
     @classmethod
     def build(cls, user: Iterable[Lexicon]) -> NumberTables:
@@ -104,20 +104,21 @@ class NumberTables:
             frozenset(protected),
             _lengths_by_first(protected),
             max((len(p) for p in protected), default=0),
-            _pairs(protected),
+            _pieces(protected),
         )
 
     def is_protected(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` overlaps a protected expression in ``text``."""
-        pairs = self.protected_pairs
-        if pairs is not None and end <= len(text):
-            # An expression overlapping text[start:end] has two adjacent characters in it or across
-            # its edges: when no such pair is a piece of any expression, there is none (the common case).
-            for j in range(max(0, start - 1), end):
-                if text[j : j + 2] in pairs:
+        pieces = self.protected_pieces
+        if pieces is not None and end <= len(text):
+            # An expression overlapping text[start:end] (see _pieces) is a two-character one
+            # there or across its edges, or has three adjacent characters there or across them.
+            pairs, triples = pieces
+            for j in range(max(0, start - 2), end):
+                if text[j : j + 3] in triples or (j >= start - 1 and text[j : j + 2] in pairs):
                     break
             else:
-                return False
+                return False  # the common case
         prot = self.protected
         by_first = self.protected_lengths
         for s in range(max(0, start - self.protected_longest + 1), end):
@@ -144,12 +145,22 @@ class NumberTables:
         return value
 
 
-def _pairs(entries: Iterable[str]) -> frozenset[str] | None:
-    """The two-character pieces of the entries (四个意识: 四个, 个意, 意识); None if an entry has one."""
+def _pieces(entries: Iterable[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The entries of two characters, and the three-character pieces of the longer ones.
+
+    An occurrence of a longer entry overlapping ``text[start:end]`` holds one of its pieces
+    at ``text[j:j+3]`` for some ``start - 2 <= j < end``; one of two characters is at
+    ``text[j:j+2]`` for some ``start - 1 <= j < end``. None if an entry has one character.
+
+    >>> [sorted(x) for x in _pieces(["四个意识", "一批"])]
+    [['一批'], ['个意识', '四个意']]
+    """
     entries = tuple(entries)
     if any(len(p) < 2 for p in entries):
         return None
-    return frozenset(p[i : i + 2] for p in entries for i in range(len(p) - 1))
+    pairs = frozenset(p for p in entries if len(p) == 2)
+    triples = frozenset(p[i : i + 3] for p in entries if len(p) > 2 for i in range(len(p) - 2))
+    return pairs, triples
 
 
 def _lengths_by_first(entries: Iterable[str]) -> dict[str, tuple[int, ...]]:
