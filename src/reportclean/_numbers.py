@@ -123,11 +123,27 @@ def parse_cn_strict(text: str) -> Decimal | None:
     """
     if not text or len(text) > _MAX_LEN:
         return None
+    memo = isinstance(text, str) and len(text) <= 16
+    if memo:
+        known = _STRICT_MEMO.get(text, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known
     try:
         value = _parse(text.translate(_TRANS), strict=True)
-        return None if value is None else plain_decimal(value)
+        value = None if value is None else plain_decimal(value)
     except (ArithmeticError, ValueError):  # pragma: no cover - defensive
-        return None
+        value = None
+    if memo:
+        if len(_STRICT_MEMO) >= 4096:
+            _STRICT_MEMO.clear()
+        _STRICT_MEMO[text] = value
+    return value
+
+
+# parse_cn_strict of short numerals already read: running text repeats 一, 两, 四, 十九 …, and
+# the parser costs ~2 us even for one character (the values are immutable Decimals, shared).
+_UNKNOWN = Decimal("NaN")
+_STRICT_MEMO: dict[str, Decimal | None] = {}
 
 
 def _parse(s: str, strict: bool) -> Decimal | None:

@@ -95,13 +95,13 @@ def _numerals(text: str, tables: NumberTables, pattern: re.Pattern[str]) -> Prop
     out = Proposal()
     for m in pattern.finditer(text):
         run, year, _, measure = m.groups()
-        start, end = m.span("run")
+        start, end = m.span(1)  # run
         if year is not None:
             digits = len(run) == 4 and all(c in _CN_DIGIT_VALUE for c in run)
             if digits and not tables.is_protected(text, start, end + 1):
                 out.replace(start, end, "".join(str(_CN_DIGIT_VALUE[c]) for c in run), rule="cn-year")
         elif measure is not None:
-            value = tables.chinese_counts(text, start, end, m.end("measure"))
+            value = tables.chinese_counts(text, start, end, m.end(4))  # measure
             if value is not None:
                 out.replace(start, end, _arabic(value, run), rule="cn-numeral")
         else:
@@ -111,6 +111,8 @@ def _numerals(text: str, tables: NumberTables, pattern: re.Pattern[str]) -> Prop
             value = parse_cn_strict(m.group("pct"))
             if value is not None and not tables.is_protected(text, m.start(), m.end()):
                 out.replace(m.start(), m.end(), f"{value:f}%", rule="cn-percent")
+    if not _may_spell(text):
+        return out  # no unit spelling to unify (most texts): no regex pass for them
     # a unit spelling right after Arabic digits, or after a numeral this pass converted
     converted = {e.end for e in out.edits if e.rule == "cn-numeral"}
     for m in _SPELL.finditer(text):
@@ -119,6 +121,25 @@ def _numerals(text: str, tables: NumberTables, pattern: re.Pattern[str]) -> Prop
         if b and (text[b - 1] in _DIGITS or b in converted):
             out.replace(s, m.end(), _UNIT_SPELLING[m.group()], rule="unit-spelling")
     return out
+
+
+def _may_spell(text: str) -> bool:
+    """Whether ``text`` may hold a unit spelling of :data:`_UNIT_SPELLING` (m2, KM, 平米, ㎡ …).
+
+    Searching one character is much faster than two (or a regex pass): ``m2`` is looked for
+    only when there is an ``m``, ``平米`` when there is a ``米``.
+
+    >>> _may_spell("面积 120㎡"), _may_spell("长 13Km"), _may_spell("120 平米"), _may_spell("平台 5 m")
+    (True, True, True, False)
+    """
+    return (
+        "K" in text  # KM, Km, KM2, Km2
+        or "㎡" in text
+        or "㎞" in text
+        or "㎢" in text
+        or ("m" in text and "m2" in text)  # m2, km2
+        or ("米" in text and "平米" in text)
+    )
 
 
 def _date(text: str, m: re.Match[str], tables: NumberTables, out: Proposal) -> None:
