@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from ._cjk import HAN
 from ._config import Config
-from ._edits import Context, Proposal, Step, StepFn
+from ._edits import Context, Edit, Proposal, Step, StepFn
 from ._lexicon import Lexicon, package_lexicon
 
 __all__ = ["LAYOUT", "make_layout"]
@@ -38,12 +38,19 @@ _MARKERS = package_lexicon("layout_headings.tsv")
 # A line break with the blank lines after it (the trailing spaces before it are added in code:
 # a pattern starting with a literal is found at C speed).
 _BREAK = re.compile(r"\n(?:[ \t\u3000]*\n)*")
+# The same breaks, less the commonest one: a single ``\n`` right after a mark that ends a sentence,
+# which stays as it is. (The lookbehind comes after the literal ``\n``, which the regex engine
+# finds at C speed.)
+_TERMINAL_CHARS = "。！？；：…!?;:"
+_WORK_BREAK = re.compile(f"\\n(?:(?<![{_TERMINAL_CHARS}]\\n)(?:[ \\t\\u3000]*\\n)*|(?:[ \\t\\u3000]*\\n)+)")
 _MD = r"\**(#{1,6}[ \t]+(?:\**#{1,6}[ \t]+)*)(?=\S)"
 _MD_HEADING = re.compile(_MD)  # matched at a line start
 _MD_HEADING_AFTER_BREAK = re.compile("\n" + _MD)
-_MD_BOLD = re.compile(r"(?<!\*)(\*{2,})[^*]+(\*{2,})(?!\*)")  # may span a line break the layout joins
+# ``(?<!\*)(\*{2,})`` written so that the pattern starts with a literal (found at C speed);
+# may span a line break the layout joins.
+_MD_BOLD = re.compile(r"(\*(?<!\*\*)\*+)[^*]+(\*{2,})(?!\*)")
 _CLOSING = "”’」』》）)】〕］\"'* \t"
-_TERMINAL = frozenset("。！？；：…!?;:")
+_TERMINAL = frozenset(_TERMINAL_CHARS)
 _PAUSE = frozenset("、。，：；,:;")  # two of them joined would clash
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _ANY_PUNCT = re.compile(r"[，。；：！？、,;:!?]")
@@ -72,8 +79,8 @@ def make_layout(config: Config) -> StepFn:
 
     def line_info(line: str) -> _Line:
         # Markdown marks are ignored: the decision must be the same once they are removed.
-        body = line.replace("**", "").lstrip(" \t\u3000")
-        body = body[_md_prefix_end(body) :].strip()
+        body = (line.replace("**", "") if "*" in line else line).lstrip(" \t\u3000")
+        body = (body[_md_prefix_end(body) :] if "#" in body else body).strip()
         if not body:
             return _Line("", "", "", True, True, True)
         core = body.rstrip(_CLOSING) or body
@@ -116,44 +123,50 @@ def make_layout(config: Config) -> StepFn:
                 out.remove(m.start(1), m.end(1), "markdown-bold", reason)
                 out.remove(m.start(2), m.end(2), "markdown-bold", reason)
         n = len(text)
-        start = 0  # of the line before the break
-        prev: _Line | None = None  # its description, if already made
-        for m in _BREAK.finditer(text):
-            s, e = m.start(), m.end()
+        edits = out.edits
+        prev: _Line | None = None  # the description of the line before the break, if already made
+        prev_start = -1  # where that line starts
+        # Breaks that stay a single "\n" after a sentence end are not even looked at (the
+        # commonest case); the others are decided from the two lines around them.
+        for m in _WORK_BREAK.finditer(text):
+            s, e = m.span()
+            start = text.rfind("\n", 0, s) + 1  # of the line before the break
             while s > start and text[s - 1] in " \t":
                 s -= 1  # trailing spaces of the line before
             if s == 0 or e == n:
-                start, prev = e, None
                 continue  # blank lines at the start and end: the whitespace step's
-            if text[s - 1] in _TERMINAL:  # the common case, decided without describing the lines
+            if text[s - 1] in _TERMINAL:  # decided without describing the lines
                 if e - s > 1:
-                    out.replace(s, e, "\n", rule="paragraph-break")
-                start, prev = e, None
+                    edits.append(Edit(s, e, "\n", "paragraph-break"))
                 continue
-            if prev is None:
+            if prev_start != start or prev is None:
                 prev = line_info(text[start:s])
+            if prev.terminal or prev.heading:  # decided without describing the next line
+                if e - s > 1:
+                    edits.append(Edit(s, e, "\n", "paragraph-break"))
+                continue
             line_end = text.find("\n", e)
+            # (The same description as that of text[e:s] when the next break is looked at:
+            # trailing spaces change nothing. It is kept for that break.)
             nxt = line_info(text[e : n if line_end < 0 else line_end])
             if (
-                prev.terminal
-                or prev.heading
-                or nxt.heading
+                nxt.heading
                 or nxt.opens
                 or not nxt.first
                 or (prev.last.isdigit() and nxt.first.isdigit())
                 or (prev.end in _PAUSE and nxt.first in _PAUSE)
             ):
                 if e - s > 1:
-                    out.replace(s, e, "\n", rule="paragraph-break")
+                    edits.append(Edit(s, e, "\n", "paragraph-break"))
             else:
                 glue = " " if _latin_words(prev.last, nxt.first) else ""
                 rule = "page-break-join" if m.group().count("\n") > 1 else "line-join"
-                out.replace(s, e, glue, rule=rule)
+                edits.append(Edit(s, e, glue, rule))
                 if prev.last == nxt.first and _HAN.match(prev.last) and text[s - 1] == prev.last:
                     out.flag(s - 1, e + 1, "doubled-character",
                              f"{prev.last!r} ends one line and starts the next: a page break may have "
                              "repeated it; check and delete one")
-            start, prev = e, nxt
+            prev, prev_start = nxt, e
         return out
 
     return layout
