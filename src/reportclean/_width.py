@@ -20,6 +20,7 @@ from ._cjk import CJK_PUNCT, HAN
 from ._config import Config
 from ._edits import Context, Edit, Proposal, Step, StepFn
 from ._lexicon import Lexicon, package_lexicon
+from ._spacing import match_edits
 
 __all__ = ["WIDTH", "make_width"]
 
@@ -38,6 +39,7 @@ _ODD_SPACE = re.compile(f"[{_ODD_SPACE_CHARS}][{_ODD_SPACE_CHARS}]*")
 # The characters the number rules below look for (found by the scan of the step, with the odd spaces).
 _RARE_CHARS = _ALNUM_CHARS + "·•∙⋅﹒﹪٪"
 _ODD_SPACE_SET = frozenset(_ODD_SPACE_CHARS)
+_ALNUM_SET = frozenset(re.findall(f"[{_ALNUM_CHARS}]", "".join(map(chr, range(0xFF00, 0xFF60)))))
 _POINTS = frozenset("·•∙⋅﹒")
 _PERCENTS = frozenset("﹪٪")
 # An odd decimal point between digits (not 。 or ．: a full stop before a number is common).
@@ -90,11 +92,19 @@ def make_width(config: Config) -> StepFn:
     # the common case, are not matched.
     strong_only = "".join(sorted(c for c in strength if not re.match(f"[{_RARE_CHARS}{_ODD_SPACE_CHARS}]", c)))
     after_strong = "[" + re.escape("".join(sorted(strength)) + " \t*" + _ODD_SPACE_CHARS) + "]"
+    odd = re.escape(_ODD_SPACE_CHARS)
+    # After the character: it is neither a strong mark nor an odd space (so a number-rule
+    # character); or a strong mark after a strong mark or space; or an odd space that does
+    # not start a line (indentation is the commonest odd space: not matched).
+    wanted = [f"(?<![{re.escape(strong_only)}{odd}])", f"(?<=[^\\n{odd}][{odd}])"]
+    if strong_only:
+        wanted.append(f"(?<={after_strong}[{re.escape(strong_only)}])")
     scan = re.compile(
-        "[" + re.escape("".join(sorted(strength)) + _ODD_SPACE_CHARS) + _RARE_CHARS + "]"
-        + (f"(?:(?<![{re.escape(strong_only)}])|(?<={after_strong}.))" if strong_only else "")
+        "[" + re.escape("".join(sorted(strength)) + _ODD_SPACE_CHARS) + _RARE_CHARS + "](?:" + "|".join(wanted) + ")"
     )
     marks = tuple(to_full)
+    # (A strong mark that is an odd space would be missed at a line start: look everywhere.)
+    clash_anywhere = any(c in _ODD_SPACE_SET for c in strength)
     single = {c: mark for c, mark in to_full.items() if len(c) == 1}
 
     def width(text: str, context: Context) -> Proposal:
@@ -114,16 +124,15 @@ def make_width(config: Config) -> StepFn:
         spaces: list[tuple[int, int]] = []  # odd-space runs outside indentation
         points: list[int] = []
         percents: list[int] = []
-        clash_from = -1  # the first strong mark after a strong mark or space
+        clash_from = 0 if clash_anywhere else -1  # the first strong mark after a strong mark or space
         m = scan.search(text)
         while m:
             s = t = m.end()
             c = text[s - 1]
             s -= 1
-            if c in strength:
-                if clash_from < 0:
-                    clash_from = s
-            elif c in _ODD_SPACE_SET:
+            if c in strength and clash_from < 0:
+                clash_from = s
+            if c in _ODD_SPACE_SET:
                 t = _ODD_SPACE.match(text, s).end()  # type: ignore[union-attr]
                 if not _indentation(text, s):
                     spaces.append((s, t))
@@ -133,7 +142,7 @@ def make_width(config: Config) -> StepFn:
             elif c in _PERCENTS:
                 if _ODD_PERCENT.match(text, s):
                     percents.append(s)
-            else:
+            elif c in _ALNUM_SET:
                 t = _ALNUM.match(text, s).end()  # type: ignore[union-attr]
                 run = _to_ascii(text, s, t)
                 if run != text[s:t]:
@@ -184,9 +193,11 @@ def make_width(config: Config) -> StepFn:
             out.flag(s, t, "doubled-punctuation", f"punctuation {''.join(found)!r} reduced to {keep!r}")
             taken.update(range(s, t))
         # One edit per converted mark (touching ones are merged by Document.apply).
-        if not taken and len(converted) == len(runs):  # the common case: every run a single mark
-            edits += [Edit(*m.span(), single[m[0]], _FULL) for m in runs if m[0] in single]
-            converted = [m.span() for m in runs if m[0] not in single]
+        if not taken and len(converted) == len(runs):  # the common case: every run converted
+            found = list(map(re.Match.group, runs))
+            if all(map(single.__contains__, found)):  # and a single mark
+                edits += match_edits(runs, _FULL, map(single.__getitem__, found))
+                converted = []
         edits += [
             Edit(i, i + 1, to_full[c], _FULL)
             for s, t in converted
