@@ -94,7 +94,7 @@ def make_script(config: Config) -> StepFn:
 
 def _mostly_simplified(text: str) -> bool:
     """Whether simplified-only characters are at least as many as traditional-only ones."""
-    n_trad = sum(1 for _ in _TRADITIONAL.finditer(text))
+    n_trad = len(_TRADITIONAL.findall(text))
     n_simp = 0
     for _ in _SIMPLIFIED.finditer(text):  # stop as soon as the answer is known
         n_simp += 1
@@ -121,16 +121,19 @@ def _convert(text: str, converter: opencc.OpenCC, out: Proposal, only_traditiona
         if len(converted) != len(line):
             _replace_middle(line, converted, start, out, only_traditional)
             continue
-        i, n = 0, len(line)
-        while i < n:
-            if line[i] == converted[i] or (only_traditional and line[i] not in _TRADITIONAL_SET):
-                i += 1
-                continue
+        n = len(line)
+        if only_traditional:  # spans of changed traditional characters: start at one of those
+            candidates = (m.start() for m in _TRADITIONAL.finditer(line))
+        else:  # spans of changed characters
+            candidates = (i for i, (a, b) in enumerate(zip(line, converted, strict=True)) if a != b)
+        j = 0
+        for i in candidates:
+            if i < j or line[i] == converted[i]:
+                continue  # inside the span before, or kept
             j = i + 1
             while j < n and line[j] != converted[j] and (not only_traditional or line[j] in _TRADITIONAL_SET):
                 j += 1
             _edit(out, start + i, start + j, line[i:j], converted[i:j], only_traditional)
-            i = j
 
 
 def _replace_middle(line: str, converted: str, offset: int, out: Proposal, only_traditional: bool) -> None:
