@@ -15,6 +15,8 @@ The punctuation table is the lexicon ``data/width_punctuation.tsv`` (kind
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from operator import attrgetter
 
 from ._cjk import CJK_PUNCT, HAN
 from ._config import Config
@@ -59,6 +61,7 @@ _HAN = re.compile(f"[{HAN}]")
 _PAIR_ASCII_OPEN = re.compile(r"\([^()（）]{0,80}[)）]")
 _PAIR_ASCII_CLOSE = re.compile(r"（[^()（）]{0,80}\)")
 _FULL = "fullwidth-punctuation"
+_NEAR = attrgetter("lastindex")  # a run pattern's match: whether it found Chinese text next to the run
 
 
 def make_width(config: Config) -> StepFn:
@@ -166,15 +169,15 @@ def make_width(config: Config) -> StepFn:
                 edits.append(Edit(t, t + 1, "）", _FULL))
         # ASCII marks next to Chinese text (found by the run pattern), or next to such
         # marks (whitespace and Markdown between them skipped).
-        runs: list[re.Match[str]] = []
-        if any(c in text for c in marks):
-            runs = list(ascii_run.finditer(text))
-        converted = [m.span() for m in runs if m.lastindex]
-        pending = [m.span() for m in runs if not m.lastindex]
+        runs = list(ascii_run.finditer(text)) if any(c in text for c in marks) else []
         chinese: set[int] | None = None  # positions that become Chinese marks, made when needed
-        if pending:
-            chinese = _positions(brackets, converted)
-            converted += _near_converted(text, pending, chinese)
+        converted: list[tuple[int, int]] = []  # runs converted for being next to converted marks
+        if all(map(_NEAR, runs)):  # the common case: every run is next to Chinese text
+            near = runs
+        else:
+            near = [m for m in runs if m.lastindex]
+            chinese = _positions(brackets, map(re.Match.span, near))
+            converted = _near_converted(text, [m.span() for m in runs if not m.lastindex], chinese)
         taken: set[int] = set()  # positions inside a clash run
         # A clash never spans a line break: none starts before the line of the first candidate.
         for m in clash.finditer(text, text.rfind("\n", 0, clash_from) + 1) if clash_from >= 0 else ():
@@ -182,7 +185,7 @@ def make_width(config: Config) -> StepFn:
             found = [c for c in m.group() if c in strength]
             if all(c.isascii() for c in found):
                 if chinese is None:
-                    chinese = _positions(brackets, converted)
+                    chinese = _positions(brackets, map(re.Match.span, near))
                 if not any(i in chinese for i in range(s, t)):
                     continue  # '::' in code, ',,' between Latin words
             if found.count("。") == len(found):
@@ -193,11 +196,11 @@ def make_width(config: Config) -> StepFn:
             out.flag(s, t, "doubled-punctuation", f"punctuation {''.join(found)!r} reduced to {keep!r}")
             taken.update(range(s, t))
         # One edit per converted mark (touching ones are merged by Document.apply).
-        if not taken and len(converted) == len(runs):  # the common case: every run converted
-            found = list(map(re.Match.group, runs))
-            if all(map(single.__contains__, found)):  # and a single mark
-                edits += match_edits(runs, _FULL, map(single.__getitem__, found))
-                converted = []
+        found = list(map(re.Match.group, near))
+        if not taken and all(map(single.__contains__, found)):  # the common case: runs of one mark
+            edits += match_edits(near, _FULL, map(single.__getitem__, found))
+        else:
+            converted += map(re.Match.span, near)
         edits += [
             Edit(i, i + 1, to_full[c], _FULL)
             for s, t in converted
@@ -217,7 +220,7 @@ def make_width(config: Config) -> StepFn:
     return width
 
 
-def _positions(brackets: list[int], runs: list[tuple[int, int]]) -> set[int]:
+def _positions(brackets: list[int], runs: Iterable[tuple[int, int]]) -> set[int]:
     """The positions of ``brackets`` and of every run in ``runs``."""
     chinese = set(brackets)
     for s, t in runs:
