@@ -69,6 +69,9 @@ class _Line(NamedTuple):
     opens: bool  # starts a numbered item: never joined to the line before
 
 
+_BLANK = _Line("", "", "", True, True, True)
+
+
 def make_layout(config: Config) -> StepFn:
     """Build the layout step (compiles the heading markers of the ``layout`` lexicons once)."""
     lexicons: tuple[Lexicon, ...] = (_MARKERS, *config.user_lexicons("layout"))
@@ -80,9 +83,11 @@ def make_layout(config: Config) -> StepFn:
     def line_info(line: str) -> _Line:
         # Markdown marks are ignored: the decision must be the same once they are removed.
         body = (line.replace("**", "") if "*" in line else line).lstrip(" \t\u3000")
-        body = (body[_md_prefix_end(body) :] if "#" in body else body).strip()
+        if "#" in body:
+            body = body[_md_prefix_end(body) :]
+        body = body.strip()
         if not body:
-            return _Line("", "", "", True, True, True)
+            return _BLANK
         core = body.rstrip(_CLOSING) or body
         last = core[-1]
         terminal = last in _TERMINAL or (last == "." and not core[-2:-1].isdigit())
@@ -130,15 +135,19 @@ def make_layout(config: Config) -> StepFn:
         # commonest case); the others are decided from the two lines around them.
         for m in _WORK_BREAK.finditer(text):
             s, e = m.span()
-            start = text.rfind("\n", 0, s) + 1  # of the line before the break
-            while s > start and text[s - 1] in " \t":
-                s -= 1  # trailing spaces of the line before
+            start = -1  # of the line before the break, found when needed
+            if s and text[s - 1] in " \t":
+                start = text.rfind("\n", 0, s) + 1
+                while s > start and text[s - 1] in " \t":
+                    s -= 1  # trailing spaces of the line before
             if s == 0 or e == n:
                 continue  # blank lines at the start and end: the whitespace step's
             if text[s - 1] in _TERMINAL:  # decided without describing the lines
                 if e - s > 1:
                     edits.append(Edit(s, e, "\n", "paragraph-break"))
                 continue
+            if start < 0:
+                start = text.rfind("\n", 0, s) + 1
             if prev_start != start or prev is None:
                 prev = line_info(text[start:s])
             if prev.terminal or prev.heading:  # decided without describing the next line
