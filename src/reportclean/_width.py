@@ -100,8 +100,8 @@ def make_width(config: Config) -> StepFn:
     # character); or a strong mark after a strong mark or space; or an odd space that does
     # not start a line (indentation is the commonest odd space: not matched).
     wanted = [f"(?<![{re.escape(strong_only)}{odd}])", f"(?<=[^\\n{odd}][{odd}])"]
-    if strong_only:
-        wanted.append(f"(?<={after_strong}[{re.escape(strong_only)}])")
+    if strong_only:  # first: a strong mark, the commonest character matched, fails it at once
+        wanted.insert(0, f"(?<={after_strong}[{re.escape(strong_only)}])")
     scan = re.compile(
         "[" + re.escape("".join(sorted(strength)) + _ODD_SPACE_CHARS) + _RARE_CHARS + "](?:" + "|".join(wanted) + ")"
     )
