@@ -24,25 +24,28 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import compress, repeat
+from operator import attrgetter, is_
 from typing import NamedTuple
 
 from ._cjk import HAN
 from ._config import Config
 from ._edits import Context, Edit, Proposal, Step, StepFn
 from ._lexicon import Lexicon, package_lexicon
+from ._spacing import match_edits
 
 __all__ = ["LAYOUT", "make_layout"]
 
 _MARKERS = package_lexicon("layout_headings.tsv")
 
-# A line break with the blank lines after it (the trailing spaces before it are added in code:
-# a pattern starting with a literal is found at C speed).
-_BREAK = re.compile(r"\n(?:[ \t\u3000]*\n)*")
-# The same breaks, less the commonest one: a single ``\n`` right after a mark that ends a sentence,
-# which stays as it is. (The lookbehind comes after the literal ``\n``, which the regex engine
-# finds at C speed.)
+# A line break with the blank lines after it, ``\n(?:[ \t\u3000]*\n)*`` (the trailing spaces
+# before it are added in code), less the commonest one: a single ``\n`` right after a mark that
+# ends a sentence, which stays as it is. The next commonest, blank lines after such a mark (one
+# ``\n`` is kept), has no group; the others, decided in code, have the empty group ``look``.
+# (The lookbehind comes after the literal ``\n``, which the regex engine finds at C speed.)
 _TERMINAL_CHARS = "。！？；：…!?;:"
-_WORK_BREAK = re.compile(f"\\n(?:(?<![{_TERMINAL_CHARS}]\\n)(?:[ \\t\\u3000]*\\n)*|(?:[ \\t\\u3000]*\\n)+)")
+_BREAK = re.compile(f"\\n(?:(?<![{_TERMINAL_CHARS}]\\n)(?P<look>)(?:[ \\t\\u3000]*\\n)*|(?:[ \\t\\u3000]*\\n)+)")
+_LOOK = attrgetter("lastgroup")
 _MD = r"\**(#{1,6}[ \t]+(?:\**#{1,6}[ \t]+)*)(?=\S)"
 _MD_HEADING = re.compile(_MD)  # matched at a line start
 _MD_HEADING_AFTER_BREAK = re.compile("\n" + _MD)
@@ -131,9 +134,13 @@ def make_layout(config: Config) -> StepFn:
         edits = out.edits
         prev: _Line | None = None  # the description of the line before the break, if already made
         prev_start = -1  # where that line starts
-        # Breaks that stay a single "\n" after a sentence end are not even looked at (the
-        # commonest case); the others are decided from the two lines around them.
-        for m in _WORK_BREAK.finditer(text):
+        breaks = list(_BREAK.finditer(text))
+        kinds = list(map(_LOOK, breaks))
+        paragraphs = list(compress(breaks, map(is_, kinds, repeat(None))))
+        if paragraphs and paragraphs[-1].end() == n:
+            paragraphs.pop()  # blank lines at the end: the whitespace step's
+        edits += match_edits(paragraphs, "paragraph-break", ("\n",))
+        for m in compress(breaks, kinds):  # decided from the two lines around them
             s, e = m.span()
             start = -1  # of the line before the break, found when needed
             if s and text[s - 1] in " \t":
