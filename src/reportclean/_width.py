@@ -130,9 +130,9 @@ def make_width(config: Config) -> StepFn:
         clash_from = 0 if clash_anywhere else -1  # the first strong mark after a strong mark or space
         m = scan.search(text)
         while m:
-            s = t = m.end()
-            c = text[s - 1]
-            s -= 1
+            s = m.start()  # (one character: the rest of the pattern looks behind)
+            t = s + 1
+            c = text[s]
             if c in strength and clash_from < 0:
                 clash_from = s
             if c in _ODD_SPACE_SET:
