@@ -106,8 +106,9 @@ def make_width(config: Config) -> StepFn:
         "[" + re.escape("".join(sorted(strength)) + _ODD_SPACE_CHARS) + _RARE_CHARS + "](?:" + "|".join(wanted) + ")"
     )
     marks = tuple(to_full)
-    # (A strong mark that is an odd space would be missed at a line start: look everywhere.)
-    clash_anywhere = any(c in _ODD_SPACE_SET for c in strength)
+    # (A strong mark that is an odd space or a number-rule character, which a user lexicon may
+    # make, can be passed over by the scan, inside a run: then clashes are looked for everywhere.)
+    clash_anywhere = len(strong_only) < len(strength)
     single = {c: mark for c, mark in to_full.items() if len(c) == 1}
 
     def width(text: str, context: Context) -> Proposal:
