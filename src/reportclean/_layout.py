@@ -24,26 +24,36 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import compress, repeat
+from operator import attrgetter, is_
 from typing import NamedTuple
 
 from ._cjk import HAN
 from ._config import Config
-from ._edits import Context, Proposal, Step, StepFn
+from ._edits import Context, Edit, Proposal, Step, StepFn
 from ._lexicon import Lexicon, package_lexicon
+from ._spacing import match_edits
 
 __all__ = ["LAYOUT", "make_layout"]
 
 _MARKERS = package_lexicon("layout_headings.tsv")
 
-# A line break with the blank lines after it (the trailing spaces before it are added in code:
-# a pattern starting with a literal is found at C speed).
-_BREAK = re.compile(r"\n(?:[ \t\u3000]*\n)*")
+# A line break with the blank lines after it, ``\n(?:[ \t\u3000]*\n)*`` (the trailing spaces
+# before it are added in code), less the commonest one: a single ``\n`` right after a mark that
+# ends a sentence, which stays as it is. The next commonest, blank lines after such a mark (one
+# ``\n`` is kept), has no group; the others, decided in code, have the empty group ``look``.
+# (The lookbehind comes after the literal ``\n``, which the regex engine finds at C speed.)
+_TERMINAL_CHARS = "。！？；：…!?;:"
+_BREAK = re.compile(f"\\n(?:(?<![{_TERMINAL_CHARS}]\\n)(?P<look>)(?:[ \\t\\u3000]*\\n)*|(?:[ \\t\\u3000]*\\n)+)")
+_LOOK = attrgetter("lastgroup")
 _MD = r"\**(#{1,6}[ \t]+(?:\**#{1,6}[ \t]+)*)(?=\S)"
 _MD_HEADING = re.compile(_MD)  # matched at a line start
 _MD_HEADING_AFTER_BREAK = re.compile("\n" + _MD)
-_MD_BOLD = re.compile(r"(?<!\*)(\*{2,})[^*]+(\*{2,})(?!\*)")  # may span a line break the layout joins
+# ``(?<!\*)(\*{2,})`` written so that the pattern starts with a literal (found at C speed);
+# may span a line break the layout joins.
+_MD_BOLD = re.compile(r"(\*(?<!\*\*)\*+)[^*]+(\*{2,})(?!\*)")
 _CLOSING = "”’」』》）)】〕］\"'* \t"
-_TERMINAL = frozenset("。！？；：…!?;:")
+_TERMINAL = frozenset(_TERMINAL_CHARS)
 _PAUSE = frozenset("、。，：；,:;")  # two of them joined would clash
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _ANY_PUNCT = re.compile(r"[，。；：！？、,;:!?]")
@@ -62,6 +72,9 @@ class _Line(NamedTuple):
     opens: bool  # starts a numbered item: never joined to the line before
 
 
+_BLANK = _Line("", "", "", True, True, True)
+
+
 def make_layout(config: Config) -> StepFn:
     """Build the layout step (compiles the heading markers of the ``layout`` lexicons once)."""
     lexicons: tuple[Lexicon, ...] = (_MARKERS, *config.user_lexicons("layout"))
@@ -72,10 +85,12 @@ def make_layout(config: Config) -> StepFn:
 
     def line_info(line: str) -> _Line:
         # Markdown marks are ignored: the decision must be the same once they are removed.
-        body = line.replace("**", "").lstrip(" \t\u3000")
-        body = body[_md_prefix_end(body) :].strip()
+        body = (line.replace("**", "") if "*" in line else line).lstrip(" \t\u3000")
+        if "#" in body:
+            body = body[_md_prefix_end(body) :]
+        body = body.strip()
         if not body:
-            return _Line("", "", "", True, True, True)
+            return _BLANK
         core = body.rstrip(_CLOSING) or body
         last = core[-1]
         terminal = last in _TERMINAL or (last == "." and not core[-2:-1].isdigit())
@@ -116,44 +131,58 @@ def make_layout(config: Config) -> StepFn:
                 out.remove(m.start(1), m.end(1), "markdown-bold", reason)
                 out.remove(m.start(2), m.end(2), "markdown-bold", reason)
         n = len(text)
-        start = 0  # of the line before the break
-        prev: _Line | None = None  # its description, if already made
-        for m in _BREAK.finditer(text):
-            s, e = m.start(), m.end()
-            while s > start and text[s - 1] in " \t":
-                s -= 1  # trailing spaces of the line before
+        edits = out.edits
+        prev: _Line | None = None  # the description of the line before the break, if already made
+        prev_start = -1  # where that line starts
+        breaks = list(_BREAK.finditer(text))
+        kinds = list(map(_LOOK, breaks))
+        paragraphs = list(compress(breaks, map(is_, kinds, repeat(None))))
+        if paragraphs and paragraphs[-1].end() == n:
+            paragraphs.pop()  # blank lines at the end: the whitespace step's
+        edits += match_edits(paragraphs, "paragraph-break", ("\n",))
+        for m in compress(breaks, kinds):  # decided from the two lines around them
+            s, e = m.span()
+            start = -1  # of the line before the break, found when needed
+            if s and text[s - 1] in " \t":
+                start = text.rfind("\n", 0, s) + 1
+                while s > start and text[s - 1] in " \t":
+                    s -= 1  # trailing spaces of the line before
             if s == 0 or e == n:
-                start, prev = e, None
                 continue  # blank lines at the start and end: the whitespace step's
-            if text[s - 1] in _TERMINAL:  # the common case, decided without describing the lines
+            if text[s - 1] in _TERMINAL:  # decided without describing the lines
                 if e - s > 1:
-                    out.replace(s, e, "\n", rule="paragraph-break")
-                start, prev = e, None
+                    edits.append(Edit(s, e, "\n", "paragraph-break"))
                 continue
-            if prev is None:
+            if start < 0:
+                start = text.rfind("\n", 0, s) + 1
+            if prev_start != start or prev is None:
                 prev = line_info(text[start:s])
+            if prev.terminal or prev.heading:  # decided without describing the next line
+                if e - s > 1:
+                    edits.append(Edit(s, e, "\n", "paragraph-break"))
+                continue
             line_end = text.find("\n", e)
+            # (The same description as that of text[e:s] when the next break is looked at:
+            # trailing spaces change nothing. It is kept for that break.)
             nxt = line_info(text[e : n if line_end < 0 else line_end])
             if (
-                prev.terminal
-                or prev.heading
-                or nxt.heading
+                nxt.heading
                 or nxt.opens
                 or not nxt.first
                 or (prev.last.isdigit() and nxt.first.isdigit())
                 or (prev.end in _PAUSE and nxt.first in _PAUSE)
             ):
                 if e - s > 1:
-                    out.replace(s, e, "\n", rule="paragraph-break")
+                    edits.append(Edit(s, e, "\n", "paragraph-break"))
             else:
                 glue = " " if _latin_words(prev.last, nxt.first) else ""
                 rule = "page-break-join" if m.group().count("\n") > 1 else "line-join"
-                out.replace(s, e, glue, rule=rule)
+                edits.append(Edit(s, e, glue, rule))
                 if prev.last == nxt.first and _HAN.match(prev.last) and text[s - 1] == prev.last:
                     out.flag(s - 1, e + 1, "doubled-character",
                              f"{prev.last!r} ends one line and starts the next: a page break may have "
                              "repeated it; check and delete one")
-            start, prev = e, nxt
+            prev, prev_start = nxt, e
         return out
 
     return layout

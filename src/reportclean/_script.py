@@ -70,10 +70,12 @@ def make_script(config: Config) -> StepFn:
         []
         """
         out = Proposal()
-        if not _TRADITIONAL.search(text):
+        first = _TRADITIONAL.search(text)
+        if not first:
             return out
-        if _mostly_simplified(text):
-            _convert(text, t2s, out, only_traditional=True)
+        found = list(_TRADITIONAL.finditer(text, first.start()))  # one pass, for counting and converting
+        if _mostly_simplified(text, len(found)):
+            _convert(text, found, t2s, out, only_traditional=True)
             return out
         if not to_simplified:
             out.flag(0, _line_end(text), "traditional-text",
@@ -84,7 +86,7 @@ def make_script(config: Config) -> StepFn:
         for m in region_re.finditer(text):
             counts[regions[m.group()]] = counts.get(regions[m.group()], 0) + 1
         region = "hk" if counts.get("hk", 0) > counts.get("tw", 0) else "tw"
-        _convert(text, to_simplified[region], out, only_traditional=False)
+        _convert(text, found, to_simplified[region], out, only_traditional=False)
         out.flag(0, _line_end(text), "traditional-text",
                  f"the document is in traditional script; converted with OpenCC {region}2s")
         return out
@@ -92,9 +94,8 @@ def make_script(config: Config) -> StepFn:
     return script
 
 
-def _mostly_simplified(text: str) -> bool:
-    """Whether simplified-only characters are at least as many as traditional-only ones."""
-    n_trad = sum(1 for _ in _TRADITIONAL.finditer(text))
+def _mostly_simplified(text: str, n_trad: int) -> bool:
+    """Whether simplified-only characters are at least as many as ``n_trad``, the traditional-only ones."""
     n_simp = 0
     for _ in _SIMPLIFIED.finditer(text):  # stop as soon as the answer is known
         n_simp += 1
@@ -103,10 +104,12 @@ def _mostly_simplified(text: str) -> bool:
     return False
 
 
-def _convert(text: str, converter: opencc.OpenCC, out: Proposal, only_traditional: bool) -> None:
-    """Convert each line holding a traditional character; propose one edit per changed span."""
+def _convert(
+    text: str, found: list[re.Match[str]], converter: opencc.OpenCC, out: Proposal, only_traditional: bool
+) -> None:
+    """Convert each line holding a traditional character (``found``); propose one edit per changed span."""
     done_until = -1
-    for m in _TRADITIONAL.finditer(text):
+    for m in found:
         if m.start() < done_until:
             continue
         start = text.rfind("\n", 0, m.start()) + 1
@@ -121,16 +124,19 @@ def _convert(text: str, converter: opencc.OpenCC, out: Proposal, only_traditiona
         if len(converted) != len(line):
             _replace_middle(line, converted, start, out, only_traditional)
             continue
-        i, n = 0, len(line)
-        while i < n:
-            if line[i] == converted[i] or (only_traditional and line[i] not in _TRADITIONAL_SET):
-                i += 1
-                continue
+        n = len(line)
+        if only_traditional:  # spans of changed traditional characters: start at one of those
+            candidates = (m.start() for m in _TRADITIONAL.finditer(line))
+        else:  # spans of changed characters
+            candidates = (i for i, (a, b) in enumerate(zip(line, converted, strict=True)) if a != b)
+        j = 0
+        for i in candidates:
+            if i < j or line[i] == converted[i]:
+                continue  # inside the span before, or kept
             j = i + 1
             while j < n and line[j] != converted[j] and (not only_traditional or line[j] in _TRADITIONAL_SET):
                 j += 1
             _edit(out, start + i, start + j, line[i:j], converted[i:j], only_traditional)
-            i = j
 
 
 def _replace_middle(line: str, converted: str, offset: int, out: Proposal, only_traditional: bool) -> None:

@@ -24,6 +24,8 @@ and removing them would glue English words to Chinese ones.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from itertools import repeat
 
 from ._cjk import CJK_PUNCT, HAN
 from ._config import Config
@@ -68,8 +70,8 @@ def spacing(text: str, context: Context) -> Proposal:
     if " " not in text and "\t" not in text and "\u3000" not in text and "\u00a0" not in text:
         return out
     first = _INDENT.match(text)
-    for m in (first, *_INDENT_AFTER_BREAK.finditer(text)) if first else _INDENT_AFTER_BREAK.finditer(text):
-        out.replace(m.start(1), m.end(1), "", rule="indent")
+    indents = list(_INDENT_AFTER_BREAK.finditer(text))
+    out.edits.extend(match_edits([first, *indents] if first else indents, "indent", group=1))
     if _spaced_out(text):
         first = _SINGLE.search(text)
         for m in _SINGLE.finditer(text):
@@ -79,19 +81,38 @@ def spacing(text: str, context: Context) -> Proposal:
             out.flag(first.start(), len(text) if line_end < 0 else line_end, "spaced-out-text",
                      "a space stood between every character (a scraping artefact); the spaces were removed")
         return out
-    # The commonest edit of all (one per number in converted text): built directly, not via replace().
-    out.edits.extend([Edit(*m.span(), "", "number-space") for m in _HAN_NUMBER.finditer(text)])
+    # The commonest edit of all (one per number in converted text).
+    out.edits.extend(match_edits(list(_HAN_NUMBER.finditer(text)), "number-space"))
     for m in _NUMBER_UNIT.finditer(text):
         if _number_in_chinese(text, m.start()):
             out.replace(m.start(), m.end(), "", rule="number-space")
-    for m in _PUNCT.finditer(text):
-        out.replace(m.start(), m.end(), "", rule="punctuation-space")
+    out.edits.extend(match_edits(list(_PUNCT.finditer(text)), "punctuation-space"))
     return out
+
+
+def match_edits(
+    matches: list[re.Match[str]], rule: str, replacements: Iterable[str] = ("",), group: int = 0
+) -> Iterator[Edit]:
+    """``Edit(m.start(group), m.end(group), replacement, rule)`` for each match, with no Python call per edit.
+
+    ``replacements`` runs along ``matches``; one string is for all of them (default: a removal).
+    ``tuple.__new__(Edit, fields)`` is what the ``Edit`` constructor does; ``map`` and
+    ``zip`` run it at C speed, several times faster for the thousands of edits of a report.
+
+    >>> edits = match_edits(list(re.finditer("( )", "a b c")), "demo", group=1)
+    >>> list(edits) == [Edit(1, 2, "", "demo"), Edit(3, 4, "", "demo")]
+    True
+    """
+    starts = map(re.Match.start, matches, repeat(group))
+    ends = map(re.Match.end, matches, repeat(group))
+    if isinstance(replacements, tuple) and len(replacements) == 1:
+        replacements = repeat(replacements[0])
+    return map(tuple.__new__, repeat(Edit), zip(starts, ends, replacements, repeat(rule), repeat("")))
 
 
 def _spaced_out(text: str) -> bool:
     """Whether most hanzi are followed by a single space and another hanzi."""
-    spaced = sum(1 for _ in _SPACED.finditer(text))
+    spaced = len(_SPACED.findall(text))
     if spaced < _MIN_SPACED:
         return False
     adjacent = 0

@@ -15,38 +15,53 @@ The punctuation table is the lexicon ``data/width_punctuation.tsv`` (kind
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from operator import attrgetter
 
 from ._cjk import CJK_PUNCT, HAN
 from ._config import Config
-from ._edits import Context, Proposal, Step, StepFn
+from ._edits import Context, Edit, Proposal, Step, StepFn
 from ._lexicon import Lexicon, package_lexicon
+from ._spacing import match_edits
 
 __all__ = ["WIDTH", "make_width"]
 
 _TABLE = package_lexicon("width_punctuation.tsv")
 
 # Full-width digits and letters, and full-width ．％＃ right after a digit (checked in _to_ascii).
-_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ．％＃]+")
+# (Patterns start with one character class, not ``[...]+``: the regex engine then skips to a
+# candidate character at C speed instead of trying a match at every position.)
+_ALNUM_CHARS = "０-９Ａ-Ｚａ-ｚ．％＃"
+_ALNUM = re.compile(f"[{_ALNUM_CHARS}][{_ALNUM_CHARS}]*")
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
-# Everything the number rules below look for, in one character class: one fast pass
-# tells whether they need to run at all.
-_RARE = re.compile(r"[０-９Ａ-Ｚａ-ｚ．％＃·•∙⋅﹒﹪٪]")
 _TO_ASCII = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 # Odd spaces; a run in the indentation of a line is left to the spacing step.
 _ODD_SPACE_CHARS = "\u3000\u00a0\u202f\u205f" + "".join(map(chr, range(0x2000, 0x200B)))
-_ODD_SPACE = re.compile(f"[{_ODD_SPACE_CHARS}]+")
+_ODD_SPACE = re.compile(f"[{_ODD_SPACE_CHARS}][{_ODD_SPACE_CHARS}]*")
+# The characters the number rules below look for (found by the scan of the step, with the odd spaces).
+_RARE_CHARS = _ALNUM_CHARS + "·•∙⋅﹒﹪٪"
+_ODD_SPACE_SET = frozenset(_ODD_SPACE_CHARS)
+_ALNUM_SET = frozenset(re.findall(f"[{_ALNUM_CHARS}]", "".join(map(chr, range(0xFF00, 0xFF60)))))
+_POINTS = frozenset("·•∙⋅﹒")
+_PERCENTS = frozenset("﹪٪")
 # An odd decimal point between digits (not 。 or ．: a full stop before a number is common).
 _ODD_POINT = re.compile(r"[·•∙⋅﹒](?<=[0-9０-９].)(?=[0-9０-９])")
 _ODD_PERCENT = re.compile(r"[﹪٪](?<=[0-9０-９XxＸｘ×].)")
 # Skipped when looking for the neighbours of a mark: later steps remove whitespace
 # between marks, and the Markdown marks ``**`` and ``#``.
 _HSPACE = " \t" + _ODD_SPACE_CHARS
-_SKIP = frozenset("*#\n" + _HSPACE)
+_SKIP_CHARS = "*#\n" + _HSPACE
+_SKIP = frozenset(_SKIP_CHARS)
 _CHINESE = re.compile(f"[{HAN}{CJK_PUNCT}]")
 _HAN = re.compile(f"[{HAN}]")
 # A bracket pair, not nested (a line break inside may be a page break the layout step joins);
-# converted when it holds hanzi or one side is full-width.
-_PAIR = re.compile(r"[(（][^()（）]{0,80}[)）]")
+# converted when it holds hanzi or one side is full-width. A pair of full-width brackets needs
+# nothing, so only pairs with an ASCII side are looked for: an ASCII opening bracket (a
+# literal, found at C speed), or a full-width one closed by an ASCII bracket.
+_PAIR_ASCII_OPEN = re.compile(r"\([^()（）]{0,80}[)）]")
+_PAIR_ASCII_CLOSE = re.compile(r"（[^()（）]{0,80}\)")
+_FULL = "fullwidth-punctuation"
+_NEAR = attrgetter("lastindex")  # a run pattern's match: whether it found Chinese text next to the run
 
 
 def make_width(config: Config) -> StepFn:
@@ -66,13 +81,35 @@ def make_width(config: Config) -> StepFn:
     space = "[ \\t\\n\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]*"
     asc = "[" + re.escape("".join(sorted(to_full))) + "]"
     strong = "[" + re.escape("".join(sorted(strength))) + "]"
+    chinese_class = f"[{HAN}{CJK_PUNCT}]"
+    skip = "[" + re.escape(_SKIP_CHARS) + "]*"
     # Runs of marks, whitespace allowed between them (the spacing and layout steps remove it);
-    # a clash never spans a line break.
-    ascii_run = re.compile(f"{asc}(?:{space}{asc})*")
+    # a clash never spans a line break. A run captures the hanzi or Chinese mark right before
+    # it (group 1) or after it, past whitespace and Markdown (group 2), when there is one:
+    # then it is converted with no further look. The empty alternatives never fail, so
+    # the run is the same greedy run either way.
+    ascii_run = re.compile(f"{asc}(?:(?<=({chinese_class}).)|)(?:{space}{asc})*(?:(?={skip}({chinese_class}))|)")
     clash = re.compile(f"{strong}(?:{hspace}{strong})+")
-    quick = re.compile(
-        r"[０-９Ａ-Ｚａ-ｚ．％＃\u00a0\u2000-\u200a\u202f\u205f\u3000·•∙⋅﹒﹪٪()（）]|" + asc + "|" + clash.pattern
+    # One pass finds the odd spaces, the characters of the number rules, and the marks that may
+    # end a clash (a strong mark after a strong mark, a space or a star): strong marks elsewhere,
+    # the common case, are not matched.
+    strong_only = "".join(sorted(c for c in strength if not re.match(f"[{_RARE_CHARS}{_ODD_SPACE_CHARS}]", c)))
+    after_strong = "[" + re.escape("".join(sorted(strength)) + " \t*" + _ODD_SPACE_CHARS) + "]"
+    odd = re.escape(_ODD_SPACE_CHARS)
+    # After the character: it is neither a strong mark nor an odd space (so a number-rule
+    # character); or a strong mark after a strong mark or space; or an odd space that does
+    # not start a line (indentation is the commonest odd space: not matched).
+    wanted = [f"(?<![{re.escape(strong_only)}{odd}])", f"(?<=[^\\n{odd}][{odd}])"]
+    if strong_only:  # first: a strong mark, the commonest character matched, fails it at once
+        wanted.insert(0, f"(?<={after_strong}[{re.escape(strong_only)}])")
+    scan = re.compile(
+        "[" + re.escape("".join(sorted(strength)) + _ODD_SPACE_CHARS) + _RARE_CHARS + "](?:" + "|".join(wanted) + ")"
     )
+    marks = tuple(to_full)
+    # (A strong mark that is an odd space or a number-rule character, which a user lexicon may
+    # make, can be passed over by the scan, inside a run: then clashes are looked for everywhere.)
+    clash_anywhere = len(strong_only) < len(strength)
+    single = {c: mark for c, mark in to_full.items() if len(c) == 1}
 
     def width(text: str, context: Context) -> Proposal:
         """Full-width digits/Latin to ASCII; ASCII punctuation in Chinese text to full-width.
@@ -85,77 +122,132 @@ def make_width(config: Config) -> StepFn:
         '增长1.8%，占72.59%，登记率XX%；工会'
         """
         out = Proposal()
-        if not quick.search(text):
-            return out
-        chinese: set[int] = set()  # positions that become Chinese marks
+        edits = out.edits
+        # The scan: odd spaces outside indentation, full-width digits and letters, odd
+        # decimal points and percent signs, and where a clash may be.
+        spaces: list[tuple[int, int]] = []  # odd-space runs outside indentation
+        points: list[int] = []
+        percents: list[int] = []
+        clash_from = 0 if clash_anywhere else -1  # the first strong mark after a strong mark or space
+        m = scan.search(text)
+        while m:
+            s = m.start()  # (one character: the rest of the pattern looks behind)
+            t = s + 1
+            c = text[s]
+            if c in strength and clash_from < 0:
+                clash_from = s
+            if c in _ODD_SPACE_SET:
+                t = _ODD_SPACE.match(text, s).end()  # type: ignore[union-attr]
+                if not _indentation(text, s):
+                    spaces.append((s, t))
+            elif c in _POINTS:
+                if _ODD_POINT.match(text, s):
+                    points.append(s)
+            elif c in _PERCENTS:
+                if _ODD_PERCENT.match(text, s):
+                    percents.append(s)
+            elif c in _ALNUM_SET:
+                t = _ALNUM.match(text, s).end()  # type: ignore[union-attr]
+                run = _to_ascii(text, s, t)
+                if run != text[s:t]:
+                    edits.append(Edit(s, t, run, "fullwidth-ascii"))
+            m = scan.search(text, t)
+        brackets: list[int] = []  # ASCII brackets of converted pairs (they become Chinese marks)
+        if "(" in text:
+            for m in _PAIR_ASCII_OPEN.finditer(text):
+                s, t = m.span()
+                t -= 1
+                if text[t] == "）" or _HAN.search(text, s + 1, t):
+                    brackets.append(s)
+                    edits.append(Edit(s, s + 1, "（", _FULL))
+                    if text[t] == ")":
+                        brackets.append(t)
+                        edits.append(Edit(t, t + 1, "）", _FULL))
+        if ")" in text:
+            for m in _PAIR_ASCII_CLOSE.finditer(text):
+                t = m.end() - 1
+                brackets.append(t)
+                edits.append(Edit(t, t + 1, "）", _FULL))
+        # ASCII marks next to Chinese text (found by the run pattern), or next to such
+        # marks (whitespace and Markdown between them skipped).
+        runs = list(ascii_run.finditer(text)) if any(c in text for c in marks) else []
+        chinese: set[int] | None = None  # positions that become Chinese marks, made when needed
+        converted: list[tuple[int, int]] = []  # runs converted for being next to converted marks
+        if all(map(_NEAR, runs)):  # the common case: every run is next to Chinese text
+            near = runs
+        else:
+            near = [m for m in runs if m.lastindex]
+            chinese = _positions(brackets, map(re.Match.span, near))
+            converted = _near_converted(text, [m.span() for m in runs if not m.lastindex], chinese)
         taken: set[int] = set()  # positions inside a clash run
-        pairs = _PAIR.finditer(text) if "(" in text or ")" in text else ()  # full-width pairs need nothing
-        for m in pairs:
-            s, t = m.start(), m.end() - 1
-            if _HAN.search(text, s + 1, t) or text[s] == "（" or text[t] == "）":
-                for i, mark in ((s, "（"), (t, "）")):
-                    chinese.add(i)
-                    if text[i] != mark:
-                        out.replace(i, i + 1, mark, rule="fullwidth-punctuation")
-        # ASCII marks next to Chinese text, or next to such marks (whitespace and
-        # Markdown between them skipped): repeat until nothing changes, both ways.
-        runs = [(m.start(), m.end()) for m in ascii_run.finditer(text)] if any(c in text for c in to_full) else []
-        converted: list[tuple[int, int]] = []
-        while runs:
-            rest = []
-            for s, t in runs:
-                if _near_chinese(text, s, t, chinese):
-                    chinese.update(range(s, t))
-                    converted.append((s, t))
-                else:
-                    rest.append((s, t))
-            if len(rest) == len(runs):
-                break
-            runs = rest[::-1]
-        for m in clash.finditer(text):
-            s, t = m.start(), m.end()
-            marks = [c for c in m.group() if c in strength]
-            if all(c.isascii() for c in marks) and not any(i in chinese for i in range(s, t)):
-                continue  # '::' in code, ',,' between Latin words
-            if marks.count("。") == len(marks):
+        # A clash never spans a line break: none starts before the line of the first candidate.
+        for m in clash.finditer(text, text.rfind("\n", 0, clash_from) + 1) if clash_from >= 0 else ():
+            s, t = m.span()
+            found = [c for c in m.group() if c in strength]
+            if all(c.isascii() for c in found):
+                if chinese is None:
+                    chinese = _positions(brackets, map(re.Match.span, near))
+                if not any(i in chinese for i in range(s, t)):
+                    continue  # '::' in code, ',,' between Latin words
+            if found.count("。") == len(found):
                 continue  # '。。。' is a makeshift ellipsis, not a clash
-            keep = max(marks, key=lambda c: strength[c])  # the strongest; the first of equals
+            keep = max(found, key=lambda c: strength[c])  # the strongest; the first of equals
             keep = to_full.get(keep, keep)
             out.replace(s, t, keep, rule="doubled-punctuation")
-            out.flag(s, t, "doubled-punctuation", f"punctuation {''.join(marks)!r} reduced to {keep!r}")
+            out.flag(s, t, "doubled-punctuation", f"punctuation {''.join(found)!r} reduced to {keep!r}")
             taken.update(range(s, t))
-        for s, t in converted:
-            for i in range(s, t):
-                if i not in taken and text[i] in to_full:
-                    out.replace(i, i + 1, to_full[text[i]], rule="fullwidth-punctuation")
-        rare = _RARE.search(text) is not None
-        if rare:
-            for m in _ALNUM.finditer(text):
-                run = _to_ascii(text, m.start(), m.end())
-                if run != m.group():
-                    out.replace(m.start(), m.end(), run, rule="fullwidth-ascii")
-        prev_end = 0
-        spaces = _ODD_SPACE.finditer(text) if any(c in text for c in _ODD_SPACE_CHARS) else ()
-        for m in spaces:
-            s, t = m.start(), m.end()
-            first_in_line = prev_end == 0 or text.find("\n", prev_end, s) >= 0
-            prev_end = t
-            if s in taken or (first_in_line and _indentation(text, s)):
-                continue  # spaces inside a clash run, or indentation
-            out.replace(s, t, " " * (t - s), rule="odd-space")
-        if not rare:
-            return out
-        for m in _ODD_POINT.finditer(text):
-            out.replace(m.start(), m.end(), ".", rule="decimal-point")
-            out.flag(m.start() - 1, m.end() + 1, "odd-decimal-point",
-                     f"{m.group()!r} used as a decimal point, read as '.': check the number")
-        for m in _ODD_PERCENT.finditer(text):
-            out.replace(m.start(), m.end(), "%", rule="percent-sign")
-            out.flag(m.start() - 1, m.end(), "odd-percent-sign",
-                     f"{m.group()!r} used as a percent sign, read as '%'")
+        # One edit per converted mark (touching ones are merged by Document.apply).
+        found = list(map(re.Match.group, near))
+        if not taken and all(map(single.__contains__, found)):  # the common case: runs of one mark
+            edits += match_edits(near, _FULL, map(single.__getitem__, found))
+        else:
+            converted += map(re.Match.span, near)
+        edits += [
+            Edit(i, i + 1, to_full[c], _FULL)
+            for s, t in converted
+            for i, c in enumerate(text[s:t], s)
+            if c in to_full and i not in taken
+        ]
+        edits += [Edit(s, t, " " * (t - s), "odd-space") for s, t in spaces if s not in taken]
+        for s in points:
+            out.replace(s, s + 1, ".", rule="decimal-point")
+            out.flag(s - 1, s + 2, "odd-decimal-point",
+                     f"{text[s]!r} used as a decimal point, read as '.': check the number")
+        for s in percents:
+            out.replace(s, s + 1, "%", rule="percent-sign")
+            out.flag(s - 1, s + 1, "odd-percent-sign", f"{text[s]!r} used as a percent sign, read as '%'")
         return out
 
     return width
+
+
+def _positions(brackets: list[int], runs: Iterable[tuple[int, int]]) -> set[int]:
+    """The positions of ``brackets`` and of every run in ``runs``."""
+    chinese = set(brackets)
+    for s, t in runs:
+        chinese.update(range(s, t))
+    return chinese
+
+
+def _near_converted(text: str, runs: list[tuple[int, int]], chinese: set[int]) -> list[tuple[int, int]]:
+    """The runs of ``runs`` near Chinese text once converted marks count as Chinese.
+
+    Repeats until nothing changes, both ways; ``chinese`` (the positions that
+    become Chinese marks) grows with each run converted.
+    """
+    converted: list[tuple[int, int]] = []
+    while runs:
+        rest = []
+        for s, t in runs:
+            if _near_chinese(text, s, t, chinese):
+                chinese.update(range(s, t))
+                converted.append((s, t))
+            else:
+                rest.append((s, t))
+        if len(rest) == len(runs):
+            break
+        runs = rest[::-1]
+    return converted
 
 
 def _to_ascii(text: str, s: int, t: int) -> str:
@@ -176,9 +268,16 @@ def _to_ascii(text: str, s: int, t: int) -> str:
 
 
 def _indentation(text: str, s: int) -> bool:
-    """Whether only spaces and tabs stand between the line start and ``s``."""
+    """Whether only spaces and tabs stand between the line start and ``s``.
+
+    ``s`` starts a run of odd spaces: so this is the first run of the line, in its indentation.
+    """
+    if s == 0 or text[s - 1] == "\n":
+        return True
+    if text[s - 1] not in " \t":
+        return False
     line_start = text.rfind("\n", 0, s) + 1
-    return not text[line_start:s].strip(_HSPACE)
+    return not text[line_start:s].strip(" \t")
 
 
 def _near_chinese(text: str, s: int, t: int, chinese: set[int]) -> bool:
