@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
@@ -147,21 +147,18 @@ def _missing_numbers(text: str, rules: CheckRules, out: Proposal) -> None:
 
     # Every pattern starts with one literal character, which the regex engine finds at C
     # speed; what must stand before a match is checked here.
-    for first, pattern in zip(_SPACED_FIRSTS, rules.spaced, strict=True):
-        if first not in text:
-            continue  # (faster than the regex's own scan)
-        for m in pattern.finditer(text):
-            start = m.start()
-            while start and text[start - 1] in _SP:
-                start -= 1
-            # two characters of a word before the gap (not a letter-spaced heading: 工 作 总 结),
-            # and no colon after (a letter-spaced form label: 填报单  位：)
-            if (
-                _TWO_HAN.fullmatch(text, max(0, start - 2), start)
-                and text[start - 1] not in _DETERMINERS
-                and text[m.end() : m.end() + 1] not in ("：", ":")
-            ):
-                flag(start, m.end(), text[start - 2 : m.end()])
+    for m in _matches(_SPACED_FIRSTS, rules.spaced, text):
+        start = m.start()
+        while start and text[start - 1] in _SP:
+            start -= 1
+        # two characters of a word before the gap (not a letter-spaced heading: 工 作 总 结),
+        # and no colon after (a letter-spaced form label: 填报单  位：)
+        if (
+            _TWO_HAN.fullmatch(text, max(0, start - 2), start)
+            and text[start - 1] not in _DETERMINERS
+            and text[m.end() : m.end() + 1] not in ("：", ":")
+        ):
+            flag(start, m.end(), text[start - 2 : m.end()])
     for pattern in _PERCENT:
         for m in pattern.finditer(text):
             start = m.start()
@@ -203,8 +200,16 @@ _YUAN = re.compile(f"元(?<=[{''.join(sorted(_MONEY_CUE))}万亿]元){_BOUNDARY}
 _COLON_AT_END = _by_first("：:", r"[ \u3000\t]*(?=\n|$|[ \u3000\t]{2,}\S)")
 
 
+def _matches(firsts: str, patterns: tuple[re.Pattern[str], ...], text: str) -> Iterator[re.Match[str]]:
+    """The matches of patterns made by :func:`_by_first`, pattern by pattern; a pattern whose
+    first character is not in ``text`` is skipped (``in`` is faster than the regex's own scan)."""
+    for first, pattern in zip(firsts, patterns, strict=True):
+        if first in text:
+            yield from pattern.finditer(text)
+
+
 def _empty_fields(text: str, rules: CheckRules, out: Proposal) -> None:
-    for m in (m for pattern in _COLON_AT_END for m in pattern.finditer(text)):
+    for m in _matches("：:", _COLON_AT_END, text):
         lo = max(0, m.start() - 9, text.rfind("\n", 0, m.start()) + 1)
         label = rules.field.search(text, lo, m.start())
         if label is None:
@@ -218,11 +223,12 @@ def _empty_fields(text: str, rules: CheckRules, out: Proposal) -> None:
         )
 
 
-_STRAY = _by_first("，,；;", rf"[ \u3000]*(\d{{1,3}})(?![\d.,，%．])[ \u3000]*(?=[{_HAN}])")
+_STRAY_FIRSTS = "，,；;"
+_STRAY = _by_first(_STRAY_FIRSTS, rf"[ \u3000]*(\d{{1,3}})(?![\d.,，%．])[ \u3000]*(?=[{_HAN}])")
 
 
 def _stray_numbers(text: str, rules: CheckRules, out: Proposal) -> None:
-    for m in (m for pattern in _STRAY for m in pattern.finditer(text)):
+    for m in _matches(_STRAY_FIRSTS, _STRAY, text):
         if m.group(1) in _EMERGENCY or rules.after_bare.match(text, m.end()):
             continue
         out.flag(
@@ -331,14 +337,21 @@ def _half_ulp(q: Quantity) -> Decimal:
     m = _NUMBER.search(q.text)
     if not m:
         return Decimal(0)
-    written = Decimal(re.sub(r"[,，]", "", m.group()))
-    places = len(m.group(1) or "")
+    number, fraction = m.group(0, 1)
+    written = Decimal(number.replace(",", "").replace("，", ""))
+    places = len(fraction or "")
     scale = q.value / written if written else Decimal(1)
     if scale.normalize().as_tuple().digits != (1,):
         scale = Decimal(1)  # 3万4000: not the written number times a power of ten
     if places == 0 and scale == 1 and q.unit not in ("%", "pp"):
         return Decimal(0)  # a count written in full; a rate (99%) is still rounded
-    return abs(scale) * Decimal(5).scaleb(-places - 1)
+    half = _HALF.get(places)
+    if half is None:
+        half = _HALF[places] = Decimal(5).scaleb(-places - 1)
+    return abs(scale) * half
+
+
+_HALF: dict[int, Decimal] = {}  # half a unit in the last of so many decimal places
 
 
 def _exact(q: Quantity) -> bool:
@@ -456,6 +469,7 @@ def _exhaustive(labels: list[str], words: dict[str, frozenset[str]]) -> bool:
 
 
 _RATE_WORD = re.compile(rf"([{_HAN}]{{2}})率(?:为|达|达到|是)?[{_SP}]*$")
+_TARGET = re.compile("目标|计划|任务")
 _OF_TARGET = re.compile(rf"完成(?:了)?(?:全年|年度|本年|年)?(?:目标|计划|任务)(?:任务)?(?:的)?[{_SP}]*$")
 
 
@@ -502,8 +516,8 @@ def _rate_checks(text: str, quantities: Sequence[Quantity], index: _Index, out: 
                 if "完成" in text[max(s_start, earlier[j].span[0] - 6) : earlier[j].span[0]]:
                     num = earlier[j]
                     den = next(
-                        (q for q in reversed(earlier[:j]) if q.unit == num.unit and re.search(
-                            "目标|计划|任务", text[max(s_start, q.span[0] - 8) : q.span[0]])),
+                        (q for q in reversed(earlier[:j]) if q.unit == num.unit and _TARGET.search(
+                            text[max(s_start, q.span[0] - 8) : q.span[0]])),
                         None,
                     )
                     break
