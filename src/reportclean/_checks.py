@@ -308,13 +308,22 @@ def _suspect_typos(text: str, rules: CheckRules, out: Proposal) -> None:
 
 def _bounds(text: str, pos: int, ends: str, window: int = 400) -> tuple[int, int]:
     """The start and end of the sentence (or clause) around ``pos``, at most ``window`` away."""
-    lo, hi = max(0, pos - window), min(len(text), pos + window)
+    hi = min(len(text), pos + window)
     # one class search each way, stopping at the nearest end (a find per end character
     # would scan the whole window for each one that is absent); backwards on a reversed copy
-    regex = _ENDS.get(ends) or _ENDS.setdefault(ends, re.compile(f"[{re.escape(ends)}]"))
-    before = regex.search(text[lo:pos][::-1])
-    after = regex.search(text, pos, hi)
-    return pos - before.start() if before else lo, after.start() if after else hi
+    after = _ends(ends).search(text, pos, hi)
+    return _start(text, pos, ends, window), after.start() if after else hi
+
+
+def _start(text: str, pos: int, ends: str, window: int = 400) -> int:
+    """The start of the sentence around ``pos`` (as in :func:`_bounds`)."""
+    lo = max(0, pos - window)
+    before = _ends(ends).search(text[lo:pos][::-1])
+    return pos - before.start() if before else lo
+
+
+def _ends(ends: str) -> re.Pattern[str]:
+    return _ENDS.get(ends) or _ENDS.setdefault(ends, re.compile(f"[{re.escape(ends)}]"))
 
 
 _ENDS: dict[str, re.Pattern[str]] = {}
@@ -340,9 +349,12 @@ def _half_ulp(q: Quantity) -> Decimal:
     number, fraction = m.group(0, 1)
     written = Decimal(number.replace(",", "").replace("，", ""))
     places = len(fraction or "")
-    scale = q.value / written if written else Decimal(1)
-    if scale.normalize().as_tuple().digits != (1,):
-        scale = Decimal(1)  # 3万4000: not the written number times a power of ten
+    if q.value == written:
+        scale = Decimal(1)  # the usual case (no 万/亿): no division
+    else:
+        scale = q.value / written if written else Decimal(1)
+        if scale.normalize().as_tuple().digits != (1,):
+            scale = Decimal(1)  # 3万4000: not the written number times a power of ten
     if places == 0 and scale == 1 and q.unit not in ("%", "pp"):
         return Decimal(0)  # a count written in full; a rate (99%) is still rounded
     half = _HALF.get(places)
@@ -439,7 +451,6 @@ def _sum_checks(text: str, index: _Index, out: Proposal, rules: CheckRules) -> N
                 continue
             tol = _half_ulp(total) + sum((_half_ulp(q) for q in kept), Decimal(0))
             whole = sum((q.value for q in kept), Decimal(0))
-            shown = "+".join(_written(q) for q in kept)
             span = (total.span[0], kept[-1].span[1])
             biggest = max(kept, key=lambda q: q.value)
             if biggest.value > total.value + tol:
@@ -449,10 +460,12 @@ def _sum_checks(text: str, index: _Index, out: Proposal, rules: CheckRules) -> N
             elif whole > total.value + tol:
                 if any(w in label for label in labels for w in words.get("overlap", ())):
                     continue
+                shown = "+".join(_written(q) for q in kept)
                 out.flag(*span, "sum-mismatch",
                          f"the parts after 其中 ({shown}) add up to more than the total ({total.text}); "
                          "one of the figures is wrong — check the source")
             elif whole < total.value - tol and whole * 2 >= total.value and _exhaustive(labels, words):
+                shown = "+".join(_written(q) for q in kept)
                 out.flag(*span, "sum-mismatch",
                          f"the parts after 其中 ({shown}) fall short of the total ({total.text}) although they "
                          "list every level or kind; a part or a figure is missing — check the source")
@@ -501,8 +514,11 @@ def _rate_checks(text: str, quantities: Sequence[Quantity], index: _Index, out: 
     qs, starts = index.get()
     rates.sort(key=lambda x: x[0].span)  # in the order of the sorted quantities (a stable sort)
     for r, w in rates:
-        s_start, _ = _bounds(text, r.span[0], _SENTENCE_END)
-        earlier = [q for q in _within(qs, starts, s_start, r.span[0]) if q.unit not in ("%", "pp") and _exact(q)]
+        s_start = _start(text, r.span[0], _SENTENCE_END)
+        earlier = [
+            q for q in _within(qs, starts, s_start, r.span[0])
+            if q.unit not in ("%", "pp") and not q.approximate and q.high is None  # (_exact, inline)
+        ]
         num = den = None
         if w is not None:
             verb = w.group(1)
