@@ -245,10 +245,11 @@ _LINE = re.compile(r"[^\n]+")
 
 def _duplicates(text: str, out: Proposal) -> None:
     # Fast path, at C speed: no line repeats another once stripped (blank lines aside).
-    keys = [k for k in map(str.strip, text.split("\n")) if k]
-    if len(set(keys)) == len(keys):
+    stripped = list(map(str.strip, text.split("\n")))
+    distinct = set(stripped)
+    if len(distinct) - ("" in distinct) == len(stripped) - stripped.count(""):
         return
-    repeated = {k for k, n in Counter(k for k in keys if len(k) >= 20).items() if n > 1}
+    repeated = {k for k, n in Counter(k for k in stripped if len(k) >= 20).items() if n > 1}
     if not repeated:
         return
     first: dict[str, int] = {}
