@@ -222,9 +222,9 @@ _PAGE_OF = re.compile(rf"\n({_S}({_D}{{1,4}}){_S}[/／]{_S}({_D}{{1,4}}){_END})"
 _LONE = re.compile(rf"\n({_S}({_D}{{1,4}}){_END})")
 
 
-def _whole_lines(regex: re.Pattern[str], text: str) -> Iterable[tuple[int, int, re.Match[str]]]:
-    """Lines matched by a ``\\n``-led regex: (start, end, match) in ``text``."""
-    for m in regex.finditer("\n" + text):
+def _whole_lines(regex: re.Pattern[str], led: str) -> Iterable[tuple[int, int, re.Match[str]]]:
+    """Lines matched by a ``\\n``-led regex: (start, end, match) in ``text``, given ``led = "\\n" + text``."""
+    for m in regex.finditer(led):
         yield m.start(1) - 1, m.end(1) - 1, m
 
 
@@ -521,11 +521,12 @@ def _edge(
 def _page_numbers(text: str, found: _Lines) -> int:
     """Remove page-number lines; return how many there were."""
     count = 0
-    for s, e, _ in _whole_lines(_PAGE, text):
+    led = "\n" + text
+    for s, e, _ in _whole_lines(_PAGE, led):
         found.add(s, e, "page-number", "page number left by a PDF or Word conversion")
         count += 1
     by_total: dict[int, list[tuple[int, int, int]]] = {}
-    for s, e, m in _whole_lines(_PAGE_OF, text):
+    for s, e, m in _whole_lines(_PAGE_OF, led) if "/" in text or "／" in text else ():
         a, b = int(m.group(2)), int(m.group(3))
         if 1 <= a <= b:
             by_total.setdefault(b, []).append((a, s, e))
@@ -534,7 +535,7 @@ def _page_numbers(text: str, found: _Lines) -> int:
             for _, s, e in group:
                 found.add(s, e, "page-number", "page number 'n/total' repeated with the same total")
                 count += 1
-    lone = [(int(m.group(2)), s, e) for s, e, m in _whole_lines(_LONE, text)]
+    lone = [(int(m.group(2)), s, e) for s, e, m in _whole_lines(_LONE, led)]
     if len(lone) >= 3 and all(
         0 < b[0] - a[0] <= 2 and text.count("\n", a[2], b[1]) >= 3 for a, b in pairwise(lone)
     ):

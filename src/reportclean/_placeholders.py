@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
+from ._boilerplate import _trie
 from ._cjk import HAN
 from ._config import Config
 from ._edits import Context, Flag, Proposal, Step, StepFn
@@ -109,9 +110,10 @@ def placeholder_rules(config: Config) -> PlaceholderRules:
     return PlaceholderRules(
         # what may follow a single X to make it real content (X光, X射线); never matches if empty
         keep=re.compile(alternation(k[1:] for k in roles["keep"] if k[:1] in _XS and k[1:]) or r"(?!x)x"),
-        after_date=re.compile(alternation(roles["date"])),
-        after_number=re.compile(rf"(?:[多余]|万余|余万|多万)?(?:{alternation(units)})|[多余][{HAN}]"),
-        after_name=re.compile(alternation(roles["name"])),
+        # (tries: the same longest match as alternation(), with fewer branches to try)
+        after_date=re.compile(_trie(roles["date"])),
+        after_number=re.compile(rf"(?:[多余]|万余|余万|多万)?(?:{_trie(units)})|[多余][{HAN}]"),
+        after_name=re.compile(_trie(roles["name"])),
         before_number=re.compile(rf"(?:{alternation(roles['number'])})$"),
         latin_units=frozenset(u for u in units if re.fullmatch(r"[A-Za-z0-9²³]+", u)),
         mark=config.mark_placeholders,
