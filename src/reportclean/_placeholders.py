@@ -80,6 +80,8 @@ class PlaceholderRules:
     before_number: re.Pattern[str]
     latin_units: frozenset[str]
     mark: bool
+    #: after_date, after_number and after_name in one call: group 1, 2, 3 is the match of each (or None)
+    after: re.Pattern[str]
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -107,16 +109,21 @@ def placeholder_rules(config: Config) -> PlaceholderRules:
     measures: list[Lexicon] = [package_lexicon("measure_words.tsv"), *config.user_lexicons("measure-words")]
     roles = words_by_role(lexicons, ("keep", "date", "name", "number"))
     units = [row[0] for lx in measures for row in lx.rows]
+    # (tries: the same longest match as alternation(), with fewer branches to try)
+    after_date = _trie(roles["date"])
+    after_number = rf"(?:[多余]|万余|余万|多万)?(?:{_trie(units)})|[多余][{HAN}]"
+    after_name = _trie(roles["name"])
     return PlaceholderRules(
         # what may follow a single X to make it real content (X光, X射线); never matches if empty
         keep=re.compile(alternation(k[1:] for k in roles["keep"] if k[:1] in _XS and k[1:]) or r"(?!x)x"),
-        # (tries: the same longest match as alternation(), with fewer branches to try)
-        after_date=re.compile(_trie(roles["date"])),
-        after_number=re.compile(rf"(?:[多余]|万余|余万|多万)?(?:{_trie(units)})|[多余][{HAN}]"),
-        after_name=re.compile(_trie(roles["name"])),
+        after_date=re.compile(after_date),
+        after_number=re.compile(after_number),
+        after_name=re.compile(after_name),
         before_number=re.compile(rf"(?:{alternation(roles['number'])})$"),
         latin_units=frozenset(u for u in units if re.fullmatch(r"[A-Za-z0-9²³]+", u)),
         mark=config.mark_placeholders,
+        # each an optional lookahead: the match of each pattern at the same place, in one call
+        after=re.compile(rf"(?:(?=({after_date}))|)(?:(?=({after_number}))|)(?:(?=({after_name}))|)"),
     )
 
 
@@ -125,14 +132,15 @@ def _kind(text: str, start: int, end: int, rules: PlaceholderRules) -> str:
     after = text[end : end + 8].lstrip(_SPACE)
     if after.startswith("年来"):
         return "number"  # 近X年来: a number of years
-    if rules.after_date.match(after):
+    # the matches of after_date, after_number and after_name (None: no match)
+    date, number, name = rules.after.match(after).groups()  # type: ignore[union-attr]
+    if date is not None:
         return "date"
     if after[:1] and after[:1] in "%％‰":
         return "number"
-    number, name = rules.after_number.match(after), rules.after_name.match(after)
-    if number and not (name and name.end() > number.end()):
+    if number is not None and not (name is not None and len(name) > len(number)):
         return "number"
-    if name:
+    if name is not None:
         return "name"  # the longer word wins: X眼镜 is a name, X眼 (wells) a number
     before = text[max(0, start - 4) : start].rstrip(_SPACE)
     if before.endswith(("-", "—", "－", "~", "～", "至")) and after.startswith("月"):
