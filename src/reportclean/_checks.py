@@ -352,17 +352,18 @@ def _half_ulp(q: Quantity) -> Decimal:
     number, fraction = m.group(0, 1)
     written = Decimal(number.replace(",", "").replace("，", ""))
     places = len(fraction or "")
-    if q.value == written:
-        scale = Decimal(1)  # the usual case (no 万/亿): no division
-    else:
-        scale = q.value / written if written else Decimal(1)
-        if scale.normalize().as_tuple().digits != (1,):
-            scale = Decimal(1)  # 3万4000: not the written number times a power of ten
-    if places == 0 and scale == 1 and q.unit not in ("%", "pp"):
-        return Decimal(0)  # a count written in full; a rate (99%) is still rounded
     half = _HALF.get(places)
     if half is None:
         half = _HALF[places] = Decimal(5).scaleb(-places - 1)
+    if q.value == written:  # the usual case (no 万/亿): the scale is 1, no division
+        if places == 0 and q.unit not in ("%", "pp"):
+            return Decimal(0)  # a count written in full; a rate (99%) is still rounded
+        return half
+    scale = q.value / written if written else Decimal(1)
+    if scale.normalize().as_tuple().digits != (1,):
+        scale = Decimal(1)  # 3万4000: not the written number times a power of ten
+    if places == 0 and scale == 1 and q.unit not in ("%", "pp"):
+        return Decimal(0)  # a count written in full; a rate (99%) is still rounded
     return abs(scale) * half
 
 
