@@ -90,6 +90,26 @@ def _trie(words: Iterable[str]) -> str:
     return emit(root)
 
 
+def _scanner(forms: set[str]) -> re.Pattern[str]:
+    """A regex finding the phrases ``forms`` anywhere: group 1 is the phrase (the trie's match).
+
+    A plain trie regex runs its long branch list at every character that may start a
+    phrase (many common hanzi: 上, 第, 公 …). This one first tests, in C, that the next
+    character may follow (a character class each), and only then tries the trie, from
+    inside a one-character lookbehind so that overlapping starts are all reported.
+
+    >>> [m.span(1) for m in _scanner({"ab", "bc", "©"}).finditer("xabc ©")]
+    [(1, 3), (2, 4), (5, 6)]
+    """
+    seconds = "".join(sorted({f[1] for f in forms if len(f) > 1}))
+    singles = "".join(sorted({f for f in forms if len(f) == 1}))
+    follow = [f"[{re.escape(seconds)}]"] if seconds else []
+    if singles:
+        follow.append(f"(?<=[{re.escape(singles)}])")
+    firsts = "".join(sorted({f[0] for f in forms}))
+    return re.compile(rf"[{re.escape(firsts)}](?={'|'.join(follow)})(?<=(?=({_trie(forms)}))[\s\S])")
+
+
 @dataclass(frozen=True, slots=True)
 class _Marker:
     family: str  # watermark, footer or user
@@ -133,7 +153,7 @@ class _Rules:
                 elif key.strip():
                     self.markers.setdefault(_fold(key), marker)
         forms = {f for k in (*self.markers, *self.anchors) for f in _forms(k)}
-        self.regex = re.compile(_trie(forms)) if forms else None
+        self.regex = _scanner(forms) if forms else None
         self.titles = re.compile(_trie(titles)) if titles else None
         lines.discard("")
         self.lines_re = (
@@ -141,19 +161,28 @@ class _Rules:
         )
 
     def hits(self, text: str) -> Iterable[tuple[int, int, str, _Marker]]:
-        """Every marker in ``text``: start, end, a key (distinct per marker) and the marker."""
+        """Every marker in ``text``: start, end, a key (distinct per marker) and the marker.
+
+        The scanner reports every position where a phrase matches (group 1), overlaps
+        included; those inside the previous match are skipped, as ``finditer`` would.
+        """
         if self.regex is None:
             return
+        reach = 0
         for m in self.regex.finditer(text):
-            key = _fold(m.group())
+            start, stop = m.span(1)
+            if start < reach:
+                continue
+            reach = stop
+            key = _fold(text[start:stop])
             for pattern, name, marker in self.anchors.get(key, ()):
-                p = pattern.match(text, m.start())
+                p = pattern.match(text, start)
                 if p:
-                    yield m.start(), p.end(), name, marker
+                    yield start, p.end(), name, marker
                     break
             else:
                 if key in self.markers:
-                    end = m.end()
+                    end = stop
                     if key[-1].isascii() and key[-1].isalnum() and "." not in key:
                         # take the rest of the token (唯一指定QQ305117060) when it clearly ends there
                         tail = _TOKEN_TAIL.match(text, end)
@@ -193,9 +222,9 @@ _PAGE_OF = re.compile(rf"\n({_S}({_D}{{1,4}}){_S}[/／]{_S}({_D}{{1,4}}){_END})"
 _LONE = re.compile(rf"\n({_S}({_D}{{1,4}}){_END})")
 
 
-def _whole_lines(regex: re.Pattern[str], text: str) -> Iterable[tuple[int, int, re.Match[str]]]:
-    """Lines matched by a ``\\n``-led regex: (start, end, match) in ``text``."""
-    for m in regex.finditer("\n" + text):
+def _whole_lines(regex: re.Pattern[str], led: str) -> Iterable[tuple[int, int, re.Match[str]]]:
+    """Lines matched by a ``\\n``-led regex: (start, end, match) in ``text``, given ``led = "\\n" + text``."""
+    for m in regex.finditer(led):
         yield m.start(1) - 1, m.end(1) - 1, m
 
 
@@ -492,11 +521,12 @@ def _edge(
 def _page_numbers(text: str, found: _Lines) -> int:
     """Remove page-number lines; return how many there were."""
     count = 0
-    for s, e, _ in _whole_lines(_PAGE, text):
+    led = "\n" + text
+    for s, e, _ in _whole_lines(_PAGE, led):
         found.add(s, e, "page-number", "page number left by a PDF or Word conversion")
         count += 1
     by_total: dict[int, list[tuple[int, int, int]]] = {}
-    for s, e, m in _whole_lines(_PAGE_OF, text):
+    for s, e, m in _whole_lines(_PAGE_OF, led) if "/" in text or "／" in text else ():
         a, b = int(m.group(2)), int(m.group(3))
         if 1 <= a <= b:
             by_total.setdefault(b, []).append((a, s, e))
@@ -505,7 +535,7 @@ def _page_numbers(text: str, found: _Lines) -> int:
             for _, s, e in group:
                 found.add(s, e, "page-number", "page number 'n/total' repeated with the same total")
                 count += 1
-    lone = [(int(m.group(2)), s, e) for s, e, m in _whole_lines(_LONE, text)]
+    lone = [(int(m.group(2)), s, e) for s, e, m in _whole_lines(_LONE, led)]
     if len(lone) >= 3 and all(
         0 < b[0] - a[0] <= 2 and text.count("\n", a[2], b[1]) >= 3 for a, b in pairwise(lone)
     ):

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
@@ -45,6 +45,8 @@ _SENTENCE_END = "。！？!?\n"
 #: The roles of the words in data/checks.tsv (see its header).
 _ROLES = ("share", "field", "level", "partition", "residual", "overlap", "nested", "after-number")
 _EMERGENCY = frozenset({"110", "112", "114", "119", "120", "122"})
+#: What may stand before a measure word whose number was lost (one pattern each in CheckRules.spaced).
+_SPACED_FIRSTS = " \u3000\u00a0\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,11 +92,11 @@ def check_rules(config: Config) -> CheckRules:
             typos[row[0]] = (row[1] if len(row) > 1 else "", frozenset(row[2] if len(row) > 2 else ""))
     return CheckRules(
         spaced=_by_first(
-            " \u3000\u00a0\n",  # \n: a number lost at a line break (调解\n件，)
+            _SPACED_FIRSTS,  # \n: a number lost at a line break (调解\n件，)
             rf"[ \u3000\u00a0]*(?=[{re.escape(''.join(sorted({w[0] for w in spaced_words})))}])"
             rf"(?:{_alternation(spaced_words)}){_BOUNDARY}",
         ),
-        unspaced=tuple(re.compile(re.escape(w) + _BOUNDARY) for w in sorted(not_after)),
+        unspaced=tuple(_unspaced(w, not_after[w]) for w in sorted(not_after)),
         not_after=not_after,
         after_bare=re.compile(
             rf"(?:[多余])?(?:{_alternation(classes)})|{_alternation(words.get('after-number', ()))}"
@@ -107,6 +109,20 @@ def check_rules(config: Config) -> CheckRules:
         share=re.compile(rf"(?:{_alternation(words.get('share', ()))})(?:为|达|达到|是)?[{_SP}]*$"),
         words={k: frozenset(v) for k, v in words.items()},
         counts=frozenset(w for w, c in classes.items() if c == "count"),
+    )
+
+
+def _unspaced(word: str, not_after: frozenset[str]) -> re.Pattern[str]:
+    """``word`` at a clause end after two hanzi, neither a determiner nor in ``not_after``
+    just before it, and no digit in the two characters before those (8175余家次).
+
+    The tests stand after the literal word, as lookbehinds, so that the regex finds the
+    word at C speed and tests it in C.
+    """
+    w = re.escape(word)
+    return re.compile(
+        rf"{w}(?<=[{_HAN}]{{2}}{w})(?<![{re.escape(''.join(sorted(set(_DETERMINERS) | not_after)))}]{w})"
+        rf"(?<![0-9０-９][\s\S]{{2}}{w})(?<![0-9０-９][\s\S]{{3}}{w}){_BOUNDARY}"
     )
 
 
@@ -131,37 +147,28 @@ def _missing_numbers(text: str, rules: CheckRules, out: Proposal) -> None:
 
     # Every pattern starts with one literal character, which the regex engine finds at C
     # speed; what must stand before a match is checked here.
-    for pattern in rules.spaced:
-        for m in pattern.finditer(text):
-            start = m.start()
-            while start and text[start - 1] in _SP:
-                start -= 1
-            # two characters of a word before the gap (not a letter-spaced heading: 工 作 总 结),
-            # and no colon after (a letter-spaced form label: 填报单  位：)
-            if (
-                _TWO_HAN.fullmatch(text, max(0, start - 2), start)
-                and text[start - 1] not in _DETERMINERS
-                and text[m.end() : m.end() + 1] not in ("：", ":")
-            ):
-                flag(start, m.end(), text[start - 2 : m.end()])
-    for pattern in _PERCENT:
-        for m in pattern.finditer(text):
-            start = m.start()
-            while start and text[start - 1] in _SP:
-                start -= 1
-            if start and _HAN_CHAR.match(text[start - 1]) and text[start - 1] not in _DETERMINERS:
-                flag(start, m.end(), text[start - 1 : m.end()])
-    for pattern in rules.unspaced:
-        for m in pattern.finditer(text):
-            start = m.start()
-            if not _TWO_HAN.fullmatch(text, max(0, start - 2), start):
-                continue
-            before = text[start - 1]
-            if before in _DETERMINERS or before in rules.not_after.get(m.group(), ()):
-                continue
-            if _DIGIT_NEAR.search(text, max(0, start - 4), start):
-                continue  # 8175余家次: a compound measure word after its number
+    for m in _matches(_SPACED_FIRSTS, rules.spaced, text):
+        start = m.start()
+        while start and text[start - 1] in _SP:
+            start -= 1
+        # two characters of a word before the gap (not a letter-spaced heading: 工 作 总 结),
+        # and no colon after (a letter-spaced form label: 填报单  位：)
+        if (
+            _TWO_HAN.fullmatch(text, max(0, start - 2), start)
+            and text[start - 1] not in _DETERMINERS
+            and text[m.end() : m.end() + 1] not in ("：", ":")
+        ):
             flag(start, m.end(), text[start - 2 : m.end()])
+    for m in _matches("%％", _PERCENT, text):
+        start = m.start()
+        while start and text[start - 1] in _SP:
+            start -= 1
+        if start and _HAN_CHAR.match(text[start - 1]) and text[start - 1] not in _DETERMINERS:
+            flag(start, m.end(), text[start - 1 : m.end()])
+    for pattern in rules.unspaced:  # (what must stand before is tested in the pattern)
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            flag(start, end, text[start - 2 : end])
     for m in _YUAN.finditer(text):
         start = m.start() - 1 if m.start() and text[m.start() - 1] in "万亿" else m.start()
         if start and text[start - 1] in _MONEY_CUE:
@@ -177,21 +184,31 @@ def _missing_numbers(text: str, rules: CheckRules, out: Proposal) -> None:
 _DIGIT_NEAR = re.compile(r"[0-9０-９]")
 _TWO_HAN = re.compile(rf"[{_HAN}]{{2}}")
 _HAN_CHAR = re.compile(rf"[{_HAN}]")
-_PERCENT = (re.compile("%"), re.compile("％"))
+#: A percent sign after a hanzi or a space (the rest is tested in Python).
+_PERCENT = tuple(re.compile(rf"{p}(?<=[{_HAN}{re.escape(_SP)}]{p})") for p in "%％")
 _DATE_GAP = (
     re.compile(rf"年(?:([ \u3000]+)月(?:[ \u3000]*日)?(?![{_HAN}])|月日)"),
     re.compile(rf"月()[ \u3000]+日(?![{_HAN}])"),
 )
 #: A word that announces a sum of money, before 元/万元/亿元 (总值亿元, 人均元).
 _MONEY_CUE = frozenset("值额均计达约入资款费支出收共")
-_YUAN = re.compile("元" + _BOUNDARY)
+#: 元 after a money cue (or 万/亿 after one: tested in Python).
+_YUAN = re.compile(f"元(?<=[{''.join(sorted(_MONEY_CUE))}万亿]元){_BOUNDARY}")
 
 
 _COLON_AT_END = _by_first("：:", r"[ \u3000\t]*(?=\n|$|[ \u3000\t]{2,}\S)")
 
 
+def _matches(firsts: str, patterns: tuple[re.Pattern[str], ...], text: str) -> Iterator[re.Match[str]]:
+    """The matches of patterns made by :func:`_by_first`, pattern by pattern; a pattern whose
+    first character is not in ``text`` is skipped (``in`` is faster than the regex's own scan)."""
+    for first, pattern in zip(firsts, patterns, strict=True):
+        if first in text:
+            yield from pattern.finditer(text)
+
+
 def _empty_fields(text: str, rules: CheckRules, out: Proposal) -> None:
-    for m in (m for pattern in _COLON_AT_END for m in pattern.finditer(text)):
+    for m in _matches("：:", _COLON_AT_END, text):
         lo = max(0, m.start() - 9, text.rfind("\n", 0, m.start()) + 1)
         label = rules.field.search(text, lo, m.start())
         if label is None:
@@ -205,11 +222,12 @@ def _empty_fields(text: str, rules: CheckRules, out: Proposal) -> None:
         )
 
 
-_STRAY = _by_first("，,；;", rf"[ \u3000]*(\d{{1,3}})(?![\d.,，%．])[ \u3000]*(?=[{_HAN}])")
+_STRAY_FIRSTS = "，,；;"
+_STRAY = _by_first(_STRAY_FIRSTS, rf"[ \u3000]*(\d{{1,3}})(?![\d.,，%．])[ \u3000]*(?=[{_HAN}])")
 
 
 def _stray_numbers(text: str, rules: CheckRules, out: Proposal) -> None:
-    for m in (m for pattern in _STRAY for m in pattern.finditer(text)):
+    for m in _matches(_STRAY_FIRSTS, _STRAY, text):
         if m.group(1) in _EMERGENCY or rules.after_bare.match(text, m.end()):
             continue
         out.flag(
@@ -226,10 +244,11 @@ _LINE = re.compile(r"[^\n]+")
 
 def _duplicates(text: str, out: Proposal) -> None:
     # Fast path, at C speed: no line repeats another once stripped (blank lines aside).
-    keys = [k for k in map(str.strip, text.split("\n")) if k]
-    if len(set(keys)) == len(keys):
+    stripped = list(map(str.strip, text.split("\n")))
+    distinct = set(stripped)
+    if len(distinct) - ("" in distinct) == len(stripped) - stripped.count(""):
         return
-    repeated = {k for k, n in Counter(k for k in keys if len(k) >= 20).items() if n > 1}
+    repeated = {k for k, n in Counter(k for k in stripped if len(k) >= 20).items() if n > 1}
     if not repeated:
         return
     first: dict[str, int] = {}
@@ -289,10 +308,25 @@ def _suspect_typos(text: str, rules: CheckRules, out: Proposal) -> None:
 
 def _bounds(text: str, pos: int, ends: str, window: int = 400) -> tuple[int, int]:
     """The start and end of the sentence (or clause) around ``pos``, at most ``window`` away."""
-    lo, hi = max(0, pos - window), min(len(text), pos + window)
-    start = max(lo - 1, *(text.rfind(c, lo, pos) for c in ends)) + 1
-    stops = [i for i in (text.find(c, pos, hi) for c in ends) if i >= 0]
-    return start, min(stops, default=hi)
+    hi = min(len(text), pos + window)
+    # one class search each way, stopping at the nearest end (a find per end character
+    # would scan the whole window for each one that is absent); backwards on a reversed copy
+    after = _ends(ends).search(text, pos, hi)
+    return _start(text, pos, ends, window), after.start() if after else hi
+
+
+def _start(text: str, pos: int, ends: str, window: int = 400) -> int:
+    """The start of the sentence around ``pos`` (as in :func:`_bounds`)."""
+    lo = max(0, pos - window)
+    before = _ends(ends).search(text[lo:pos][::-1])
+    return pos - before.start() if before else lo
+
+
+def _ends(ends: str) -> re.Pattern[str]:
+    return _ENDS.get(ends) or _ENDS.setdefault(ends, re.compile(f"[{re.escape(ends)}]"))
+
+
+_ENDS: dict[str, re.Pattern[str]] = {}
 
 
 def _within(qs: Sequence[Quantity], starts: Sequence[int], lo: int, hi: int) -> Sequence[Quantity]:
@@ -312,14 +346,25 @@ def _half_ulp(q: Quantity) -> Decimal:
     m = _NUMBER.search(q.text)
     if not m:
         return Decimal(0)
-    written = Decimal(re.sub(r"[,，]", "", m.group()))
-    places = len(m.group(1) or "")
+    number, fraction = m.group(0, 1)
+    written = Decimal(number.replace(",", "").replace("，", ""))
+    places = len(fraction or "")
+    half = _HALF.get(places)
+    if half is None:
+        half = _HALF[places] = Decimal(5).scaleb(-places - 1)
+    if q.value == written:  # the usual case (no 万/亿): the scale is 1, no division
+        if places == 0 and q.unit not in ("%", "pp"):
+            return Decimal(0)  # a count written in full; a rate (99%) is still rounded
+        return half
     scale = q.value / written if written else Decimal(1)
     if scale.normalize().as_tuple().digits != (1,):
         scale = Decimal(1)  # 3万4000: not the written number times a power of ten
     if places == 0 and scale == 1 and q.unit not in ("%", "pp"):
         return Decimal(0)  # a count written in full; a rate (99%) is still rounded
-    return abs(scale) * Decimal(5).scaleb(-places - 1)
+    return abs(scale) * half
+
+
+_HALF: dict[int, Decimal] = {}  # half a unit in the last of so many decimal places
 
 
 def _exact(q: Quantity) -> bool:
@@ -338,6 +383,24 @@ _SPAN = attrgetter("span")
 def _sorted(quantities: Sequence[Quantity]) -> Sequence[Quantity]:
     """The quantities by position (linear in C when they come sorted, as from the pipeline)."""
     return sorted(quantities, key=_SPAN)
+
+
+class _Index:
+    """The quantities by position and their starts, sorted on first use (once for all checks)."""
+
+    __slots__ = ("_quantities", "_sorted")
+
+    def __init__(self, quantities: Sequence[Quantity]) -> None:
+        self._quantities = quantities
+        self._sorted: tuple[Sequence[Quantity], list[int]] | None = None
+
+    def get(self) -> tuple[Sequence[Quantity], list[int]]:
+        if self._sorted is None:
+            qs = _sorted(self._quantities)
+            self._sorted = qs, [q.span[0] for q in qs]
+        return self._sorted
+
+
 _QIZHONG = re.compile(r"其中")
 _LABEL_SPLIT = re.compile(r"[，,、；;]|和|及|与")
 
@@ -350,10 +413,12 @@ def sum_checks(text: str, quantities: Sequence[Quantity], out: Proposal, rules: 
     exhaustive: levels (国家/省/市/区/街), a partition (男/女, 已/未) or a residual part (其他),
     and the parts reach at least half the total.
     """
-    if rules is None:
-        rules = _DEFAULT_RULES
-    qs = _sorted(quantities)
-    starts = [q.span[0] for q in qs]
+    if "其中" in text:
+        _sum_checks(text, _Index(quantities), out, _DEFAULT_RULES if rules is None else rules)
+
+
+def _sum_checks(text: str, index: _Index, out: Proposal, rules: CheckRules) -> None:
+    qs, starts = index.get()
     words = rules.words
     marks = list(_QIZHONG.finditer(text))
     for k, m in enumerate(marks):
@@ -373,8 +438,8 @@ def sum_checks(text: str, quantities: Sequence[Quantity], out: Proposal, rules: 
             kept: list[Quantity] = []
             for q in parts:
                 between = text[prev : q.span[0]]
-                depth = text[m.end() : q.span[0]].count("（") + text[m.end() : q.span[0]].count("(")
-                depth -= text[m.end() : q.span[0]].count("）") + text[m.end() : q.span[0]].count(")")
+                since = text[m.end() : q.span[0]]
+                depth = since.count("（") + since.count("(") - since.count("）") - since.count(")")
                 if depth > 0 or (kept and any(w in between for w in words.get("nested", ()))):
                     prev = q.span[1]
                     continue  # a part of a part
@@ -387,7 +452,6 @@ def sum_checks(text: str, quantities: Sequence[Quantity], out: Proposal, rules: 
                 continue
             tol = _half_ulp(total) + sum((_half_ulp(q) for q in kept), Decimal(0))
             whole = sum((q.value for q in kept), Decimal(0))
-            shown = "+".join(_written(q) for q in kept)
             span = (total.span[0], kept[-1].span[1])
             biggest = max(kept, key=lambda q: q.value)
             if biggest.value > total.value + tol:
@@ -397,10 +461,12 @@ def sum_checks(text: str, quantities: Sequence[Quantity], out: Proposal, rules: 
             elif whole > total.value + tol:
                 if any(w in label for label in labels for w in words.get("overlap", ())):
                     continue
+                shown = "+".join(_written(q) for q in kept)
                 out.flag(*span, "sum-mismatch",
                          f"the parts after 其中 ({shown}) add up to more than the total ({total.text}); "
                          "one of the figures is wrong — check the source")
             elif whole < total.value - tol and whole * 2 >= total.value and _exhaustive(labels, words):
+                shown = "+".join(_written(q) for q in kept)
                 out.flag(*span, "sum-mismatch",
                          f"the parts after 其中 ({shown}) fall short of the total ({total.text}) although they "
                          "list every level or kind; a part or a figure is missing — check the source")
@@ -417,6 +483,7 @@ def _exhaustive(labels: list[str], words: dict[str, frozenset[str]]) -> bool:
 
 
 _RATE_WORD = re.compile(rf"([{_HAN}]{{2}})率(?:为|达|达到|是)?[{_SP}]*$")
+_TARGET = re.compile("目标|计划|任务")
 _OF_TARGET = re.compile(rf"完成(?:了)?(?:全年|年度|本年|年)?(?:目标|计划|任务)(?:任务)?(?:的)?[{_SP}]*$")
 
 
@@ -427,18 +494,32 @@ def rate_checks(text: str, quantities: Sequence[Quantity], out: Proposal) -> Non
     numerator; the denominator is the figure of the same unit before it) and ``目标 73.5 亿元
     … 完成 65 亿元，完成全年目标 88.4%``. Rounding and truncation are allowed for.
     """
-    qs = _sorted(quantities)
-    starts = [q.span[0] for q in qs]
-    for r in [q for q in qs if q.unit == "%"]:
-        if r.unit != "%" or not _exact(r):
+    _rate_checks(text, quantities, _Index(quantities), out)
+
+
+def _rate_checks(text: str, quantities: Sequence[Quantity], index: _Index, out: Proposal) -> None:
+    rates: list[tuple[Quantity, re.Match[str] | None]] = []
+    for r in [q for q in quantities if q.unit == "%"]:  # (a filter at C speed first)
+        if not _exact(r):
             continue
         # the words just before the rate (the patterns hold no punctuation: they stay in the clause)
         lead = text[max(0, r.span[0] - 14) : r.span[0]]
+        if "率" not in lead and "完成" not in lead:
+            continue  # (each pattern needs one of them)
         w = _RATE_WORD.search(lead)
         if w is None and not _OF_TARGET.search(lead):
             continue
-        s_start, _ = _bounds(text, r.span[0], _SENTENCE_END)
-        earlier = [q for q in _within(qs, starts, s_start, r.span[0]) if q.unit not in ("%", "pp") and _exact(q)]
+        rates.append((r, w))
+    if not rates:
+        return
+    qs, starts = index.get()
+    rates.sort(key=lambda x: x[0].span)  # in the order of the sorted quantities (a stable sort)
+    for r, w in rates:
+        s_start = _start(text, r.span[0], _SENTENCE_END)
+        earlier = [
+            q for q in _within(qs, starts, s_start, r.span[0])
+            if q.unit not in ("%", "pp") and not q.approximate and q.high is None  # (_exact, inline)
+        ]
         num = den = None
         if w is not None:
             verb = w.group(1)
@@ -452,8 +533,8 @@ def rate_checks(text: str, quantities: Sequence[Quantity], out: Proposal) -> Non
                 if "完成" in text[max(s_start, earlier[j].span[0] - 6) : earlier[j].span[0]]:
                     num = earlier[j]
                     den = next(
-                        (q for q in reversed(earlier[:j]) if q.unit == num.unit and re.search(
-                            "目标|计划|任务", text[max(s_start, q.span[0] - 8) : q.span[0]])),
+                        (q for q in reversed(earlier[:j]) if q.unit == num.unit and _TARGET.search(
+                            text[max(s_start, q.span[0] - 8) : q.span[0]])),
                         None,
                     )
                     break
@@ -507,8 +588,10 @@ def checks(text: str, context: Context, rules: CheckRules | None = None) -> Prop
     _truncated(text, out)
     _suspect_typos(text, rules, out)
     if context.quantities:
-        sum_checks(text, context.quantities, out, rules)
-        rate_checks(text, context.quantities, out)
+        index = _Index(context.quantities)  # sorted at most once, for both
+        if "其中" in text:
+            _sum_checks(text, index, out, rules)
+        _rate_checks(text, context.quantities, index, out)
         value_checks(text, context.quantities, out, rules)
     return out
 

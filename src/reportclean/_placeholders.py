@@ -20,11 +20,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
+from ._boilerplate import _trie
 from ._cjk import HAN
 from ._config import Config
-from ._edits import Context, Proposal, Step, StepFn
+from ._edits import Context, Flag, Proposal, Step, StepFn
 from ._lexicon import Lexicon, LexiconError, package_lexicon
 
 __all__ = ["PLACEHOLDERS", "PlaceholderRules", "alternation", "placeholder_rules", "placeholders", "words_by_role"]
@@ -37,7 +38,8 @@ _XS = "XxＸｘ"
 
 # Candidates are found with one character-class scan (fast: no alternation tried at every
 # position), then split into runs of one kind and judged by their neighbours in Python.
-_CANDIDATE = re.compile(rf"[{_XS}×某□○〇*＊_＿][{_XS}×某□○〇*＊_＿.．]*")
+_STARTS = f"{_XS}×某□○〇*＊_＿"
+_CANDIDATE = re.compile(rf"[{_STARTS}][{_STARTS}.．]*")
 _SUB_RUN = re.compile(rf"[{_XS}]+(?:[.．][{_XS}]+)*|×+|某+|□+|[○〇]+|[*＊]+|[_＿]+")
 _YEAR_DIGITS = re.compile(rf"[12１２][{_DIGIT}]{{1,2}}")
 _IS_DIGIT = re.compile(rf"[{_DIGIT}]")
@@ -45,11 +47,26 @@ _IS_LATIN_OR_DIGIT = re.compile(rf"[{_LATIN}{_DIGIT}_@.．]")
 _DIGITS_BEFORE = re.compile(rf"(?<![{_DIGIT}.．])[{_DIGIT}]{{1,4}}$")
 _STAR_CLOSE = re.compile(rf"\*\*+(?![{HAN}*])")
 _MASKED_TAIL = re.compile(rf"[{_DIGIT}]+(?:[.．][{_DIGIT}]+)?(?=[ ]?[^{_LATIN}{_DIGIT} ]|$)")
-_LATIN_SPACE = re.compile(rf"[{_LATIN}] ")
 _LATIN_NEXT = re.compile(rf" ?[-@{_LATIN}{_DIGIT}]")
 _LATIN_AFTER = re.compile(rf"[{_LATIN}{_DIGIT}²³]+")
 _CHECKBOX = ("是", "否", "有", "无", "同意", "不同意", "男", "女")
 _HANZI = re.compile(f"[{HAN}]")
+# The one-character classes above as sets: ``text[i : i + 1] in _DIGITS`` is a test without a
+# regex call, and false at either end of the text (the empty string is in no set).
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_LATINS = frozenset(
+    "".join(chr(c) for a, b in (("A", "Z"), ("a", "z"), ("Ａ", "Ｚ"), ("ａ", "ｚ")) for c in range(ord(a), ord(b) + 1))
+)
+_LATIN_OR_DIGIT = _LATINS | _DIGITS | frozenset("_@.．")
+_LATIN_NEXT_CHARS = _LATINS | _DIGITS | frozenset("-@")
+_LATIN_AFTER_CHARS = _LATINS | _DIGITS | frozenset("²³")
+
+
+def _latin_next(text: str, i: int) -> bool:
+    """``_LATIN_NEXT.match(text, i)`` without a regex call: Latin, a digit, - or @ at ``i``,
+    after at most one space."""
+    c = text[i : i + 1]
+    return c in _LATIN_NEXT_CHARS or (c == " " and text[i + 1 : i + 2] in _LATIN_NEXT_CHARS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +80,8 @@ class PlaceholderRules:
     before_number: re.Pattern[str]
     latin_units: frozenset[str]
     mark: bool
+    #: after_date, after_number and after_name in one call: group 1, 2, 3 is the match of each (or None)
+    after: re.Pattern[str]
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -90,15 +109,21 @@ def placeholder_rules(config: Config) -> PlaceholderRules:
     measures: list[Lexicon] = [package_lexicon("measure_words.tsv"), *config.user_lexicons("measure-words")]
     roles = words_by_role(lexicons, ("keep", "date", "name", "number"))
     units = [row[0] for lx in measures for row in lx.rows]
+    # (tries: the same longest match as alternation(), with fewer branches to try)
+    after_date = _trie(roles["date"])
+    after_number = rf"(?:[多余]|万余|余万|多万)?(?:{_trie(units)})|[多余][{HAN}]"
+    after_name = _trie(roles["name"])
     return PlaceholderRules(
         # what may follow a single X to make it real content (X光, X射线); never matches if empty
         keep=re.compile(alternation(k[1:] for k in roles["keep"] if k[:1] in _XS and k[1:]) or r"(?!x)x"),
-        after_date=re.compile(alternation(roles["date"])),
-        after_number=re.compile(rf"(?:[多余]|万余|余万|多万)?(?:{alternation(units)})|[多余][{HAN}]"),
-        after_name=re.compile(alternation(roles["name"])),
+        after_date=re.compile(after_date),
+        after_number=re.compile(after_number),
+        after_name=re.compile(after_name),
         before_number=re.compile(rf"(?:{alternation(roles['number'])})$"),
         latin_units=frozenset(u for u in units if re.fullmatch(r"[A-Za-z0-9²³]+", u)),
         mark=config.mark_placeholders,
+        # each an optional lookahead: the match of each pattern at the same place, in one call
+        after=re.compile(rf"(?:(?=({after_date}))|)(?:(?=({after_number}))|)(?:(?=({after_name}))|)"),
     )
 
 
@@ -107,14 +132,15 @@ def _kind(text: str, start: int, end: int, rules: PlaceholderRules) -> str:
     after = text[end : end + 8].lstrip(_SPACE)
     if after.startswith("年来"):
         return "number"  # 近X年来: a number of years
-    if rules.after_date.match(after):
+    # the matches of after_date, after_number and after_name (None: no match)
+    date, number, name = rules.after.match(after).groups()  # type: ignore[union-attr]
+    if date is not None:
         return "date"
     if after[:1] and after[:1] in "%％‰":
         return "number"
-    number, name = rules.after_number.match(after), rules.after_name.match(after)
-    if number and not (name and len(name.group()) > len(number.group())):
+    if number is not None and not (name is not None and len(name) > len(number)):
         return "number"
-    if name:
+    if name is not None:
         return "name"  # the longer word wins: X眼镜 is a name, X眼 (wells) a number
     before = text[max(0, start - 4) : start].rstrip(_SPACE)
     if before.endswith(("-", "—", "－", "~", "～", "至")) and after.startswith("月"):
@@ -131,16 +157,19 @@ def _accept_x(text: str, start: int, end: int, rules: PlaceholderRules) -> str |
     ``"number"`` when a Latin unit follows it (``Xm²``)."""
     if end - start == 1 and rules.keep.match(text, end):
         return None
-    tail = _LATIN_AFTER.match(text, end)
+    # (character tests stand for _LATIN_AFTER, a Latin letter and a space, _LATIN_NEXT and _IS_DIGIT: no regex call)
+    tail = _LATIN_AFTER.match(text, end) if text[end : end + 1] in _LATIN_AFTER_CHARS else None
     after = end
     if tail:
         if tail.group() not in rules.latin_units and tail.group() not in ("²", "³"):
             return None  # 5G-like Latin or a model name (X5, XP), not a placeholder
         after = tail.end()
-    if _LATIN_SPACE.fullmatch(text, max(0, start - 2), start) or _LATIN_NEXT.match(text, after):
-        return None  # inside a Latin phrase (iPhone X) or before a number (X 5)
-    if start >= 2 and text[start - 1] == " " and _IS_DIGIT.match(text[start - 2]):
-        return None  # multiplication: 3 x 4 (3x4 is caught before: a digit right before the run)
+    if start >= 2 and text[start - 1] == " " and (text[start - 2] in _LATINS or text[start - 2] in _DIGITS):
+        # inside a Latin phrase (iPhone X), or multiplication: 3 x 4 (3x4 is caught before:
+        # a digit right before the run)
+        return None
+    if _latin_next(text, after):
+        return None  # before a number (X 5)
     return "number" if tail else ""
 
 
@@ -164,20 +193,21 @@ def _line(text: str, start: int, end: int) -> str:
 def _judge(text: str, start: int, end: int, rules: PlaceholderRules) -> tuple[int, int, str] | None:
     """(start, end, kind) when the run ``text[start:end]`` is (part of) a placeholder, else None."""
     first = text[start]
-    if first in _XS or first in "*＊×":
+    if (first in _XS or first in "*＊×") and "年" in text[end : end + 2]:
         year = _year_start(text, start, end)
         if year >= 0:
             return year, end, "date"
     prev = text[start - 1] if start else ""
     if first in _XS:
-        if prev and _IS_DIGIT.match(prev) and end - start >= 2 and not _LATIN_NEXT.match(text, end):
+        # (set tests stand for _IS_DIGIT and _IS_LATIN_OR_DIGIT: "" is in no set)
+        if prev in _DIGITS and end - start >= 2 and not _latin_next(text, end):
             digits = _DIGITS_BEFORE.search(text, max(0, start - 6), start)
-            if digits and (digits.start() == 0 or not _IS_LATIN_OR_DIGIT.match(text[digits.start() - 1])):
+            if digits and (digits.start() == 0 or text[digits.start() - 1] not in _LATIN_OR_DIGIT):
                 return digits.start(), end, "number"  # 1XX万元, 队员1xxxx: digits masked
-        if prev and _IS_LATIN_OR_DIGIT.match(prev):
+        if prev in _LATIN_OR_DIGIT:
             return None  # part of a Latin word, an address or a number
-        masked = _MASKED_TAIL.match(text, end) if end - start >= 2 else None
-        if masked and not _LATIN_NEXT.match(text, masked.end()):
+        masked = _MASKED_TAIL.match(text, end) if end - start >= 2 and text[end : end + 1] in _DIGITS else None
+        if masked and not _latin_next(text, masked.end()):
             return start, masked.end(), "number"  # xx0.9%, xx458元: leading digits masked
         unit = _accept_x(text, start, end, rules)
         if unit is None:
@@ -211,10 +241,31 @@ def _judge(text: str, start: int, end: int, rules: PlaceholderRules) -> tuple[in
     return start, end, _kind(text, start, end, rules)
 
 
+@lru_cache(maxsize=64)
+def _candidates(starts: str) -> re.Pattern[str]:
+    """``_CANDIDATE`` for a text holding only the start characters ``starts``.
+
+    One literal first character is found at C speed, several as a (slower) class;
+    the matches are those of ``_CANDIDATE``.
+    """
+    first = re.escape(starts) if len(starts) == 1 else f"[{starts}]"
+    return re.compile(rf"{first}[{_STARTS}.．]*")
+
+
 def _find(text: str, rules: PlaceholderRules) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
-    for c in _CANDIDATE.finditer(text):
-        for m in _SUB_RUN.finditer(text, c.start(), c.end()):
+    starts = "".join(c for c in _STARTS if c in text)  # most texts hold one or none of them
+    if not starts:
+        return found
+    for c in _candidates(starts).finditer(text):
+        start, end = c.span()
+        if end - start == 1 or _SUB_RUN.match(text, start, end).end() == end:  # type: ignore[union-attr]
+            # one run (X, XX, ××): the usual case; a candidate always starts a run
+            judged = _judge(text, start, end, rules)
+            if judged is not None:
+                found.append(judged)
+            continue
+        for m in _SUB_RUN.finditer(text, start, end):
             judged = _judge(text, m.start(), m.end(), rules)
             if judged is not None:
                 found.append(judged)
@@ -252,18 +303,23 @@ def placeholders(text: str, context: Context, rules: PlaceholderRules | None = N
     if rules is None:
         rules = _DEFAULT_RULES
     out = Proposal()
+    flags = out.flags
+    mark = rules.mark
     for start, end, kind in _find_unmarked(text, rules):
         run = text[start:end]
-        out.flag(
-            start,
-            end,
-            "placeholder",
-            f"placeholder ({kind}): “{run}” stands where {_WHAT[kind]} belongs — this is a template "
-            "copy or an anonymised one; take the real value from the source document",
+        flags.append(
+            Flag(
+                start,
+                end,
+                "placeholder",
+                f"placeholder ({kind}): “{run}” stands where {_WHAT[kind]} belongs — this is a template "
+                "copy or an anonymised one; take the real value from the source document",
+            )
         )
-        wrapped = text[start - 1 : start] == "⟦" and text[end : end + 1] == "⟧"
-        if rules.mark and not wrapped and "⟦" not in run and "⟧" not in run:
-            out.replace(start, end, f"⟦{run}⟧", rule="mark-placeholder")
+        if mark:
+            wrapped = text[start - 1 : start] == "⟦" and text[end : end + 1] == "⟧"
+            if not wrapped and "⟦" not in run and "⟧" not in run:
+                out.replace(start, end, f"⟦{run}⟧", rule="mark-placeholder")
     return out
 
 
