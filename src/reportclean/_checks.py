@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import partial
+from functools import lru_cache, partial
 from operator import attrgetter
 
 from ._cjk import HAN as _HAN
@@ -322,11 +322,9 @@ def _start(text: str, pos: int, ends: str, window: int = 400) -> int:
     return pos - before.start() if before else lo
 
 
+@lru_cache(maxsize=8)  # a memo: callers pass a few constant sets of end characters
 def _ends(ends: str) -> re.Pattern[str]:
-    return _ENDS.get(ends) or _ENDS.setdefault(ends, re.compile(f"[{re.escape(ends)}]"))
-
-
-_ENDS: dict[str, re.Pattern[str]] = {}
+    return re.compile(f"[{re.escape(ends)}]")
 
 
 def _within(qs: Sequence[Quantity], starts: Sequence[int], lo: int, hi: int) -> Sequence[Quantity]:
@@ -349,9 +347,7 @@ def _half_ulp(q: Quantity) -> Decimal:
     number, fraction = m.group(0, 1)
     written = Decimal(number.replace(",", "").replace("，", ""))
     places = len(fraction or "")
-    half = _HALF.get(places)
-    if half is None:
-        half = _HALF[places] = Decimal(5).scaleb(-places - 1)
+    half = _half(places)
     if q.value == written:  # the usual case (no 万/亿): the scale is 1, no division
         if places == 0 and q.unit not in ("%", "pp"):
             return Decimal(0)  # a count written in full; a rate (99%) is still rounded
@@ -364,7 +360,10 @@ def _half_ulp(q: Quantity) -> Decimal:
     return abs(scale) * half
 
 
-_HALF: dict[int, Decimal] = {}  # half a unit in the last of so many decimal places
+@lru_cache(maxsize=32)  # a memo: numbers have few distinct counts of decimal places
+def _half(places: int) -> Decimal:
+    """Half a unit in the last of ``places`` decimal places."""
+    return Decimal(5).scaleb(-places - 1)
 
 
 def _exact(q: Quantity) -> bool:

@@ -40,7 +40,6 @@ __all__ = ["Alignment", "ChangeLog", "Document", "EditError"]
 
 # Offsets are kept in arrays of machine integers: a Python int in a list costs
 # 36 bytes, an array item 8, and a converted report has one segment per edit.
-_Offsets = array
 # _realign shifts runs of segments as blocks when segments outnumber edits this many times.
 _BLOCKS = 2
 _SPAN = attrgetter("span")
@@ -389,15 +388,7 @@ class Document:
                 noe.extend(oe[i0 + 1 : i1])
         for k in need[x:]:
             push(new_start[k], new_start[k] + len(todo[k][2]), ospans[k][0], ospans[k][1])
-        if hi_i + 1 < m:
-            if delta:
-                ncs.extend([x + delta for x in cs[hi_i + 1 :]])
-                nce.extend([x + delta for x in ce[hi_i + 1 :]])
-            else:
-                ncs.extend(cs[hi_i + 1 :])
-                nce.extend(ce[hi_i + 1 :])
-            nos.extend(os_[hi_i + 1 :])
-            noe.extend(oe[hi_i + 1 :])
+        _extend_shifted((ncs, nce, nos, noe), al, hi_i + 1, delta)
         self.alignment = Alignment(ncs, nce, nos, noe)
 
     def _realign_clear(
@@ -438,15 +429,7 @@ class Document:
         nce.extend(ne)
         nos.extend(nos_)
         noe.extend(noe_)
-        if lo_i < m:
-            if delta:
-                ncs.extend([x + delta for x in cs[lo_i:]])
-                nce.extend([x + delta for x in ce[lo_i:]])
-            else:
-                ncs.extend(cs[lo_i:])
-                nce.extend(ce[lo_i:])
-            nos.extend(os_[lo_i:])
-            noe.extend(oe[lo_i:])
+        _extend_shifted((ncs, nce, nos, noe), al, lo_i, delta)
         self.alignment = Alignment(ncs, nce, nos, noe)
         return True
 
@@ -516,6 +499,23 @@ class ChangeLog:
         ]
         out.sort(key=lambda c: c.original_span)
         return out
+
+
+def _extend_shifted(
+    out: tuple[array[int], array[int], array[int], array[int]], al: Alignment, start: int, delta: int
+) -> None:
+    """Append the segments of ``al`` from ``start`` on, their current offsets moved by ``delta``."""
+    ncs, nce, nos, noe = out
+    if start >= len(al._cs):
+        return
+    if delta:
+        ncs.extend([x + delta for x in al._cs[start:]])
+        nce.extend([x + delta for x in al._ce[start:]])
+    else:
+        ncs.extend(al._cs[start:])
+        nce.extend(al._ce[start:])
+    nos.extend(al._os[start:])
+    noe.extend(al._oe[start:])
 
 
 def _walk_original(spans: Sequence[Edit] | Sequence[Span], cs: array[int], ce: array[int], os_: array[int],

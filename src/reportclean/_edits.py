@@ -14,8 +14,10 @@ map back to the original text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import TYPE_CHECKING, NamedTuple
 
 from ._model import Quantity, Severity
@@ -23,7 +25,7 @@ from ._model import Quantity, Severity
 if TYPE_CHECKING:
     from ._config import Config
 
-__all__ = ["Context", "Edit", "Flag", "Proposal", "Step", "StepFn", "noop"]
+__all__ = ["Context", "Edit", "Flag", "Proposal", "Step", "StepFn", "match_edits", "noop"]
 
 
 class Edit(NamedTuple):
@@ -39,6 +41,26 @@ class Edit(NamedTuple):
     replacement: str
     rule: str
     reason: str = ""
+
+
+def match_edits(
+    matches: list[re.Match[str]], rule: str, replacements: Iterable[str] = ("",), group: int = 0
+) -> Iterator[Edit]:
+    """``Edit(m.start(group), m.end(group), replacement, rule)`` for each match, with no Python call per edit.
+
+    ``replacements`` runs along ``matches``; one string is for all of them (default: a removal).
+    ``tuple.__new__(Edit, fields)`` is what the ``Edit`` constructor does; ``map`` and
+    ``zip`` run it at C speed, several times faster for the thousands of edits of a report.
+
+    >>> edits = match_edits(list(re.finditer("( )", "a b c")), "demo", group=1)
+    >>> list(edits) == [Edit(1, 2, "", "demo"), Edit(3, 4, "", "demo")]
+    True
+    """
+    starts = map(re.Match.start, matches, repeat(group))
+    ends = map(re.Match.end, matches, repeat(group))
+    if isinstance(replacements, tuple) and len(replacements) == 1:
+        replacements = repeat(replacements[0])
+    return map(tuple.__new__, repeat(Edit), zip(starts, ends, replacements, repeat(rule), repeat("")))
 
 
 class Flag(NamedTuple):

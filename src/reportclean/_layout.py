@@ -30,9 +30,8 @@ from typing import NamedTuple
 
 from ._cjk import HAN
 from ._config import Config
-from ._edits import Context, Edit, Proposal, Step, StepFn
+from ._edits import Context, Edit, Proposal, Step, StepFn, match_edits
 from ._lexicon import Lexicon, package_lexicon
-from ._spacing import match_edits
 
 __all__ = ["LAYOUT", "make_layout"]
 

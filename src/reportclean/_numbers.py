@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 __all__ = ["parse_cn_strict", "parse_number", "plain_decimal"]
 
@@ -123,27 +124,22 @@ def parse_cn_strict(text: str) -> Decimal | None:
     """
     if not text or len(text) > _MAX_LEN:
         return None
-    memo = isinstance(text, str) and len(text) <= 16
-    if memo:
-        known = _STRICT_MEMO.get(text, _UNKNOWN)
-        if known is not _UNKNOWN:
-            return known
+    if len(text) <= 16 and isinstance(text, str):
+        return _strict_short(text)
+    return _strict(text)
+
+
+def _strict(text: str) -> Decimal | None:
     try:
         value = _parse(text.translate(_TRANS), strict=True)
-        value = None if value is None else plain_decimal(value)
+        return None if value is None else plain_decimal(value)
     except (ArithmeticError, ValueError):  # pragma: no cover - defensive
-        value = None
-    if memo:
-        if len(_STRICT_MEMO) >= 4096:
-            _STRICT_MEMO.clear()
-        _STRICT_MEMO[text] = value
-    return value
+        return None
 
 
-# parse_cn_strict of short numerals already read: running text repeats 一, 两, 四, 十九 …, and
-# the parser costs ~2 us even for one character (the values are immutable Decimals, shared).
-_UNKNOWN = Decimal("NaN")
-_STRICT_MEMO: dict[str, Decimal | None] = {}
+# Running text repeats short numerals (一, 两, 四, 十九 …) and the parser costs ~2 us even for
+# one character: a memo of this pure function (its values are immutable Decimals, shared).
+_strict_short = lru_cache(maxsize=4096)(_strict)
 
 
 def _parse(s: str, strict: bool) -> Decimal | None:

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import fields
 from decimal import Decimal
+from functools import lru_cache
 
 from ._config import Config
 from ._edits import Context, Proposal, Step
@@ -149,9 +150,6 @@ def _quantities(
         _percentages(text, tables, out)
     found = out.quantities
     new = _new_quantity
-    values = _ARABIC_VALUES
-    if len(values) > 10_000:
-        values.clear()
     # the values of (number, unit) pairs converted by a factor (10 亩), as Decimal arithmetic is slow
     scaled: dict[tuple[str, str], Decimal] = {}
     for m in (bmp if _bmp_only(text) else full).finditer(text):
@@ -160,11 +158,7 @@ def _quantities(
         start, end = span
         read = None
         if n2 is None and unit_text is not None:
-            read = values.get(n1)
-            if read is None:
-                read = _read_arabic(n1)
-                if read is not None:
-                    values[n1] = read
+            read = _read_arabic(n1)
         if read is not None:
             # the common case, 12 人 or 12.5 万元: no range, an Arabic number, a unit
             value, mult = read
@@ -298,6 +292,7 @@ def _value(
     return None if v is None else (v, _MULTIPLIERS.get(_mult_text(s)))
 
 
+@lru_cache(maxsize=8192)  # a memo of a pure function: a report repeats 1, 2, 10 …, and Decimal is slow
 def _read_arabic(s: str) -> tuple[Decimal, str] | None:
     """The value of a plain Arabic number, maybe with a multiplier, and the multiplier written.
 
@@ -321,8 +316,6 @@ def _read_arabic(s: str) -> tuple[Decimal, str] | None:
     return plain_decimal(Decimal(number) * _MULTIPLIERS[mult]), mult
 
 
-#: The Arabic numbers read so far (by any call: a report repeats 1, 2, 10 …), as Decimal is slow.
-_ARABIC_VALUES: dict[str, tuple[Decimal, str]] = {}
 _MULTIPLIER_EXPONENTS = {"千万": 7, "百万": 6, "万亿": 12, "亿": 8, "万": 4, "千": 3}
 _MULTIPLIERS = {k: Decimal(10**e) for k, e in _MULTIPLIER_EXPONENTS.items()}
 _TRAILING_MULT = re.compile(rf"(?:{_MULT})$")

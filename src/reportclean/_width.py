@@ -20,9 +20,8 @@ from operator import attrgetter
 
 from ._cjk import CJK_PUNCT, HAN
 from ._config import Config
-from ._edits import Context, Edit, Proposal, Step, StepFn
+from ._edits import Context, Edit, Proposal, Step, StepFn, match_edits
 from ._lexicon import Lexicon, package_lexicon
-from ._spacing import match_edits
 
 __all__ = ["WIDTH", "make_width"]
 
