@@ -1,4 +1,4 @@
-"""Hypothesis profiles and the probes that say which cleaning steps are live.
+"""Hypothesis profiles, strict mode, and one probe case per noise kind.
 
 Profiles (choose with ``HYPOTHESIS_PROFILE=<name>``; ``ci`` is the default):
 
@@ -11,6 +11,8 @@ Profiles (choose with ``HYPOTHESIS_PROFILE=<name>``; ``ci`` is the default):
 Tests that set ``max_examples`` scale it with :func:`examples` so that the
 longer profiles run longer.
 
+The suite runs in strict mode (``REPORTCLEAN_STRICT=1``, see ``Config.strict``).
+
 The ``fuzz`` marker selects the 10,000-example runs, skipped unless asked for
 with ``-m fuzz``.
 """
@@ -22,6 +24,11 @@ from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+# The suite runs strict: a step that raises fails its test instead of becoming a
+# ``step-failed`` warning (and so do the CLI's subprocesses, which inherit this).
+# Set before reportclean is imported, so that its default Cleaner is strict too.
+os.environ["REPORTCLEAN_STRICT"] = "1"
 
 import reportclean
 
@@ -47,9 +54,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
-# -- which steps are live ---------------------------------------------------------
-# Other branches build the steps; until one is merged its noise kind is skipped.
-# Each probe is one cheap, typical case of the behaviour the issue specifies.
+# -- one typical case per noise kind -----------------------------------------------
+# Each probe is one cheap, typical case of the behaviour a noise kind's step must have.
+# They are plain tests (tests/test_properties.py::test_noise_kind_probe): a step that
+# regresses fails them, it never skips anything.
 
 
 def _codes(data: str | bytes) -> set[str]:
@@ -58,7 +66,6 @@ def _codes(data: str | bytes) -> set[str]:
 
 def _text(data: str | bytes) -> str:
     return reportclean.clean(data).text
-
 
 _SENTENCE = "街道全面落实各项政策措施，群众满意度持续提升。"
 _MOJIBAKE = "东湖街道工作总结".encode().decode("gbk")  # 涓滄箹琛楅亾宸ヤ綔鎬荤粨
@@ -98,14 +105,19 @@ PROBES: dict[str, Callable[[], bool]] = {
 }
 
 
-def live(kind: str) -> bool:
-    """Whether the cleaning step behind a noise kind does what its issue says."""
-    try:
-        return PROBES[kind]()
-    except Exception:  # a half-built step: not live
-        return False
-
-
 def examples(n: int) -> int:
     """``n`` examples under the ``ci`` profile, scaled up by the longer profiles."""
     return max(1, n * settings.default.max_examples // 100)
+
+
+# -- meta-tests: the suite must notice a broken step ----------------------------------
+# ``REPORTCLEAN_BREAK_STEP=<step>`` turns that step into a no-op for this run (see
+# tests/test_meta.py, which runs the suite so and expects it to fail).
+_BROKEN = os.environ.get("REPORTCLEAN_BREAK_STEP")
+if _BROKEN:
+    from reportclean import _pipeline
+    from reportclean._edits import Step, noop
+
+    _step = _pipeline.REGISTRY[_BROKEN]
+    _pipeline.REGISTRY[_BROKEN] = Step(_BROKEN, lambda config: noop, _step.codes)  # type: ignore[index]
+    _pipeline._DEFAULT = _pipeline.Cleaner()

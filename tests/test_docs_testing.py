@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import live
-
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "testing.md"
 
@@ -39,17 +37,11 @@ def test_the_documented_corpus_test_runs_as_written(tmp_path: Path) -> None:
     corpus.mkdir()
     (corpus / "a.txt").write_bytes(REPORT.encode("utf-8"))
     (corpus / "b.txt").write_bytes(REPORT.encode("gb18030"))
-    kinds = re.findall(r'"([a-z-]+)"', re.search(r"kinds=\[(.*?)\]", code).group(1))  # type: ignore[union-attr]
     # a fixed seed: CI must not turn red on a draw (the user's own runs stay random)
     args = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:warnings",
             "--hypothesis-seed=0", "test_my_corpus.py"]  # fmt: skip
-    pending = [k for k in kinds if not live(k)]
-    if pending:  # the noise test waits for those steps; the rest must pass now
-        args += ["-k", "not test_noise_like_ours_is_cleaned"]
     env = {**os.environ, "REPORT_CORPUS": str(corpus), "PYTHONPATH": str(ROOT / "src")}
     run = subprocess.run(args, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout + run.stderr
     passed = int(re.search(r"(\d+) passed", run.stdout).group(1))  # type: ignore[union-attr]
-    assert passed == (3 if pending else 4), run.stdout
-    if pending:
-        print(f"noise kinds not live yet, their test deselected: {pending}")
+    assert passed == 4 and "skipped" not in run.stdout, run.stdout

@@ -4,8 +4,8 @@ Never raises on any bytes or str; faithful; idempotent; deterministic; spans
 valid; and for every noise kind, ``clean(case.data)`` gives back
 ``case.clean_text`` (whitespace aside) and raises ``case.expected_codes``.
 
-A noise kind whose cleaning step is not live yet (see ``conftest.PROBES``) is
-skipped with the reason, so these tests start running when the step is merged.
+Every noise kind also has one typical case in ``conftest.PROBES``, run as a
+plain test: a regressed step fails, it never skips.
 Profiles: ``ci`` by default; ``HYPOTHESIS_PROFILE=long`` for a local soak.
 """
 
@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import PROBES, examples, live
+from conftest import PROBES, examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -39,26 +39,8 @@ from reportclean.testing import (
 
 SRC = str(Path(__file__).resolve().parent.parent / "src")
 
-#: The issue that specifies each noise kind's behaviour.
-KIND_ISSUE = {
-    **dict.fromkeys(("encoding", "mixed-encoding", "mojibake", "lost-characters"), 3),
-    **dict.fromkeys(("watermark", "footer", "page-numbers"), 4),
-    **dict.fromkeys(("width", "punctuation", "spaces", "markdown", "page-break", "doubled-character"), 5),
-    "traditional": 5,
-    **dict.fromkeys(("numerals", "units"), 6),
-    **dict.fromkeys(("placeholder", "missing-number", "duplicate", "truncated", "typo"), 7),
-    **dict.fromkeys(("sum-mismatch", "rate-mismatch", "impossible-value"), 7),
-}
-
-
 def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
-
-
-def skip_unless_live(kind: str) -> None:
-    if not live(kind):
-        issue = KIND_ISSUE[kind]
-        pytest.skip(f"noise kind {kind!r} is not live yet: its probe in conftest.PROBES fails (issue {issue})")
 
 
 def check_spans(result: reportclean.CleanResult) -> None:
@@ -140,8 +122,6 @@ def test_canonical_text_comes_back_without_warnings(text: str) -> None:
 
 @pytest.mark.parametrize("kind", NOISE_KINDS)
 def test_noise_kind_cleans_back(kind: str) -> None:
-    skip_unless_live(kind)
-
     @settings(max_examples=examples(25))
     @given(dirty_reports(kinds=(kind,)))
     def run(case: DirtyCase) -> None:
@@ -150,13 +130,9 @@ def test_noise_kind_cleans_back(kind: str) -> None:
     run()
 
 
-def test_live_noise_kinds_combined_clean_back() -> None:
-    kinds = [k for k in NOISE_KINDS if live(k)]
-    if len(kinds) < 2:
-        pytest.skip(f"fewer than two noise kinds are live yet: {kinds}")
-
+def test_noise_kinds_combined_clean_back() -> None:
     @settings(max_examples=examples(40))
-    @given(dirty_reports(kinds=kinds, max_kinds=3))
+    @given(dirty_reports(kinds=NOISE_KINDS, max_kinds=3))
     def run(case: DirtyCase) -> None:
         check_case(case)
 
@@ -175,7 +151,6 @@ _COUNTS = st.tuples(
 def test_a_number_replaced_by_a_placeholder_gets_exactly_one_warning_over_it(
     count: tuple[str, str, int], mark: str
 ) -> None:
-    skip_unless_live("placeholder")
     item, unit, _ = count
     text = f"全年共{item}{mark}{unit}，确保各项工作落到实处。"
     where = text.index(mark)
@@ -187,7 +162,6 @@ def test_a_number_replaced_by_a_placeholder_gets_exactly_one_warning_over_it(
 @settings(max_examples=examples(30))
 @given(_COUNTS)
 def test_a_deleted_number_is_a_missing_number(count: tuple[str, str, int]) -> None:
-    skip_unless_live("missing-number")
     item, unit, _ = count
     assert "missing-number" in {w.code for w in clean(f"全年共{item} {unit}，确保各项工作落到实处。").warnings}
 
@@ -306,7 +280,12 @@ def test_misuse_of_the_strategies_raises_with_a_fix() -> None:
 
 
 def test_every_noise_kind_has_a_probe() -> None:
-    assert set(PROBES) == set(NOISE_KINDS) == set(KIND_ISSUE)
+    assert set(PROBES) == set(NOISE_KINDS)
+
+
+@pytest.mark.parametrize("kind", sorted(PROBES))
+def test_noise_kind_probe(kind: str) -> None:
+    assert PROBES[kind](), f"the typical case of noise kind {kind!r} (conftest.PROBES) is not cleaned as specified"
 
 
 # -- the assertions can fail ------------------------------------------------------------

@@ -15,7 +15,8 @@ TypeError: Config.numerals must be True or False, got 'no' (str)
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+import os
+from dataclasses import dataclass, field, fields
 
 from ._lexicon import Lexicon
 
@@ -38,6 +39,11 @@ STEP_NAMES: tuple[str, ...] = (
     "placeholders",
     "checks",
 )
+
+
+def _strict_default() -> bool:
+    """``Config.strict`` when not given: on where ``REPORTCLEAN_STRICT=1``."""
+    return os.environ.get("REPORTCLEAN_STRICT", "") == "1"
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,11 @@ class Config:
 
     Options:
 
+    - ``strict``: re-raise a step's exception (and reject a warning code the
+      step did not declare) instead of skipping the step with a ``step-failed``
+      warning. Off by default, so one bug never loses a document; on in the
+      test suite and wherever a bug must stop the run. The environment variable
+      ``REPORTCLEAN_STRICT=1`` makes it the default.
     - ``mark_placeholders``: wrap each placeholder in ``⟦ ⟧`` in the clean text.
     - ``simplified``: convert a wholly traditional document to simplified.
     - ``lexicons``: extra lexicons (from :func:`reportclean.load_lexicon`); each
@@ -83,6 +94,7 @@ class Config:
     quantities: bool = True
     placeholders: bool = True
     checks: bool = True
+    strict: bool = field(default_factory=_strict_default)
     mark_placeholders: bool = False
     simplified: bool = False
     lexicons: tuple[Lexicon, ...] = ()

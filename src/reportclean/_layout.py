@@ -75,7 +75,13 @@ _BLANK = _Line("", "", "", True, True, True)
 
 
 def make_layout(config: Config) -> StepFn:
-    """Build the layout step (compiles the heading markers of the ``layout`` lexicons once)."""
+    """Build the layout step (compiles the heading markers of the ``layout`` lexicons once).
+
+    >>> _apply("## 一、党建引领\\n\\n强化组织领导，严格重点\\n\\n人员管控。一是加强\\n\\n学习。")
+    '一、党建引领\\n强化组织领导，严格重点人员管控。一是加强学习。'
+    >>> _apply("一、“十三五”规划\\n（一）第一季度\\n三是平稳推进\\n建设，完成。\\n1. 其他")
+    '一、“十三五”规划\\n（一）第一季度\\n三是平稳推进\\n建设，完成。\\n1. 其他'
+    """
     lexicons: tuple[Lexicon, ...] = (_MARKERS, *config.user_lexicons("layout"))
     heading = [row[0] for lx in lexicons for row in lx.rows if row[1] != "runin"]
     runin = [row[0] for lx in lexicons for row in lx.rows if row[1] == "runin"]
@@ -103,13 +109,7 @@ def make_layout(config: Config) -> StepFn:
         return _Line(body[0], last, body[-1], terminal, title, False)
 
     def layout(text: str, context: Context) -> Proposal:
-        """Join paragraphs cut by page breaks, one ``\\n`` between paragraphs, drop converter Markdown.
-
-        >>> _apply("## 一、党建引领\\n\\n强化组织领导，严格重点\\n\\n人员管控。一是加强\\n\\n学习。")
-        '一、党建引领\\n强化组织领导，严格重点人员管控。一是加强学习。'
-        >>> _apply("一、“十三五”规划\\n（一）第一季度\\n三是平稳推进\\n建设，完成。\\n1. 其他")
-        '一、“十三五”规划\\n（一）第一季度\\n三是平稳推进\\n建设，完成。\\n1. 其他'
-        """
+        """Join paragraphs cut by page breaks, one ``\\n`` between paragraphs, drop converter Markdown."""
         out = Proposal()
         if "\n" not in text and "#" not in text and "**" not in text:
             return out

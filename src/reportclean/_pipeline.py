@@ -55,7 +55,8 @@ REGISTRY: Mapping[str, Step] = {
         _checks.CHECKS,
     )
 }
-assert tuple(REGISTRY) == STEP_NAMES, "the registry and Config.STEP_NAMES must list the same steps"
+if tuple(REGISTRY) != STEP_NAMES:  # a programming error in this package, checked at import
+    raise RuntimeError(f"the registry {tuple(REGISTRY)} and Config.STEP_NAMES {STEP_NAMES} must list the same steps")
 
 #: Codes raised outside the steps: by decoding and by the pipeline itself.
 _OWN_CODES: Mapping[str, Severity] = {
@@ -80,7 +81,7 @@ class Cleaner:
     '十三五'
     """
 
-    __slots__ = ("_steps", "config")
+    __slots__ = ("_steps", "config", "strict")
 
     def __init__(self, config: Config | None = None) -> None:
         if config is None:
@@ -91,6 +92,7 @@ class Cleaner:
                 "build one with reportclean.Config(...)"
             )
         self.config = config
+        self.strict = config.strict
         self._steps: tuple[tuple[str, StepFn, Mapping[str, Severity]], ...] = tuple(
             (name, REGISTRY[name].make(config), REGISTRY[name].codes) for name in config.steps()
         )
@@ -117,8 +119,10 @@ class Cleaner:
             doc.apply("decode", (), decode_flags)
         for name, fn, codes in self._steps:
             try:
-                _run(doc, name, fn, codes, encoding is not None)
+                _run(doc, name, fn, codes, encoding is not None, self.strict)
             except Exception as exc:  # a bug in a step must not lose the document
+                if self.strict:
+                    raise
                 doc.apply(
                     name,
                     (),
@@ -142,13 +146,19 @@ class Cleaner:
         )
 
 
-def _run(doc: Document, name: str, fn: StepFn, codes: Mapping[str, Severity], from_bytes: bool) -> None:
+def _run(
+    doc: Document, name: str, fn: StepFn, codes: Mapping[str, Severity], from_bytes: bool, strict: bool
+) -> None:
     """Run one step on ``doc`` and apply what it proposes.
 
     A function of its own, so that the proposal is freed as soon as it is
     applied, not held while the next step runs (it can be as large as the text).
     """
     proposal = fn(doc.text, Context(doc.quantities(), from_bytes))
+    if strict:
+        undeclared = {f.code for f in proposal.flags} - codes.keys()
+        if undeclared:
+            raise ValueError(f"step {name!r} raised warning codes it does not declare: {sorted(undeclared)}")
     flags = [(f, f.severity or codes.get(f.code, "warning")) for f in proposal.flags]
     doc.apply(name, proposal.edits, flags, proposal.quantities)
 

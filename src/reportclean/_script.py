@@ -51,7 +51,15 @@ _TRADITIONAL_SET = frozenset(_T2S_CHANGES - _S2T_CHANGES)
 
 
 def make_script(config: Config) -> StepFn:
-    """Build the script step: OpenCC converters are made once per config."""
+    """Build the script step: OpenCC converters are made once per config.
+
+    >>> script = make_script(Config())
+    >>> p = script("打造“涇口古镇”品牌，“十三五”规划，第一季度。", Context())
+    >>> [(e.start, e.end, e.replacement) for e in p.edits], [f.code for f in p.flags]
+    ([(3, 4, '泾')], ['traditional-chars'])
+    >>> script("乾隆年间，“十三五”规划，第一季度。", Context()).edits
+    []
+    """
     t2s = opencc.OpenCC("t2s")
     to_simplified = {"tw": opencc.OpenCC("tw2s"), "hk": opencc.OpenCC("hk2s")} if config.simplified else {}
     regions: dict[str, str] = {}
@@ -61,14 +69,7 @@ def make_script(config: Config) -> StepFn:
     region_re = _char_class(set(regions))
 
     def script(text: str, context: Context) -> Proposal:
-        """Convert stray traditional characters in simplified text; keep traditional documents.
-
-        >>> p = script("打造“涇口古镇”品牌，“十三五”规划，第一季度。", Context())
-        >>> [(e.start, e.end, e.replacement) for e in p.edits], [f.code for f in p.flags]
-        ([(3, 4, '泾')], ['traditional-chars'])
-        >>> script("乾隆年间，“十三五”规划，第一季度。", Context()).edits
-        []
-        """
+        """Convert stray traditional characters in simplified text; keep traditional documents."""
         out = Proposal()
         first = _TRADITIONAL.search(text)
         if not first:

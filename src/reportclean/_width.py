@@ -64,7 +64,15 @@ _NEAR = attrgetter("lastindex")  # a run pattern's match: whether it found Chine
 
 
 def make_width(config: Config) -> StepFn:
-    """Build the width step for ``config`` (reads the ``width`` lexicons once)."""
+    """Build the width step for ``config`` (reads the ``width`` lexicons once).
+
+    >>> _apply("ＧＤＰ增长１２．６％,稳增长;经济(一)")
+    'GDP增长12.6%，稳增长；经济（一）'
+    >>> _apply("1,100万元、3.5%、4#-7#楼、5G、IPv6，“十三五”，第一季度。")
+    '1,100万元、3.5%、4#-7#楼、5G、IPv6，“十三五”，第一季度。'
+    >>> _apply("增长1·8%，占72.59﹪，登记率XX%，；工会")
+    '增长1.8%，占72.59%，登记率XX%；工会'
+    """
     lexicons: tuple[Lexicon, ...] = (_TABLE, *config.user_lexicons("width"))
     to_full: dict[str, str] = {}
     strength: dict[str, int] = {}
@@ -111,15 +119,7 @@ def make_width(config: Config) -> StepFn:
     single = {c: mark for c, mark in to_full.items() if len(c) == 1}
 
     def width(text: str, context: Context) -> Proposal:
-        """Full-width digits/Latin to ASCII; ASCII punctuation in Chinese text to full-width.
-
-        >>> _apply("ＧＤＰ增长１２．６％,稳增长;经济(一)")
-        'GDP增长12.6%，稳增长；经济（一）'
-        >>> _apply("1,100万元、3.5%、4#-7#楼、5G、IPv6，“十三五”，第一季度。")
-        '1,100万元、3.5%、4#-7#楼、5G、IPv6，“十三五”，第一季度。'
-        >>> _apply("增长1·8%，占72.59﹪，登记率XX%，；工会")
-        '增长1.8%，占72.59%，登记率XX%；工会'
-        """
+        """Full-width digits/Latin to ASCII; ASCII punctuation in Chinese text to full-width."""
         out = Proposal()
         edits = out.edits
         # The scan: odd spaces outside indentation, full-width digits and letters, odd

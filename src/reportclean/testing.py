@@ -1048,7 +1048,8 @@ _NOISES: dict[str, Callable[[st.DrawFn, _Doc], bool]] = {
     "footer": _noise_footer,
     "mojibake": _noise_mojibake,
 }
-assert set(_NOISES) | {"encoding", "mixed-encoding"} == set(NOISE_KINDS)
+if set(_NOISES) | {"encoding", "mixed-encoding"} != set(NOISE_KINDS):  # a programming error here
+    raise RuntimeError(f"every noise kind needs an injector: {sorted(set(NOISE_KINDS) - set(_NOISES))}")
 
 
 @st.composite
@@ -1176,20 +1177,27 @@ def assert_faithful(original: str | bytes, result: CleanResult) -> None:
         source = result.original
     elif isinstance(original, str):
         source = original
-        assert result.original == source, "this result is not the result of cleaning this text"
+        if result.original != source:  # not `assert`: python -O must not strip the check
+            raise AssertionError("this result is not the result of cleaning this text")
     else:
         raise TypeError(f"assert_faithful() takes the str or bytes given to clean(), got {type(original).__name__}")
     text, n, m = result.text, len(source), len(result.text)
     for r in result.removed:
         a, b = r.original_span
-        assert 0 <= a <= b <= n, f"removal span {r.original_span} outside the input (length {n}): {r}"
-        assert source[a:b] == r.text, f"removal {r.rule!r} says {r.text!r} but its span holds {source[a:b]!r}"
-        assert r.rule and r.reason, f"removal of {r.text!r} has no rule or reason"
+        if not (0 <= a <= b <= n):
+            raise AssertionError(f"removal span {r.original_span} outside the input (length {n}): {r}")
+        if source[a:b] != r.text:
+            raise AssertionError(f"removal {r.rule!r} says {r.text!r} but its span holds {source[a:b]!r}")
+        if not (r.rule and r.reason):
+            raise AssertionError(f"removal of {r.text!r} has no rule or reason")
     for c in result.changes:
         a, b = c.original_span
-        assert 0 <= a <= b <= n, f"change span {c.original_span} outside the input (length {n}): {c}"
-        assert source[a:b] == c.original, f"change {c.rule!r} says {c.original!r} but its span holds {source[a:b]!r}"
-        assert 0 <= c.span[0] <= c.span[1] <= m, f"change span {c.span} outside the clean text (length {m}): {c}"
+        if not (0 <= a <= b <= n):
+            raise AssertionError(f"change span {c.original_span} outside the input (length {n}): {c}")
+        if source[a:b] != c.original:
+            raise AssertionError(f"change {c.rule!r} says {c.original!r} but its span holds {source[a:b]!r}")
+        if not (0 <= c.span[0] <= c.span[1] <= m):
+            raise AssertionError(f"change span {c.span} outside the clean text (length {m}): {c}")
     accounted = [r.original_span for r in result.removed] + [c.original_span for c in result.changes]
     kept = _outside(source, _union(accounted))
     shown = _outside(text, _union(c.span for c in result.changes))
