@@ -178,7 +178,7 @@ class CleanResult:
 
         if self.change_log is None:
             return []
-        return self.change_log.build(self.original, self.alignment or Alignment())
+        return self.change_log.build(self.original, self.alignment or Alignment(), self.text, self.removed)
 
     def to_original(self, start: int, end: int) -> Span:
         """Map a span of :attr:`text` to the original (decoded) input."""
