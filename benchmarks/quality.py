@@ -234,7 +234,8 @@ def is_trivial(original: str, replacement: str, before: str = "", after: str = "
     """A change nobody needs to judge: a width/punctuation swap or edge spacing.
 
     ``before`` and ``after`` are the characters of the input around ``original``.
-    A change that removes a line break (a join) is never trivial.
+    A change that removes a line break (a join) is never trivial, nor is a swap
+    between two digits (``3·5`` becoming ``3.5`` changes a number).
     """
     if "\n" in original and "\n" not in replacement:
         return False
@@ -243,6 +244,9 @@ def is_trivial(original: str, replacement: str, before: str = "", after: str = "
             return True  # width or form only
         # whitespace only: trivial at a line edge (indentation, trailing space, blank lines)
         return not before or not after or before.endswith("\n") or after.startswith("\n") or "\n" in original
+
+    if before[-1:].isdigit() and after[:1].isdigit():
+        return False
 
     def punct(s: str) -> bool:
         return all(unicodedata.category(c)[0] in "PSZ" for c in s)
@@ -283,13 +287,10 @@ class DocScore:
 
 
 def _context(original: str, span: Span, width: int = 12) -> str:
-    return (
-        original[max(0, span[0] - width) : span[0]]
-        + "【"
-        + original[span[0] : span[1]]
-        + "】"
-        + original[span[1] : span[1] + width]
-    )
+    """The edit in 【】 with some text either side, line breaks shown as ⏎."""
+    before = original[max(0, span[0] - width) : span[0]]
+    text = before + "【" + original[span[0] : span[1]] + "】" + original[span[1] : span[1] + width]
+    return text.replace("\n", "⏎")
 
 
 def _check(score: DocScore, kind: str, ok: bool, what: str) -> None:

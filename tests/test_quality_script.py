@@ -209,6 +209,8 @@ def test_trivial_changes() -> None:
     assert not quality.is_trivial(" ", "", "2", "场")  # a space inside a line is judged
     assert not quality.is_trivial("\n", "", "标", "完")  # a join
     assert not quality.is_trivial("三", "3")
+    assert not quality.is_trivial("·", ".", "3", "5")  # 3·5 (a date) is not 3.5
+    assert quality.is_trivial("·", "：", "项", "二")
 
 
 def test_norm_map_points_back_into_the_input() -> None:
