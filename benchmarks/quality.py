@@ -38,7 +38,7 @@ What is scored:
   ``placeholder`` (``missing-number``) warning's ``original_span``; precision the
   share of those warnings that overlap a labelled span. A zero-width gap is
   matched with a tolerance of 2 characters, any other span with 1. A labelled
-  span inside removed text counts neither way (it went with its chrome);
+  span inside a longer removal counts neither way (it went with its chrome line);
 * idempotence: ``clean(clean(x).text).text == clean(x).text``;
 * records: ``original[c.original_span] == c.original`` and
   ``text[c.span] == c.replacement`` for every change, ``original[r.original_span]
@@ -59,6 +59,7 @@ In the TSV files a backslash, tab and line break inside a field are written
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import sys
@@ -124,10 +125,35 @@ def overlaps(a: Span, b: Span, tol: int = 0) -> bool:
     return b[0] < hi and lo < b[1]
 
 
+def _find_nth(original: str, before: str, mid: str, after: str, k: int) -> int:
+    """Start of ``mid`` in the k-th (0-based) occurrence of ``before + mid + after``, or -1.
+
+    Tried as written first; failing that, any run of whitespace in the label
+    matches any run of whitespace in the input (a blank typed as a space that
+    the input holds as a line break).
+    """
+    plain = before + mid + after
+    pos = -1
+    for _ in range(k + 1):
+        pos = original.find(plain, pos + 1)
+        if pos < 0:
+            break
+    if pos >= 0:
+        return pos + len(before)
+
+    def loose(part: str) -> str:
+        return "".join(r"\s+" if p.isspace() else re.escape(p) for p in re.split(r"(\s+)", part) if p)
+
+    pattern = re.compile(loose(before) + "(" + (loose(mid) if mid.strip() else r"\s*") + ")" + loose(after))
+    found = list(pattern.finditer(original))
+    return found[k].start(1) if k < len(found) else -1
+
+
 def locate_bracketed(original: str, labels: Sequence[str]) -> tuple[list[Span], list[str]]:
     """Find each ``pre[mid]post`` label in ``original``: the span of ``mid``.
 
-    Returns the spans found and the labels that could not be found.
+    The k-th label with the same text takes the k-th occurrence. Returns the
+    spans found and the labels that could not be found.
     """
     seen: Counter[str] = Counter()
     spans: list[Span] = []
@@ -137,20 +163,19 @@ def locate_bracketed(original: str, labels: Sequence[str]) -> tuple[list[Span], 
         if m is None:
             missing.append(label)
             continue
-        plain = label[: m.start()] + m.group(1) + label[m.end() :]
-        plain = _BRACKETED.sub(lambda x: x.group(1), plain)
+        unbracket = functools.partial(_BRACKETED.sub, lambda x: x.group(1))
+        before, mid, after = unbracket(label[: m.start()]), m.group(1), unbracket(label[m.end() :])
         k = seen[label]
         seen[label] += 1
-        pos = -1
-        for _ in range(k + 1):
-            pos = original.find(plain, pos + 1)
-            if pos < 0:
-                break
-        if pos < 0:
+        start = _find_nth(original, before, mid, after, k)
+        if start < 0:
             missing.append(label)
             continue
-        start = pos + m.start()
-        spans.append((start, start + len(m.group(1))))
+        end = start + len(mid)
+        if not mid.strip():  # a blank: take the whitespace the input really has there
+            while end < len(original) and original[end].isspace():
+                end += 1
+        spans.append((start, end))
     return spans, missing
 
 
@@ -304,7 +329,8 @@ def _detector(score: DocScore, res: Any, labels: list[str], code: str, counts: l
     for label in missing:
         score.failures.append(f"label not found in input ({code}): {label!r}")
     removed = [r.original_span for r in res.removed]
-    gone = [s for s in spans if any(r[0] <= s[0] and s[1] <= r[1] for r in removed)]
+    # inside a longer removal (a chrome line that held it); removing just the placeholder is a miss
+    gone = [s for s in spans if any(r[0] <= s[0] and s[1] <= r[1] and r[1] - r[0] > s[1] - s[0] for r in removed)]
     spans = [s for s in spans if s not in gone]  # removed with its line: neither found nor missed
     for s in gone:
         score.failures.append(f"note: {code} removed with its text, not counted: {_context(res.original, s, 8)}")

@@ -232,3 +232,35 @@ def test_real_pipeline_through_the_cli(tmp_path: Path) -> None:
     assert data["checks"]["chrome"][1] == 1 and data["checks"]["content"][1] == 2
     assert data["checks"]["no crash"] == [1, 1]
     assert data["placeholder"]["labelled"] + data["missing-number"]["labelled"] == 2
+
+
+def test_loose_whitespace_in_a_blank_label() -> None:
+    spans, missing = quality.locate_bracketed("直接调解\n件，结案  件", ["直接调解[ ]件", "结案[ ]件"])
+    assert spans == [(4, 5), (9, 11)] and missing == []
+
+
+def test_a_removed_placeholder_is_missed_but_one_removed_with_its_chrome_line_is_not_counted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    doc = "下载 x镇报告.doc\n总结20**年工作。\n"
+    line = (0, doc.index("\n") + 1)
+    stars = _span(doc, "**")
+
+    def clean(data: bytes | str) -> FakeResult:
+        src = data.decode("utf-8") if isinstance(data, bytes) else data
+        if src != doc:
+            return FakeResult(src, src)
+        return FakeResult(
+            doc,
+            "总结20年工作。\n",
+            removed=[
+                Removal(doc[: line[1]], line, "watermark-line", "doc-share furniture", "boilerplate"),
+                Removal("**", stars, "markdown-bold", "bold markers", "markup"),
+            ],
+        )
+
+    monkeypatch.setattr(quality.reportclean, "clean", clean)
+    labels = quality.Labels(placeholders=["下载 [x]镇", "20[**]年"])
+    score = quality.score_doc("t.txt", doc.encode("utf-8"), labels, {})
+    assert score.ph == [1, 0, 0, 0]  # the ** counts as missed; the x went with its line
+    assert any("not counted" in f for f in score.failures)
