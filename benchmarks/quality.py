@@ -300,6 +300,7 @@ class Item:
 class DocScore:
     name: str
     kind: str = ""
+    script: str = ""
     crashed: str = ""
     checks: dict[str, list[bool]] = field(default_factory=lambda: defaultdict(list))
     failures: list[str] = field(default_factory=list)
@@ -507,10 +508,12 @@ def text_report(summary: Summary) -> str:
 
 def markdown_report(summary: Summary, label_files: Sequence[Path]) -> str:
     kinds = Counter(d.kind or "?" for d in summary.docs)
+    scripts = Counter(d.script or "unlabelled" for d in summary.docs)
     date = datetime.now(timezone.utc).strftime("%Y-%m-%d")
     out = [
         f"Measured {date} on {len(summary.docs)} real documents"
-        f" ({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))}),"
+        f" ({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))};"
+        f" {', '.join(f'{k} {n}' for k, n in sorted(scripts.items()))}),"
         f" labels: {', '.join(p.name for p in label_files)}; reportclean {reportclean.__version__}.",
         "",
         "| check | passed |",
@@ -583,6 +586,8 @@ def run(
     for path in sorted(docs_dir.glob("*.txt")):
         score = score_doc(path.name, path.read_bytes(), labels.get(path.name), verdicts)
         score.kind = kinds.get(path.name) or path.stem.split("_", 1)[-1]
+        label = labels.get(path.name)
+        score.script = label.script if label is not None else ""
         scores.append(score)
     return Summary(scores)
 
