@@ -107,3 +107,26 @@ def test_linear_on_long_runs(unit: str) -> None:
 def test_switch_off() -> None:
     assert clean("稳增长,经济１２", Config(width=False, numerals=False)).text == "稳增长,经济１２"
     assert clean("稳增长,经济１２", ONLY_WIDTH).text == "稳增长，经济12"
+
+
+# -- reproductions of what went wrong on real pages (sentences of our own) --------------
+
+
+def test_a_month_day_event_name_keeps_its_middle_dot() -> None:
+    text = "街道妥善处置了3·5疫情和8·16事件，并参加了3·15宣传活动。"
+    r = clean(text)
+    assert r.text == text
+    assert not [w for w in r.warnings if w.code == "odd-decimal-point"]
+
+
+def test_a_middle_dot_before_a_unit_or_percent_is_a_decimal_point() -> None:
+    r = clean("全年增长1·8%，完成投资9﹒3万元。")
+    assert r.text == "全年增长1.8%，完成投资9.3万元。"
+    assert [w.code for w in r.warnings].count("odd-decimal-point") == 2
+
+
+def test_a_line_of_ascii_marks_is_not_made_into_chinese_punctuation() -> None:
+    text = "财务行政\n:::\n本年度预算执行情况良好。"
+    r = clean(text)
+    assert ":::" in r.text and "：" not in r.text
+    assert not [w for w in r.warnings if w.code == "doubled-punctuation"]

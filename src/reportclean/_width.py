@@ -15,6 +15,7 @@ The punctuation table is the lexicon ``data/width_punctuation.tsv`` (kind
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from operator import attrgetter
 
@@ -44,7 +45,10 @@ _ALNUM_SET = frozenset(re.findall(f"[{_ALNUM_CHARS}]", "".join(map(chr, range(0x
 _POINTS = frozenset("·•∙⋅﹒")
 _PERCENTS = frozenset("﹪٪")
 # An odd decimal point between digits (not 。 or ．: a full stop before a number is common).
+# It is read as a decimal point only when the number goes on into a unit, a percent sign or
+# a magnitude (``1·8%``, ``3·5亿元``): ``3·5``, ``8·16`` and ``3·15`` name events by their date.
 _ODD_POINT = re.compile(r"[·•∙⋅﹒](?<=[0-9０-９].)(?=[0-9０-９])")
+_UNITS = package_lexicon("units.tsv")
 _ODD_PERCENT = re.compile(r"[﹪٪](?<=[0-9０-９XxＸｘ×].)")
 # Skipped when looking for the neighbours of a mark: later steps remove whitespace
 # between marks, and the Markdown marks ``**`` and ``#``.
@@ -72,8 +76,14 @@ def make_width(config: Config) -> StepFn:
     '1,100万元、3.5%、4#-7#楼、5G、IPv6，“十三五”，第一季度。'
     >>> _apply("增长1·8%，占72.59﹪，登记率XX%，；工会")
     '增长1.8%，占72.59%，登记率XX%；工会'
+    >>> _apply("有效应对3·5疫情和8·16事件。\\n:::\\n财务行政")
+    '有效应对3·5疫情和8·16事件。\\n:::\\n财务行政'
     """
     lexicons: tuple[Lexicon, ...] = (_TABLE, *config.user_lexicons("width"))
+    units = {row[0] for lx in (_UNITS, *config.user_lexicons("units")) for row in lx.rows}
+    then_unit = re.compile(  # digits, then a unit (longest first), a percent sign or a magnitude
+        "[0-9０-９]+(?:" + "|".join(map(re.escape, sorted(units, key=lambda u: (-len(u), u)))) + "|[％﹪٪‰万亿千])"
+    )
     to_full: dict[str, str] = {}
     strength: dict[str, int] = {}
     for lx in lexicons:
@@ -97,6 +107,7 @@ def make_width(config: Config) -> StepFn:
     # the run is the same greedy run either way.
     ascii_run = re.compile(f"{asc}(?:(?<=({chinese_class}).)|)(?:{space}{asc})*(?:(?={skip}({chinese_class}))|)")
     clash = re.compile(f"{strong}(?:{hspace}{strong})+")
+    mark_line = re.compile(f"^[ \t]*{asc}(?:[ \t]*{asc})*[ \t]*$", re.M)
     # One pass finds the odd spaces, the characters of the number rules, and the marks that may
     # end a clash (a strong mark after a strong mark, a space or a star): strong marks elsewhere,
     # the common case, are not matched.
@@ -140,7 +151,7 @@ def make_width(config: Config) -> StepFn:
                 if not _indentation(text, s):
                     spaces.append((s, t))
             elif c in _POINTS:
-                if _ODD_POINT.match(text, s):
+                if _ODD_POINT.match(text, s) and then_unit.match(text, s + 1):
                     points.append(s)
             elif c in _PERCENTS:
                 if _ODD_PERCENT.match(text, s):
@@ -170,6 +181,9 @@ def make_width(config: Config) -> StepFn:
         # ASCII marks next to Chinese text (found by the run pattern), or next to such
         # marks (whitespace and Markdown between them skipped).
         runs = list(ascii_run.finditer(text)) if any(c in text for c in marks) else []
+        if runs and mark_line.search(text):  # a line of marks only (':::' skip link, divider) stays as it is
+            lines = [m.span() for m in mark_line.finditer(text)]
+            runs = [m for m in runs if not _inside(m.start(), lines)]
         chinese: set[int] | None = None  # positions that become Chinese marks, made when needed
         converted: list[tuple[int, int]] = []  # runs converted for being next to converted marks
         if all(map(_NEAR, runs)):  # the common case: every run is next to Chinese text
@@ -190,6 +204,8 @@ def make_width(config: Config) -> StepFn:
                     continue  # '::' in code, ',,' between Latin words
             if found.count("。") == len(found):
                 continue  # '。。。' is a makeshift ellipsis, not a clash
+            if _alone_on_its_line(text, s, t):
+                continue  # a line of marks only (a ':::' skip link, a divider) is no sentence's punctuation
             keep = max(found, key=lambda c: strength[c])  # the strongest; the first of equals
             keep = to_full.get(keep, keep)
             out.replace(s, t, keep, rule="doubled-punctuation")
@@ -218,6 +234,19 @@ def make_width(config: Config) -> StepFn:
         return out
 
     return width
+
+
+def _inside(p: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``p`` lies in one of the sorted, disjoint ``spans``."""
+    i = bisect_right(spans, (p, float("inf"))) - 1  # the last span starting at or before p
+    return i >= 0 and spans[i][0] <= p < spans[i][1]
+
+
+def _alone_on_its_line(text: str, s: int, t: int) -> bool:
+    """Whether ``text[s:t]`` is all that its line holds, whitespace aside."""
+    a = text.rfind("\n", 0, s) + 1
+    b = text.find("\n", t)
+    return not text[a:s].strip() and not text[t : len(text) if b < 0 else b].strip()
 
 
 def _positions(brackets: list[int], runs: Iterable[tuple[int, int]]) -> set[int]:
