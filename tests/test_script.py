@@ -71,3 +71,58 @@ def test_switch_off() -> None:
 def test_linear_on_long_runs(unit: str) -> None:
     script(unit * 100_000, Context())
     to_simplified(unit * 100_000, Context())
+
+
+# -- what simplified text uses too, and what is too uncertain to convert ------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "华昇科技有限公司承建了本项目，全面推进乡村振兴工作。",  # 昇 in a company name
+        "于是全镇上下扭转乾坤，於姓村民带头发展特色产业。",  # 乾 of 乾坤, 於 as a surname
+        "经过三年努力，徵收工作顺利完成，全面推进乡村振兴。",  # 徵 (a variant OpenCC lists as its own)
+    ],
+)
+def test_characters_valid_in_simplified_text_are_not_traditional(text: str) -> None:
+    r = clean(text)
+    assert r.text == text
+    assert not [w for w in r.warnings if w.code == "traditional-chars"]
+
+
+def test_a_traditional_document_is_never_converted_by_default() -> None:
+    # Taiwan text uses 台, 里, 群, 并 too (valid in both scripts): no evidence of simplified script
+    text = "本鄉群眾在台東縣鄰里間推動社區營造，並於今年完成三項工程，經費共計兩億元。"
+    r = clean(text)
+    assert r.text == "本鄉群眾在台東縣鄰里間推動社區營造，並於今年完成三項工程，經費共計2億元。"
+    assert [w.code for w in r.warnings if w.step == "script"] == ["traditional-text"]
+
+
+@pytest.mark.parametrize("text", ["涇口古镇", "經濟发展", "華東区"])
+def test_a_short_text_too_mixed_to_tell_is_kept(text: str) -> None:
+    r = clean(text)
+    assert r.text == text
+    notes = [w for w in r.warnings if w.step == "script"]
+    assert [w.code for w in notes] == ["traditional-text"]
+
+
+def test_a_short_simplified_text_with_one_stray_character_is_converted() -> None:
+    assert clean("统筹推进經济社会发展").text == "统筹推进经济社会发展"
+
+
+def test_nothing_is_converted_inside_a_span_flagged_by_decoding_or_mojibake() -> None:
+    from reportclean._model import QualityWarning
+
+    text = "统筹推进經济社会发展，全面推进乡村振兴，加快建設美丽乡村。"
+    lost = QualityWarning("lost-characters", "warning", "test", (4, 5), (4, 5), "mojibake")
+    other = QualityWarning("placeholder", "warning", "test", (23, 25), (23, 25), "placeholders")
+    p = script(text, Context(warnings=(lost, other)))
+    assert [(e.start, e.replacement) for e in p.edits] == [(23, "设")]  # 經 is inside the flagged span
+
+
+def test_a_junk_line_from_a_wrong_codec_is_not_converted() -> None:
+    junk = "行政長官會同行政會議已核准分區計劃大綱圖。".encode("big5").decode("gbk", "replace")
+    text = "统筹推进经济社会发展，全面推进乡村振兴工作，群众满意度持续提升。\n" + junk
+    assert script(junk, Context(warnings=())).flags  # the junk holds traditional-only characters
+    p = script(text, Context())
+    assert p.edits == []

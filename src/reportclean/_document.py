@@ -435,6 +435,10 @@ class Document:
 
     # -- results -------------------------------------------------------------------
 
+    def current_warnings(self) -> tuple[QualityWarning, ...]:
+        """The warnings so far, in the order they were raised, spans in the current text."""
+        return tuple(self._flags)
+
     def warnings(self) -> list[QualityWarning]:
         out = list(self._flags)
         out.sort(key=_WARNING_ORDER)

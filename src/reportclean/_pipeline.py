@@ -148,7 +148,7 @@ def _run(doc: Document, name: str, fn: StepFn, codes: Mapping[str, Severity], fr
     A function of its own, so that the proposal is freed as soon as it is
     applied, not held while the next step runs (it can be as large as the text).
     """
-    proposal = fn(doc.text, Context(doc.quantities(), from_bytes))
+    proposal = fn(doc.text, Context(doc.quantities(), from_bytes, doc.current_warnings()))
     flags = [(f, f.severity or codes.get(f.code, "warning")) for f in proposal.flags]
     doc.apply(name, proposal.edits, flags, proposal.quantities)
 
