@@ -18,7 +18,8 @@ A count before a measure word (个, 次, 项, 条 …: dimension ``count``) stay
 written; ``Config(numerals="counts")`` converts those too (``六个工作专班`` →
 ``6个工作专班``), except ordinal sessions (``十一届四次全会``, ``市十四次党代会``).
 Never converted, in any mode: ordinals, enumerations, approximations, a lone
-一/二 and protected expressions (``protected`` lexicon: 十三五, 四个意识 …).
+一/二, financial numerals (``人民币伍拾万元整``: 大写 is written on purpose) and
+protected expressions (``protected`` lexicon: 十三五, 四个意识 …).
 Only digits are written: a 萬/億 stays 萬/億, so traditional text stays
 traditional (``兩億元`` → ``2億元``).
 
@@ -58,6 +59,7 @@ _SPELL = re.compile(
 )
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 _PERCENT = re.compile(f"百分之(?P<pct>{CN_RUN})")
+_RANGE = frozenset("至到~～—–-")
 
 
 def _pattern(tables: NumberTables) -> re.Pattern[str]:
@@ -69,7 +71,8 @@ def _pattern(tables: NumberTables) -> re.Pattern[str]:
         f"(?P<run>[{CN_NUMERAL}]{NOT_BEFORE}[{CN_NUMERAL}点]*)"
         f"(?:(?P<year>(?=年|[至到~～—–-]{{1,2}}[{_CN_DIGITS}]{{4}}年))"
         f"|月(?:(?P<day>[{CN_NUMERAL}]{{1,3}})[日号])?"
-        f"|(?=[余多]?(?P<measure>{tables.measure_pattern})))"
+        f"|(?=[余多]?(?P<measure>{tables.measure_pattern}))"
+        f"|(?P<range_day>(?=[日号])))"  # the end of a range of days, if a date precedes (see _numerals)
     )
 
 
@@ -88,6 +91,8 @@ def _arabic(value: Decimal, run: str) -> str:
     return f"{value:f}"
 
 
+# Financial (大写) numerals: a deliberate form for amounts (contracts, tenders), kept as written.
+_FINANCIAL = frozenset("壹贰貳弍叁參叄肆伍陆陸柒捌玖拾佰仟")
 # A 万/亿 in the numeral: a magnitude, a quantity whatever measure word follows (两万余人, 三千万户).
 _MAGNITUDE = frozenset("万亿萬億")
 # Measure words of ordinal sessions: 十一届四次全会, 市十四次党代会 (a count never converted there).
@@ -122,22 +127,32 @@ def numerals(text: str, context: Context) -> Proposal:
 def _numerals(text: str, tables: NumberTables, pattern: re.Pattern[str], mode: NumeralMode) -> Proposal:
     out = Proposal()
     units = tables.units
+    dates: set[int] = set()  # ends of converted days (after them: 日)
     for m in pattern.finditer(text):
-        run, year, _, measure = m.groups()
+        run, year, _, measure, range_day = m.groups()
         start, end = m.span(1)  # run
         if year is not None:
             digits = len(run) == 4 and all(c in _CN_DIGIT_VALUE for c in run)
             if digits and not tables.is_protected(text, start, end + 1):
                 out.replace(start, end, "".join(str(_CN_DIGIT_VALUE[c]) for c in run), rule="cn-year")
         elif measure is not None:
+            if not _FINANCIAL.isdisjoint(run):
+                continue  # 大写 (壹佰万元): written so on purpose, often beside the figure in digits
             if units[measure].dimension == "count" and not _MAGNITUDE.intersection(run):
                 if mode == "measures" or _session(text, start, m.end(4)) or _quoted(text, start, m.end(4)):
                     continue  # a count: a term or slogan as often as a quantity (三个转变, 两项补贴)
             value = tables.chinese_counts(text, start, end, m.end(4))  # measure
             if value is not None:
                 out.replace(start, end, _arabic(value, run), rule="cn-numeral")
+        elif range_day is not None:  # 二月二十日至二十二日: the second day of a converted date
+            if (start - 2) in dates and text[start - 1] in _RANGE:
+                d = parse_cn_strict(run)
+                if d is not None and 1 <= d <= 31 and not tables.is_protected(text, start, end):
+                    out.replace(start, end, f"{d}", rule="cn-date")
         else:
-            _date(text, m, tables, out)
+            day_end = _date(text, m, tables, out)
+            if day_end is not None:
+                dates.add(day_end)
     if "百分之" in text:
         for m in _PERCENT.finditer(text):
             value = parse_cn_strict(m.group("pct"))
@@ -211,21 +226,27 @@ def _may_spell(text: str) -> bool:
     )
 
 
-def _date(text: str, m: re.Match[str], tables: NumberTables, out: Proposal) -> None:
-    """A month (with its day) is converted when a day follows it or a year precedes it."""
+def _date(text: str, m: re.Match[str], tables: NumberTables, out: Proposal) -> int | None:
+    """A month (with its day) is converted when a day follows it or a year precedes it.
+
+    Returns where the converted day ends (None if no day was converted).
+    """
     day = m.group("day")
     s, e = m.span("run")
     if day is None and not (s and text[s - 1] == "年"):
-        return
+        return None
     month = parse_cn_strict(m.group("run"))
     if month is None or not 1 <= month <= 12 or tables.is_protected(text, s, m.end()):
-        return
-    if day is not None:
-        d = parse_cn_strict(day)
-        if d is None or not 1 <= d <= 31:
-            return
-        out.replace(m.start("day"), m.end("day"), f"{d}", rule="cn-date")
+        return None
     out.replace(s, e, f"{month}", rule="cn-date")
+    if day is None:
+        return None
+    d = parse_cn_strict(day)
+    if d is None or not 1 <= d <= 31:
+        out.edits.pop()  # the month is converted with its day or not at all
+        return None
+    out.replace(m.start("day"), m.end("day"), f"{d}", rule="cn-date")
+    return m.end("day")
 
 
 _DEFAULT = NumberTables.build(())
