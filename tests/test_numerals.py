@@ -236,3 +236,11 @@ def test_negative_fixture_is_unchanged() -> None:
     r = clean(text)
     assert r.text == text
     assert [q.text for q in r.quantities] == []
+
+
+def test_negative_fixture_of_count_terms_is_unchanged() -> None:
+    path = Path(__file__).resolve().parent.parent / "fixtures" / "negative" / "numerals_count_terms.txt"
+    text = path.read_text(encoding="utf-8").strip()
+    r = clean(text)
+    assert r.text == text
+    assert [q.text for q in r.quantities if q.text == "四十名"] == ["四十名"]  # a count is still a quantity

@@ -8,6 +8,7 @@ import pytest
 
 from reportclean import Config, clean
 from reportclean._edits import Context
+from reportclean import _script
 from reportclean._script import SCRIPT
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "in-the-wild"
@@ -126,3 +127,25 @@ def test_a_junk_line_from_a_wrong_codec_is_not_converted() -> None:
     assert script(junk, Context(warnings=())).flags  # the junk holds traditional-only characters
     p = script(text, Context())
     assert p.edits == []
+
+
+NEGATIVE = Path(__file__).resolve().parent.parent / "fixtures" / "negative"
+
+
+def test_traditional_report_stays_traditional() -> None:
+    """No simplified character is written into a traditional report, by any step."""
+    text = (NEGATIVE / "script_traditional_report.txt").read_text(encoding="utf-8").strip()
+    r = clean(text)
+    written = "".join(c.replacement for c in r.changes)
+    simplified_only = {c for c in written if _script._char_class(_script._SIMPLIFIED_SET).match(c)}
+    assert not simplified_only, simplified_only
+    assert not [c for c in r.changes if c.step == "script"]
+    assert "共計23000萬元" in r.text  # the amount in digits, its 萬 as written (not 万)
+    assert "十二項提案" in r.text  # a count stays as written
+
+
+def test_simplified_text_with_shared_characters_is_unchanged() -> None:
+    text = (NEGATIVE / "script_simplified_shared_chars.txt").read_text(encoding="utf-8").strip()
+    r = clean(text)
+    assert r.text == text
+    assert not [w for w in r.warnings if w.step == "script"]
