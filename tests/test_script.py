@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reportclean import Config, clean
+from reportclean import Config, _script, clean
 from reportclean._edits import Context
-from reportclean import _script
 from reportclean._script import SCRIPT
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "in-the-wild"
