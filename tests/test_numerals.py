@@ -244,3 +244,15 @@ def test_negative_fixture_of_count_terms_is_unchanged() -> None:
     r = clean(text)
     assert r.text == text
     assert [q.text for q in r.quantities if q.text == "四十名"] == ["四十名"]  # a count is still a quantity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全镇居民收入比上年增长百分之十点\n二，增幅居全县前列。",  # the decimal goes on after the break
+        "全年争取上级资金三十\n五万元，用于道路维修。",  # the numeral began on the line before
+    ],
+)
+def test_a_numeral_cut_by_a_line_break_is_not_read_in_part(text: str) -> None:
+    r = clean(text)
+    assert "10%" not in r.text and "5万元" not in r.text, r.text

@@ -131,6 +131,8 @@ def _numerals(text: str, tables: NumberTables, pattern: re.Pattern[str], mode: N
     for m in pattern.finditer(text):
         run, year, _, measure, range_day = m.groups()
         start, end = m.span(1)  # run
+        if start and text[start - 1] in _BREAK and _continued(text, start):
+            continue  # the numeral may begin on the line before (三十⏎五万元): not read from its middle
         if year is not None:
             digits = len(run) == 4 and all(c in _CN_DIGIT_VALUE for c in run)
             if digits and not tables.is_protected(text, start, end + 1):
@@ -156,6 +158,8 @@ def _numerals(text: str, tables: NumberTables, pattern: re.Pattern[str], mode: N
     if "百分之" in text:
         for m in _PERCENT.finditer(text):
             value = parse_cn_strict(m.group("pct"))
+            if _continues(text, m.end()):
+                continue  # 百分之十点⏎一 is 10.1%, not 10% and 点一
             if value is not None and not tables.is_protected(text, m.start(), m.end()):
                 out.replace(m.start(), m.end(), f"{value:f}%", rule="cn-percent")
     if not _may_spell(text):
@@ -168,6 +172,46 @@ def _numerals(text: str, tables: NumberTables, pattern: re.Pattern[str], mode: N
         if b and (text[b - 1] in _DIGITS or b in converted):
             out.replace(s, m.end(), _UNIT_SPELLING[m.group()], rule="unit-spelling")
     return out
+
+
+_BREAK = frozenset(" \t\u3000\r\n")
+_NUMERAL_GOES_ON = frozenset(CN_NUMERAL + "点")
+
+
+def _continued(text: str, start: int) -> bool:
+    """Whether a numeral character ends the line before ``text[start]`` (spaces and one break between).
+
+    >>> _continued("增加三十\\n五万元", 5), _continued("。\\n五万元", 2)
+    (True, False)
+    """
+    i = start - 1
+    while i >= 0 and text[i] in _BREAK and text[i] != "\n":
+        i -= 1
+    if i < 0 or text[i] != "\n":
+        return False
+    i -= 1
+    while i >= 0 and text[i] in _BREAK and text[i] != "\n":
+        i -= 1
+    return i >= 0 and text[i] in _NUMERAL_GOES_ON
+
+
+def _continues(text: str, end: int) -> bool:
+    """Whether the numeral ending at ``end`` goes on: 点, or a numeral character after a line break.
+
+    >>> _continues("百分之十点\\n一", 4), _continues("百分之十\\n一是", 4), _continues("百分之十，", 4)
+    (True, True, False)
+    """
+    if end < len(text) and text[end] in _NUMERAL_GOES_ON:
+        return True
+    j = end
+    while j < len(text) and text[j] in _BREAK and text[j] != "\n":
+        j += 1
+    if j >= len(text) or text[j] != "\n":
+        return False
+    j += 1
+    while j < len(text) and text[j] in _BREAK and text[j] != "\n":
+        j += 1
+    return j < len(text) and text[j] in _NUMERAL_GOES_ON
 
 
 def _session(text: str, start: int, unit_end: int) -> bool:
