@@ -89,6 +89,7 @@ def test_terms_with_a_measure_word_stay(text: str) -> None:
         "市十四次党代会以来，十六届人大一次会议",  # congresses and sessions
         "贯彻“新九条”，落实“两个责任、三个清单”",  # names in quotation marks
         "推动三次产业融合",  # a protected term
+        "全县综合考评位列前三名，人口增幅居前五位",  # a rank
     ],
 )
 def test_counts_mode_keeps_sessions_and_quoted_names(text: str) -> None:

@@ -97,6 +97,8 @@ _FINANCIAL = frozenset("壹贰貳弍叁參叄肆伍陆陸柒捌玖拾佰仟")
 _MAGNITUDE = frozenset("万亿萬億")
 # Measure words of ordinal sessions: 十一届四次全会, 市十四次党代会 (a count never converted there).
 _SESSION_WORDS = frozenset("次届屆")
+# A rank, not a count: 前三名, 后五位.
+_RANK_WORDS = frozenset(("名", "位"))
 _CLAUSE_END = re.compile("[，。；：、！？,.;:!?（）()“”\n]")
 
 
@@ -141,7 +143,12 @@ def _numerals(text: str, tables: NumberTables, pattern: re.Pattern[str], mode: N
             if not _FINANCIAL.isdisjoint(run):
                 continue  # 大写 (壹佰万元): written so on purpose, often beside the figure in digits
             if units[measure].dimension == "count" and not _MAGNITUDE.intersection(run):
-                if mode == "measures" or _session(text, start, m.end(4)) or _quoted(text, start, m.end(4)):
+                if (
+                    mode == "measures"
+                    or _session(text, start, m.end(4))
+                    or _quoted(text, start, m.end(4))
+                    or (start and text[start - 1] in "前后" and measure in _RANK_WORDS)
+                ):
                     continue  # a count: a term or slogan as often as a quantity (三个转变, 两项补贴)
             value = tables.chinese_counts(text, start, end, m.end(4))  # measure
             if value is not None:
