@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
+import opencc
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportclean import Config, _script, clean
 from reportclean._edits import Context
 from reportclean._script import SCRIPT
+from reportclean.testing import numerals, report_texts
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "in-the-wild"
 script = SCRIPT.make(Config())
@@ -148,3 +153,24 @@ def test_simplified_text_with_shared_characters_is_unchanged() -> None:
     r = clean(text)
     assert r.text == text
     assert not [w for w in r.warnings if w.step == "script"]
+
+
+_TO_TAIWAN = opencc.OpenCC("s2tw")
+_SIMPLIFIED_ONLY = _script._char_class(_script._SIMPLIFIED_SET)
+
+
+@settings(max_examples=40, deadline=None)
+@given(report_texts(), numerals(forms=("chinese", "liang")))
+def test_no_simplified_character_is_written_into_traditional_text(report: str, amount: tuple[str, Decimal]) -> None:
+    """A report in traditional script (numerals, amounts, units, dates and all) gets no simplified-only character."""
+    text = _TO_TAIWAN.convert(f"{report}\n全年投入资金{amount[0]}亿元，增长百分之八。")
+    before = set(_SIMPLIFIED_ONLY.findall(text))
+    after = set(_SIMPLIFIED_ONLY.findall(clean(text).text))
+    assert after <= before, after - before
+
+
+@settings(max_examples=40, deadline=None)
+@given(report_texts(canonical=True), st.sampled_from(["华昇", "乾坤", "於姓", "徵收"]))
+def test_characters_valid_in_both_scripts_survive_in_simplified_text(report: str, word: str) -> None:
+    text = report.replace("。", f"，{word}。", 1)
+    assert word in clean(text).text
