@@ -111,12 +111,12 @@ def make_script(config: Config) -> StepFn:
             return out
         found = list(trad_re.finditer(text, first.start()))  # one pass, for counting and converting
         n_trad = len(found)
-        if _count_to(simp_re, text, 2 * n_trad) >= 2 * n_trad:
+        n_simp = _count_to(simp_re, text, 2 * n_trad)  # exact when below the limit
+        if n_simp >= 2 * n_trad:
             unsure = _unsure_spans(context)
             _convert(text, found, t2s, out, trad_set, unsure)
             return out
         if not to_simplified:
-            n_simp = _count_to(simp_re, text, len(text))
             what = (
                 "the document is in traditional script and was kept"
                 if n_simp * 2 <= n_trad
