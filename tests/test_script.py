@@ -174,3 +174,13 @@ def test_no_simplified_character_is_written_into_traditional_text(report: str, a
 def test_characters_valid_in_both_scripts_survive_in_simplified_text(report: str, word: str) -> None:
     text = report.replace("。", f"，{word}。", 1)
     assert word in clean(text).text
+
+
+def test_a_line_in_another_encoding_is_not_run_through_opencc() -> None:
+    """A Big5 line inside a GB18030 file: whether decoding flags it (mixed-encoding) or reads it as
+    junk, the script step must not convert characters there (it would make the junk harder to recover)."""
+    simplified = "街道全面落实各项政策措施，群众满意度持续提升。统筹推进经济社会发展，全面推进乡村振兴工作。"
+    traditional = "本鄉公所推動社區營造，經費來自縣政府補助。"
+    data = b"\n".join((simplified.encode("gb18030"), traditional.encode("big5"), simplified[::-1].encode("gb18030")))
+    r = clean(data)
+    assert [c for c in r.changes if c.step == "script"] == []
