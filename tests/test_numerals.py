@@ -257,3 +257,10 @@ def test_negative_fixture_of_count_terms_is_unchanged() -> None:
 def test_a_numeral_cut_by_a_line_break_is_not_read_in_part(text: str) -> None:
     r = clean(text)
     assert "10%" not in r.text and "5万元" not in r.text, r.text
+
+
+def test_traditional_units_are_measures_and_counts_stay() -> None:
+    text = "本鄉新增綠地五公頃，預計兩個月完工，審查十四項提案。"
+    r = clean(text)
+    assert r.text == "本鄉新增綠地5公頃，預計2個月完工，審查十四項提案。"
+    assert [(q.value, q.unit) for q in r.quantities] == [(Decimal(50000), "m2"), (Decimal(2), "个月"), (Decimal(14), "项")]
