@@ -263,4 +263,5 @@ def test_traditional_units_are_measures_and_counts_stay() -> None:
     text = "本鄉新增綠地五公頃，預計兩個月完工，審查十四項提案。"
     r = clean(text)
     assert r.text == "本鄉新增綠地5公頃，預計2個月完工，審查十四項提案。"
-    assert [(q.value, q.unit) for q in r.quantities] == [(Decimal(50000), "m2"), (Decimal(2), "个月"), (Decimal(14), "项")]
+    values = [(q.value, q.unit) for q in r.quantities]
+    assert values == [(Decimal(50000), "m2"), (Decimal(2), "个月"), (Decimal(14), "项")]
