@@ -30,6 +30,8 @@ def fixed(text: str, config: Config | None = None) -> str:
         ("总投资一亿五千万元", "总投资15000万元"),
         ("年产十二亿元", "年产12亿元"),
         ("新建道路十二公里", "新建道路12公里"),
+        ("全长三公里二百米", "全长3公里200米"),
+        ("每两小时一次", "每2小时一次"),
         ("下降三个百分点", "下降3个百分点"),
         ("为期三个月的专项行动", "为期3个月的专项行动"),
         ("惠及三千万户", "惠及3000万户"),  # a magnitude: a quantity whatever the measure word
@@ -141,6 +143,8 @@ def test_numeral_modes() -> None:
         "五棵松体育馆，三只松鼠，党建业务两张皮，推翻三座大山，三元桥",
         "6KV以下电线电缆，5G基站，IPv6，G20",
         "百分之百",
+        "连续奋战三天三夜，为期五天四夜",  # a pair of numerals, the second with no unit: an idiom
+        "学习不能三天打鱼两天晒网",
         "合同金额为人民币伍拾万元整（500000元）",  # 大写 is a deliberate form for amounts
         "九龙湾",
         "二〇二三",  # no 年: a code, not a year

@@ -60,6 +60,7 @@ _SPELL = re.compile(
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 _PERCENT = re.compile(f"百分之(?P<pct>{CN_RUN})")
 _RANGE = frozenset("至到~～—–-")
+_CN_NUMERAL_SET = frozenset(CN_NUMERAL)
 
 
 def _pattern(tables: NumberTables) -> re.Pattern[str]:
@@ -150,7 +151,10 @@ def _numerals(text: str, tables: NumberTables, pattern: re.Pattern[str], mode: N
                     or (start and text[start - 1] in "前后" and measure in _RANK_WORDS)
                 ):
                     continue  # a count: a term or slogan as often as a quantity (三个转变, 两项补贴)
-            value = tables.chinese_counts(text, start, end, m.end(4))  # measure
+            unit_end = m.end(4)  # measure
+            if unit_end < len(text) and text[unit_end] in _CN_NUMERAL_SET and not _measured(pattern, text, unit_end):
+                continue  # a pair of numerals, the second with no unit: an idiom (三天三夜, 五天四夜)
+            value = tables.chinese_counts(text, start, end, unit_end)
             if value is not None:
                 out.replace(start, end, _arabic(value, run), rule="cn-numeral")
         elif range_day is not None:  # 二月二十日至二十二日: the second day of a converted date
@@ -219,6 +223,12 @@ def _continues(text: str, end: int) -> bool:
     while j < len(text) and text[j] in _BREAK and text[j] != "\n":
         j += 1
     return j < len(text) and text[j] in _NUMERAL_GOES_ON
+
+
+def _measured(pattern: re.Pattern[str], text: str, start: int) -> bool:
+    """Whether the numeral at ``text[start]`` stands before a unit or measure word (三公里二百米: 二百米)."""
+    m = pattern.match(text, start)
+    return m is not None and m.group("measure") is not None
 
 
 def _session(text: str, start: int, unit_end: int) -> bool:
