@@ -145,6 +145,7 @@ def test_numeral_modes() -> None:
         "百分之百",
         "连续奋战三天三夜，为期五天四夜",  # a pair of numerals, the second with no unit: an idiom
         "学习不能三天打鱼两天晒网",
+        "历时三年五个月，两年零三个月",  # the years stay in Chinese numerals, so do the months
         "合同金额为人民币伍拾万元整（500000元）",  # 大写 is a deliberate form for amounts
         "九龙湾",
         "二〇二三",  # no 年: a code, not a year

@@ -152,6 +152,8 @@ def _numerals(text: str, tables: NumberTables, pattern: re.Pattern[str], mode: N
                 ):
                     continue  # a count: a term or slogan as often as a quantity (三个转变, 两项补贴)
             unit_end = m.end(4)  # measure
+            if _after_years(text, start):
+                continue  # 两年零三个月: the years stay in Chinese numerals, so do the months
             if unit_end < len(text) and text[unit_end] in _CN_NUMERAL_SET and not _measured(pattern, text, unit_end):
                 continue  # a pair of numerals, the second with no unit: an idiom (三天三夜, 五天四夜)
             value = tables.chinese_counts(text, start, end, unit_end)
@@ -223,6 +225,18 @@ def _continues(text: str, end: int) -> bool:
     while j < len(text) and text[j] in _BREAK and text[j] != "\n":
         j += 1
     return j < len(text) and text[j] in _NUMERAL_GOES_ON
+
+
+def _after_years(text: str, start: int) -> bool:
+    """Whether a count of years in Chinese numerals ends right before ``text[start]`` (三年五个月, 两年零三个月).
+
+    >>> _after_years("历时三年五个月", 4), _after_years("两年零三个月", 3), _after_years("今年五个月", 2)
+    (True, True, False)
+    """
+    j = start - 1
+    if j >= 0 and text[j] == "零":
+        j -= 1
+    return j >= 1 and text[j] == "年" and text[j - 1] in _CN_NUMERAL_SET
 
 
 def _measured(pattern: re.Pattern[str], text: str, start: int) -> bool:
