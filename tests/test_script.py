@@ -184,3 +184,13 @@ def test_a_line_in_another_encoding_is_not_run_through_opencc() -> None:
     data = b"\n".join((simplified.encode("gb18030"), traditional.encode("big5"), simplified[::-1].encode("gb18030")))
     r = clean(data)
     assert [c for c in r.changes if c.step == "script"] == []
+
+
+def test_a_traditional_passage_in_a_simplified_document_is_kept() -> None:
+    simplified = "街道全面落实各项政策措施，群众满意度持续提升。统筹推进经济社会发展，全面推进乡村振兴工作。"
+    quoted = "台湾地区来函原文如下：本鄉公所推動社區營造，經費來自縣政府補助。"
+    text = "\n".join((simplified, quoted, simplified, "加快推进涇口古镇建设。"))
+    r = clean(text)
+    assert quoted in r.text  # a passage, not stray characters
+    assert "泾口" in r.text  # a stray character on its own line is converted
+    assert [w.code for w in r.warnings if w.step == "script"] == ["traditional-text", "traditional-chars"]

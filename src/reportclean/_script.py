@@ -12,7 +12,9 @@ and are never converted.
   traditional-only ones is simplified: its stray traditional characters
   (``涇口`` in a simplified report) are converted with OpenCC ``t2s``, phrase
   by phrase, with a ``traditional-chars`` warning per span. Only
-  traditional-only characters are ever changed; never inside a span that
+  traditional-only characters are ever changed, and not on a line that is itself a
+  traditional passage (three or more of them, outnumbering the simplified-only
+  ones there: a quotation, kept with a ``traditional-text`` note); never inside a span that
   decoding or the mojibake step flagged (lost characters, undecodable bytes,
   a guessed or mixed encoding, repaired mojibake), and never on a line that does
   not read as Chinese (junk from a wrong codec is left for a person to recover).
@@ -47,6 +49,9 @@ _UNSURE_STEPS = frozenset(("decode", "mojibake"))
 #: A line converted in a simplified document must read as Chinese (see :func:`plausibility`);
 #: a report line scores 0.8-1.0, GBK read as Big5 and the like about 0.3.
 _MIN_PLAUSIBILITY = 0.6
+#: Traditional-only characters on one line that make it a passage, if they outnumber the
+#: simplified-only ones there (a stray character or two is converted).
+_PASSAGE = 3
 
 
 def _changed_chars(config: str) -> set[str]:
@@ -114,7 +119,7 @@ def make_script(config: Config) -> StepFn:
         n_simp = _count_to(simp_re, text, 2 * n_trad)  # exact when below the limit
         if n_simp >= 2 * n_trad:
             unsure = _unsure_spans(context)
-            _convert(text, found, t2s, out, trad_set, unsure)
+            _convert(text, found, t2s, out, trad_set, unsure, simp_set)
             return out
         if not to_simplified:
             what = (
@@ -176,11 +181,14 @@ def _convert(
     out: Proposal,
     only: frozenset[str] | None,
     unsure: tuple[list[int], list[int]],
+    simplified: frozenset[str] = frozenset(),
 ) -> None:
     """Convert each line holding a traditional character (``found``); propose one edit per changed span.
 
     ``only``: the characters that may change (stray traditional characters in a simplified
-    document), None for all (a traditional document converted on request).
+    document), None for all (a traditional document converted on request). With ``only``, a
+    line that is itself a traditional passage (``simplified``: the simplified-only characters,
+    fewer on the line than traditional-only ones, which are at least ``_PASSAGE``) is kept.
     """
     done_until = -1
     for m in found:
@@ -197,6 +205,12 @@ def _convert(
             continue  # a phrase kept it (乾隆)
         if only is not None and plausibility(converted) < _MIN_PLAUSIBILITY:
             continue  # not Chinese text: junk from a wrong codec, kept for a person to recover
+        if only is not None:
+            n_trad = sum(c in only for c in line)
+            if n_trad >= _PASSAGE and n_trad > sum(c in simplified for c in line):
+                out.flag(start, end, "traditional-text",
+                         "a passage in traditional script inside a simplified document was kept as written")
+                continue  # quoted or pasted traditional text, not stray characters
         if len(converted) != len(line):
             _replace_middle(line, converted, start, out, only, unsure)
             continue
