@@ -89,7 +89,7 @@ PROBES: dict[str, Callable[[], bool]] = {
     "mojibake": lambda: _text(_MOJIBAKE) == "东湖街道工作总结" and "mojibake-repaired" in _codes(_MOJIBAKE),
     "lost-characters": lambda: "lost-characters" in _codes("辖区环锟斤拷貌明显改善。"),
     "traditional": lambda: "traditional-chars" in _codes("统筹推进經济社会发展，" + _SENTENCE),
-    "numerals": lambda: _text("成立六个工作专班。") == "成立6个工作专班。",
+    "numerals": lambda: _text("投入资金三千五百万元。") == "投入资金3500万元。",
     "units": lambda: _text("新增绿化面积2000㎡。") == "新增绿化面积2000m²。",
     "placeholder": lambda: "placeholder" in _codes("累计开展X次督查。"),
     "missing-number": lambda: "missing-number" in _codes("共开展党委中心组学习 次。"),

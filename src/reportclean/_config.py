@@ -4,23 +4,32 @@ The field names of the switches are the step names: the registry key, the
 ``step`` of a warning and the docs heading are the same string.
 
 >>> Config().numerals
-True
->>> Config(numerals=False).numerals
-False
+'measures'
+>>> Config(numerals=False).numerals, Config(numerals=True).numerals
+(False, 'measures')
 >>> Config(numerals="no")
 Traceback (most recent call last):
 ...
-TypeError: Config.numerals must be True or False, got 'no' (str)
+ValueError: Config.numerals must be 'measures' (the default), 'counts', True (= 'measures') or False (off), got 'no'
+>>> Config(width="no")
+Traceback (most recent call last):
+...
+TypeError: Config.width must be True or False, got 'no' (str)
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, fields
+from typing import Literal
 
 from ._lexicon import Lexicon
 
-__all__ = ["STEP_NAMES", "Config"]
+__all__ = ["NUMERAL_MODES", "STEP_NAMES", "Config", "NumeralMode"]
+
+NumeralMode = Literal["measures", "counts"]
+#: What ``Config.numerals`` may say besides False (off); True is the first, the default.
+NUMERAL_MODES: tuple[NumeralMode, ...] = ("measures", "counts")
 
 #: The pipeline steps, in the order they run.
 STEP_NAMES: tuple[str, ...] = (
@@ -59,6 +68,14 @@ class Config:
     - ``boilerplate``: remove watermarks, site footers and page furniture.
     - ``width``: full-width digits and Latin to ASCII, Chinese punctuation full-width.
     - ``numerals``: Chinese numerals to Arabic digits, unit spellings unified.
+      ``"measures"`` (the default; True means the same) converts only where the
+      numeral is certainly a quantity: before a unit of measure, a currency or
+      ``%``, in a date or year, or with a 万/亿 magnitude (``三千万元`` →
+      ``3000万元``, ``二〇二三年`` → ``2023年``); a count before a measure word
+      stays as written (``三个转变``, ``两项补贴``, ``三次产业``). ``"counts"``
+      also converts counts (``六个工作专班`` → ``6个工作专班``), except ordinal
+      sessions and the protected expressions. False leaves every numeral as
+      written. The ``quantities`` step reads counts either way.
     - ``spacing``: remove spaces a converter put between hanzi and digits.
     - ``layout``: join paragraphs cut by page breaks, drop converter Markdown.
     - ``script``: convert stray traditional characters in simplified text.
@@ -90,7 +107,7 @@ class Config:
     layout: bool = True
     script: bool = True
     whitespace: bool = True
-    numerals: bool = True
+    numerals: NumeralMode | bool = "measures"
     quantities: bool = True
     placeholders: bool = True
     checks: bool = True
@@ -100,6 +117,13 @@ class Config:
     lexicons: tuple[Lexicon, ...] = ()
 
     def __post_init__(self) -> None:
+        if self.numerals is True:
+            object.__setattr__(self, "numerals", NUMERAL_MODES[0])  # one spelling of the default
+        elif self.numerals is not False and self.numerals not in NUMERAL_MODES:
+            raise ValueError(
+                "Config.numerals must be 'measures' (the default), 'counts', True (= 'measures') "
+                f"or False (off), got {self.numerals!r}"
+            )
         for f in fields(self):
             value = getattr(self, f.name)
             if f.type in ("bool", bool) and not isinstance(value, bool):

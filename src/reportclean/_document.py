@@ -436,6 +436,10 @@ class Document:
 
     # -- results -------------------------------------------------------------------
 
+    def current_warnings(self) -> tuple[QualityWarning, ...]:
+        """The warnings so far, in the order they were raised, spans in the current text."""
+        return tuple(self._flags)
+
     def warnings(self) -> list[QualityWarning]:
         """The warnings, in text order, each ``original_span`` mapped by the final alignment.
 

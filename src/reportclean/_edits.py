@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import TYPE_CHECKING, NamedTuple
 
-from ._model import Quantity, Severity
+from ._model import QualityWarning, Quantity, Severity
 
 if TYPE_CHECKING:
     from ._config import Config
@@ -108,10 +108,14 @@ class Context:
     ``quantities`` are those found so far, with spans in the step's input.
     ``from_bytes`` is True when the text was decoded from bytes by
     :func:`reportclean.decode` (which flags the U+FFFD it makes itself).
+    ``warnings`` are those raised so far (by decoding and the steps before),
+    with spans in the step's input: the script step converts nothing inside
+    a span flagged as mojibake or lost characters.
     """
 
     quantities: tuple[Quantity, ...] = ()
     from_bytes: bool = False
+    warnings: tuple[QualityWarning, ...] = ()
 
 
 StepFn = Callable[[str, Context], Proposal]

@@ -1,32 +1,57 @@
 """Simplified and traditional script (OpenCC, phrase-aware).
 
-- A document that is mostly simplified, with stray traditional characters
-  (``涇口`` in a simplified report), gets them converted with OpenCC ``t2s``,
-  phrase by phrase, with a ``traditional-chars`` warning per span. Only
-  characters that are traditional forms are ever changed.
-- A wholly (or mostly) traditional document is kept as it is, with one
-  ``traditional-text`` note, unless ``Config(simplified=True)``: then it is
-  converted with ``tw2s`` or ``hk2s`` (chosen by the regional variant
-  characters of the lexicon ``data/script_regions.tsv``), not ``t2s``, which
-  leaves Taiwan's ``著`` where mainland text writes ``着``.
+The script of a document is decided once, from the characters that belong to
+one script only: traditional-only characters (OpenCC ``t2s`` changes them)
+against simplified-only ones (OpenCC ``s2t`` changes them). Characters valid in
+both scripts (``data/script_shared.tsv``, from OpenCC's own candidate lists and
+regional variants: 昇 in names, 乾 of 乾坤, 於 as a surname; 台, 里, 于, 干 in
+traditional text, 群 in Taiwan's, 温 in Hong Kong's) are evidence of neither,
+and are never converted.
 
-"Mostly" compares the number of characters that exist only in traditional
-script with those that exist only in simplified script.
+- A document whose simplified-only characters are at least twice its
+  traditional-only ones is simplified: its stray traditional characters
+  (``涇口`` in a simplified report) are converted with OpenCC ``t2s``, phrase
+  by phrase, with a ``traditional-chars`` warning per span. Only
+  traditional-only characters are ever changed, and not on a line that is itself a
+  traditional passage (three or more of them, outnumbering the simplified-only
+  ones there: a quotation, kept with a ``traditional-text`` note); never inside a span that
+  decoding or the mojibake step flagged (lost characters, undecodable bytes,
+  a guessed or mixed encoding, repaired mojibake), and never on a line that does
+  not read as Chinese (junk from a wrong codec is left for a person to recover).
+- Any other document (traditional, or too mixed to tell, as a short text can
+  be) is kept as it is, with one ``traditional-text`` note, unless
+  ``Config(simplified=True)``: then it is converted with ``tw2s`` or ``hk2s``
+  (chosen by the regional variant characters of ``data/script_regions.tsv``),
+  not ``t2s``, which leaves Taiwan's ``著`` where mainland text writes ``着``.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
 
 import opencc
 
 from ._config import Config
+from ._decode import plausibility
 from ._edits import Context, Proposal, Step, StepFn
-from ._lexicon import package_lexicon
+from ._lexicon import Lexicon, package_lexicon
 
 __all__ = ["SCRIPT", "make_script"]
 
 _REGIONS = package_lexicon("script_regions.tsv")
+_SHARED = package_lexicon("script_shared.tsv")
+
+#: Steps whose warnings mark text that may not be what the author wrote (wrong codec, lost
+#: characters): no character there is converted.
+_UNSURE_STEPS = frozenset(("decode", "mojibake"))
+#: A line converted in a simplified document must read as Chinese (see :func:`plausibility`);
+#: a report line scores 0.8-1.0, GBK read as Big5 and the like about 0.3.
+_MIN_PLAUSIBILITY = 0.6
+#: Traditional-only characters on one line that make it a passage, if they outnumber the
+#: simplified-only ones there (a stray character or two is converted).
+_PASSAGE = 3
 
 
 def _changed_chars(config: str) -> set[str]:
@@ -38,26 +63,39 @@ def _changed_chars(config: str) -> set[str]:
     return {a for a, b in zip(chars, converted, strict=True) if a != b}
 
 
-def _char_class(chars: set[str]) -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+def _char_class(chars: Iterable[str]) -> re.Pattern[str]:
+    chars = sorted(chars)
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]" if chars else "(?!)")
+
+
+def _shared(lexicons: Iterable[Lexicon], also: str) -> set[str]:
+    """The characters of the ``script-shared`` lexicons valid in script ``also`` too."""
+    return {row[0] for lx in lexicons for row in lx.rows if row[1] == also}
 
 
 _T2S_CHANGES = _changed_chars("t2s")
 _S2T_CHANGES = _changed_chars("s2t")
-#: Characters that are traditional forms only / simplified forms only (a few are both: left out).
-_TRADITIONAL = _char_class(_T2S_CHANGES - _S2T_CHANGES)
-_SIMPLIFIED = _char_class(_S2T_CHANGES - _T2S_CHANGES)
-_TRADITIONAL_SET = frozenset(_T2S_CHANGES - _S2T_CHANGES)
+
+
+def _script_sets(lexicons: Iterable[Lexicon]) -> tuple[frozenset[str], frozenset[str]]:
+    """The traditional-only and the simplified-only characters, given the shared-character lexicons."""
+    lexicons = tuple(lexicons)
+    traditional = _T2S_CHANGES - _S2T_CHANGES - _shared(lexicons, "simplified")
+    simplified = _S2T_CHANGES - _T2S_CHANGES - _shared(lexicons, "traditional")
+    return frozenset(traditional), frozenset(simplified)
+
+
+_TRADITIONAL_SET, _SIMPLIFIED_SET = _script_sets((_SHARED,))
 
 
 def make_script(config: Config) -> StepFn:
-    """Build the script step: OpenCC converters are made once per config.
+    """Build the script step: OpenCC converters and character classes are made once per config.
 
     >>> script = make_script(Config())
     >>> p = script("打造“涇口古镇”品牌，“十三五”规划，第一季度。", Context())
     >>> [(e.start, e.end, e.replacement) for e in p.edits], [f.code for f in p.flags]
     ([(3, 4, '泾')], ['traditional-chars'])
-    >>> script("乾隆年间，“十三五”规划，第一季度。", Context()).edits
+    >>> script("乾隆年间，华昇公司，“十三五”规划，第一季度。", Context()).edits
     []
     """
     t2s = opencc.OpenCC("t2s")
@@ -67,27 +105,37 @@ def make_script(config: Config) -> StepFn:
         for row in lx.rows:
             regions[row[0]] = row[1]
     region_re = _char_class(set(regions))
+    user_shared = config.user_lexicons("script-shared")
+    trad_set, simp_set = _script_sets((_SHARED, *user_shared)) if user_shared else (_TRADITIONAL_SET, _SIMPLIFIED_SET)
+    trad_re, simp_re = _char_class(trad_set), _char_class(simp_set)
 
     def script(text: str, context: Context) -> Proposal:
         """Convert stray traditional characters in simplified text; keep traditional documents."""
         out = Proposal()
-        first = _TRADITIONAL.search(text)
+        first = trad_re.search(text)
         if not first:
             return out
-        found = list(_TRADITIONAL.finditer(text, first.start()))  # one pass, for counting and converting
-        if _mostly_simplified(text, len(found)):
-            _convert(text, found, t2s, out, only_traditional=True)
+        found = list(trad_re.finditer(text, first.start()))  # one pass, for counting and converting
+        n_trad = len(found)
+        n_simp = _count_to(simp_re, text, 2 * n_trad)  # exact when below the limit
+        if n_simp >= 2 * n_trad:
+            unsure = _unsure_spans(context)
+            _convert(text, found, t2s, out, trad_set, unsure, simp_set)
             return out
         if not to_simplified:
-            out.flag(0, _line_end(text), "traditional-text",
-                     "the document is in traditional script and was kept; "
-                     "pass Config(simplified=True) to convert it")
+            what = (
+                "the document is in traditional script and was kept"
+                if n_simp * 2 <= n_trad
+                else f"the document mixes traditional ({n_trad}) and simplified ({n_simp}) characters too "
+                "evenly to tell which is stray; it was kept"
+            )
+            out.flag(0, _line_end(text), "traditional-text", f"{what}; pass Config(simplified=True) to convert it")
             return out
         counts = {"tw": 0, "hk": 0}
         for m in region_re.finditer(text):
             counts[regions[m.group()]] = counts.get(regions[m.group()], 0) + 1
         region = "hk" if counts.get("hk", 0) > counts.get("tw", 0) else "tw"
-        _convert(text, found, to_simplified[region], out, only_traditional=False)
+        _convert(text, found, to_simplified[region], out, None, _unsure_spans(context))
         out.flag(0, _line_end(text), "traditional-text",
                  f"the document is in traditional script; converted with OpenCC {region}2s")
         return out
@@ -95,20 +143,54 @@ def make_script(config: Config) -> StepFn:
     return script
 
 
-def _mostly_simplified(text: str, n_trad: int) -> bool:
-    """Whether simplified-only characters are at least as many as ``n_trad``, the traditional-only ones."""
-    n_simp = 0
-    for _ in _SIMPLIFIED.finditer(text):  # stop as soon as the answer is known
-        n_simp += 1
-        if n_simp >= n_trad:
-            return True
-    return False
+def _count_to(pattern: re.Pattern[str], text: str, limit: int) -> int:
+    """Matches of ``pattern`` in ``text``, counted up to ``limit`` (stops as soon as the answer is known)."""
+    n = 0
+    if limit <= 0:
+        return 0
+    for _ in pattern.finditer(text):
+        n += 1
+        if n >= limit:
+            break
+    return n
+
+
+def _unsure_spans(context: Context) -> tuple[list[int], list[int]]:
+    """Starts and ends (sorted by start, merged) of the spans flagged by decoding or the mojibake step."""
+    spans = sorted(w.span for w in context.warnings if w.step in _UNSURE_STEPS and w.span[1] > w.span[0])
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in spans:
+        if ends and s <= ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
+
+
+def _overlaps(unsure: tuple[list[int], list[int]], s: int, e: int) -> bool:
+    starts, ends = unsure
+    i = bisect_right(starts, e - 1) - 1  # the last flagged span starting before e
+    return i >= 0 and ends[i] > s
 
 
 def _convert(
-    text: str, found: list[re.Match[str]], converter: opencc.OpenCC, out: Proposal, only_traditional: bool
+    text: str,
+    found: list[re.Match[str]],
+    converter: opencc.OpenCC,
+    out: Proposal,
+    only: frozenset[str] | None,
+    unsure: tuple[list[int], list[int]],
+    simplified: frozenset[str] = frozenset(),
 ) -> None:
-    """Convert each line holding a traditional character (``found``); propose one edit per changed span."""
+    """Convert each line holding a traditional character (``found``); propose one edit per changed span.
+
+    ``only``: the characters that may change (stray traditional characters in a simplified
+    document), None for all (a traditional document converted on request). With ``only``, a
+    line that is itself a traditional passage (``simplified``: the simplified-only characters,
+    fewer on the line than traditional-only ones, which are at least ``_PASSAGE``) is kept.
+    """
     done_until = -1
     for m in found:
         if m.start() < done_until:
@@ -122,12 +204,20 @@ def _convert(
         converted = converter.convert(line)
         if converted == line:
             continue  # a phrase kept it (乾隆)
+        if only is not None and plausibility(converted) < _MIN_PLAUSIBILITY:
+            continue  # not Chinese text: junk from a wrong codec, kept for a person to recover
+        if only is not None:
+            n_trad = sum(c in only for c in line)
+            if n_trad >= _PASSAGE and n_trad > sum(c in simplified for c in line):
+                out.flag(start, end, "traditional-text",
+                         "a passage in traditional script inside a simplified document was kept as written")
+                continue  # quoted or pasted traditional text, not stray characters
         if len(converted) != len(line):
-            _replace_middle(line, converted, start, out, only_traditional)
+            _replace_middle(line, converted, start, out, only, unsure)
             continue
         n = len(line)
-        if only_traditional:  # spans of changed traditional characters: start at one of those
-            candidates = (m.start() for m in _TRADITIONAL.finditer(line))
+        if only is not None:  # spans of changed traditional-only characters: start at one of those
+            candidates: Iterable[int] = (i for i, c in enumerate(line) if c in only)
         else:  # spans of changed characters
             candidates = (i for i, (a, b) in enumerate(zip(line, converted, strict=True)) if a != b)
         j = 0
@@ -135,12 +225,20 @@ def _convert(
             if i < j or line[i] == converted[i]:
                 continue  # inside the span before, or kept
             j = i + 1
-            while j < n and line[j] != converted[j] and (not only_traditional or line[j] in _TRADITIONAL_SET):
+            while j < n and line[j] != converted[j] and (only is None or line[j] in only):
                 j += 1
-            _edit(out, start + i, start + j, line[i:j], converted[i:j], only_traditional)
+            if not _overlaps(unsure, start + i, start + j):
+                _edit(out, start + i, start + j, line[i:j], converted[i:j], only is not None)
 
 
-def _replace_middle(line: str, converted: str, offset: int, out: Proposal, only_traditional: bool) -> None:
+def _replace_middle(
+    line: str,
+    converted: str,
+    offset: int,
+    out: Proposal,
+    only: frozenset[str] | None,
+    unsure: tuple[list[int], list[int]],
+) -> None:
     """Lengths differ (rare): replace what lies between the common prefix and suffix."""
     a = 0
     while a < min(len(line), len(converted)) and line[a] == converted[a]:
@@ -149,9 +247,11 @@ def _replace_middle(line: str, converted: str, offset: int, out: Proposal, only_
     while b < min(len(line), len(converted)) - a and line[-1 - b] == converted[-1 - b]:
         b += 1
     old, new = line[a : len(line) - b], converted[a : len(converted) - b]
-    if only_traditional and not _TRADITIONAL.search(old):
+    if only is not None and (not any(c in only for c in old) or any(c in _T2S_CHANGES and c not in only for c in old)):
+        return  # no stray traditional character, or one valid in simplified text would change with it
+    if _overlaps(unsure, offset + a, offset + len(line) - b):
         return
-    _edit(out, offset + a, offset + len(line) - b, old, new, only_traditional)
+    _edit(out, offset + a, offset + len(line) - b, old, new, only is not None)
 
 
 def _line_end(text: str) -> int:

@@ -106,6 +106,7 @@ _COUNT_ITEMS = (
     ("发展新党员", "名"),
     ("解决群众急难愁盼问题", "件"),
 )
+_COUNT_UNITS = frozenset(unit for _, unit in _COUNT_ITEMS)
 _MONEY_ITEMS = (
     ("完成固定资产投资", "亿元"),
     ("实现招商引资到位资金", "亿元"),
@@ -528,6 +529,8 @@ def _respell(draw: st.DrawFn, seg: _Seg, how: str) -> bool:
     if how == "chinese":
         if seg.role != "qty" or "." in seg.number or int(seg.number) < 3 or seg.unit in ("%", "个百分点", "km", "m²"):
             return False
+        if seg.unit in _COUNT_UNITS:  # a count stays in Chinese numerals (Config(numerals="measures"))
+            return False
         if seg.unit[0] in "万亿" and int(seg.number) >= 10000:  # 一万万元 is written 1亿元
             return False
         seg.data = _chinese_int(int(seg.number)) + seg.unit
@@ -655,6 +658,11 @@ def _noise_spelling(how: str) -> Callable[[st.DrawFn, _Doc], bool]:
         if not candidates and how == "unit":
             item, unit = draw(st.sampled_from(_AREA_ITEMS[1:]))
             i = _add_paragraph(doc, [_word("全年累计" + item), _qty(_draw_number(draw, unit), unit),
+                                     _Seg("。", "。", "stop")])  # fmt: skip
+            candidates = [(i, 1)]
+        if not candidates and how == "chinese":  # an amount in whole 万元 (counts stay in Chinese numerals)
+            item, unit = draw(st.sampled_from([x for x in _MONEY_ITEMS if x[1] == "万元"]))
+            i = _add_paragraph(doc, [_word("全年共" + item), _qty(str(draw(st.integers(3, 9999))), unit),
                                      _Seg("。", "。", "stop")])  # fmt: skip
             candidates = [(i, 1)]
         if not candidates:
@@ -1110,7 +1118,8 @@ def dirty_reports(
       middle of a word by a blank line; ``doubled-character``: the same, with the
       character before the cut repeated after it (kept and flagged);
     - ``traditional``: stray traditional characters (``經``);
-      ``numerals``: counts in Chinese numerals (``三千五百万元`` → ``3500万元``);
+      ``numerals``: amounts in Chinese numerals (``三千五百万元`` → ``3500万元``;
+      counts stay as written, as the numerals step leaves them);
       ``units``: ``㎡``, ``m2``, ``平米`` → ``m²``, ``KM`` → ``km``;
     - flagged and kept: ``placeholder`` (``X``/``XX``/``××`` for a number),
       ``missing-number`` (``学习 次``), ``duplicate`` (a paragraph twice),
