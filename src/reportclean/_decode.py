@@ -25,6 +25,7 @@ import re
 
 from ._lexicon import package_lexicon
 from ._model import DecodeResult, QualityWarning
+from ._reads import chinese_evidence, reads_as_codec, sample_non_ascii
 
 __all__ = ["decode", "plausibility"]
 
@@ -51,6 +52,7 @@ _TIER1 = re.compile(_class("".join(c for c, r in _RANKS.items() if r <= 1000) + 
 _TIER2 = re.compile(_class("".join(c for c, r in _RANKS.items() if r > 1000)))
 _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _SAMPLE = 800  # characters scored when deciding between codecs
+_HEAD = 16384  # bytes decoded to choose between GB18030 and Big5
 
 
 def _count(rx: re.Pattern[str], text: str) -> int:
@@ -201,10 +203,10 @@ def _big5(raw: bytes) -> tuple[str, str] | None:
 
 
 def _decode_cjk(raw: bytes) -> DecodeResult:
-    """GB18030 or the Big5 family: score the head of both, then decode strictly."""
-    head = raw[: 2 * _SAMPLE]
-    gb_score = plausibility(head.decode("gb18030", errors="replace"))
-    b5_score = plausibility(head.decode("big5hkscs", errors="replace"))
+    """GB18030 or the Big5 family: score both, decode strictly, check the text reads as Chinese."""
+    head = raw[:_HEAD]
+    gb_score = plausibility(sample_non_ascii(head.decode("gb18030", errors="replace"), _SAMPLE))
+    b5_score = plausibility(sample_non_ascii(head.decode("big5hkscs", errors="replace"), _SAMPLE))
     # GB18030 wins near-ties: mainland reports are the common case.
     order = [("gb18030", gb_score), ("big5", b5_score)]
     if b5_score > gb_score + 0.1:
@@ -214,12 +216,19 @@ def _decode_cjk(raw: bytes) -> DecodeResult:
         if found is None:
             continue
         codec, text = ("gb18030", found) if isinstance(found, str) else found
-        if score < 0.5:
-            return _detector(raw, (codec, text, score))
+        evidence = chinese_evidence(text)
+        reads = evidence.reads_as_chinese()
+        if score < 0.5 or reads is False:
+            return _not_chinese(raw, (codec, text, score), reads)
+        sure = score >= 0.8 and reads is True and evidence.top_share >= 0.55 and evidence.rare_share <= 0.05
+        if not sure:
+            japanese = _japanese(raw)
+            if japanese is not None:
+                return japanese
         other, other_score = order[1 - i]
         margin = score - other_score
         if margin >= 0.3 or other_score < 0.5:
-            return DecodeResult(text, codec, 0.95 if score >= 0.8 else 0.8)
+            return DecodeResult(text, codec, 0.95 if sure else 0.8)
         runner_up = "big5" if other == "big5" else "gb18030"
         return DecodeResult(text, codec, round(0.5 + max(margin, 0.0), 2), (_guessed(text, codec, runner_up),))
     return _decode_lines(raw)
@@ -237,31 +246,66 @@ def _guessed(text: str, codec: str, runner_up: str, why: str = "") -> QualityWar
     )
 
 
-def _detector(raw: bytes, best: tuple[str, str, float]) -> DecodeResult:
-    """Ask chardet; keep our candidate unless chardet's decodes to more plausible text."""
+def _not_chinese(raw: bytes, best: tuple[str, str, float], reads: bool | None) -> DecodeResult:
+    """The bytes do not read as Chinese: decode with chardet's guess where that reads, else warn.
+
+    chardet's guess wins only when its text reads as its own language (hangul for
+    Korean, kana for Japanese, words of one script for the alphabets: see
+    :func:`reads_as_codec`); a clean decode alone proves nothing. When it does not,
+    Western text is tried as cp1252; otherwise our candidate is kept, with a warning.
+    """
     import chardet
 
-    guess = chardet.detect(raw[:65536])
-    name = guess.get("encoding")
     codec, text, score = best
-    runner_up = name or "none"
-    if name:
-        try:
-            name = codecs.lookup(name).name
-        except LookupError:
-            name = None
+    guess = chardet.detect(raw[:65536])
+    named = guess.get("encoding")
+    name = _codec_name(named)
+    tried = []
     if name in ("gb2312", "gbk", "hz"):
         name = "gb18030"
-    why = f"no Chinese encoding fits these bytes well; chardet guessed {runner_up}"
-    if name and name != codec:
+    if name in ("gb18030", *_BIG5) and name != codec:
         other = raw.decode(name, errors="replace")
-        # only a more plausible text wins: a clean decode alone proves nothing (rare
-        # hanzi in GB18030 also decode cleanly as Shift_JIS half-width katakana)
-        if plausibility(other[:_SAMPLE]) > score:
-            why = f"no Chinese encoding fits these bytes; chardet's guess, runner-up {codec}"
-            codec, text = name, other
-    warnings = (_guessed(text, codec, runner_up, why), *_replaced(text))
-    return DecodeResult(text, codec, 0.3, warnings)
+        # a Chinese guess wins only with more plausible text (rare hanzi in GB18030
+        # also decode cleanly as Big5 and Shift_JIS)
+        if plausibility(sample_non_ascii(other, _SAMPLE)) > score:
+            why = f"chardet's guess; {codec} read as Chinese less well"
+            return DecodeResult(other, name, 0.3, (_guessed(other, name, codec, why), *_replaced(other)))
+    elif name and name != codec:
+        tried.append(name)
+    if reads is False or score < 0.3:
+        tried.append("cp1252")
+    for alt in tried:
+        other = raw.decode(alt, errors="replace")
+        if reads_as_codec(other, alt):
+            language = f"chardet's guess {named}" if alt == name else "Western text"
+            why = f"the bytes do not read as Chinese in GB18030 or Big5, but as {language}"
+            return DecodeResult(other, alt, 0.4, (_guessed(other, alt, codec, why), *_replaced(other)))
+    why = f"the text does not read as Chinese (rare characters); chardet guessed {named or 'nothing'}"
+    return DecodeResult(text, codec, 0.3, (_guessed(text, codec, "", why), *_replaced(text)))
+
+
+def _japanese(raw: bytes) -> DecodeResult | None:
+    """Bytes that read as Chinese only weakly but decode to Japanese text full of kana.
+
+    Kana in a Japanese decoding is real evidence: Chinese GB bytes give kana only
+    where GB has kana too (rows A4, A5), and Big5 trail bytes are not valid EUC-JP.
+    (Hangul in a Korean decoding is no such evidence: GB's common hanzi are EUC-KR's hangul.)
+    """
+    for codec in ("euc_jp", "cp932"):
+        text = _strict(raw, codec)
+        if text is not None and reads_as_codec(text, codec):
+            why = "the bytes read better as Japanese (kana) than as Chinese"
+            return DecodeResult(text, codec, 0.5, (_guessed(text, codec, "", why),))
+    return None
+
+
+def _codec_name(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
 
 
 def _decode_lines(raw: bytes) -> DecodeResult:
@@ -306,8 +350,9 @@ def _decode_lines(raw: bytes) -> DecodeResult:
         return DecodeResult(text, "utf-8", 0.5, _replaced(text))
     main = max(sorted(weight), key=lambda k: weight[k])
     score = plausibility(text[:_SAMPLE])
-    if score < 0.3:  # not Chinese in any of our codecs
-        return _detector(raw, (main, text, score))
+    reads = chinese_evidence(text).reads_as_chinese()
+    if score < 0.3 or reads is False:  # not Chinese in any of our codecs
+        return _not_chinese(raw, (main, text, score), reads)
     warnings: list[QualityWarning] = []
     if len(weight) > 1:
         pos = 0
