@@ -8,7 +8,7 @@ uses) and prints one row per folder:
 - ``right``: files whose text equals the bytes decoded with the folder's true encoding
   (errors replaced on both sides when the true codec is not strict-clean);
 - ``family``: files decoded with a codec of the right family (GB, Big5, UTF, Japanese,
-  Korean, or the exact codec for single-byte encodings);
+  Korean; single-byte codecs by script, e.g. KOI8-R, cp1251 and ISO-8859-5 are Cyrillic);
 - ``silent-zh``: files of a non-Chinese encoding decoded as GB18030 or Big5 *without*
   an ``encoding-guessed`` warning (the failure issue 13 is about);
 - ``warned``: files with an ``encoding-guessed`` warning; ``conf``: mean confidence.
@@ -63,8 +63,15 @@ _FAMILIES = {
     "gb": {"gb2312", "gbk", "gb18030", "hz"},
     "big5": {"big5", "cp950", "big5hkscs"},
     "utf": {"utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "ascii"},
-    "ja": {"euc_jp", "shift_jis", "cp932", "iso2022_jp", "shift_jisx0213", "euc_jis_2004"},
+    "ja": {"euc_jp", "shift_jis", "cp932", "iso2022_jp", "iso2022_jp_2", "shift_jisx0213", "euc_jis_2004"},
     "ko": {"euc_kr", "cp949", "johab", "iso2022_kr"},
+    # single-byte codecs by script: the ISO and Windows code pages of one script
+    "western": {"latin-1", "iso8859-1", "iso8859-15", "cp1252", "mac-roman"},
+    "central-european": {"iso8859-2", "cp1250"},
+    "cyrillic": {"koi8-r", "cp1251", "iso8859-5", "cp866", "cp855", "mac-cyrillic"},
+    "greek": {"iso8859-7", "cp1253"},
+    "turkish": {"iso8859-9", "cp1254"},
+    "thai": {"tis-620", "cp874"},
 }
 
 

@@ -53,6 +53,7 @@ _TIER2 = re.compile(_class("".join(c for c, r in _RANKS.items() if r > 1000)))
 _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _SAMPLE = 800  # characters scored when deciding between codecs
 _HEAD = 16384  # bytes decoded to choose between GB18030 and Big5
+_SURE = 0.9  # plausibility above which a GB18030/Big5 text is Chinese without further checks
 
 
 def _count(rx: re.Pattern[str], text: str) -> int:
@@ -127,6 +128,10 @@ def decode(data: bytes) -> DecodeResult:
         utf8_error = exc
     else:
         if raw.isascii():
+            if b"\x1b$" in raw or b"~{" in raw:
+                found = _seven_bit(raw)
+                if found is not None:
+                    return found
             return DecodeResult(text, "utf-8", 1.0)
         if len(raw) < 64 and _NOT_CHINESE.fullmatch(text):  # a few GBK characters, valid UTF-8 by chance
             gb = _strict(raw, "gb18030")
@@ -141,6 +146,23 @@ def decode(data: bytes) -> DecodeResult:
     if found is not None:
         return found
     return _decode_cjk(raw)
+
+
+def _seven_bit(raw: bytes) -> DecodeResult | None:
+    """The 7-bit encodings: ISO-2022 (escape sequences) and HZ (``~{`` … ``~}``, GB2312 in ASCII).
+
+    ISO-2022's escape sequences name their character sets, so the decoding is
+    certain; HZ must also read as Chinese (``~{`` can stand in ASCII text).
+    """
+    if b"\x1b$" in raw:
+        codec = "iso2022_kr" if b"\x1b$)C" in raw else "iso2022_jp_2"  # JP-2 also holds GB2312 and KS C 5601
+        text = _strict(raw, codec)
+        if text is not None:
+            return DecodeResult(text, codec, 0.95)
+    text = _strict(raw, "hz")
+    if text is not None and text != raw.decode("ascii") and chinese_evidence(text).reads_as_chinese():
+        return DecodeResult(text, "hz", 0.9)
+    return None
 
 
 def _sniff_wide(raw: bytes) -> DecodeResult | None:
@@ -216,11 +238,16 @@ def _decode_cjk(raw: bytes) -> DecodeResult:
         if found is None:
             continue
         codec, text = ("gb18030", found) if isinstance(found, str) else found
-        evidence = chinese_evidence(text)
-        reads = evidence.reads_as_chinese()
-        if score < 0.5 or reads is False:
-            return _not_chinese(raw, (codec, text, score), reads)
-        sure = score >= 0.8 and reads is True and evidence.top_share >= 0.55 and evidence.rare_share <= 0.05
+        if score >= _SURE:
+            # the gate: no wrong decoding scores this high (EUC-KR read as GB18030
+            # scores 0.5-0.7), so clean Chinese pays nothing for the checks below
+            sure = True
+        else:
+            evidence = chinese_evidence(text)
+            reads = evidence.reads_as_chinese()
+            if score < 0.5 or reads is False:
+                return _not_chinese(raw, (codec, text, score), reads)
+            sure = score >= 0.8 and reads is True and evidence.top_share >= 0.55 and evidence.rare_share <= 0.05
         if not sure:
             japanese = _japanese(raw)
             if japanese is not None:
@@ -260,7 +287,7 @@ def _not_chinese(raw: bytes, best: tuple[str, str, float], reads: bool | None) -
     guess = chardet.detect(raw[:65536])
     named = guess.get("encoding")
     name = _codec_name(named)
-    tried = []
+    tried: list[tuple[str, str]] = []
     if name in ("gb2312", "gbk", "hz"):
         name = "gb18030"
     if name in ("gb18030", *_BIG5) and name != codec:
@@ -271,13 +298,12 @@ def _not_chinese(raw: bytes, best: tuple[str, str, float], reads: bool | None) -
             why = f"chardet's guess; {codec} read as Chinese less well"
             return DecodeResult(other, name, 0.3, (_guessed(other, name, codec, why), *_replaced(other)))
     elif name and name != codec:
-        tried.append(name)
-    if reads is False or score < 0.3:
-        tried.append("cp1252")
-    for alt in tried:
+        tried.append((_WEB_SUPERSETS.get(name, name), f"chardet's guess {named}"))
+    if reads is not True or score < 0.3:
+        tried.append(("cp1252", "Western text"))
+    for alt, language in tried:
         other = raw.decode(alt, errors="replace")
         if reads_as_codec(other, alt):
-            language = f"chardet's guess {named}" if alt == name else "Western text"
             why = f"the bytes do not read as Chinese in GB18030 or Big5, but as {language}"
             return DecodeResult(other, alt, 0.4, (_guessed(other, alt, codec, why), *_replaced(other)))
     why = f"the text does not read as Chinese (rare characters); chardet guessed {named or 'nothing'}"
@@ -297,6 +323,17 @@ def _japanese(raw: bytes) -> DecodeResult | None:
             why = "the bytes read better as Japanese (kana) than as Chinese"
             return DecodeResult(text, codec, 0.5, (_guessed(text, codec, "", why),))
     return None
+
+
+#: what browsers decode these labels with (the WHATWG Encoding Standard): the
+#: Microsoft supersets, which is what files labelled so are written in
+_WEB_SUPERSETS = {
+    "shift_jis": "cp932",
+    "euc_kr": "cp949",
+    "iso8859-1": "cp1252",
+    "iso8859-9": "cp1254",
+    "tis-620": "cp874",
+}
 
 
 def _codec_name(name: str | None) -> str | None:
@@ -351,7 +388,8 @@ def _decode_lines(raw: bytes) -> DecodeResult:
     main = max(sorted(weight), key=lambda k: weight[k])
     score = plausibility(text[:_SAMPLE])
     reads = chinese_evidence(text).reads_as_chinese()
-    if score < 0.3 or reads is False:  # not Chinese in any of our codecs
+    # not Chinese in any of our codecs (or too short to tell, and with undecodable bytes)
+    if score < 0.3 or reads is False or (reads is None and score < 0.5 and "\ufffd" in text):
         return _not_chinese(raw, (main, text, score), reads)
     warnings: list[QualityWarning] = []
     if len(weight) > 1:

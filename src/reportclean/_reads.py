@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ._lexicon import package_lexicon
@@ -31,14 +32,21 @@ from ._lexicon import package_lexicon
 __all__ = ["ChineseEvidence", "chinese_evidence", "reads_as_codec", "sample_non_ascii"]
 
 _RANKS = {row[0]: int(row[1]) for row in package_lexicon("hanzi_common.tsv").rows}
-_TOP = frozenset(c for c, r in _RANKS.items() if r <= 1000)
-_COMMON = frozenset(_RANKS)
+
+
+def _class(chars: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]+")
+
+
+_TOP_RX = _class(c for c, r in _RANKS.items() if r <= 1000)
+_COMMON_RX = _class(c for c, r in _RANKS.items() if r > 1000)  # the rest of the common 3,500
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-_HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc]")  # hiragana, katakana, prolonged sound mark
+_HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc]+")  # hiragana, katakana, prolonged sound mark
 _SYLLABLES = re.compile(r"[\uac00-\ud7a3]+")
-_HALF_KANA = re.compile(r"[\uff61-\uff9f]")
-_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_HALF_KANA = re.compile(r"[\uff61-\uff9f]+")
+_ANY_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc\uff61-\uff9f]+")
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")
 #: a word: letters and combining marks (``\w`` without digits and ``_``)
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -106,14 +114,19 @@ def chinese_evidence(text: str) -> ChineseEvidence:
 
     >>> e = chinese_evidence("共开展学习4次，走访群众120户。")
     >>> (e.hanzi, e.top, e.rare)
-    (10, 10, 0)
+    (11, 10, 0)
     """
     s = sample_non_ascii(text)
-    hanzi = _HANZI.findall(s)
-    top = sum(1 for c in hanzi if c in _TOP)
-    common = sum(1 for c in hanzi if c in _COMMON)
-    kana = len(_KANA.findall(s)) + len(_HALF_KANA.findall(s))
-    return ChineseEvidence(len(s), len(hanzi), top, len(hanzi) - common, kana, len(_HANGUL.findall(s)))
+    # counted by what a regex class removes (C speed), not by a Python loop over the
+    # characters (10x slower: 165 µs for 1,000 characters)
+    hanzi = _count(_HANZI, s)
+    top = _count(_TOP_RX, s)
+    common = top + _count(_COMMON_RX, s)
+    return ChineseEvidence(len(s), hanzi, top, hanzi - common, _count(_ANY_KANA, s), _count(_HANGUL, s))
+
+
+def _count(rx: re.Pattern[str], text: str) -> int:
+    return len(text) - len(rx.sub("", text))
 
 
 _KOREAN = ("euc_kr", "cp949", "johab", "iso2022_kr")
@@ -143,7 +156,8 @@ def reads_as_codec(text: str, codec: str) -> bool:
         syllables = sum(map(len, words))
         return syllables * 2 >= len(s) and syllables <= 6 * len(words)
     if codec in _JAPANESE:
-        return len(_KANA.findall(s)) * 8 >= len(s) and len(_HALF_KANA.findall(s)) * 20 < len(s)
+        kana = _count(_KANA, s)
+        return kana * 8 >= len(s) and _count(_HALF_KANA, s) < kana
     return _reads_alphabetic(text)
 
 
@@ -174,6 +188,18 @@ def _reads_alphabetic(text: str) -> bool:
         if seen >= SAMPLE:
             break
     sample = sample_non_ascii(text)
-    if not sample or non_ascii_letters * 10 < len(sample) * 6:
+    if not sample:
+        return False
+    if not non_ascii_letters and _TYPOGRAPHY.fullmatch(sample):
+        # English with curly quotes, dashes, £ or €: a few of them among ASCII words
+        return len(sample) * 8 <= len(text)
+    if non_ascii_letters * 10 < len(sample) * 6:
         return False  # mostly symbols and punctuation: not an alphabet's text
+    junk = sum(1 for c in _TYPOGRAPHY.sub("", sample) if not unicodedata.category(c).startswith(("L", "M")))
+    if junk * 10 >= len(sample):
+        return False  # box drawing, math, arrows between the letters: bytes of another script
     return good * 10 >= letters * 9
+
+
+#: the non-ASCII characters of English text in a Windows code page
+_TYPOGRAPHY = re.compile("[\u00a0-\u00bf\u00d7\u2013-\u2026\u2030\u2039\u203a\u20ac\u2122]+")
