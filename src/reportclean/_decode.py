@@ -160,7 +160,7 @@ def _seven_bit(raw: bytes) -> DecodeResult | None:
         if text is not None:
             return DecodeResult(text, codec, 0.95)
     text = _strict(raw, "hz")
-    if text is not None and text != raw.decode("ascii") and chinese_evidence(text).reads_as_chinese():
+    if text is not None and text != raw.decode("ascii") and chinese_evidence(text).verdict() == "chinese":
         return DecodeResult(text, "hz", 0.9)
     return None
 
@@ -244,14 +244,16 @@ def _decode_cjk(raw: bytes) -> DecodeResult:
             sure = True
         else:
             evidence = chinese_evidence(text)
-            reads = evidence.reads_as_chinese()
-            if score < 0.5 or reads is False:
-                return _not_chinese(raw, (codec, text, score), reads)
-            sure = score >= 0.8 and reads is True and evidence.top_share >= 0.55 and evidence.rare_share <= 0.05
+            verdict = evidence.verdict()
+            if score < 0.5 or verdict == "not-chinese":
+                return _not_chinese(raw, (codec, text, score), strong=True)
+            sure = score >= 0.8 and verdict == "chinese" and evidence.top_share >= 0.55 and evidence.rare_share <= 0.05
         if not sure:
             japanese = _japanese(raw)
             if japanese is not None:
                 return japanese
+            if verdict == "doubtful":
+                return _not_chinese(raw, (codec, text, score), strong=False)
         other, other_score = order[1 - i]
         margin = score - other_score
         if margin >= 0.3 or other_score < 0.5:
@@ -273,13 +275,15 @@ def _guessed(text: str, codec: str, runner_up: str, why: str = "") -> QualityWar
     )
 
 
-def _not_chinese(raw: bytes, best: tuple[str, str, float], reads: bool | None) -> DecodeResult:
+def _not_chinese(raw: bytes, best: tuple[str, str, float], *, strong: bool) -> DecodeResult:
     """The bytes do not read as Chinese: decode with chardet's guess where that reads, else warn.
 
     chardet's guess wins only when its text reads as its own language (hangul for
     Korean, kana for Japanese, words of one script for the alphabets: see
-    :func:`reads_as_codec`); a clean decode alone proves nothing. When it does not,
-    Western text is tried as cp1252; otherwise our candidate is kept, with a warning.
+    :func:`reads_as_codec`); a clean decode alone proves nothing. Where the
+    evidence against Chinese is only ``doubtful`` (not ``strong``), chardet must
+    also be fairly sure (0.5). When strong, Western text is tried as cp1252 too.
+    Otherwise our candidate is kept, with a warning.
     """
     import chardet
 
@@ -297,16 +301,17 @@ def _not_chinese(raw: bytes, best: tuple[str, str, float], reads: bool | None) -
         if plausibility(sample_non_ascii(other, _SAMPLE)) > score:
             why = f"chardet's guess; {codec} read as Chinese less well"
             return DecodeResult(other, name, 0.3, (_guessed(other, name, codec, why), *_replaced(other)))
-    elif name and name != codec:
+    elif name and name != codec and (strong or (guess.get("confidence") or 0.0) >= 0.5):
         tried.append((_WEB_SUPERSETS.get(name, name), f"chardet's guess {named}"))
-    if reads is not True or score < 0.3:
+    if strong:
         tried.append(("cp1252", "Western text"))
     for alt, language in tried:
         other = raw.decode(alt, errors="replace")
         if reads_as_codec(other, alt):
             why = f"the bytes do not read as Chinese in GB18030 or Big5, but as {language}"
             return DecodeResult(other, alt, 0.4, (_guessed(other, alt, codec, why), *_replaced(other)))
-    why = f"the text does not read as Chinese (rare characters); chardet guessed {named or 'nothing'}"
+    how = "does not read" if strong else "reads only doubtfully"
+    why = f"the text {how} as Chinese (rare characters); chardet guessed {named or 'nothing'}"
     return DecodeResult(text, codec, 0.3, (_guessed(text, codec, "", why), *_replaced(text)))
 
 
@@ -387,10 +392,12 @@ def _decode_lines(raw: bytes) -> DecodeResult:
         return DecodeResult(text, "utf-8", 0.5, _replaced(text))
     main = max(sorted(weight), key=lambda k: weight[k])
     score = plausibility(text[:_SAMPLE])
-    reads = chinese_evidence(text).reads_as_chinese()
+    verdict = chinese_evidence(text).verdict()
     # not Chinese in any of our codecs (or too short to tell, and with undecodable bytes)
-    if score < 0.3 or reads is False or (reads is None and score < 0.5 and "\ufffd" in text):
-        return _not_chinese(raw, (main, text, score), reads)
+    if score < 0.3 or verdict == "not-chinese" or (verdict == "short" and score < 0.5 and "\ufffd" in text):
+        return _not_chinese(raw, (main, text, score), strong=True)
+    if verdict == "doubtful":
+        return _not_chinese(raw, (main, text, score), strong=False)
     warnings: list[QualityWarning] = []
     if len(weight) > 1:
         pos = 0
