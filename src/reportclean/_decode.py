@@ -2,7 +2,7 @@
 
 1. A byte-order mark (UTF-8, UTF-16, UTF-32) settles it.
 2. NUL bytes in every other (or three of four) positions: UTF-16/32 without BOM.
-3. Strict UTF-8 (pure ASCII included).
+3. Strict UTF-8 (pure ASCII included; 7-bit ISO-2022 and HZ by their escapes).
 4. UTF-16 without BOM and without NULs (Chinese only): high bytes all in the
    ranges of hanzi and CJK punctuation.
 5. GB18030 and the Big5 family (Big5, CP950, Big5-HKSCS) decoded strictly;
@@ -10,9 +10,14 @@
    share of common hanzi and of ``，。、`` among the non-ASCII characters)
    decides. GB18030 is always used for GB2312/GBK (it is their superset; the
    ``gb2312`` codec changes ``——`` and ``·``).
-6. Nothing decodes whole: line by line (files concatenated from UTF-8 and GBK
+6. The text must read as Chinese (:mod:`._reads`: most hanzi among the 1,000
+   most frequent, few rare ones, no kana or hangul): GB18030 decodes Korean,
+   Cyrillic or Thai bytes as runs of rare hanzi. Text that scores 0.9 or more
+   passes without this check (the gate: no wrong decoding scores that high).
+7. Nothing decodes whole: line by line (files concatenated from UTF-8 and GBK
    sources), with replacement for bytes no candidate decodes.
-7. chardet only when no candidate is plausible, and then with a warning: never
+8. What does not read as Chinese goes to chardet, whose guess is used when its
+   text reads as its own language, with an ``encoding-guessed`` warning; never
    a silent fall back to cp1252 or Latin-1.
 
 :func:`plausibility` is also used by the ``mojibake`` step.
