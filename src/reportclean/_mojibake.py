@@ -32,6 +32,8 @@ from ftfy.badness import is_bad
 from ._config import Config
 from ._decode import plausibility
 from ._edits import Context, Proposal, Step, StepFn
+from ._mojibake_ftfy import ftfy_lines, maybe_foreign_mojibake
+from ._reads import chinese_evidence
 
 __all__ = ["MOJIBAKE", "mojibake"]
 
@@ -321,11 +323,43 @@ def mojibake(text: str, context: Context) -> Proposal:
     ([], [])
     """
     out = Proposal()
-    if not _maybe_mojibake(text):
+    if _maybe_mojibake(text):
+        _chinese(text, out)
+    if not maybe_foreign_mojibake(text):
         return out
+    # ftfy, line by line: where our rules changed nothing, and on lines without
+    # Chinese where our rules did not make Chinese (they are written for GBK/UTF-8)
+    ours = sorted((e.start, e.end, e.replacement) for e in out.edits)
+    for line in ftfy_lines(text):
+        a, b = line.start, line.end
+        mine = [(s, e, r) for s, e, r in ours if a <= s < b]
+        if mine:
+            if _CJK_TEXT.search(line.text) or _makes_chinese(text, a, b, mine):
+                continue
+            out.edits = [e for e in out.edits if not a <= e.start < b]
+            out.flags = [f for f in out.flags if not a <= f.start < b]
+        for s, e, rep in line.edits:
+            out.replace(s, e, rep, rule="mojibake")
+            out.flag(s, e, "mojibake-repaired", f"{line.how}: {text[s:e][:20]!r} repaired to {rep[:20]!r}")
+    return out
+
+
+_CJK_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _makes_chinese(text: str, a: int, b: int, edits: list[tuple[int, int, str]]) -> bool:
+    """Whether our repairs turn ``text[a:b]`` into text that reads as Chinese."""
+    made = "".join(r for _, _, r in edits)
+    if not _CJK_TEXT.search(made) or plausibility(made) < _MIN_SCORE:
+        return False
+    return chinese_evidence(made).verdict() in ("chinese", "short")  # 12 hanzi or more must read as Chinese
+
+
+def _chinese(text: str, out: Proposal) -> None:
+    """The Chinese repairs (and those of Latin-1 runs): propose them into ``out``."""
     first = _FIRST.search(text)
     if first is None:
-        return out
+        return
     found: list[tuple[int, int, list[tuple[_Fix, bool]]]] = []
     done = 0
     lost_marks = False
@@ -369,21 +403,20 @@ def mojibake(text: str, context: Context) -> Proposal:
             votes[kind] = votes.get(kind, 0) + 1
     if votes.get(_GBK_UTF8):
         found.extend(_two_byte_runs(text, found))
-    repaired: list[tuple[int, int]] = []
+    repaired = []
     for s, _, fixes in found:
         k = min(range(len(fixes)), key=lambda i: (-votes.get(_kind(fixes[i][0]), 0), not fixes[i][1], i))
         fix, strong = fixes[k]
         if strong or votes.get(_kind(fix), 0):
             repaired.append(_propose(text, s, _again(fix), out))
     if not lost_marks:
-        return out
+        return
     for m in _LOST.finditer(text):
         if any(s <= m.start() < e for s, e in repaired):
             continue
         out.flag(m.start(), m.end(), "lost-characters",
                  f"{m.group()[:12]!r}: the bytes of these characters were lost upstream (a decode that "
                  "replaced them); the original characters cannot be recovered from this text")
-    return out
 
 
 # GBK bytes that UTF-8 decodes by chance (为 CE AA is Greek Ϊ): 2-byte UTF-8 characters.
