@@ -57,7 +57,8 @@ _TIER1 = re.compile(_class("".join(c for c, r in _RANKS.items() if r <= 1000) + 
 _TIER2 = re.compile(_class("".join(c for c, r in _RANKS.items() if r > 1000)))
 _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _SAMPLE = 800  # characters scored when deciding between codecs
-_HEAD = 16384  # bytes decoded to choose between GB18030 and Big5
+_HEAD = 16384  # bytes decoded to choose between GB18030 and Big5 when the first 1,664 are mostly ASCII
+_ASCII = bytes(range(128))
 _SURE = 0.9  # plausibility above which a GB18030/Big5 text is Chinese without further checks
 
 
@@ -231,9 +232,9 @@ def _big5(raw: bytes) -> tuple[str, str] | None:
 
 def _decode_cjk(raw: bytes) -> DecodeResult:
     """GB18030 or the Big5 family: score both, decode strictly, check the text reads as Chinese."""
-    head = raw[:_HEAD]
-    gb_score = plausibility(sample_non_ascii(head.decode("gb18030", errors="replace"), _SAMPLE))
-    b5_score = plausibility(sample_non_ascii(head.decode("big5hkscs", errors="replace"), _SAMPLE))
+    gb_score, b5_score = _scores(raw[: 2 * _SAMPLE + 64])
+    if len(raw) > 2 * _SAMPLE + 64 and len(raw[: 2 * _SAMPLE + 64].translate(None, _ASCII)) < _SAMPLE // 2:
+        gb_score, b5_score = _scores(raw[:_HEAD])  # a web page's ASCII head: look further
     # GB18030 wins near-ties: mainland reports are the common case.
     order = [("gb18030", gb_score), ("big5", b5_score)]
     if b5_score > gb_score + 0.1:
@@ -266,6 +267,12 @@ def _decode_cjk(raw: bytes) -> DecodeResult:
         runner_up = "big5" if other == "big5" else "gb18030"
         return DecodeResult(text, codec, round(0.5 + max(margin, 0.0), 2), (_guessed(text, codec, runner_up),))
     return _decode_lines(raw)
+
+
+def _scores(head: bytes) -> tuple[float, float]:
+    """Plausibility of ``head`` (its non-ASCII characters) read as GB18030 and as Big5."""
+    gb = plausibility(sample_non_ascii(head.decode("gb18030", errors="replace"), _SAMPLE))
+    return gb, plausibility(sample_non_ascii(head.decode("big5hkscs", errors="replace"), _SAMPLE))
 
 
 def _guessed(text: str, codec: str, runner_up: str, why: str = "") -> QualityWarning:

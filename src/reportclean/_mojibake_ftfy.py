@@ -48,13 +48,15 @@ _FTFY = ftfy.TextFixerConfig(
 
 # Characters that Western mojibake is made of and GB2312 lacks (GB2312 has the
 # pinyin vowels, · × ÷ ° ± § ¨ ¤, Greek, Russian Cyrillic and box drawing).
+# Not the Latin-1 signs Chinese reports use themselves (NBSP, · ² ³ µ ¥ © ®): they
+# stand in mojibake only beside a letter that opens the gate (Â², Ã·).
 _HINTS = frozenset(
     "".join(map(chr, range(0x80, 0x250)))  # C1, Latin-1, Latin Extended-A and -B
     + "".join(map(chr, range(0x400, 0x460)))  # Cyrillic (Russian's 66 letters are in GB2312)
     + "".join(map(chr, range(0x490, 0x4C0)))  # Ґ ґ and the other Cyrillic letters of cp1251
     + "".join(map(chr, range(0x5D0, 0x5EB)))  # Hebrew
-    + "√◊∂∆∏∑≈≠≤≥ˆ˜¯˘˙˚¸˝˛ˇ‚„†‡‰‹›™•ﬁﬂ"  # MacRoman and cp125x signs
-)
+    + "√◊∂∆∏∑≈≠≤≥ˆ˜¯˘˙˚¸˝˛ˇ‚„†‡‹›•ﬁﬂ"  # MacRoman and cp125x signs
+) - frozenset("\xa0·²³¹µ¥©®¼½¾°±×÷§¨¤")
 
 
 class _Found(Exception):
