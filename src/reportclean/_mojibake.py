@@ -1,4 +1,4 @@
-"""Repair mojibake: UTF-8 read as Latin-1/cp1252/GBK, GBK read as Latin-1 or UTF-8.
+"""Repair mojibake: UTF-8 read as Latin-1/cp1252/GBK, GBK read as Latin-1 or UTF-8, Big5 read as Latin-1.
 
 Text decoded with the wrong codec upstream can be undone when its bytes
 survived: encode it back with the wrong codec, decode with the right one.
@@ -112,7 +112,7 @@ _FIRST = re.compile(f"[\xa1-\xff{_SIGNATURE}\udc80-\udcff锟烫屯]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # A run of Latin-1 characters; one ASCII character between two may be the trail
 # byte of a GBK character (GBK/3 and GBK/4 trail bytes run from 0x40).
-_LATIN_RUN = re.compile(f"[{_HIGH}\ufffd]+(?:[@-~][{_HIGH}\ufffd]+)*")
+_LATIN_RUN = re.compile(f"[{_HIGH}\ufffd]+(?:[@-~][{_HIGH}\ufffd]+)*[@-~]?")
 _FTFY = ftfy.TextFixerConfig(
     unescape_html=False,
     remove_terminal_escapes=False,
@@ -127,6 +127,7 @@ _FTFY = ftfy.TextFixerConfig(
 )
 _UTF8_LATIN1 = "UTF-8 read as Latin-1/cp1252"
 _GBK_LATIN1 = "GBK read as Latin-1/cp1252"
+_BIG5_LATIN1 = "Big5 read as Latin-1/cp1252"
 _UTF8_GBK = "UTF-8 read as GBK"
 _GBK_UTF8 = "GBK read as UTF-8"
 # Symbols of Chinese reports outside CJK blocks: a repair that makes them is fine.
@@ -249,7 +250,8 @@ def _candidates(seg: str) -> list[tuple[_Fix, bool]]:
     """
     # Two or three Latin-1 characters that GBK reads as one or two hanzi (×é is 组)
     # are too little evidence on their own.
-    degenerate = len(set(seg)) < (3 if _LATIN_RUN.fullmatch(seg) else 2)
+    high = {c for c in seg if c >= "\x80"}  # a run may end in a GBK/Big5 trail byte that is ASCII
+    degenerate = len(high) < (3 if _LATIN_RUN.fullmatch(seg) else 2)
     tries: list[_Fix | None]
     if _LATIN_RUN.fullmatch(seg):
         raw = seg.replace("\ufffd", "\xff").translate(_TO_LATIN1).encode("latin-1")
@@ -257,7 +259,8 @@ def _candidates(seg: str) -> list[tuple[_Fix, bool]]:
         def ones() -> list[int]:
             return [1] * len(seg)
 
-        tries = [_via(seg, raw, ones, "utf-8", _UTF8_LATIN1), _via(seg, raw, ones, "gb18030", _GBK_LATIN1)]
+        tries = [_via(seg, raw, ones, "utf-8", _UTF8_LATIN1), _via(seg, raw, ones, "gb18030", _GBK_LATIN1),
+                 _via(seg, raw, ones, "big5hkscs", _BIG5_LATIN1)]
         if "\ufffd" not in seg and tries[0] is None:
             fixed = ftfy.fix_text(seg, _FTFY)
             if fixed != seg:  # ftfy's other encoding fixes (lost bytes, inconsistent UTF-8)
