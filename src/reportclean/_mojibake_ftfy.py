@@ -30,7 +30,7 @@ import ftfy
 
 from ._decode import plausibility
 
-__all__ = ["FtfyLine", "ftfy_lines", "maybe_foreign_mojibake"]
+__all__ = ["HINTS", "FtfyLine", "ftfy_lines", "maybe_foreign_mojibake"]
 
 _FTFY = ftfy.TextFixerConfig(
     unescape_html=False,
@@ -46,11 +46,11 @@ _FTFY = ftfy.TextFixerConfig(
     explain=True,
 )
 
-# Characters that Western mojibake is made of and GB2312 lacks (GB2312 has the
-# pinyin vowels, · × ÷ ° ± § ¨ ¤, Greek, Russian Cyrillic and box drawing).
-# Not the Latin-1 signs Chinese reports use themselves (NBSP, · ² ³ µ ¥ © ®): they
-# stand in mojibake only beside a letter that opens the gate (Â², Ã·).
-_HINTS = frozenset(
+#: Characters Western mojibake is made of and GB2312 lacks (GB2312 has the pinyin
+#: vowels, × ÷ ° ± § ¨ ¤, Greek, Russian Cyrillic and box drawing); not the Latin-1
+#: signs Chinese reports use themselves (NBSP, · ² ³ µ ¥ © ®): those stand in
+#: mojibake only beside a letter that opens the gate (Â², Ã·).
+HINTS = frozenset(
     "".join(map(chr, range(0x80, 0x250)))  # C1, Latin-1, Latin Extended-A and -B
     + "".join(map(chr, range(0x400, 0x460)))  # Cyrillic (Russian's 66 letters are in GB2312)
     + "".join(map(chr, range(0x490, 0x4C0)))  # Ґ ґ and the other Cyrillic letters of cp1251
@@ -66,7 +66,7 @@ class _Found(Exception):
 def _probe(exc: UnicodeError) -> tuple[str, int]:
     if not isinstance(exc, UnicodeEncodeError):
         raise exc
-    if not _HINTS.isdisjoint(exc.object[exc.start : exc.end]):
+    if not HINTS.isdisjoint(exc.object[exc.start : exc.end]):
         raise _Found
     return "", exc.end
 
@@ -87,7 +87,7 @@ def maybe_foreign_mojibake(text: str) -> bool:
     return "√" in text  # UTF-8 read as MacRoman: √ü is ß, √≤ is ò (GB2312 has √, ü, ≤, ò)
 
 
-_HINT_RX = re.compile("[" + "".join(re.escape(c) for c in sorted(_HINTS)) + "]")
+_HINT_RX = re.compile("[" + "".join(re.escape(c) for c in sorted(HINTS)) + "]")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 _LINE = re.compile(r"[^\n]*\n?")
 
