@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import ftfy.bad_codecs  # noqa: F401  registers sloppy-windows-125x
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportclean import Config, clean
 from reportclean._basic import controls
@@ -80,3 +82,17 @@ def test_c1_controls_are_cp1252_quotes_not_deleted() -> None:
     assert "„Gut“" in r.text and r.text.endswith("…")
     # the five bytes cp1252 leaves undefined are control characters and go
     assert [e.rule for e in controls("a\x81b", Context()).edits] == ["control-char"]
+
+
+WORDS = ["Café", "naïve", "Müller", "São Paulo", "Łódź", "Dvořák", "smørrebrød", "Ångström", "Straße",
+         "crème brûlée", "jalapeño", "Zürich", "Ærø", "Þór", "¿Qué?", "ÉCOLE", "Ölçek", "Škoda", "Ţară"]
+CHINESE = ["今年街道共走访群众120户，", "代表团在", "举行会谈。", "“十三五”规划，", "增长5%，温度25°C±2，",
+           "第一季度，", "（一）总体情况", "α系数为0.3，", "价格为5×3元。"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + CHINESE), min_size=1, max_size=12), st.sampled_from(["", " ", "\n"]))
+def test_clean_latin_words_among_chinese_are_never_rewritten(parts: list[str], sep: str) -> None:
+    """Correctly written Latin words, alone or among Chinese, give ftfy and our rules nothing to do."""
+    text = sep.join(parts)
+    assert mojibake(text, Context()).edits == []
