@@ -205,3 +205,20 @@ def test_gbk_read_as_utf8_with_surrogateescape_comes_back() -> None:
         data = p.encode("gbk", errors="replace")
         m = data.decode("utf-8", errors="surrogateescape")
         assert repaired(m) == data.decode("gbk")
+
+
+def test_big5_read_as_latin1_is_repaired() -> None:
+    # a Hong Kong or Taiwan page saved as Big5 and read as Latin-1 (our own sentence)
+    text = "本署今日公布新的分區計劃大綱草圖，供市民查閱。"
+    broken = text.encode("big5").decode("latin-1")
+    assert "閱" not in broken
+    r = clean(broken)
+    assert r.text == text
+    assert all(c.rule == "mojibake" for c in r.changes)
+
+
+@pytest.mark.parametrize("word", ["Napíšte", "Příliš žluťoučký kůň", "smørrebrød", "crème brûlée", "Ångström"])
+def test_latin_words_ending_in_an_ascii_letter_are_not_gbk(word: str) -> None:
+    # "íšt" is 須t in GBK: a run may end in a GBK/Big5 trail byte, but two Latin-1
+    # letters and an ASCII one are no evidence
+    assert clean(f"代表团在{word}举行会谈。").text == f"代表团在{word}举行会谈。"

@@ -75,26 +75,33 @@ NFC = Step("nfc", lambda config: nfc)
 
 # -- controls ----------------------------------------------------------------------
 
-_FORMFEED = re.compile(r"[\x0b\x0c\x85]+")
+_FORMFEED = re.compile(r"[\x0b\x0c]+")
+#: C1 controls that stand for cp1252 characters (“ ” ‘ ’ „ … – — € ™ …): the bytes
+#: 0x80-0x9F of a cp1252 file decoded as Latin-1. Browsers and ftfy read them so.
+_C1_CP1252 = {chr(b): bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+_C1 = re.compile("[" + "".join(sorted(_C1_CP1252)) + "]+")
 # C0/C1 controls except \t \n \r (handled by the newlines step), and format (Cf)
 # characters that are invisible in running text: soft hyphen, zero-width
 # space/joiners, bidi controls, word joiner, BOM, interlinear annotation, tags.
 _INVISIBLE = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "[\x00-\x08\x0e-\x1f\x7f\x81\x8d\x8f\x90\x9d\xad\u061c\u180e\u200b-\u200f\u202a-\u202e"
     "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0001\U000e0020-\U000e007f]+"
 )
-# Either of the two, one character: one pass (faster than either alone) tells most texts need nothing.
-_ANY = re.compile(_INVISIBLE.pattern[:-2] + "\x0b\x0c\x85]")
+# Any of the three, one character: one pass (faster than each alone) tells most texts need nothing.
+_ANY = re.compile(_INVISIBLE.pattern[:-2] + "\x0b\x0c\x80-\x9f]")
 
 
 def controls(text: str, context: Context) -> Proposal:
     """Remove zero-width and control characters; page breaks become newlines.
 
-    Tab and newline are kept. Each run removed is a ``Removal``.
+    Tab and newline are kept. Each run removed is a ``Removal``. C1 controls that
+    are cp1252 characters read as Latin-1 become those characters (``\\x93`` is ``“``).
 
     >>> p = controls("十三\\u200b五\\x0c规划\\t一", Context())
     >>> [(e.start, e.end, e.replacement, e.rule) for e in p.edits]
     [(2, 3, '', 'zero-width-char'), (4, 5, '\\n', 'page-break')]
+    >>> [(e.start, e.end, e.replacement, e.rule) for e in controls("\\x84Ja\\x93, sagte er\\x85", Context()).edits]
+    [(0, 1, '„', 'c1-cp1252'), (3, 4, '“', 'c1-cp1252'), (14, 15, '…', 'c1-cp1252')]
     >>> controls("第一季度，增长\\t5%\\n", Context()).edits
     []
     """
@@ -109,6 +116,8 @@ def controls(text: str, context: Context) -> Proposal:
             out.remove(m.start(), m.end(), "control-char", "control or format character, invisible in the text")
     for m in _FORMFEED.finditer(text):
         out.replace(m.start(), m.end(), "\n" * (m.end() - m.start()), rule="page-break")
+    for m in _C1.finditer(text):
+        out.replace(m.start(), m.end(), "".join(_C1_CP1252[c] for c in m.group()), rule="c1-cp1252")
     return out
 
 

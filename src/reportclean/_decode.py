@@ -2,7 +2,7 @@
 
 1. A byte-order mark (UTF-8, UTF-16, UTF-32) settles it.
 2. NUL bytes in every other (or three of four) positions: UTF-16/32 without BOM.
-3. Strict UTF-8 (pure ASCII included).
+3. Strict UTF-8 (pure ASCII included; 7-bit ISO-2022 and HZ by their escapes).
 4. UTF-16 without BOM and without NULs (Chinese only): high bytes all in the
    ranges of hanzi and CJK punctuation.
 5. GB18030 and the Big5 family (Big5, CP950, Big5-HKSCS) decoded strictly;
@@ -10,9 +10,14 @@
    share of common hanzi and of ``，。、`` among the non-ASCII characters)
    decides. GB18030 is always used for GB2312/GBK (it is their superset; the
    ``gb2312`` codec changes ``——`` and ``·``).
-6. Nothing decodes whole: line by line (files concatenated from UTF-8 and GBK
+6. The text must read as Chinese (:mod:`._reads`: most hanzi among the 1,000
+   most frequent, few rare ones, no kana or hangul): GB18030 decodes Korean,
+   Cyrillic or Thai bytes as runs of rare hanzi. Text that scores 0.9 or more
+   passes without this check (the gate: no wrong decoding scores that high).
+7. Nothing decodes whole: line by line (files concatenated from UTF-8 and GBK
    sources), with replacement for bytes no candidate decodes.
-7. chardet only when no candidate is plausible, and then with a warning: never
+8. What does not read as Chinese goes to chardet, whose guess is used when its
+   text reads as its own language, with an ``encoding-guessed`` warning; never
    a silent fall back to cp1252 or Latin-1.
 
 :func:`plausibility` is also used by the ``mojibake`` step.
@@ -25,6 +30,7 @@ import re
 
 from ._lexicon import package_lexicon
 from ._model import DecodeResult, QualityWarning
+from ._reads import chinese_evidence, reads_as_codec, sample_non_ascii
 
 __all__ = ["decode", "plausibility"]
 
@@ -51,6 +57,9 @@ _TIER1 = re.compile(_class("".join(c for c, r in _RANKS.items() if r <= 1000) + 
 _TIER2 = re.compile(_class("".join(c for c, r in _RANKS.items() if r > 1000)))
 _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _SAMPLE = 800  # characters scored when deciding between codecs
+_HEAD = 16384  # bytes decoded to choose between GB18030 and Big5 when the first 1,664 are mostly ASCII
+_ASCII = bytes(range(128))
+_SURE = 0.9  # plausibility above which a GB18030/Big5 text is Chinese without further checks
 
 
 def _count(rx: re.Pattern[str], text: str) -> int:
@@ -125,6 +134,10 @@ def decode(data: bytes) -> DecodeResult:
         utf8_error = exc
     else:
         if raw.isascii():
+            if b"\x1b$" in raw or b"~{" in raw:
+                found = _seven_bit(raw)
+                if found is not None:
+                    return found
             return DecodeResult(text, "utf-8", 1.0)
         if len(raw) < 64 and _NOT_CHINESE.fullmatch(text):  # a few GBK characters, valid UTF-8 by chance
             gb = _strict(raw, "gb18030")
@@ -139,6 +152,23 @@ def decode(data: bytes) -> DecodeResult:
     if found is not None:
         return found
     return _decode_cjk(raw)
+
+
+def _seven_bit(raw: bytes) -> DecodeResult | None:
+    """The 7-bit encodings: ISO-2022 (escape sequences) and HZ (``~{`` … ``~}``, GB2312 in ASCII).
+
+    ISO-2022's escape sequences name their character sets, so the decoding is
+    certain; HZ must also read as Chinese (``~{`` can stand in ASCII text).
+    """
+    if b"\x1b$" in raw:
+        codec = "iso2022_kr" if b"\x1b$)C" in raw else "iso2022_jp_2"  # JP-2 also holds GB2312 and KS C 5601
+        text = _strict(raw, codec)
+        if text is not None:
+            return DecodeResult(text, codec, 0.95)
+    text = _strict(raw, "hz")
+    if text is not None and text != raw.decode("ascii") and chinese_evidence(text).verdict() == "chinese":
+        return DecodeResult(text, "hz", 0.9)
+    return None
 
 
 def _sniff_wide(raw: bytes) -> DecodeResult | None:
@@ -201,10 +231,10 @@ def _big5(raw: bytes) -> tuple[str, str] | None:
 
 
 def _decode_cjk(raw: bytes) -> DecodeResult:
-    """GB18030 or the Big5 family: score the head of both, then decode strictly."""
-    head = raw[: 2 * _SAMPLE]
-    gb_score = plausibility(head.decode("gb18030", errors="replace"))
-    b5_score = plausibility(head.decode("big5hkscs", errors="replace"))
+    """GB18030 or the Big5 family: score both, decode strictly, check the text reads as Chinese."""
+    gb_score, b5_score = _scores(raw[: 2 * _SAMPLE + 64])
+    if len(raw) > 2 * _SAMPLE + 64 and len(raw[: 2 * _SAMPLE + 64].translate(None, _ASCII)) < _SAMPLE // 2:
+        gb_score, b5_score = _scores(raw[:_HEAD])  # a web page's ASCII head: look further
     # GB18030 wins near-ties: mainland reports are the common case.
     order = [("gb18030", gb_score), ("big5", b5_score)]
     if b5_score > gb_score + 0.1:
@@ -214,15 +244,35 @@ def _decode_cjk(raw: bytes) -> DecodeResult:
         if found is None:
             continue
         codec, text = ("gb18030", found) if isinstance(found, str) else found
-        if score < 0.5:
-            return _detector(raw, (codec, text, score))
+        if score >= _SURE:
+            # the gate: no wrong decoding scores this high (EUC-KR read as GB18030
+            # scores 0.5-0.7), so clean Chinese pays nothing for the checks below
+            sure = True
+        else:
+            evidence = chinese_evidence(text)
+            verdict = evidence.verdict()
+            if score < 0.5 or verdict == "not-chinese":
+                return _not_chinese(raw, (codec, text, score), strong=True)
+            sure = score >= 0.8 and verdict == "chinese" and evidence.top_share >= 0.55 and evidence.rare_share <= 0.05
+        if not sure:
+            japanese = _japanese(raw)
+            if japanese is not None:
+                return japanese
+            if verdict == "doubtful":
+                return _not_chinese(raw, (codec, text, score), strong=False)
         other, other_score = order[1 - i]
         margin = score - other_score
         if margin >= 0.3 or other_score < 0.5:
-            return DecodeResult(text, codec, 0.95 if score >= 0.8 else 0.8)
+            return DecodeResult(text, codec, 0.95 if sure else 0.8)
         runner_up = "big5" if other == "big5" else "gb18030"
         return DecodeResult(text, codec, round(0.5 + max(margin, 0.0), 2), (_guessed(text, codec, runner_up),))
     return _decode_lines(raw)
+
+
+def _scores(head: bytes) -> tuple[float, float]:
+    """Plausibility of ``head`` (its non-ASCII characters) read as GB18030 and as Big5."""
+    gb = plausibility(sample_non_ascii(head.decode("gb18030", errors="replace"), _SAMPLE))
+    return gb, plausibility(sample_non_ascii(head.decode("big5hkscs", errors="replace"), _SAMPLE))
 
 
 def _guessed(text: str, codec: str, runner_up: str, why: str = "") -> QualityWarning:
@@ -237,31 +287,79 @@ def _guessed(text: str, codec: str, runner_up: str, why: str = "") -> QualityWar
     )
 
 
-def _detector(raw: bytes, best: tuple[str, str, float]) -> DecodeResult:
-    """Ask chardet; keep our candidate unless chardet's decodes to more plausible text."""
+def _not_chinese(raw: bytes, best: tuple[str, str, float], *, strong: bool) -> DecodeResult:
+    """The bytes do not read as Chinese: decode with chardet's guess where that reads, else warn.
+
+    chardet's guess wins only when its text reads as its own language (hangul for
+    Korean, kana for Japanese, words of one script for the alphabets: see
+    :func:`reads_as_codec`); a clean decode alone proves nothing. Where the
+    evidence against Chinese is only ``doubtful`` (not ``strong``), chardet must
+    also be fairly sure (0.5). When strong, Western text is tried as cp1252 too.
+    Otherwise our candidate is kept, with a warning.
+    """
     import chardet
 
-    guess = chardet.detect(raw[:65536])
-    name = guess.get("encoding")
     codec, text, score = best
-    runner_up = name or "none"
-    if name:
-        try:
-            name = codecs.lookup(name).name
-        except LookupError:
-            name = None
+    guess = chardet.detect(raw[:65536])
+    named = guess.get("encoding")
+    name = _codec_name(named)
+    tried: list[tuple[str, str]] = []
     if name in ("gb2312", "gbk", "hz"):
         name = "gb18030"
-    why = f"no Chinese encoding fits these bytes well; chardet guessed {runner_up}"
-    if name and name != codec:
+    if name in ("gb18030", *_BIG5) and name != codec:
         other = raw.decode(name, errors="replace")
-        # only a more plausible text wins: a clean decode alone proves nothing (rare
-        # hanzi in GB18030 also decode cleanly as Shift_JIS half-width katakana)
-        if plausibility(other[:_SAMPLE]) > score:
-            why = f"no Chinese encoding fits these bytes; chardet's guess, runner-up {codec}"
-            codec, text = name, other
-    warnings = (_guessed(text, codec, runner_up, why), *_replaced(text))
-    return DecodeResult(text, codec, 0.3, warnings)
+        # a Chinese guess wins only with more plausible text (rare hanzi in GB18030
+        # also decode cleanly as Big5 and Shift_JIS)
+        if plausibility(sample_non_ascii(other, _SAMPLE)) > score:
+            why = f"chardet's guess; {codec} read as Chinese less well"
+            return DecodeResult(other, name, 0.3, (_guessed(other, name, codec, why), *_replaced(other)))
+    elif name and name != codec and (strong or (guess.get("confidence") or 0.0) >= 0.5):
+        tried.append((_WEB_SUPERSETS.get(name, name), f"chardet's guess {named}"))
+    if strong:
+        tried.append(("cp1252", "Western text"))
+    for alt, language in tried:
+        other = raw.decode(alt, errors="replace")
+        if reads_as_codec(other, alt):
+            why = f"the bytes do not read as Chinese in GB18030 or Big5, but as {language}"
+            return DecodeResult(other, alt, 0.4, (_guessed(other, alt, codec, why), *_replaced(other)))
+    how = "does not read" if strong else "reads only doubtfully"
+    why = f"the text {how} as Chinese (rare characters); chardet guessed {named or 'nothing'}"
+    return DecodeResult(text, codec, 0.3, (_guessed(text, codec, "", why), *_replaced(text)))
+
+
+def _japanese(raw: bytes) -> DecodeResult | None:
+    """Bytes that read as Chinese only weakly but decode to Japanese text full of kana.
+
+    Kana in a Japanese decoding is real evidence: Chinese GB bytes give kana only
+    where GB has kana too (rows A4, A5), and Big5 trail bytes are not valid EUC-JP.
+    (Hangul in a Korean decoding is no such evidence: GB's common hanzi are EUC-KR's hangul.)
+    """
+    for codec in ("euc_jp", "cp932"):
+        text = _strict(raw, codec)
+        if text is not None and reads_as_codec(text, codec):
+            why = "the bytes read better as Japanese (kana) than as Chinese"
+            return DecodeResult(text, codec, 0.5, (_guessed(text, codec, "", why),))
+    return None
+
+
+#: what browsers decode these labels with (the WHATWG Encoding Standard): the
+#: Microsoft supersets, which is what files labelled so are written in
+_WEB_SUPERSETS = {
+    "shift_jis": "cp932",
+    "euc_kr": "cp949",
+    "iso8859-1": "cp1252",
+    "iso8859-9": "cp1254",
+    "tis-620": "cp874",
+}
+
+
+def _codec_name(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
 
 
 def _decode_lines(raw: bytes) -> DecodeResult:
@@ -306,8 +404,12 @@ def _decode_lines(raw: bytes) -> DecodeResult:
         return DecodeResult(text, "utf-8", 0.5, _replaced(text))
     main = max(sorted(weight), key=lambda k: weight[k])
     score = plausibility(text[:_SAMPLE])
-    if score < 0.3:  # not Chinese in any of our codecs
-        return _detector(raw, (main, text, score))
+    verdict = chinese_evidence(text).verdict()
+    # not Chinese in any of our codecs (or too short to tell, and with undecodable bytes)
+    if score < 0.3 or verdict == "not-chinese" or (verdict == "short" and score < 0.5 and "\ufffd" in text):
+        return _not_chinese(raw, (main, text, score), strong=True)
+    if verdict == "doubtful":
+        return _not_chinese(raw, (main, text, score), strong=False)
     warnings: list[QualityWarning] = []
     if len(weight) > 1:
         pos = 0
