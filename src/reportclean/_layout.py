@@ -49,12 +49,10 @@ from typing import NamedTuple
 from ._cjk import HAN
 from ._config import Config
 from ._edits import Context, Edit, Proposal, Step, StepFn, match_edits
-from ._lexicon import Lexicon, package_lexicon
+from ._lines import FURNITURE, heading_patterns
 from ._placeholders import PlaceholderRules, placeholder_rules
 
 __all__ = ["LAYOUT", "make_layout", "wrap_width"]
-
-_MARKERS = package_lexicon("layout_headings.tsv")
 
 # A line break with the blank lines after it, ``\n(?:[ \t\u3000]*\n)*`` (the trailing spaces
 # before it are added in code), less the commonest one: a single ``\n`` right after a mark that
@@ -84,9 +82,6 @@ _RUNIN_MAX = 30
 # Lines never joined to a neighbour: site furniture the boilerplate step may still remove
 # (separators of navigation bars and metadata tables, HTML tags, several 'label：' fields),
 # date lines and lists of names (a byline, an addressee without a colon).
-_CHROME = re.compile(
-    r"\||>>|»|›| > | · |<[A-Za-z/!][^<>]*>|(?:^|[ \t])\S{1,8}[：:](?:[ \t]|$).*?[ \t]\S{1,8}[：:]"
-)
 _DATE_LINE = re.compile(
     r"[（(]?(?:[0-9]{2,4}[-/.年][0-9]{1,2}[-/.月](?:[0-9]{1,2}[日号]?)?|[〇○零一二三四五六七八九十]{2,4}年"
     r"[〇○零一二三四五六七八九十]{1,3}月(?:[〇○零一二三四五六七八九十]{1,3}日)?)"
@@ -174,11 +169,7 @@ _BLANK = _Line("", "", "", True, True, True, True, 0, False, 0, 0)
 
 def make_layout(config: Config) -> StepFn:
     """Build the layout step (compiles the heading markers of the ``layout`` lexicons once)."""
-    lexicons: tuple[Lexicon, ...] = (_MARKERS, *config.user_lexicons("layout"))
-    heading = [row[0] for lx in lexicons for row in lx.rows if row[1] != "runin"]
-    runin = [row[0] for lx in lexicons for row in lx.rows if row[1] == "runin"]
-    heading_re = re.compile("(?:" + "|".join(heading) + ")") if heading else re.compile(r"(?!)")
-    runin_re = re.compile("(?:" + "|".join(runin) + ")") if runin else re.compile(r"(?!)")
+    heading_re, runin_re = heading_patterns(config)
     rules = placeholder_rules(config)
 
     def line_info(line: str) -> _Line:
@@ -196,7 +187,7 @@ def make_layout(config: Config) -> StepFn:
         has_han = _HAN.search(body) is not None
         blocked = (
             not has_han
-            or _CHROME.search(body) is not None
+            or FURNITURE.search(body) is not None
             or _DATE_LINE.fullmatch(body) is not None
             or _NAMES.fullmatch(body) is not None
         )
@@ -320,19 +311,23 @@ def _join(out: Proposal, s: int, e: int, glue: str, rule: str, doubled: str) -> 
 
 
 def _markdown(text: str, out: Proposal, rules: PlaceholderRules) -> None:
-    """Propose the removal of Markdown bold pairs and (in a Markdown-like text) heading marks."""
-    bold: list[tuple[int, int]] = []
-    if "**" in text:
-        for m in _MD_BOLD.finditer(text):
-            if _is_markdown_bold(text, m.start(), m.end(), rules):
-                bold.append(m.span())
+    """Propose the removal of Markdown bold pairs and (in a Markdown-like text) heading marks.
+
+    A text is Markdown-like when it has two heading lines, or a heading line and a bold pair,
+    or two bold pairs; then a bold pair inside a sentence (``一是**加强领导**，``) is Markdown
+    too, unless a placeholder stands at it.
+    """
+    pairs = list(_MD_BOLD.finditer(text)) if "**" in text else []
+    bold = [m.span() for m in pairs if _is_markdown_bold(text, m.start(), m.end(), rules, strict=True)]
     headings: list[re.Match[str]] = []
     if "#" in text:
         first = _MD_HEADING.match(text)
         found = list(_MD_HEADING_AFTER_BREAK.finditer(text))
         headings = [first, *found] if first else found
-        if len(headings) + len(bold) < 2:
-            headings = []  # one '# ' alone is not evidence of Markdown
+    if len(headings) + len(bold) < 2:
+        headings = []  # one '# ' alone is not evidence of Markdown
+    elif len(bold) < len(pairs):
+        bold = [m.span() for m in pairs if _is_markdown_bold(text, m.start(), m.end(), rules, strict=False)]
     starts: list[int] = []
     ends: list[int] = []
     for h in headings:
@@ -348,27 +343,29 @@ def _markdown(text: str, out: Proposal, rules: PlaceholderRules) -> None:
 
 
 _BOLD_OUTSIDE = re.compile(f"[^0-9A-Za-z{HAN}]")  # what may stand outside a '**': a space, a mark, '#'
+_WORD = re.compile(r"[0-9A-Za-z]")
 
 
-def _is_markdown_bold(text: str, s: int, e: int, rules: PlaceholderRules) -> bool:
+def _is_markdown_bold(text: str, s: int, e: int, rules: PlaceholderRules, strict: bool) -> bool:
     """Whether the '**…**' at ``text[s:e]`` is Markdown bold, not two blanked words.
 
-    The opening '**' starts the line or follows a space or a mark; the closing one ends
-    the line, precedes a space or a mark, or follows a mark (``**1. 构建体系。**努力``);
-    the opening one is not followed by a word a placeholder stands before (``**年``,
-    ``**镇``, ``**万元``), the closing one not by a digit (``**2023``).
+    Strict: the opening '**' starts the line or follows a space or a mark; the closing one
+    ends the line, precedes a space or a mark, or follows a mark (``**1. 构建体系。**努力``).
+    Not strict (in a Markdown-like text): a hanzi may stand outside either, a digit or a
+    Latin letter may not (``20**年``). Either way the opening one is not followed by a word
+    a placeholder stands before (``**年``, ``**镇``, ``**万元``).
     """
     before = text[s - 1 : s]
-    if before and before != "\n" and not _BOLD_OUTSIDE.match(before):
-        return False  # 20**年, 召开*镇**年: inside a word
     after = text[e : e + 1]
-    inner_last = text[e - 3]
-    if after and after != "\n" and not _BOLD_OUTSIDE.match(after) and not _BOLD_OUTSIDE.match(inner_last):
-        return False  # **年上半年，**镇: the closing run is followed by a word, after a word
+    if strict:
+        if before and before != "\n" and not _BOLD_OUTSIDE.match(before):
+            return False  # 20**年, 召开*镇**年: inside a word
+        if after and after != "\n" and not _BOLD_OUTSIDE.match(after) and not _BOLD_OUTSIDE.match(text[e - 3]):
+            return False  # **年上半年，**镇: the closing run is followed by a word, after a word
+    elif _WORD.match(before) or _WORD.match(after):
+        return False
     date, number, name = rules.after.match(text[s + 2 : s + 10]).groups()  # type: ignore[union-attr]
-    if date is not None or number is not None or name is not None:
-        return False  # **年, **镇, **万元: where a blanked year, name or number stands
-    return True
+    return date is None and number is None and name is None  # **年, **镇, **万元: a blanked word
 
 
 def _inside(starts: list[int], ends: list[int], i: int) -> bool:

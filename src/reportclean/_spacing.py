@@ -18,16 +18,31 @@ into ASCII ones, tabs are kept as column separators):
 What is kept: spaces between two hanzi (``学习 次`` may mark a missing number;
 ``仅供学习 禁止外传`` separates phrases), and spaces between hanzi and Latin
 words (``思想 and 党的``, ``大运 AI 小镇``): they separate words of two scripts,
-and removing them would glue English words to Chinese ones.
+and removing them would glue English words to Chinese ones. Also kept:
+
+- every space of a line of site furniture (``发布日期：2023-01-12 17:22 信息来源：…``,
+  ``| 2018-01-04 (星期四) |``, ``来源： 作者：``): the spaces separate fields, and the
+  boilerplate step must still recognise the line on a second clean;
+- the space between a heading or title and a body on the same line
+  (``一、2023年工作回顾 2023年是…``, ``统计公报 2022``): a space on one side of a number
+  only is removed where the line before it already holds a punctuation mark (running
+  text: ``烟叶产量 0.8万吨``), and in a line opening with a numbering marker the space
+  after the heading (no mark before it) stays even when the number is spaced on both sides;
+- spaces around dates, times, codes and digit groups (``2023-01-17``, ``16:40``,
+  ``2835 2500``) and before a page number at a line end (a table of contents);
+- spaces next to a quotation mark or other Chinese mark whose other side is a Latin
+  letter (``the “+” button``): English typography.
 """
 
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from ._cjk import CJK_PUNCT, HAN
 from ._config import Config
-from ._edits import Context, Proposal, Step, StepFn, match_edits
+from ._edits import Context, Edit, Proposal, Step, StepFn, match_edits
+from ._lines import FURNITURE, heading_patterns
 
 __all__ = ["SPACING", "spacing"]
 
@@ -56,17 +71,21 @@ _SINGLE = re.compile(r" (?<=[^\sA-Za-z] )(?=[^\sA-Za-z])")
 _MIN_SPACED = 20
 
 
-def spacing(text: str, context: Context) -> Proposal:
+def spacing(text: str, context: Context, heading: re.Pattern[str] | None = None) -> Proposal:
     """Remove converter spaces around numbers and punctuation, and indentation.
 
     >>> _apply("　　柏泉街贫困户 144 户 192 人于 2017 年底全部脱贫，全长 13 KM。")
     '柏泉街贫困户144户192人于2017年底全部脱贫，全长13KM。'
     >>> _apply("共开展党委中心组学习 次，思想 and 党的“十三五”，第一季度。")
     '共开展党委中心组学习 次，思想 and 党的“十三五”，第一季度。'
+    >>> _apply("一、2023年工作回顾 2023年是关键之年。Add the “+” sign.")
+    '一、2023年工作回顾 2023年是关键之年。Add the “+” sign.'
     """
     out = Proposal()
     if " " not in text and "\t" not in text and "\u3000" not in text and "\u00a0" not in text:
         return out
+    if heading is None:
+        heading = _HEADING
     first = _INDENT.match(text)
     indents = list(_INDENT_AFTER_BREAK.finditer(text))
     out.edits.extend(match_edits([first, *indents] if first else indents, "indent", group=1))
@@ -79,13 +98,166 @@ def spacing(text: str, context: Context) -> Proposal:
             out.flag(first.start(), len(text) if line_end < 0 else line_end, "spaced-out-text",
                      "a space stood between every character (a scraping artefact); the spaces were removed")
         return out
+    lines = _Lines(text, heading)
     # The commonest edit of all (one per number in converted text).
-    out.edits.extend(match_edits(list(_HAN_NUMBER.finditer(text)), "number-space"))
+    out.edits.extend(
+        Edit(m.start(), m.end(), "", "number-space")
+        for m in _HAN_NUMBER.finditer(text)
+        if not lines.keeps_number_space(m.start(), m.end())
+    )
     for m in _NUMBER_UNIT.finditer(text):
-        if _number_in_chinese(text, m.start()):
+        if _number_in_chinese(text, m.start()) and not lines.furniture(m.start()):
             out.replace(m.start(), m.end(), "", rule="number-space")
-    out.edits.extend(match_edits(list(_PUNCT.finditer(text)), "punctuation-space"))
+    out.edits.extend(
+        Edit(m.start(), m.end(), "", "punctuation-space")
+        for m in _PUNCT.finditer(text)
+        if not lines.keeps_punctuation_space(m.start(), m.end())
+    )
     return out
+
+
+_NUMBER_CHARS = frozenset("0123456789.,")
+_JOINERS = frozenset("-/:")  # inside a date, a time or a code: 2023-01-17, 16:40, 1670946/2023
+_LATIN_ALNUM = re.compile(r"[A-Za-z0-9]")
+_ANY_PUNCT = re.compile(r"[，。；：！？、,;:!?（）()]")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+
+
+_TOKEN = re.compile(r"[0-9.,:/\-]*")
+
+
+def _date_or_code(token: str) -> bool:
+    """A date, a time or a code (``2023-01-17``, ``16:40``, ``1670946/2023``), not a range (``1-9``).
+
+    >>> [_date_or_code(t) for t in ("2023-01-17", "17:22", "1-9", "2019--2020", "2020", "12.5")]
+    [True, True, False, False, False, False]
+    """
+    token = token.strip(".,:/-")
+    if ":" in token or "/" in token:
+        return True
+    return "--" not in token and token.count("-") >= 2
+
+
+class _Lines:
+    """What the lines of ``text`` are like, found once a line when first asked.
+
+    Matches are asked about in increasing order, so the start of the current line is found
+    by searching back only to the previous question (linear in the text).
+    """
+
+    __slots__ = ("_at", "_furniture", "_heading", "_line_start", "_prose_from", "text")
+
+    def __init__(self, text: str, heading: re.Pattern[str]) -> None:
+        self.text = text
+        self._heading = heading
+        self._furniture: dict[int, bool] = {}
+        self._prose_from: dict[int, int] = {}  # line start -> its first punctuation mark after the marker
+        self._at = 0
+        self._line_start = 0
+
+    def _start(self, i: int) -> int:
+        if i < self._at:  # asked behind the last question: in its line, or search from the start
+            return self._line_start if i >= self._line_start else self.text.rfind("\n", 0, i) + 1
+        k = self.text.rfind("\n", self._at, i)
+        if k >= 0:
+            self._line_start = k + 1
+        self._at = i
+        return self._line_start
+
+    def _end(self, i: int) -> int:
+        end = self.text.find("\n", i)
+        return len(self.text) if end < 0 else end
+
+    def furniture(self, i: int) -> bool:
+        """Whether the line holding ``i`` is site furniture (its spaces separate fields)."""
+        start = self._start(i)
+        known = self._furniture.get(start)
+        if known is None:
+            known = FURNITURE.search(self.text, start, self._end(i)) is not None
+            self._furniture[start] = known
+        return known
+
+    def _heading_before(self, i: int) -> bool:
+        """Whether the line up to ``i`` is a heading or title: no punctuation after its numbering marker."""
+        text = self.text
+        start = self._start(i)
+        first = self._prose_from.get(start)
+        if first is None:
+            k = start
+            while k < i and text[k] in " \t\u3000*#":
+                k += 1
+            m = self._heading.match(text, k)
+            p = _ANY_PUNCT.search(text, m.end() if m else k, self._end(i))
+            first = p.start() if p else len(text)
+            self._prose_from[start] = first
+        return first >= i
+
+    def _opens_heading(self, i: int) -> bool:
+        text = self.text
+        k = self._start(i)
+        while k < i and text[k] in " \t\u3000*#":
+            k += 1
+        return self._heading.match(text, k) is not None
+
+    def keeps_number_space(self, s: int, e: int) -> bool:
+        """Whether the spaces ``text[s:e]`` between a hanzi and a number separate more than a converter did."""
+        text = self.text
+        if self.furniture(s):
+            return True
+        if _HAN_CHAR.match(text, s - 1) or text[s - 1 : s] == "*":  # hanzi, spaces, number
+            j = e
+            while j < len(text) and text[j] == "*":
+                j += 1
+            token = _TOKEN.match(text, j)
+            if token and _date_or_code(token.group()):
+                return True  # 生成日期 2023-01-17, 17:22
+            while j < len(text) and text[j] in _NUMBER_CHARS:
+                j += 1
+            after = text[j : j + 1]
+            if after == " ":
+                if text[j + 1 : j + 2].isdigit():
+                    return True  # a digit group: 号码 2835 2500
+                # spaced on both sides, as a converter does: kept only after a heading
+                return self._heading_before(s) and self._opens_heading(s)
+            if after in ("", "\n"):
+                # a page number ending a line of a table of contents, unless the line is
+                # hard-wrapped before a measure word (诉求 32 / 条)
+                return not _HAN_CHAR.match(text, j + 1) or self._heading_before(s)
+            if after in "%‰" or not (_HAN_CHAR.match(after) or _LATIN_ALNUM.match(after)):
+                return False  # before a mark: 增长 6.3%，
+            return self._heading_before(s)  # one side only: kept after a heading or title
+        # number, spaces, hanzi
+        i = s - 1
+        while i >= 0 and text[i] in "*%‰":
+            i -= 1
+        while i >= 0 and text[i] in _NUMBER_CHARS:
+            i -= 1
+        before = text[i] if i >= 0 else "\n"
+        if before in _JOINERS:
+            k = i
+            while k >= 0 and (text[k] in _NUMBER_CHARS or text[k] in _JOINERS):
+                k -= 1
+            if _date_or_code(text[k + 1 : s].rstrip(" *%‰")):
+                return True  # 2024-11-09 热度, 13:05 来源
+            return False
+        if before == "\n":
+            return False  # a line starting with a number: 2025 年，
+        if before == " ":
+            return _LATIN_ALNUM.match(text, i - 1) is not None  # Windows 10 版 / 学习 4 次
+        if _HAN_CHAR.match(before) or _LATIN_ALNUM.match(before):
+            return self._heading_before(i + 1)  # one side only: 12月16 日 after a title is kept
+        return False
+
+    def keeps_punctuation_space(self, s: int, e: int) -> bool:
+        """Whether the spaces ``text[s:e]`` next to a Chinese mark belong to a table, furniture or English."""
+        text = self.text
+        left, right = text[s - 1 : s], text[e : e + 1]
+        if left == "|" or right == "|":
+            return True  # a table cell
+        if _LATIN_ALNUM.match(left) or _LATIN_ALNUM.match(right):
+            if not (left.isdigit() or right.isdigit()):
+                return True  # English typography: the “+” button
+        return self.furniture(s)
 
 
 def _spaced_out(text: str) -> bool:
@@ -124,8 +296,11 @@ def _apply(text: str) -> str:
     return doc.text
 
 
+_HEADING = heading_patterns(Config())[0]
+
+
 def _make(config: Config) -> StepFn:
-    return spacing
+    return partial(spacing, heading=heading_patterns(config)[0])
 
 
 SPACING = Step("spacing", _make, {"spaced-out-text": "warning"})
