@@ -206,8 +206,13 @@ def _line(text: str, start: int, end: int) -> str:
     return text[line_start : len(text) if line_end < 0 else line_end]
 
 
-def _judge(text: str, start: int, end: int, rules: PlaceholderRules) -> tuple[int, int, str] | None:
-    """(start, end, kind) when the run ``text[start:end]`` is (part of) a placeholder, else None."""
+def _judge(
+    text: str, start: int, end: int, rules: PlaceholderRules, markdown: bool = False
+) -> tuple[int, int, str] | None:
+    """(start, end, kind) when the run ``text[start:end]`` is (part of) a placeholder, else None.
+
+    ``markdown``: the text has a Markdown heading or a bold run opening a line.
+    """
     first = text[start]
     if (first in _XS or first in "*＊×_＿") and "年" in text[end : end + 2]:
         year = _year_start(text, start, end)
@@ -235,7 +240,7 @@ def _judge(text: str, start: int, end: int, rules: PlaceholderRules) -> tuple[in
             return None  # 3×4, 2 × 10, a*b: operands on both sides (××km is a figure left out)
         kind = _kind(text, start, end, rules)
         if first in "*＊":
-            return _judge_stars(text, start, end, kind)
+            return _judge_stars(text, start, end, kind, markdown)
         if end - start == 1 and kind == "unknown":
             return None  # 长×宽: a word sum, not a stand-in
         return start, end, kind
@@ -268,14 +273,17 @@ _OPENERS = frozenset("“‘「『《（〔【")
 _CLOSERS = frozenset("”’」』》）〕】")
 
 
-def _judge_stars(text: str, start: int, end: int, kind: str) -> tuple[int, int, str] | None:
+_MARKDOWN_HINT = re.compile(r"(?m)^(?:#{1,6}[ \t]+\S|[ \t]*\*\*[^\s*][^*\n]*\*\*)")
+
+
+def _judge_stars(text: str, start: int, end: int, kind: str, markdown: bool) -> tuple[int, int, str] | None:
     """A run of ``*`` in Chinese text stands for a blanked word; Markdown emphasis and footnote marks do not.
 
     Flagged: a run the words around give a kind (``**年``, ``**镇``, ``共**人``) unless its
     line reads as Markdown (a ``**`` on it closes before a mark or the line end); a run of
     unknown kind between hanzi or marks on both sides when it is long (``第四届****桃花节``),
-    quoted (``“**”``), a pair alone on its line, or a single star after a mark before a hanzi
-    (``，*高新区``).
+    quoted (``“**”``), a pair alone on its line or in a text with no other Markdown
+    (``加强**建工作``), or a single star after a mark before a hanzi (``，*高新区``).
     """
     n = end - start
     if n > _STAR_RUN_MAX:
@@ -292,8 +300,8 @@ def _judge_stars(text: str, start: int, end: int, kind: str) -> tuple[int, int, 
         return None  # at a line start (a footnote, a bullet) or beside Latin, digits or spaces
     if prev in _OPENERS and nxt in _CLOSERS:
         return start, end, "name"  # “**”: a quoted name blanked out
-    if n >= 3 or (n == 2 and line.count("*") == n):
-        return start, end, kind
+    if n >= 3 or (n == 2 and (line.count("*") == n or not markdown)):
+        return start, end, kind  # (a pair of ** in a text with no other Markdown: 加强**建工作)
     if n == 1 and _HANZI.match(nxt) and not _HANZI.match(prev):
         return start, end, kind  # ，*高新区: a blanked name at a clause start (脚注*说明 is a mark)
     return None
@@ -315,16 +323,17 @@ def _find(text: str, rules: PlaceholderRules) -> list[tuple[int, int, str]]:
     starts = "".join(c for c in _STARTS if c in text)  # most texts hold one or none of them
     if not starts:
         return found
+    markdown = "**" in text and _MARKDOWN_HINT.search(text) is not None
     for c in _candidates(starts).finditer(text):
         start, end = c.span()
         if end - start == 1 or _SUB_RUN.match(text, start, end).end() == end:  # type: ignore[union-attr]
             # one run (X, XX, ××): the usual case; a candidate always starts a run
-            judged = _judge(text, start, end, rules)
+            judged = _judge(text, start, end, rules, markdown)
             if judged is not None:
                 found.append(judged)
             continue
         for m in _SUB_RUN.finditer(text, start, end):
-            judged = _judge(text, m.start(), m.end(), rules)
+            judged = _judge(text, m.start(), m.end(), rules, markdown)
             if judged is not None:
                 found.append(judged)
     return found
