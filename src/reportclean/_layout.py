@@ -130,8 +130,19 @@ def wrap_width(text: str) -> int:
     >>> wrap_width("一、总则\\n本办法适用于全镇。\\n第一条，为了规范管理，制定本办法。\\n二、附则")
     0
     """
-    widths = [_width(line.rstrip(" \t\u3000")) for line in text.split("\n")]
-    widths = [w for w in widths if w]
+    widths: list[int] = []
+    carry = 0
+    for line in text.split("\n"):
+        line = line.rstrip(" \t\u3000")
+        if not line:
+            continue
+        if line[-1] in _OPEN_END:
+            # measured together with the next line, as a join after a pause mark will leave
+            # them (so that cleaning the output again measures the same width)
+            carry += _width(line)
+            continue
+        widths.append(carry + _width(line))
+        carry = 0
     if len(widths) < _WRAP_MIN_LINES:
         return 0
     counts = Counter(widths)

@@ -117,6 +117,7 @@ def spacing(text: str, context: Context, heading: re.Pattern[str] | None = None)
 
 
 _NUMBER_CHARS = frozenset("0123456789.,")
+_SECTION = re.compile(r"[0-9]{1,2}(?:[.．][0-9]{1,2}){1,3}")
 _JOINERS = frozenset("-/:")  # inside a date, a time or a code: 2023-01-17, 16:40, 1670946/2023
 _LATIN_ALNUM = re.compile(r"[A-Za-z0-9]")
 _ANY_PUNCT = re.compile(r"[，。；：！？、,;:!?（）()]")
@@ -241,7 +242,8 @@ class _Lines:
                 return True  # 2024-11-09 热度, 13:05 来源
             return False
         if before == "\n":
-            return False  # a line starting with a number: 2025 年，
+            # a line starting with a number (2025 年，) unless it is a section number (2.1.1 修订)
+            return _SECTION.fullmatch(text, i + 1, s) is not None
         if before == " ":
             return _LATIN_ALNUM.match(text, i - 1) is not None  # Windows 10 版 / 学习 4 次
         if _HAN_CHAR.match(before) or _LATIN_ALNUM.match(before):
