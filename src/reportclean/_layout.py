@@ -125,7 +125,7 @@ def wrap_width(text: str) -> int:
     long as the longest and almost none longer; a document with one paragraph per line
     has lines of every length.
 
-    >>> wrap_width("甲乙丙丁戊己庚辛壬癸甲乙丙，\\n" * 5 + "甲乙。")
+    >>> wrap_width("甲乙，丙丁戊己庚辛壬癸甲乙丙\\n" * 5 + "甲乙。")
     28
     >>> wrap_width("一、总则\\n本办法适用于全镇。\\n第一条，为了规范管理，制定本办法。\\n二、附则")
     0
