@@ -10,7 +10,11 @@ evidence that it cuts a sentence:
 - the document is hard-wrapped (most of its lines are about as long as its
   longest ones, measured in display columns, and almost none is longer: its *wrap
   width*) and the line before it is about that long, reads as running text (no
-  column gaps) and does not end a sentence.
+  column gaps) and does not end a sentence; or
+- the document shows that its converter cut paragraphs at page ends: at least three
+  long paragraphs (60 characters, two marks) end after a word and go on in the next
+  line; then each such cut (20 characters and a mark before it) is joined. One
+  paragraph without its stop is an author's slip, not evidence.
 
 and never when one of the two lines is a heading, a title or a numbered item
 (``一、`` ``（一）`` ``1.`` ``（1）`` ``2.1.1`` ``第一章`` ``一是`` ``——``, from the
@@ -18,10 +22,9 @@ lexicon ``data/layout_headings.tsv``), a date line, a list of names (a byline), 
 line of site furniture (``|``, ``>>``, `` > ``, `` · `` separators, HTML tags,
 several ``label：`` fields), a line with no hanzi (unless the document is
 hard-wrapped), or when the join would glue two numbers together (``QQ206157060`` /
-``2020年…``). A break between two parts of a paragraph that shows none of this
-evidence (a page break in a document with one paragraph per line, after a word)
-is kept: a missed join leaves the text as it was, a wrong one merges a heading,
-an addressee or a byline into the next sentence.
+``2020年…``). A break that shows none of this evidence is kept: a missed join
+leaves the text as it was, a wrong one merges a heading, an addressee or a byline
+into the next sentence.
 
 A heading is a line that starts with a numbering marker and holds no
 sentence-final punctuation (run-in markers like ``一是`` and ``——``: no

@@ -2,10 +2,11 @@
 
 Template copies of reports replace every figure and name with a stand-in:
 ``X个``, ``XX万元``, ``X%``, ``X月X日``, ``X街道``, ``××县``, ``某某``, ``□□``,
-``20**年``, ``___``. Each run is one ``placeholder`` warning whose message names
-its kind: ``number``, ``date``, ``name`` or ``unknown`` (decided from the words
-around it). Real Latin (``5G``, ``AI``, ``ICT``, ``IPv6``), ``X光``/``X射线``,
-multiplication (``3×4``), a single ``某`` and Markdown ``**`` are left alone.
+``20**年``, ``**镇``, ``“**”``, ``20__年``, ``近_公里``. Each run is one ``placeholder``
+warning whose message names its kind: ``number``, ``date``, ``name`` or ``unknown``
+(decided from the words around it). Real Latin (``5G``, ``AI``, ``ICT``, ``IPv6``),
+``X光``/``X射线`` (also split: ``X 光机``), pinyin (``(xù)``), multiplication
+(``3×4``), a single ``某`` and Markdown ``**`` are left alone.
 With ``Config(mark_placeholders=True)`` each run is also wrapped in ``⟦ ⟧`` in
 the clean text (rule ``mark-placeholder``), for users who feed the text to a
 model.
