@@ -46,13 +46,13 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from itertools import compress, repeat
-from operator import attrgetter, is_
+from operator import attrgetter, is_, methodcaller
 from typing import NamedTuple
 
 from ._cjk import HAN
 from ._config import Config
 from ._edits import Context, Edit, Proposal, Step, StepFn, match_edits
-from ._lines import FURNITURE, heading_patterns
+from ._lines import furniture, heading_patterns
 from ._placeholders import PlaceholderRules, placeholder_rules
 
 __all__ = ["LAYOUT", "make_layout", "wrap_width"]
@@ -111,6 +111,9 @@ _LONG_CUT_CHARS = 60
 _CUT_MIN = 3
 
 
+_RSTRIP = methodcaller("rstrip", " \t\u3000")
+
+
 def _width(line: str) -> int:
     """Display columns of ``line``: ASCII characters count 1, all others 2 (hanzi, full-width marks).
 
@@ -133,19 +136,24 @@ def wrap_width(text: str) -> int:
     >>> wrap_width("一、总则\\n本办法适用于全镇。\\n第一条，为了规范管理，制定本办法。\\n二、附则")
     0
     """
-    widths: list[int] = []
-    carry = 0
-    for line in text.split("\n"):
-        line = line.rstrip(" \t\u3000")
-        if not line:
-            continue
-        if line[-1] in _OPEN_END:
-            # measured together with the next line, as a join after a pause mark will leave
-            # them (so that cleaning the output again measures the same width)
-            carry += _width(line)
-            continue
-        widths.append(carry + _width(line))
+    lines = [line for line in map(_RSTRIP, text.split("\n")) if line]
+    if len(lines) < _WRAP_MIN_LINES:
+        return 0
+    # (comprehensions: several times faster than one loop doing it all, on a long text)
+    widths = [2 * len(line) - len(line.encode("ascii", "ignore")) for line in lines]
+    if any(line[-1] in _OPEN_END for line in lines):
+        # a line ending in a pause mark is measured together with the next one, as a join
+        # after a pause mark will leave them (so that cleaning the output again measures
+        # the same width)
+        merged: list[int] = []
         carry = 0
+        for line, w in zip(lines, widths, strict=True):
+            if line[-1] in _OPEN_END:
+                carry += w
+            else:
+                merged.append(carry + w)
+                carry = 0
+        widths = merged
     if len(widths) < _WRAP_MIN_LINES:
         return 0
     counts = Counter(widths)
@@ -172,13 +180,12 @@ class _Line(NamedTuple):
     heading: bool  # a heading or a title: never joined to a neighbour
     opens: bool  # starts a numbered item: never joined to the line before
     blocked: bool  # furniture, a date line or a list of names: never joined to a neighbour
-    width: int  # display columns
     prose: bool  # running text: a hanzi and no column gap
-    chars: int  # characters, Markdown and spaces at the ends stripped
-    puncts: int  # pause and stop marks
+    body: str  # the text, Markdown and spaces at the ends stripped
+    raw: str  # the line as it is (its width is measured when needed)
 
 
-_BLANK = _Line("", "", "", True, True, True, True, 0, False, 0, 0)
+_BLANK = _Line("", "", "", True, True, True, True, False, "", "")
 
 
 def make_layout(config: Config) -> StepFn:
@@ -201,22 +208,20 @@ def make_layout(config: Config) -> StepFn:
         has_han = _HAN.search(body) is not None
         blocked = (
             not has_han
-            or FURNITURE.search(body) is not None
+            or furniture(body)
             or _DATE_LINE.fullmatch(body) is not None
             or _NAMES.fullmatch(body) is not None
         )
-        width = _width(line.rstrip(" \t\u3000"))
-        prose = has_han and not _GAP.search(body)
-        puncts = len(_ANY_PUNCT.findall(body))
+        prose = has_han and not (("  " in body or "\t" in body or "\u3000" in body) and _GAP.search(body))
         if heading_re.match(body):
             inner = body[:-1]
             heads = n <= _HEADING_MAX and not _SENTENCE_END.search(inner)
-            return _Line(body[0], last, body[-1], terminal, heads, True, blocked, width, prose, n, puncts)
+            return _Line(body[0], last, body[-1], terminal, heads, True, blocked, prose, body, line)
         if runin_re.match(body):
-            heads = n <= _RUNIN_MAX and not puncts
-            return _Line(body[0], last, body[-1], terminal, heads, True, blocked, width, prose, n, puncts)
-        title = n <= _TITLE_MAX and not puncts
-        return _Line(body[0], last, body[-1], terminal, title, False, blocked, width, prose, n, puncts)
+            heads = n <= _RUNIN_MAX and not _ANY_PUNCT.search(body)
+            return _Line(body[0], last, body[-1], terminal, heads, True, blocked, prose, body, line)
+        title = n <= _TITLE_MAX and not _ANY_PUNCT.search(body)
+        return _Line(body[0], last, body[-1], terminal, title, False, blocked, prose, body, line)
 
     def layout(text: str, context: Context) -> Proposal:
         """Join lines cut inside a sentence, one ``\\n`` between paragraphs, drop converter Markdown.
@@ -274,15 +279,18 @@ def make_layout(config: Config) -> StepFn:
                 if wrap < 0:
                     wrap = wrap_width(text)
                     tol = max(_WRAP_TOL, wrap // 8)
-                evidence = wrap > 0 and wrap - tol <= prev.width <= wrap + tol
+                evidence = wrap > 0 and wrap - tol <= _width(prev.raw.rstrip(" \t\u3000")) <= wrap + tol
             line_end = text.find("\n", e)
             # (The same description as that of text[e:s] when the next break is looked at:
             # trailing spaces change nothing. It is kept for that break.)
             nxt = line_info(text[e : n if line_end < 0 else line_end])
-            chars, puncts = prev.chars, prev.puncts
-            if carry_at == start:
-                chars, puncts = chars + carry_chars, puncts + carry_puncts
-            cut = not evidence and prev.prose and not prev.heading and puncts >= 1 and chars >= _CUT_CHARS
+            cut = False
+            chars = puncts = 0
+            if evidence or (prev.prose and not prev.heading):
+                chars, puncts = len(prev.body), len(_ANY_PUNCT.findall(prev.body))
+                if carry_at == start:
+                    chars, puncts = chars + carry_chars, puncts + carry_puncts
+                cut = not evidence and puncts >= 1 and chars >= _CUT_CHARS
             if (
                 not (evidence or cut)
                 or nxt.heading

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from ._config import Config
 from ._lexicon import Lexicon, package_lexicon
 
-__all__ = ["FURNITURE", "heading_patterns"]
+__all__ = ["FURNITURE", "furniture", "heading_patterns"]
 
 #: Site furniture in a line: separators of navigation bars and metadata tables (``|``, ``>>``,
 #: `` > ``, `` · ``), HTML tags, or two ``label：`` fields separated by a space
@@ -27,6 +27,24 @@ FURNITURE = re.compile(
     r"\||>>|»|›| > | · |<[A-Za-z/!][^<>\n]*>"
     r"|(?:^|[ \t])[^\s：:]{1,8}[：:][^\n]*?[ \t][^\s：:]{1,8}[：:]"  # (one failed scan a line at most: linear)
 )
+
+_TAG = re.compile(r"<[A-Za-z/!][^<>\n]*>")
+_FIELDS = re.compile(r"(?:^|[ \t])[^\s：:]{1,8}[：:][^\n]*?[ \t][^\s：:]{1,8}[：:]")
+
+
+def furniture(line: str) -> bool:
+    """``FURNITURE.search(line)``, with substring tests first (several times faster on prose).
+
+    >>> furniture("首页 > 新闻动态 > 详细内容"), furniture("全年完成生产总值12亿元，增长5%。")
+    (True, False)
+    """
+    if "|" in line or ">>" in line or "»" in line or "›" in line or " > " in line or " · " in line:
+        return True
+    if "<" in line and _TAG.search(line):
+        return True
+    colons = line.count("：") + line.count(":")
+    return colons >= 2 and _FIELDS.search(line) is not None
+
 
 _MARKERS = package_lexicon("layout_headings.tsv")
 

@@ -42,7 +42,7 @@ from functools import partial
 from ._cjk import CJK_PUNCT, HAN
 from ._config import Config
 from ._edits import Context, Edit, Proposal, Step, StepFn, match_edits
-from ._lines import FURNITURE, heading_patterns
+from ._lines import furniture, heading_patterns
 
 __all__ = ["SPACING", "spacing"]
 
@@ -142,91 +142,86 @@ def _date_or_code(token: str) -> bool:
 class _Lines:
     """What the lines of ``text`` are like, found once a line when first asked.
 
-    Matches are asked about in increasing order, so the start of the current line is found
-    by searching back only to the previous question (linear in the text).
+    For each line: whether it is furniture, where its first punctuation mark after a
+    numbering marker is (before it, the line is a heading or title) and whether it opens
+    with a numbering marker. Matches are asked about in increasing order, so the start of
+    the current line is found by searching back only to the previous question (linear).
     """
 
-    __slots__ = ("_at", "_furniture", "_heading", "_line_start", "_prose_from", "text")
+    __slots__ = ("_at", "_heading", "_info", "_line", "_line_start", "text")
 
     def __init__(self, text: str, heading: re.Pattern[str]) -> None:
         self.text = text
         self._heading = heading
-        self._furniture: dict[int, bool] = {}
-        self._prose_from: dict[int, int] = {}  # line start -> its first punctuation mark after the marker
+        self._info: dict[int, tuple[bool, int, bool]] = {}
         self._at = 0
         self._line_start = 0
+        self._line: tuple[bool, int, bool] | None = None  # the record of the line at _line_start
 
-    def _start(self, i: int) -> int:
-        if i < self._at:  # asked behind the last question: in its line, or search from the start
-            return self._line_start if i >= self._line_start else self.text.rfind("\n", 0, i) + 1
-        k = self.text.rfind("\n", self._at, i)
-        if k >= 0:
-            self._line_start = k + 1
-        self._at = i
-        return self._line_start
-
-    def _end(self, i: int) -> int:
-        end = self.text.find("\n", i)
-        return len(self.text) if end < 0 else end
+    def line(self, i: int) -> tuple[bool, int, bool]:
+        """(furniture, first mark after the marker, opens with a marker) of the line holding ``i``."""
+        text = self.text
+        if i >= self._at:
+            k = text.rfind("\n", self._at, i)
+            self._at = i
+            if k >= 0 or self._line is None:
+                self._line_start = k + 1 if k >= 0 else self._line_start
+                self._line = None
+            start = self._line_start
+        elif i >= self._line_start:
+            start = self._line_start
+        else:  # asked behind the current line (not in this step): search from the start
+            start = text.rfind("\n", 0, i) + 1
+        if start == self._line_start and self._line is not None:
+            return self._line
+        info = self._info.get(start)
+        if info is None:
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            k = start
+            while k < end and text[k] in " \t\u3000*#":
+                k += 1
+            m = self._heading.match(text, k, end)
+            p = _ANY_PUNCT.search(text, m.end() if m else k, end)
+            info = (furniture(text[start:end]), p.start() if p else len(text), m is not None)
+            self._info[start] = info
+        if start == self._line_start:
+            self._line = info
+        return info
 
     def furniture(self, i: int) -> bool:
         """Whether the line holding ``i`` is site furniture (its spaces separate fields)."""
-        start = self._start(i)
-        known = self._furniture.get(start)
-        if known is None:
-            known = FURNITURE.search(self.text, start, self._end(i)) is not None
-            self._furniture[start] = known
-        return known
-
-    def _heading_before(self, i: int) -> bool:
-        """Whether the line up to ``i`` is a heading or title: no punctuation after its numbering marker."""
-        text = self.text
-        start = self._start(i)
-        first = self._prose_from.get(start)
-        if first is None:
-            k = start
-            while k < i and text[k] in " \t\u3000*#":
-                k += 1
-            m = self._heading.match(text, k)
-            p = _ANY_PUNCT.search(text, m.end() if m else k, self._end(i))
-            first = p.start() if p else len(text)
-            self._prose_from[start] = first
-        return first >= i
-
-    def _opens_heading(self, i: int) -> bool:
-        text = self.text
-        k = self._start(i)
-        while k < i and text[k] in " \t\u3000*#":
-            k += 1
-        return self._heading.match(text, k) is not None
+        return self.line(i)[0]
 
     def keeps_number_space(self, s: int, e: int) -> bool:
         """Whether the spaces ``text[s:e]`` between a hanzi and a number separate more than a converter did."""
         text = self.text
-        if self.furniture(s):
+        furn, prose_from, opens = self.line(s)
+        if furn:
             return True
+        heading = s <= prose_from  # no mark before the space: a heading or title ends here
         if _HAN_CHAR.match(text, s - 1) or text[s - 1 : s] == "*":  # hanzi, spaces, number
             j = e
             while j < len(text) and text[j] == "*":
                 j += 1
-            token = _TOKEN.match(text, j)
-            if token and _date_or_code(token.group()):
-                return True  # 生成日期 2023-01-17, 17:22
+            k = j
             while j < len(text) and text[j] in _NUMBER_CHARS:
                 j += 1
             after = text[j : j + 1]
+            if after in _JOINERS and _date_or_code(_TOKEN.match(text, k).group()):  # type: ignore[union-attr]
+                return True  # 生成日期 2023-01-17, 17:22
             if after == " ":
                 if text[j + 1 : j + 2].isdigit():
                     return True  # a digit group: 号码 2835 2500
                 # spaced on both sides, as a converter does: kept only after a heading
-                return self._heading_before(s) and self._opens_heading(s)
+                return heading and opens
             if after in ("", "\n"):
                 # a page number ending a line of a table of contents, unless the line is
                 # hard-wrapped before a measure word (诉求 32 / 条)
-                return not _HAN_CHAR.match(text, j + 1) or self._heading_before(s)
+                return heading or not _HAN_CHAR.match(text, j + 1)
             if after in "%‰" or not (_HAN_CHAR.match(after) or _LATIN_ALNUM.match(after)):
                 return False  # before a mark: 增长 6.3%，
-            return self._heading_before(s)  # one side only: kept after a heading or title
+            return heading  # one side only: kept after a heading or title
         # number, spaces, hanzi
         i = s - 1
         while i >= 0 and text[i] in "*%‰":
@@ -238,16 +233,14 @@ class _Lines:
             k = i
             while k >= 0 and (text[k] in _NUMBER_CHARS or text[k] in _JOINERS):
                 k -= 1
-            if _date_or_code(text[k + 1 : s].rstrip(" *%‰")):
-                return True  # 2024-11-09 热度, 13:05 来源
-            return False
+            return _date_or_code(text[k + 1 : s].rstrip(" *%‰"))  # 2024-11-09 热度, 13:05 来源
         if before == "\n":
             # a line starting with a number (2025 年，) unless it is a section number (2.1.1 修订)
             return _SECTION.fullmatch(text, i + 1, s) is not None
         if before == " ":
             return _LATIN_ALNUM.match(text, i - 1) is not None  # Windows 10 版 / 学习 4 次
         if _HAN_CHAR.match(before) or _LATIN_ALNUM.match(before):
-            return self._heading_before(i + 1)  # one side only: 12月16 日 after a title is kept
+            return i + 1 <= prose_from  # one side only: 12月16 日 after a title is kept
         return False
 
     def keeps_punctuation_space(self, s: int, e: int) -> bool:
