@@ -148,7 +148,7 @@ class _Lines:
     the current line is found by searching back only to the previous question (linear).
     """
 
-    __slots__ = ("_at", "_heading", "_info", "_line", "_line_start", "text")
+    __slots__ = ("_at", "_heading", "_info", "_line", "_line_end", "_line_start", "text")
 
     def __init__(self, text: str, heading: re.Pattern[str]) -> None:
         self.text = text
@@ -157,6 +157,7 @@ class _Lines:
         self._at = 0
         self._line_start = 0
         self._line: tuple[bool, int, bool] | None = None  # the record of the line at _line_start
+        self._line_end = 0  # where that line ends (when _line is set)
 
     def line(self, i: int) -> tuple[bool, int, bool]:
         """(furniture, first mark after the marker, opens with a marker) of the line holding ``i``."""
@@ -187,6 +188,8 @@ class _Lines:
             self._info[start] = info
         if start == self._line_start:
             self._line = info
+            end = text.find("\n", start)
+            self._line_end = len(text) if end < 0 else end
         return info
 
     def furniture(self, i: int) -> bool:
@@ -196,7 +199,10 @@ class _Lines:
     def keeps_number_space(self, s: int, e: int) -> bool:
         """Whether the spaces ``text[s:e]`` between a hanzi and a number separate more than a converter did."""
         text = self.text
-        furn, prose_from, opens = self.line(s)
+        line = self._line
+        if line is None or not self._line_start <= s < self._line_end:
+            line = self.line(s)
+        furn, prose_from, opens = line
         if furn:
             return True
         heading = s <= prose_from  # no mark before the space: a heading or title ends here
