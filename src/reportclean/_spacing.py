@@ -117,6 +117,7 @@ def spacing(text: str, context: Context, heading: re.Pattern[str] | None = None)
 
 
 _NUMBER_CHARS = frozenset("0123456789.,")
+_TITLE_MIN = 6  # characters of a title before the space that separates it from a body
 _SECTION = re.compile(r"[0-9]{1,2}(?:[.．][0-9]{1,2}){1,3}")
 _JOINERS = frozenset("-/:")  # inside a date, a time or a code: 2023-01-17, 16:40, 1670946/2023
 _LATIN_ALNUM = re.compile(r"[A-Za-z0-9]")
@@ -153,13 +154,13 @@ class _Lines:
     def __init__(self, text: str, heading: re.Pattern[str]) -> None:
         self.text = text
         self._heading = heading
-        self._info: dict[int, tuple[bool, int, bool]] = {}
+        self._info: dict[int, tuple[bool, int, bool, int, bool]] = {}
         self._at = 0
         self._line_start = 0
-        self._line: tuple[bool, int, bool] | None = None  # the record of the line at _line_start
+        self._line: tuple[bool, int, bool, int, bool] | None = None  # the record of the line at _line_start
         self._line_end = 0  # where that line ends (when _line is set)
 
-    def line(self, i: int) -> tuple[bool, int, bool]:
+    def line(self, i: int) -> tuple[bool, int, bool, int, bool]:
         """(furniture, first mark after the marker, opens with a marker) of the line holding ``i``."""
         text = self.text
         if i >= self._at:
@@ -184,7 +185,7 @@ class _Lines:
                 k += 1
             m = self._heading.match(text, k, end)
             p = _ANY_PUNCT.search(text, m.end() if m else k, end)
-            info = (furniture(text[start:end]), p.start() if p else len(text), m is not None)
+            info = (furniture(text[start:end]), p.start() if p else len(text), m is not None, start, p is not None)
             self._info[start] = info
         if start == self._line_start:
             self._line = info
@@ -202,7 +203,7 @@ class _Lines:
         line = self._line
         if line is None or not self._line_start <= s < self._line_end:
             line = self.line(s)
-        furn, prose_from, opens = line
+        furn, prose_from, opens, start, marked = line
         if furn:
             return True
         heading = s <= prose_from  # no mark before the space: a heading or title ends here
@@ -227,7 +228,9 @@ class _Lines:
                 return heading or not _HAN_CHAR.match(text, j + 1)
             if after in "%‰" or not (_HAN_CHAR.match(after) or _LATIN_ALNUM.match(after)):
                 return False  # before a mark: 增长 6.3%，
-            return heading  # one side only: kept after a heading or title
+            # one side only: kept after a heading (一、…回顾 2023年是…) or a title followed by a
+            # sentence (…工作计划 2020年是…，), not in a short label (面积 120m²)
+            return heading and (opens or (s - start >= _TITLE_MIN and marked))
         # number, spaces, hanzi
         i = s - 1
         while i >= 0 and text[i] in "*%‰":
@@ -246,7 +249,8 @@ class _Lines:
         if before == " ":
             return _LATIN_ALNUM.match(text, i - 1) is not None  # Windows 10 版 / 学习 4 次
         if _HAN_CHAR.match(before) or _LATIN_ALNUM.match(before):
-            return i + 1 <= prose_from  # one side only: 12月16 日 after a title is kept
+            # one side only: kept after a heading or a title followed by a sentence
+            return i + 1 <= prose_from and (opens or (i + 1 - start >= _TITLE_MIN and marked))
         return False
 
     def keeps_punctuation_space(self, s: int, e: int) -> bool:
