@@ -210,6 +210,7 @@ def test_markdown_is_removed_keeping_the_heading_text() -> None:
     [
         ("# 总结\n## 一、概况\n一是**加强领导**，完善机制。", "总结\n一、概况\n一是加强领导，完善机制。"),
         ("**一、总体要求**\n**二、主要任务**\n正文。", "一、总体要求\n二、主要任务\n正文。"),
+        ("东湖街道工作总结\n# 一、坚持党建引领\n正文。", "东湖街道工作总结\n一、坚持党建引领\n正文。"),
     ],
 )
 def test_markdown_in_markdown_like_text_is_removed(text: str, expected: str) -> None:
@@ -220,7 +221,7 @@ def test_markdown_in_markdown_like_text_is_removed(text: str, expected: str) -> 
     "text",
     [
         "一是**加强领导**，完善机制。",  # bold inside a sentence, no other Markdown: kept (and flagged)
-        "# 号楼完成封顶\n正文。",  # one '#' line is no evidence of Markdown
+        "# 号楼完成封顶\n正文。",  # one '#' line is no evidence of Markdown (unless a numbered heading follows)
         "今天召开20**年全镇工作会议，总结20**年工作。",
         "**年上半年，**镇党委坚持稳中求进。",
     ],

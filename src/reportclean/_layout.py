@@ -234,7 +234,7 @@ def make_layout(config: Config) -> StepFn:
         out = Proposal()
         if "\n" not in text and "#" not in text and "**" not in text:
             return out
-        _markdown(text, out, rules)
+        _markdown(text, out, rules, heading_re)
         n = len(text)
         edits = out.edits
         prev: _Line | None = None  # the description of the line before the break, if already made
@@ -332,12 +332,13 @@ def _join(out: Proposal, s: int, e: int, glue: str, rule: str, doubled: str) -> 
                  "repeated it; check and delete one")
 
 
-def _markdown(text: str, out: Proposal, rules: PlaceholderRules) -> None:
+def _markdown(text: str, out: Proposal, rules: PlaceholderRules, numbered: re.Pattern[str]) -> None:
     """Propose the removal of Markdown bold pairs and (in a Markdown-like text) heading marks.
 
     A text is Markdown-like when it has two heading lines, or a heading line and a bold pair,
     or two bold pairs; then a bold pair inside a sentence (``一是**加强领导**，``) is Markdown
-    too, unless a placeholder stands at it.
+    too, unless a placeholder stands at it. A lone heading mark goes only before a numbered
+    heading (``# 一、总体要求``).
     """
     pairs = list(_MD_BOLD.finditer(text)) if "**" in text else []
     bold = [m.span() for m in pairs if _is_markdown_bold(text, m.start(), m.end(), rules, strict=True)]
@@ -347,7 +348,8 @@ def _markdown(text: str, out: Proposal, rules: PlaceholderRules) -> None:
         found = list(_MD_HEADING_AFTER_BREAK.finditer(text))
         headings = [first, *found] if first else found
     if len(headings) + len(bold) < 2:
-        headings = []  # one '# ' alone is not evidence of Markdown
+        # one '# ' alone is evidence of Markdown only before a numbered heading (# 一、总体要求)
+        headings = [h for h in headings if numbered.match(text, h.end())]
     elif len(bold) < len(pairs):
         bold = [m.span() for m in pairs if _is_markdown_bold(text, m.start(), m.end(), rules, strict=False)]
     starts: list[int] = []
