@@ -77,6 +77,7 @@ _PAUSE = frozenset("、。，：；,:;")  # two of them joined would clash
 # A line ending with one of these cuts a sentence: evidence for a join on its own.
 _OPEN_END = frozenset("，、（“‘《「『【〔")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
+_QUOTE_PREFIX = frozenset("：:>")  # a line quoted in a forum or an e-mail (': 正文', '> 正文'): kept as it is
 _ANY_PUNCT = re.compile(r"[，。；：！？、,;:!?]")
 _HAN = re.compile(f"[{HAN}]")
 _TITLE_MAX = 40
@@ -297,6 +298,7 @@ def make_layout(config: Config) -> StepFn:
                 or nxt.opens
                 or nxt.blocked
                 or not nxt.first
+                or nxt.first in _QUOTE_PREFIX
                 or (prev.last.isdigit() and nxt.first.isdigit())
                 or (prev.end in _PAUSE and nxt.first in _PAUSE)
             ):
