@@ -51,6 +51,8 @@ def test_removes_converter_spaces(text: str, expected: str) -> None:
         "Windows 10 Pro",
         "“十三五”规划，第一季度。",
         "序号\t项目\t金额",  # tabs separate columns
+        "It was named „scars“ after the climbers.",  # quotation marks in a European sentence
+        "Ein Zitat: „Straße“ und «Übersicht».",
     ],
 )
 def test_leaves_alone(text: str) -> None:

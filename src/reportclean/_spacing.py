@@ -259,10 +259,18 @@ class _Lines:
         left, right = text[s - 1 : s], text[e : e + 1]
         if left == "|" or right == "|":
             return True  # a table cell
-        if _LATIN_ALNUM.match(left) or _LATIN_ALNUM.match(right):
-            if not (left.isdigit() or right.isdigit()):
-                return True  # English typography: the “+” button
+        if _alphabetic(left) or _alphabetic(right):
+            return True  # English (or other alphabetic) typography: the “+” button, named „scars“
         return self.furniture(s)
+
+
+def _alphabetic(c: str) -> bool:
+    """A letter of an alphabetic script (Latin, Greek, Cyrillic …), not a digit, hanzi or kana.
+
+    >>> [_alphabetic(c) for c in ("a", "é", "Ж", "5", "中", "")]
+    [True, True, True, False, False, False]
+    """
+    return c.isalpha() and c < "\u2e80"
 
 
 def _spaced_out(text: str) -> bool:
