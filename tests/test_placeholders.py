@@ -152,7 +152,7 @@ def test_placeholder_shapes_and_kinds(text: str, expected: list[tuple[str, str]]
         "X光", "X射线", "X光机", "D级危房", "万达E栋", "“1+2+N”", "“5+N”", "V字模型", "某街道",
         "3×4米", "2 × 10万千瓦", "长×宽×高", "**工作成效**", "**1. 加强组织领导。**", "iPhone X发布",
         "200毫安 X 光机", "X\n光机", "社區(xù)", "網站_365bet充值方式_有人", "* 首页 * 政务", "脚注*说明",
-        "# 一、概况\n一是**加强领导**，完善机制。",
+        "# 一、概况\n一是**加强领导**，完善机制。", "higher values (“+” and “×” curves)", "Name: ____ Date: __",
         "Windows XP", "X-ray", "二○○○年", "○ 加强", "□是 □否", "______", "www.xxx.com",
         "xx@qq.com", "__init__.py", "3x3", "BMW X5", "xx5G",
         "脚注*说明", "3xx4", "第10x", "IPv6xx", "“十三五”规划，第一季度，增长5%。",

@@ -239,6 +239,8 @@ def _judge(
         near = text[max(0, start - 2) : start] + "|" + text[end : end + 2]
         if re.search(rf"[{_DIGIT}{_LATIN}][ ]?\|[ ]?[{_DIGIT}{_LATIN}(（]", near):
             return None  # 3×4, 2 × 10, a*b: operands on both sides (××km is a figure left out)
+        if not _in_chinese(text, start, end):
+            return None  # (“+” and “×” curves): a sign in a European sentence
         kind = _kind(text, start, end, rules)
         if first in "*＊":
             return _judge_stars(text, start, end, kind, markdown)
@@ -256,6 +258,8 @@ def _judge(
     elif first in "_＿":
         if not _line(text, start, end).strip("_＿" + _SPACE):
             return None  # a horizontal rule
+        if not _in_chinese(text, start, end):
+            return None  # a blank in a European form: not this library's business
         nxt = text[end : end + 1]
         if (prev and _IS_LATIN_OR_DIGIT.match(prev)) or _IS_LATIN_OR_DIGIT.match(nxt or " "):
             return None  # part of an identifier: __init__, user__name, 网站_365bet
@@ -267,6 +271,26 @@ def _judge(
         if end - start == 1 and _SEPARATOR_UNDERSCORE.search(_line(text, start, end)):
             return None  # a line that uses '_' between words (网站_365bet充值方式_有人): a separator
     return start, end, _kind(text, start, end, rules)
+
+
+# skipped when looking for Chinese around a run: spaces, quotes, brackets, range marks, other runs
+_WRAPPERS = frozenset(" \u3000\t“”‘’\"'「」『』《》（）()【】-－~～—*＊×_＿")
+
+
+def _in_chinese(text: str, start: int, end: int) -> bool:
+    """Whether a hanzi or a Chinese mark stands near ``text[start:end]`` (spaces, quotes,
+    brackets and range marks around it skipped, at most three characters on each side).
+
+    >>> _in_chinese("荣获“**”称号", 3, 5), _in_chinese("values (“+” and “×” curves)", 17, 18)
+    (True, False)
+    """
+    i = start - 1
+    while i >= 0 and start - i <= 3 and text[i] in _WRAPPERS:
+        i -= 1
+    j = end
+    while j < len(text) and j - end < 3 and text[j] in _WRAPPERS:
+        j += 1
+    return bool(_CN_CONTEXT.match(text[i : i + 1] if i >= 0 else "") or _CN_CONTEXT.match(text[j : j + 1]))
 
 
 _STAR_RUN_MAX = 6  # a longer run of stars is a rule or decoration
