@@ -125,6 +125,20 @@ def test_check_exits_1_on_seed_003() -> None:
         ("XX年度考核", [("XX", "date")]),
         ("近XX年来", [("XX", "number")]),
         ("队员1xxxx，平均年龄50岁", [("1xxxx", "number")]),
+        # underscore blanks of a template (issue 14)
+        ("本人自20__年起任__镇镇长", [("20__", "date"), ("__", "name")]),
+        ("修通水泥路近_公里", [("_", "number")]),
+        ("我代表_镇人民政府", [("_", "name")]),
+        ("在___、国务院领导下", [("___", "unknown")]),
+        # stars for blanked words in Chinese text (issue 13): never Markdown
+        ("**年上半年，**镇党委", [("**", "date"), ("**", "name")]),
+        ("举办第五届****梨花节", [("****", "unknown")]),
+        ("荣获“**”称号", [("**", "name")]),
+        ("2021年以来，*开发区稳步推进", [("*", "unknown")]),
+        ("*-*月产值", [("*", "date"), ("*", "date")]),
+        ("开发区*-*月产值累计*亿元", [("*", "date"), ("*", "date"), ("*", "number")]),
+        ("由***农业科技公司牵头", [("***", "unknown")]),
+        ("加强**建工作，推进**员管理", [("**", "unknown"), ("**", "unknown")]),
     ],
 )
 def test_placeholder_shapes_and_kinds(text: str, expected: list[tuple[str, str]]) -> None:
@@ -137,6 +151,8 @@ def test_placeholder_shapes_and_kinds(text: str, expected: list[tuple[str, str]]
         "5G基站", "AI小镇", "ICT产业", "APP", "LED灯", "EPC总承包", "GDP增长", "IPv6", "VR体验",
         "X光", "X射线", "X光机", "D级危房", "万达E栋", "“1+2+N”", "“5+N”", "V字模型", "某街道",
         "3×4米", "2 × 10万千瓦", "长×宽×高", "**工作成效**", "**1. 加强组织领导。**", "iPhone X发布",
+        "200毫安 X 光机", "X\n光机", "社區(xù)", "網站_365bet充值方式_有人", "* 首页 * 政务", "脚注*说明",
+        "# 一、概况\n一是**加强领导**，完善机制。", "higher values (“+” and “×” curves)", "Name: ____ Date: __",
         "Windows XP", "X-ray", "二○○○年", "○ 加强", "□是 □否", "______", "www.xxx.com",
         "xx@qq.com", "__init__.py", "3x3", "BMW X5", "xx5G",
         "脚注*说明", "3xx4", "第10x", "IPv6xx", "“十三五”规划，第一季度，增长5%。",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reportclean import Config, clean
@@ -28,6 +30,11 @@ def _apply(text: str) -> str:
         ("  正文\n\t第二行", "正文\n第二行"),
         ("（一） 注重群防群控 ， 全力", "（一）注重群防群控，全力"),
         ("2019--2020 年度", "2019--2020年度"),
+        ("今年 1-9 月，完成", "今年1-9月，完成"),  # a range, not a date
+        ("，收集诉求 32\n条，解决", "，收集诉求32\n条，解决"),  # a hard-wrapped line ends with the number
+        ("，烟叶产量 0.8万吨，增长 6.3%。", "，烟叶产量0.8万吨，增长6.3%。"),  # running text: one side is enough
+        ("2.1 基本情况。全镇 2 个村", "2.1 基本情况。全镇2个村"),  # a section number keeps its space
+        ("单击 “+” 按钮，添加。", "单击“+”按钮，添加。"),
     ],
 )
 def test_removes_converter_spaces(text: str, expected: str) -> None:
@@ -44,10 +51,29 @@ def test_removes_converter_spaces(text: str, expected: str) -> None:
         "Windows 10 Pro",
         "“十三五”规划，第一季度。",
         "序号\t项目\t金额",  # tabs separate columns
+        "It was named „scars“ after the climbers.",  # quotation marks in a European sentence
+        "Ein Zitat: „Straße“ und «Übersicht».",
     ],
 )
 def test_leaves_alone(text: str) -> None:
     assert spacing(text, Context()).edits == []
+
+
+_SEPARATORS = [
+    line
+    for line in (Path(__file__).resolve().parent.parent / "fixtures" / "negative" / "spacing_separators.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line and not line.startswith("#")
+]
+
+
+@pytest.mark.parametrize("line", _SEPARATORS)
+def test_separator_spaces_survive_the_pipeline(line: str) -> None:
+    """Heading and body, furniture fields, dates, digit groups, English: the spaces stay (issue 13)."""
+    r = clean(line)
+    assert not [c for c in r.changes if c.rule in ("number-space", "punctuation-space")]
+    assert r.text.count(" ") == line.count(" ")
 
 
 def test_spaced_out_document_is_collapsed_with_one_warning() -> None:
@@ -63,7 +89,11 @@ def test_a_few_spaced_words_are_not_a_spaced_out_document() -> None:
     assert not spacing(text, Context()).flags
 
 
-@pytest.mark.parametrize("unit", [" ", "街 ", "街 1 ", "1 KM ", "\u3000", "， ", " \n"])
+@pytest.mark.parametrize(
+    "unit",
+    [" ", "街 ", "街 1 ", "1 KM ", "\u3000", "， ", " \n", "年12 ", "一、工作 12年 ", "来源：a 作者：b 12 年",
+     "12 年\n"],
+)
 def test_linear_on_long_runs(unit: str) -> None:
     spacing(unit * 100_000, Context())  # returns: no catastrophic backtracking
 

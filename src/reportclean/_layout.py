@@ -2,40 +2,60 @@
 
 The output has **one paragraph per line, separated by a single ``\\n``**: blank
 lines between paragraphs are collapsed. A line break is removed (the two lines
-joined with no space, or one space between two Latin words) when all of these hold:
+joined with no space, or one space between two Latin words) only on positive
+evidence that it cuts a sentence:
 
-- the line before it does not end a sentence (its last mark, after closing
-  quotes and brackets, is not ``。！？；：…``);
-- neither line is a heading or a title, and the next line does not start a
-  numbered item (``一、`` ``（一）`` ``1.`` ``一是`` ``——``, from the lexicon
-  ``data/layout_headings.tsv``);
-- it would not glue two numbers together (``QQ206157060`` / ``2020年…``).
+- the line before it ends with a pause mark or an opening bracket or quote
+  (``，、（“《``): no paragraph ends there; or
+- the document is hard-wrapped (most of its lines are about as long as its
+  longest ones, measured in display columns, and almost none is longer: its *wrap
+  width*) and the line before it is about that long, reads as running text (no
+  column gaps) and does not end a sentence; or
+- the document shows that its converter cut paragraphs at page ends: at least three
+  long paragraphs (60 characters, two marks) end after a word and go on in the next
+  line; then each such cut (20 characters and a mark before it) is joined. One
+  paragraph without its stop is an author's slip, not evidence.
+
+and never when one of the two lines is a heading, a title or a numbered item
+(``一、`` ``（一）`` ``1.`` ``（1）`` ``2.1.1`` ``第一章`` ``一是`` ``——``, from the
+lexicon ``data/layout_headings.tsv``), a date line, a list of names (a byline), a
+line of site furniture (``|``, ``>>``, `` > ``, `` · `` separators, HTML tags,
+several ``label：`` fields), a line with no hanzi (unless the document is
+hard-wrapped), or when the join would glue two numbers together (``QQ206157060`` /
+``2020年…``). A break that shows none of this evidence is kept: a missed join
+leaves the text as it was, a wrong one merges a heading, an addressee or a byline
+into the next sentence.
 
 A heading is a line that starts with a numbering marker and holds no
 sentence-final punctuation (run-in markers like ``一是`` and ``——``: no
 punctuation at all). A title is a short line (at most 40 characters) with no
-``，。；：！？、``. Both decisions look only at the text of the two lines, Markdown
-marks ignored, so cleaning the output again changes nothing. A hanzi doubled
-across a join (``问题`` / ``题，``) is flagged ``doubled-character`` and kept.
-Converter Markdown (``## ``, ``**``) is removed, keeping the text.
+``，。；：！？、``. A hanzi doubled across a join (``问题`` / ``题，``) is flagged
+``doubled-character`` and kept.
+
+Converter Markdown is removed only where it reads as Markdown: ``**text**`` on one
+line whose opening ``**`` starts the line or follows a space or a mark, whose
+closing ``**`` ends the line, precedes a space or a mark or follows a mark, and
+neither of which stands where a placeholder does (``**年``, ``**镇``, ``20**``,
+``“**”``: those are blanked names and years, kept for the placeholders step);
+``#`` heading marks at line starts when the document has Markdown in two places.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from itertools import compress, repeat
-from operator import attrgetter, is_
+from operator import attrgetter, is_, methodcaller
 from typing import NamedTuple
 
 from ._cjk import HAN
 from ._config import Config
 from ._edits import Context, Edit, Proposal, Step, StepFn, match_edits
-from ._lexicon import Lexicon, package_lexicon
+from ._lines import furniture, heading_patterns
+from ._placeholders import PlaceholderRules, placeholder_rules
 
-__all__ = ["LAYOUT", "make_layout"]
-
-_MARKERS = package_lexicon("layout_headings.tsv")
+__all__ = ["LAYOUT", "make_layout", "wrap_width"]
 
 # A line break with the blank lines after it, ``\n(?:[ \t\u3000]*\n)*`` (the trailing spaces
 # before it are added in code), less the commonest one: a single ``\n`` right after a mark that
@@ -48,18 +68,109 @@ _LOOK = attrgetter("lastgroup")
 _MD = r"\**(#{1,6}[ \t]+(?:\**#{1,6}[ \t]+)*)(?=\S)"
 _MD_HEADING = re.compile(_MD)  # matched at a line start
 _MD_HEADING_AFTER_BREAK = re.compile("\n" + _MD)
-# ``(?<!\*)(\*{2,})`` written so that the pattern starts with a literal (found at C speed);
-# may span a line break the layout joins.
-_MD_BOLD = re.compile(r"(\*(?<!\*\*)\*+)[^*]+(\*{2,})(?!\*)")
+# A '**' pair on one line enclosing text with no space at either end; the surroundings are
+# judged in code (_is_markdown_bold). Starts with a literal (found at C speed).
+_MD_BOLD = re.compile(r"\*\*(?<!\*\*\*)(?=[^\s*])[^*\n]*?[^\s*]\*\*(?!\*)")
 _CLOSING = "”’」』》）)】〕］\"'* \t"
 _TERMINAL = frozenset(_TERMINAL_CHARS)
 _PAUSE = frozenset("、。，：；,:;")  # two of them joined would clash
+# A line ending with one of these cuts a sentence: evidence for a join on its own.
+_OPEN_END = frozenset("，、（“‘《「『【〔")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
+_QUOTE_PREFIX = frozenset("：:>")  # a line quoted in a forum or an e-mail (': 正文', '> 正文'): kept as it is
 _ANY_PUNCT = re.compile(r"[，。；：！？、,;:!?]")
 _HAN = re.compile(f"[{HAN}]")
 _TITLE_MAX = 40
 _HEADING_MAX = 60
 _RUNIN_MAX = 30
+# Lines never joined to a neighbour: site furniture the boilerplate step may still remove
+# (separators of navigation bars and metadata tables, HTML tags, several 'label：' fields),
+# date lines and lists of names (a byline, an addressee without a colon).
+_DATE_LINE = re.compile(
+    r"[（(]?(?:[0-9]{2,4}[-/.年][0-9]{1,2}[-/.月](?:[0-9]{1,2}[日号]?)?|[〇○零一二三四五六七八九十]{2,4}年"
+    r"[〇○零一二三四五六七八九十]{1,3}月(?:[〇○零一二三四五六七八九十]{1,3}日)?)"
+    r"(?:[ \t]*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?"
+    r"(?:[ \t]*[（(]?星期.[)）]?)?[)）]?"
+)
+_NAMES = re.compile(f"[{HAN}]{{2,4}}(?:[、，,·  \\t]+[{HAN}]{{2,4}})+")
+_GAP = re.compile(r"\S(?:[ \t\u3000]{2,}|\t)\S")  # a column gap inside a line: a table row
+# Wrap width: at least this many lines within 4 columns of it, making at least
+# _WRAP_SHARE of the lines, at most _WRAP_OVER of them longer; a line within the tolerance
+# of it (and not longer) is a wrapped one.
+_WRAP_MIN_LINES = 4
+_WRAP_SHARE = 0.3
+_WRAP_OVER = 0.1
+_WRAP_MIN = 24  # columns: narrower "wrap widths" are lists of short items
+# A wrapped line is within this many columns (or an eighth) of the wrap width: spaces the
+# spacing step removed and a paragraph's indentation make it shorter.
+_WRAP_TOL = 6
+# A paragraph cut after a word: at least _CUT_CHARS characters with a mark in them before the
+# cut; _CUT_MIN cuts of paragraphs of at least _LONG_CUT_CHARS characters with two marks make
+# the evidence that the converter cut paragraphs at page ends (one is an author's missing stop).
+_CUT_CHARS = 20
+_LONG_CUT_CHARS = 60
+_CUT_MIN = 3
+
+
+_RSTRIP = methodcaller("rstrip", " \t\u3000")
+
+
+def _width(line: str) -> int:
+    """Display columns of ``line``: ASCII characters count 1, all others 2 (hanzi, full-width marks).
+
+    >>> _width("会议 13 场。"), _width("Size: px")
+    (12, 8)
+    """
+    n = len(line)
+    return 2 * n - len(line.encode("ascii", "ignore"))
+
+
+def wrap_width(text: str) -> int:
+    """The width (display columns) at which ``text`` was hard-wrapped, or 0 if it was not.
+
+    A converter that wraps lines (pdftotext, a BBS, an e-mail) leaves most lines about as
+    long as the longest and almost none longer; a document with one paragraph per line
+    has lines of every length.
+
+    >>> wrap_width("甲乙，丙丁戊己庚辛壬癸甲乙丙\\n" * 5 + "甲乙。")
+    28
+    >>> wrap_width("一、总则\\n本办法适用于全镇。\\n第一条，为了规范管理，制定本办法。\\n二、附则")
+    0
+    """
+    lines = [line for line in map(_RSTRIP, text.split("\n")) if line]
+    if len(lines) < _WRAP_MIN_LINES:
+        return 0
+    # (comprehensions: several times faster than one loop doing it all, on a long text)
+    widths = [2 * len(line) - len(line.encode("ascii", "ignore")) for line in lines]
+    if any(line[-1] in _OPEN_END for line in lines):
+        # a line ending in a pause mark is measured together with the next one, as a join
+        # after a pause mark will leave them (so that cleaning the output again measures
+        # the same width)
+        merged: list[int] = []
+        carry = 0
+        for line, w in zip(lines, widths, strict=True):
+            if line[-1] in _OPEN_END:
+                carry += w
+            else:
+                merged.append(carry + w)
+                carry = 0
+        widths = merged
+    if len(widths) < _WRAP_MIN_LINES:
+        return 0
+    counts = Counter(widths)
+    tol = 4
+    best, best_near = 0, 0
+    for w in sorted(counts):
+        if w < _WRAP_MIN:
+            continue
+        near = sum(counts.get(v, 0) for v in range(w - tol, w + 1))
+        if near >= best_near:
+            best, best_near = w, near
+    if best_near < _WRAP_MIN_LINES or best_near < _WRAP_SHARE * len(widths):
+        return 0
+    tol = max(tol, best // 10)
+    over = sum(c for w, c in counts.items() if w > best + tol)
+    return best if over <= _WRAP_OVER * len(widths) else 0
 
 
 class _Line(NamedTuple):
@@ -69,24 +180,25 @@ class _Line(NamedTuple):
     terminal: bool  # ends a sentence
     heading: bool  # a heading or a title: never joined to a neighbour
     opens: bool  # starts a numbered item: never joined to the line before
+    blocked: bool  # furniture, a date line or a list of names: never joined to a neighbour
+    prose: bool  # running text: a hanzi and no column gap
+    body: str  # the text, Markdown and spaces at the ends stripped
+    raw: str  # the line as it is (its width is measured when needed)
 
 
-_BLANK = _Line("", "", "", True, True, True)
+_BLANK = _Line("", "", "", True, True, True, True, False, "", "")
 
 
 def make_layout(config: Config) -> StepFn:
     """Build the layout step (compiles the heading markers of the ``layout`` lexicons once).
 
-    >>> _apply("## 一、党建引领\\n\\n强化组织领导，严格重点\\n\\n人员管控。一是加强\\n\\n学习。")
-    '一、党建引领\\n强化组织领导，严格重点人员管控。一是加强学习。'
-    >>> _apply("一、“十三五”规划\\n（一）第一季度\\n三是平稳推进\\n建设，完成。\\n1. 其他")
-    '一、“十三五”规划\\n（一）第一季度\\n三是平稳推进\\n建设，完成。\\n1. 其他'
+    >>> _apply("## 一、党建引领\\n\\n**（一）强化组织领导**\\n\\n严格重点人员，\\n\\n管控。\\n\\n一是加强学习。")
+    '一、党建引领\\n（一）强化组织领导\\n严格重点人员，管控。\\n一是加强学习。'
+    >>> _apply("一、“十三五”规划\\n（一）第一季度\\n三是平稳推进\\n镇党委、政府\\n**年上半年，**镇完成。\\n1. 其他")
+    '一、“十三五”规划\\n（一）第一季度\\n三是平稳推进\\n镇党委、政府\\n**年上半年，**镇完成。\\n1. 其他'
     """
-    lexicons: tuple[Lexicon, ...] = (_MARKERS, *config.user_lexicons("layout"))
-    heading = [row[0] for lx in lexicons for row in lx.rows if row[1] != "runin"]
-    runin = [row[0] for lx in lexicons for row in lx.rows if row[1] == "runin"]
-    heading_re = re.compile("(?:" + "|".join(heading) + ")") if heading else re.compile(r"(?!)")
-    runin_re = re.compile("(?:" + "|".join(runin) + ")") if runin else re.compile(r"(?!)")
+    heading_re, runin_re = heading_patterns(config)
+    rules = placeholder_rules(config)
 
     def line_info(line: str) -> _Line:
         # Markdown marks are ignored: the decision must be the same once they are removed.
@@ -100,35 +212,30 @@ def make_layout(config: Config) -> StepFn:
         last = core[-1]
         terminal = last in _TERMINAL or (last == "." and not core[-2:-1].isdigit())
         n = len(body)
+        has_han = _HAN.search(body) is not None
+        blocked = (
+            not has_han
+            or furniture(body)
+            or _DATE_LINE.fullmatch(body) is not None
+            or _NAMES.fullmatch(body) is not None
+        )
+        prose = has_han and not (("  " in body or "\t" in body or "\u3000" in body) and _GAP.search(body))
         if heading_re.match(body):
             inner = body[:-1]
-            return _Line(body[0], last, body[-1], terminal, n <= _HEADING_MAX and not _SENTENCE_END.search(inner), True)
+            heads = n <= _HEADING_MAX and not _SENTENCE_END.search(inner)
+            return _Line(body[0], last, body[-1], terminal, heads, True, blocked, prose, body, line)
         if runin_re.match(body):
-            return _Line(body[0], last, body[-1], terminal, n <= _RUNIN_MAX and not _ANY_PUNCT.search(body), True)
+            heads = n <= _RUNIN_MAX and not _ANY_PUNCT.search(body)
+            return _Line(body[0], last, body[-1], terminal, heads, True, blocked, prose, body, line)
         title = n <= _TITLE_MAX and not _ANY_PUNCT.search(body)
-        return _Line(body[0], last, body[-1], terminal, title, False)
+        return _Line(body[0], last, body[-1], terminal, title, False, blocked, prose, body, line)
 
     def layout(text: str, context: Context) -> Proposal:
-        """Join paragraphs cut by page breaks, one ``\\n`` between paragraphs, drop converter Markdown."""
+        """Join lines cut inside a sentence, one ``\\n`` between paragraphs, drop converter Markdown."""
         out = Proposal()
         if "\n" not in text and "#" not in text and "**" not in text:
             return out
-        starts: list[int] = []
-        ends: list[int] = []
-        if "#" in text:
-            first = _MD_HEADING.match(text)
-            found = _MD_HEADING_AFTER_BREAK.finditer(text)
-            for m in (first, *found) if first else found:
-                out.remove(m.start(1), m.end(1), "markdown-heading", "Markdown heading mark left by a converter")
-                starts.append(m.start(1))
-                ends.append(m.end(1))
-        if "**" in text:
-            for m in _MD_BOLD.finditer(text):
-                if starts and (_inside(starts, ends, m.start(1)) or _inside(starts, ends, m.start(2))):
-                    continue  # a '**' inside a heading mark ('## **## 标题')
-                reason = "Markdown bold mark left by a converter"
-                out.remove(m.start(1), m.end(1), "markdown-bold", reason)
-                out.remove(m.start(2), m.end(2), "markdown-bold", reason)
+        _markdown(text, out, rules, heading_re)
         n = len(text)
         edits = out.edits
         prev: _Line | None = None  # the description of the line before the break, if already made
@@ -139,6 +246,13 @@ def make_layout(config: Config) -> StepFn:
         if paragraphs and paragraphs[-1].end() == n:
             paragraphs.pop()  # blank lines at the end: the whitespace step's
         edits += match_edits(paragraphs, "paragraph-break", ("\n",))
+        wrap = -1  # the wrap width, measured when first needed
+        tol = 0
+        # Paragraphs cut after a word (a page break in a document with one paragraph per line):
+        # joined only when at least _CUT_MIN long ones show that the converter cut paragraphs.
+        cuts: list[tuple[int, int, str, str, bool]] = []
+        long_cuts = 0
+        carry_at, carry_chars, carry_puncts = -1, 0, 0  # the paragraph joined so far, up to carry_at
         for m in compress(breaks, kinds):  # decided from the two lines around them
             s, e = m.span()
             start = -1  # of the line before the break, found when needed
@@ -156,18 +270,35 @@ def make_layout(config: Config) -> StepFn:
                 start = text.rfind("\n", 0, s) + 1
             if prev_start != start or prev is None:
                 prev = line_info(text[start:s])
-            if prev.terminal or prev.heading:  # decided without describing the next line
+            if prev.terminal or prev.blocked:
                 if e - s > 1:
                     edits.append(Edit(s, e, "\n", "paragraph-break"))
                 continue
+            evidence = prev.end in _OPEN_END  # a cut after a pause mark, in any document
+            if not evidence and prev.prose and not (prev.heading and prev.opens):
+                # a line about as long as the wrap width of a hard-wrapped document
+                if wrap < 0:
+                    wrap = wrap_width(text)
+                    tol = max(_WRAP_TOL, wrap // 8)
+                evidence = wrap > 0 and wrap - tol <= _width(prev.raw.rstrip(" \t\u3000")) <= wrap + tol
             line_end = text.find("\n", e)
             # (The same description as that of text[e:s] when the next break is looked at:
             # trailing spaces change nothing. It is kept for that break.)
             nxt = line_info(text[e : n if line_end < 0 else line_end])
+            cut = False
+            chars = puncts = 0
+            if evidence or (prev.prose and not prev.heading):
+                chars, puncts = len(prev.body), len(_ANY_PUNCT.findall(prev.body))
+                if carry_at == start:
+                    chars, puncts = chars + carry_chars, puncts + carry_puncts
+                cut = not evidence and puncts >= 1 and chars >= _CUT_CHARS
             if (
-                nxt.heading
+                not (evidence or cut)
+                or nxt.heading
                 or nxt.opens
+                or nxt.blocked
                 or not nxt.first
+                or nxt.first in _QUOTE_PREFIX
                 or (prev.last.isdigit() and nxt.first.isdigit())
                 or (prev.end in _PAUSE and nxt.first in _PAUSE)
             ):
@@ -176,15 +307,91 @@ def make_layout(config: Config) -> StepFn:
             else:
                 glue = " " if _latin_words(prev.last, nxt.first) else ""
                 rule = "page-break-join" if m.group().count("\n") > 1 else "line-join"
-                edits.append(Edit(s, e, glue, rule))
-                if prev.last == nxt.first and _HAN.match(prev.last) and text[s - 1] == prev.last:
-                    out.flag(s - 1, e + 1, "doubled-character",
-                             f"{prev.last!r} ends one line and starts the next: a page break may have "
-                             "repeated it; check and delete one")
+                doubled = prev.last == nxt.first and _HAN.match(prev.last) is not None and text[s - 1] == prev.last
+                if evidence:
+                    _join(out, s, e, glue, rule, prev.last if doubled else "")
+                else:
+                    cuts.append((s, e, glue, rule, doubled))
+                    long_cuts += chars >= _LONG_CUT_CHARS and puncts >= 2
+                carry_at, carry_chars, carry_puncts = e, chars, puncts
             prev, prev_start = nxt, e
+        for s, e, glue, rule, doubled in cuts:
+            if long_cuts >= _CUT_MIN:
+                _join(out, s, e, glue, rule, text[s - 1] if doubled else "")
+            elif e - s > 1:
+                edits.append(Edit(s, e, "\n", "paragraph-break"))
         return out
 
     return layout
+
+
+def _join(out: Proposal, s: int, e: int, glue: str, rule: str, doubled: str) -> None:
+    """Join the lines around the break ``text[s:e]``; flag a hanzi ``doubled`` across it."""
+    out.edits.append(Edit(s, e, glue, rule))
+    if doubled:
+        out.flag(s - 1, e + 1, "doubled-character",
+                 f"{doubled!r} ends one line and starts the next: a page break may have "
+                 "repeated it; check and delete one")
+
+
+def _markdown(text: str, out: Proposal, rules: PlaceholderRules, numbered: re.Pattern[str]) -> None:
+    """Propose the removal of Markdown bold pairs and (in a Markdown-like text) heading marks.
+
+    A text is Markdown-like when it has two heading lines, or a heading line and a bold pair,
+    or two bold pairs; then a bold pair inside a sentence (``一是**加强领导**，``) is Markdown
+    too, unless a placeholder stands at it. A lone heading mark goes only before a numbered
+    heading (``# 一、总体要求``).
+    """
+    pairs = list(_MD_BOLD.finditer(text)) if "**" in text else []
+    bold = [m.span() for m in pairs if _is_markdown_bold(text, m.start(), m.end(), rules, strict=True)]
+    headings: list[re.Match[str]] = []
+    if "#" in text:
+        first = _MD_HEADING.match(text)
+        found = list(_MD_HEADING_AFTER_BREAK.finditer(text))
+        headings = [first, *found] if first else found
+    if len(headings) + len(bold) < 2:
+        # one '# ' alone is evidence of Markdown only before a numbered heading (# 一、总体要求)
+        headings = [h for h in headings if numbered.match(text, h.end())]
+    elif len(bold) < len(pairs):
+        bold = [m.span() for m in pairs if _is_markdown_bold(text, m.start(), m.end(), rules, strict=False)]
+    starts: list[int] = []
+    ends: list[int] = []
+    for h in headings:
+        out.remove(h.start(1), h.end(1), "markdown-heading", "Markdown heading mark left by a converter")
+        starts.append(h.start(1))
+        ends.append(h.end(1))
+    reason = "Markdown bold mark left by a converter"
+    for s, e in bold:
+        if starts and (_inside(starts, ends, s) or _inside(starts, ends, e - 2)):
+            continue  # a '**' inside a heading mark ('## **## 标题')
+        out.remove(s, s + 2, "markdown-bold", reason)
+        out.remove(e - 2, e, "markdown-bold", reason)
+
+
+_BOLD_OUTSIDE = re.compile(f"[^0-9A-Za-z{HAN}]")  # what may stand outside a '**': a space, a mark, '#'
+_WORD = re.compile(r"[0-9A-Za-z]")
+
+
+def _is_markdown_bold(text: str, s: int, e: int, rules: PlaceholderRules, strict: bool) -> bool:
+    """Whether the '**…**' at ``text[s:e]`` is Markdown bold, not two blanked words.
+
+    Strict: the opening '**' starts the line or follows a space or a mark; the closing one
+    ends the line, precedes a space or a mark, or follows a mark (``**1. 构建体系。**努力``).
+    Not strict (in a Markdown-like text): a hanzi may stand outside either, a digit or a
+    Latin letter may not (``20**年``). Either way the opening one is not followed by a word
+    a placeholder stands before (``**年``, ``**镇``, ``**万元``).
+    """
+    before = text[s - 1 : s]
+    after = text[e : e + 1]
+    if strict:
+        if before and before != "\n" and not _BOLD_OUTSIDE.match(before):
+            return False  # 20**年, 召开*镇**年: inside a word
+        if after and after != "\n" and not _BOLD_OUTSIDE.match(after) and not _BOLD_OUTSIDE.match(text[e - 3]):
+            return False  # **年上半年，**镇: the closing run is followed by a word, after a word
+    elif _WORD.match(before) or _WORD.match(after):
+        return False
+    date, number, name = rules.after.match(text[s + 2 : s + 10]).groups()  # type: ignore[union-attr]
+    return date is None and number is None and name is None  # **年, **镇, **万元: a blanked word
 
 
 def _inside(starts: list[int], ends: list[int], i: int) -> bool:

@@ -2,10 +2,11 @@
 
 Template copies of reports replace every figure and name with a stand-in:
 ``X个``, ``XX万元``, ``X%``, ``X月X日``, ``X街道``, ``××县``, ``某某``, ``□□``,
-``20**年``, ``___``. Each run is one ``placeholder`` warning whose message names
-its kind: ``number``, ``date``, ``name`` or ``unknown`` (decided from the words
-around it). Real Latin (``5G``, ``AI``, ``ICT``, ``IPv6``), ``X光``/``X射线``,
-multiplication (``3×4``), a single ``某`` and Markdown ``**`` are left alone.
+``20**年``, ``**镇``, ``“**”``, ``20__年``, ``近_公里``. Each run is one ``placeholder``
+warning whose message names its kind: ``number``, ``date``, ``name`` or ``unknown``
+(decided from the words around it). Real Latin (``5G``, ``AI``, ``ICT``, ``IPv6``),
+``X光``/``X射线`` (also split: ``X 光机``), pinyin (``(xù)``), multiplication
+(``3×4``), a single ``某`` and Markdown ``**`` are left alone.
 With ``Config(mark_placeholders=True)`` each run is also wrapped in ``⟦ ⟧`` in
 the clean text (rule ``mark-placeholder``), for users who feed the text to a
 model.
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 
 from ._boilerplate import _trie
-from ._cjk import HAN
+from ._cjk import CJK_PUNCT, HAN
 from ._config import Config
 from ._edits import Context, Flag, Proposal, Step, StepFn
 from ._lexicon import Lexicon, LexiconError, package_lexicon
@@ -60,6 +61,14 @@ _LATINS = frozenset(
 _LATIN_OR_DIGIT = _LATINS | _DIGITS | frozenset("_@.．")
 _LATIN_NEXT_CHARS = _LATINS | _DIGITS | frozenset("-@")
 _LATIN_AFTER_CHARS = _LATINS | _DIGITS | frozenset("²³")
+# Latin-1 and Latin Extended letters and symbols (pinyin tone marks, mojibake): an X beside
+# one is part of a foreign word (社區(qū), ©x·), not a stand-in. Not × ÷ · ° ± ² ³.
+_FOREIGN = frozenset(chr(c) for c in range(0xA1, 0x250)) - frozenset("×÷·°±²³")
+_CN_CONTEXT = re.compile(f"[{HAN}{CJK_PUNCT}]")
+# Between X and a 'keep' phrase a converter may put a space or a line break (200毫安 X 光机).
+_KEEP_GAP = " \n\u3000"
+_RANGE = frozenset("-－—~～至")
+_SEPARATOR_UNDERSCORE = re.compile(rf"[{_LATIN}{_DIGIT}][_＿](?![_＿])|(?<![_＿])[_＿][{_LATIN}{_DIGIT}]")
 
 
 def _latin_next(text: str, i: int) -> bool:
@@ -130,6 +139,12 @@ def placeholder_rules(config: Config) -> PlaceholderRules:
 def _kind(text: str, start: int, end: int, rules: PlaceholderRules) -> str:
     """``number``, ``date``, ``name`` or ``unknown``, from the words around a run."""
     after = text[end : end + 8].lstrip(_SPACE)
+    if after[:1] in _RANGE and after[1:2] and after[1] in _STARTS and after[1] not in "._＿":
+        k = end + text[end:].index(after[1])  # the run after the range mark: 1-X月, *-*月
+        run = k + 1
+        while text[run : run + 1] == text[k]:
+            run += 1
+        return _kind(text, k, run, rules)
     if after.startswith("年来"):
         return "number"  # 近X年来: a number of years
     # the matches of after_date, after_number and after_name (None: no match)
@@ -155,8 +170,10 @@ def _kind(text: str, start: int, end: int, rules: PlaceholderRules) -> str:
 def _accept_x(text: str, start: int, end: int, rules: PlaceholderRules) -> str | None:
     """Whether an X run is a placeholder: None when it is real Latin, else ``""`` or
     ``"number"`` when a Latin unit follows it (``Xm²``)."""
-    if end - start == 1 and rules.keep.match(text, end):
-        return None
+    if end - start == 1 and (
+        rules.keep.match(text, end) or (text[end : end + 1] in _KEEP_GAP and rules.keep.match(text, end + 1))
+    ):
+        return None  # X光机, X 光机, X / 光机: a device, not a stand-in
     # (character tests stand for _LATIN_AFTER, a Latin letter and a space, _LATIN_NEXT and _IS_DIGIT: no regex call)
     tail = _LATIN_AFTER.match(text, end) if text[end : end + 1] in _LATIN_AFTER_CHARS else None
     after = end
@@ -190,10 +207,15 @@ def _line(text: str, start: int, end: int) -> str:
     return text[line_start : len(text) if line_end < 0 else line_end]
 
 
-def _judge(text: str, start: int, end: int, rules: PlaceholderRules) -> tuple[int, int, str] | None:
-    """(start, end, kind) when the run ``text[start:end]`` is (part of) a placeholder, else None."""
+def _judge(
+    text: str, start: int, end: int, rules: PlaceholderRules, markdown: bool = False
+) -> tuple[int, int, str] | None:
+    """(start, end, kind) when the run ``text[start:end]`` is (part of) a placeholder, else None.
+
+    ``markdown``: the text has a Markdown heading or a bold run opening a line.
+    """
     first = text[start]
-    if (first in _XS or first in "*＊×") and "年" in text[end : end + 2]:
+    if (first in _XS or first in "*＊×_＿") and "年" in text[end : end + 2]:
         year = _year_start(text, start, end)
         if year >= 0:
             return year, end, "date"
@@ -204,8 +226,8 @@ def _judge(text: str, start: int, end: int, rules: PlaceholderRules) -> tuple[in
             digits = _DIGITS_BEFORE.search(text, max(0, start - 6), start)
             if digits and (digits.start() == 0 or text[digits.start() - 1] not in _LATIN_OR_DIGIT):
                 return digits.start(), end, "number"  # 1XX万元, 队员1xxxx: digits masked
-        if prev in _LATIN_OR_DIGIT:
-            return None  # part of a Latin word, an address or a number
+        if prev in _LATIN_OR_DIGIT or prev in _FOREIGN or text[end : end + 1] in _FOREIGN:
+            return None  # part of a Latin word (also pinyin, mojibake), an address or a number
         masked = _MASKED_TAIL.match(text, end) if end - start >= 2 and text[end : end + 1] in _DIGITS else None
         if masked and not _latin_next(text, masked.end()):
             return start, masked.end(), "number"  # xx0.9%, xx458元: leading digits masked
@@ -217,12 +239,12 @@ def _judge(text: str, start: int, end: int, rules: PlaceholderRules) -> tuple[in
         near = text[max(0, start - 2) : start] + "|" + text[end : end + 2]
         if re.search(rf"[{_DIGIT}{_LATIN}][ ]?\|[ ]?[{_DIGIT}{_LATIN}(（]", near):
             return None  # 3×4, 2 × 10, a*b: operands on both sides (××km is a figure left out)
+        if not _in_chinese(text, start, end):
+            return None  # (“+” and “×” curves): a sign in a European sentence
         kind = _kind(text, start, end, rules)
-        if first == "*":
-            line = _line(text, start, end)
-            if end - start > 4 or kind == "unknown" or (line.count("*") != end - start and _STAR_CLOSE.search(line)):
-                return None  # Markdown emphasis (a ** on its line closes before a non-hanzi), a footnote mark
-        elif end - start == 1 and kind == "unknown":
+        if first in "*＊":
+            return _judge_stars(text, start, end, kind, markdown)
+        if end - start == 1 and kind == "unknown":
             return None  # 长×宽: a word sum, not a stand-in
         return start, end, kind
     if first == "某":
@@ -234,11 +256,80 @@ def _judge(text: str, start: int, end: int, rules: PlaceholderRules) -> tuple[in
         if end - start < 2 or (prev and prev in _CN_DIGIT) or text[end : end + 1] in tuple(_CN_DIGIT):
             return None  # 二○○○年: Chinese numeral zeros; ○ alone: a bullet
     elif first in "_＿":
-        if end - start < 2 or not _line(text, start, end).strip("_＿" + _SPACE):
+        if not _line(text, start, end).strip("_＿" + _SPACE):
             return None  # a horizontal rule
-        if (prev and _IS_LATIN_OR_DIGIT.match(prev)) or _IS_LATIN_OR_DIGIT.match(text[end : end + 1] or " "):
-            return None  # part of an identifier: __init__, user__name
+        if not _in_chinese(text, start, end):
+            return None  # a blank in a European form: not this library's business
+        nxt = text[end : end + 1]
+        if (prev and _IS_LATIN_OR_DIGIT.match(prev)) or _IS_LATIN_OR_DIGIT.match(nxt or " "):
+            return None  # part of an identifier: __init__, user__name, 网站_365bet
+        if end - start == 1 and not (
+            (not prev or prev == "\n" or _CN_CONTEXT.match(prev)) and _CN_CONTEXT.match(nxt or " ")
+            and (_HANZI.match(prev or " ") or _HANZI.match(nxt or " "))
+        ):
+            return None  # one underscore outside Chinese text
+        if end - start == 1 and _SEPARATOR_UNDERSCORE.search(_line(text, start, end)):
+            return None  # a line that uses '_' between words (网站_365bet充值方式_有人): a separator
     return start, end, _kind(text, start, end, rules)
+
+
+# skipped when looking for Chinese around a run: spaces, quotes, brackets, range marks, other runs
+_WRAPPERS = frozenset(" \u3000\t“”‘’\"'「」『』《》（）()【】-－~～—*＊×_＿")
+
+
+def _in_chinese(text: str, start: int, end: int) -> bool:
+    """Whether a hanzi or a Chinese mark stands near ``text[start:end]`` (spaces, quotes,
+    brackets and range marks around it skipped, at most three characters on each side).
+
+    >>> _in_chinese("荣获“**”称号", 3, 5), _in_chinese("values (“+” and “×” curves)", 17, 18)
+    (True, False)
+    """
+    i = start - 1
+    while i >= 0 and start - i <= 3 and text[i] in _WRAPPERS:
+        i -= 1
+    j = end
+    while j < len(text) and j - end < 3 and text[j] in _WRAPPERS:
+        j += 1
+    return bool(_CN_CONTEXT.match(text[i : i + 1] if i >= 0 else "") or _CN_CONTEXT.match(text[j : j + 1]))
+
+
+_STAR_RUN_MAX = 6  # a longer run of stars is a rule or decoration
+_OPENERS = frozenset("“‘「『《（〔【")
+_CLOSERS = frozenset("”’」』》）〕】")
+
+
+_MARKDOWN_HINT = re.compile(r"(?m)^(?:#{1,6}[ \t]+\S|[ \t]*\*\*[^\s*][^*\n]*\*\*)")
+
+
+def _judge_stars(text: str, start: int, end: int, kind: str, markdown: bool) -> tuple[int, int, str] | None:
+    """A run of ``*`` in Chinese text stands for a blanked word; Markdown emphasis and footnote marks do not.
+
+    Flagged: a run the words around give a kind (``**年``, ``**镇``, ``共**人``) unless its
+    line reads as Markdown (a ``**`` on it closes before a mark or the line end); a run of
+    unknown kind between hanzi or marks on both sides when it is long (``第四届****桃花节``),
+    quoted (``“**”``), a pair alone on its line or in a text with no other Markdown
+    (``加强**建工作``), or a single star after a mark before a hanzi (``，*高新区``).
+    """
+    n = end - start
+    if n > _STAR_RUN_MAX:
+        return None
+    line = _line(text, start, end)
+    if kind != "unknown":
+        if line.count("*") != n and _STAR_CLOSE.search(line):
+            return None  # Markdown emphasis: a ** on its line closes before a non-hanzi
+        return start, end, kind
+    prev = text[start - 1 : start]
+    nxt = text[end : end + 1]
+    ranged = nxt in _RANGE and text[end + 1 : end + 2] in ("*", "＊")  # *-*月
+    if not (prev and prev != "\n" and _CN_CONTEXT.match(prev) and (ranged or _CN_CONTEXT.match(nxt or " "))):
+        return None  # at a line start (a footnote, a bullet) or beside Latin, digits or spaces
+    if prev in _OPENERS and nxt in _CLOSERS:
+        return start, end, "name"  # “**”: a quoted name blanked out
+    if n >= 3 or (n == 2 and (line.count("*") == n or not markdown)):
+        return start, end, kind  # (a pair of ** in a text with no other Markdown: 加强**建工作)
+    if n == 1 and _HANZI.match(nxt) and not _HANZI.match(prev):
+        return start, end, kind  # ，*高新区: a blanked name at a clause start (脚注*说明 is a mark)
+    return None
 
 
 @lru_cache(maxsize=64)
@@ -257,16 +348,17 @@ def _find(text: str, rules: PlaceholderRules) -> list[tuple[int, int, str]]:
     starts = "".join(c for c in _STARTS if c in text)  # most texts hold one or none of them
     if not starts:
         return found
+    markdown = "**" in text and _MARKDOWN_HINT.search(text) is not None
     for c in _candidates(starts).finditer(text):
         start, end = c.span()
         if end - start == 1 or _SUB_RUN.match(text, start, end).end() == end:  # type: ignore[union-attr]
             # one run (X, XX, ××): the usual case; a candidate always starts a run
-            judged = _judge(text, start, end, rules)
+            judged = _judge(text, start, end, rules, markdown)
             if judged is not None:
                 found.append(judged)
             continue
         for m in _SUB_RUN.finditer(text, start, end):
-            judged = _judge(text, m.start(), m.end(), rules)
+            judged = _judge(text, m.start(), m.end(), rules, markdown)
             if judged is not None:
                 found.append(judged)
     return found

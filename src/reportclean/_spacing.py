@@ -18,16 +18,31 @@ into ASCII ones, tabs are kept as column separators):
 What is kept: spaces between two hanzi (``学习 次`` may mark a missing number;
 ``仅供学习 禁止外传`` separates phrases), and spaces between hanzi and Latin
 words (``思想 and 党的``, ``大运 AI 小镇``): they separate words of two scripts,
-and removing them would glue English words to Chinese ones.
+and removing them would glue English words to Chinese ones. Also kept:
+
+- every space of a line of site furniture (``发布日期：2023-01-12 17:22 信息来源：…``,
+  ``| 2018-01-04 (星期四) |``, ``来源： 作者：``): the spaces separate fields, and the
+  boilerplate step must still recognise the line on a second clean;
+- the space between a heading or title and a body on the same line
+  (``一、2023年工作回顾 2023年是…``, ``统计公报 2022``): a space on one side of a number
+  only is removed where the line before it already holds a punctuation mark (running
+  text: ``烟叶产量 0.8万吨``), and in a line opening with a numbering marker the space
+  after the heading (no mark before it) stays even when the number is spaced on both sides;
+- spaces around dates, times, codes and digit groups (``2023-01-17``, ``16:40``,
+  ``2835 2500``) and before a page number at a line end (a table of contents);
+- spaces next to a quotation mark or other Chinese mark whose other side is a Latin
+  letter (``the “+” button``): English typography.
 """
 
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from ._cjk import CJK_PUNCT, HAN
 from ._config import Config
-from ._edits import Context, Proposal, Step, StepFn, match_edits
+from ._edits import Context, Edit, Proposal, Step, StepFn, match_edits
+from ._lines import furniture, heading_patterns
 
 __all__ = ["SPACING", "spacing"]
 
@@ -56,17 +71,21 @@ _SINGLE = re.compile(r" (?<=[^\sA-Za-z] )(?=[^\sA-Za-z])")
 _MIN_SPACED = 20
 
 
-def spacing(text: str, context: Context) -> Proposal:
+def spacing(text: str, context: Context, heading: re.Pattern[str] | None = None) -> Proposal:
     """Remove converter spaces around numbers and punctuation, and indentation.
 
     >>> _apply("　　柏泉街贫困户 144 户 192 人于 2017 年底全部脱贫，全长 13 KM。")
     '柏泉街贫困户144户192人于2017年底全部脱贫，全长13KM。'
     >>> _apply("共开展党委中心组学习 次，思想 and 党的“十三五”，第一季度。")
     '共开展党委中心组学习 次，思想 and 党的“十三五”，第一季度。'
+    >>> _apply("一、2023年工作回顾 2023年是关键之年。Add the “+” sign.")
+    '一、2023年工作回顾 2023年是关键之年。Add the “+” sign.'
     """
     out = Proposal()
     if " " not in text and "\t" not in text and "\u3000" not in text and "\u00a0" not in text:
         return out
+    if heading is None:
+        heading = _HEADING
     first = _INDENT.match(text)
     indents = list(_INDENT_AFTER_BREAK.finditer(text))
     out.edits.extend(match_edits([first, *indents] if first else indents, "indent", group=1))
@@ -79,13 +98,179 @@ def spacing(text: str, context: Context) -> Proposal:
             out.flag(first.start(), len(text) if line_end < 0 else line_end, "spaced-out-text",
                      "a space stood between every character (a scraping artefact); the spaces were removed")
         return out
+    lines = _Lines(text, heading)
     # The commonest edit of all (one per number in converted text).
-    out.edits.extend(match_edits(list(_HAN_NUMBER.finditer(text)), "number-space"))
+    out.edits.extend(
+        Edit(m.start(), m.end(), "", "number-space")
+        for m in _HAN_NUMBER.finditer(text)
+        if not lines.keeps_number_space(m.start(), m.end())
+    )
     for m in _NUMBER_UNIT.finditer(text):
-        if _number_in_chinese(text, m.start()):
+        if _number_in_chinese(text, m.start()) and not lines.furniture(m.start()):
             out.replace(m.start(), m.end(), "", rule="number-space")
-    out.edits.extend(match_edits(list(_PUNCT.finditer(text)), "punctuation-space"))
+    out.edits.extend(
+        Edit(m.start(), m.end(), "", "punctuation-space")
+        for m in _PUNCT.finditer(text)
+        if not lines.keeps_punctuation_space(m.start(), m.end())
+    )
     return out
+
+
+_NUMBER_CHARS = frozenset("0123456789.,")
+_TITLE_MIN = 6  # characters of a title before the space that separates it from a body
+_SECTION = re.compile(r"[0-9]{1,2}(?:[.．][0-9]{1,2}){1,3}")
+_JOINERS = frozenset("-/:")  # inside a date, a time or a code: 2023-01-17, 16:40, 1670946/2023
+_LATIN_ALNUM = re.compile(r"[A-Za-z0-9]")
+_ANY_PUNCT = re.compile(r"[，。；：！？、,;:!?（）()]")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+
+
+_TOKEN = re.compile(r"[0-9.,:/\-]*")
+
+
+def _date_or_code(token: str) -> bool:
+    """A date, a time or a code (``2023-01-17``, ``16:40``, ``1670946/2023``), not a range (``1-9``).
+
+    >>> [_date_or_code(t) for t in ("2023-01-17", "17:22", "1-9", "2019--2020", "2020", "12.5")]
+    [True, True, False, False, False, False]
+    """
+    token = token.strip(".,:/-")
+    if ":" in token or "/" in token:
+        return True
+    return "--" not in token and token.count("-") >= 2
+
+
+class _Lines:
+    """What the lines of ``text`` are like, found once a line when first asked.
+
+    For each line: whether it is furniture, where its first punctuation mark after a
+    numbering marker is (before it, the line is a heading or title) and whether it opens
+    with a numbering marker. Matches are asked about in increasing order, so the start of
+    the current line is found by searching back only to the previous question (linear).
+    """
+
+    __slots__ = ("_at", "_heading", "_info", "_line", "_line_end", "_line_start", "text")
+
+    def __init__(self, text: str, heading: re.Pattern[str]) -> None:
+        self.text = text
+        self._heading = heading
+        self._info: dict[int, tuple[bool, int, bool, int, bool]] = {}
+        self._at = 0
+        self._line_start = 0
+        self._line: tuple[bool, int, bool, int, bool] | None = None  # the record of the line at _line_start
+        self._line_end = 0  # where that line ends (when _line is set)
+
+    def line(self, i: int) -> tuple[bool, int, bool, int, bool]:
+        """(furniture, first mark after the marker, opens with a marker) of the line holding ``i``."""
+        text = self.text
+        if i >= self._at:
+            k = text.rfind("\n", self._at, i)
+            self._at = i
+            if k >= 0 or self._line is None:
+                self._line_start = k + 1 if k >= 0 else self._line_start
+                self._line = None
+            start = self._line_start
+        elif i >= self._line_start:
+            start = self._line_start
+        else:  # asked behind the current line (not in this step): search from the start
+            start = text.rfind("\n", 0, i) + 1
+        if start == self._line_start and self._line is not None:
+            return self._line
+        info = self._info.get(start)
+        if info is None:
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            k = start
+            while k < end and text[k] in " \t\u3000*#":
+                k += 1
+            m = self._heading.match(text, k, end)
+            p = _ANY_PUNCT.search(text, m.end() if m else k, end)
+            info = (furniture(text[start:end]), p.start() if p else len(text), m is not None, start, p is not None)
+            self._info[start] = info
+        if start == self._line_start:
+            self._line = info
+            end = text.find("\n", start)
+            self._line_end = len(text) if end < 0 else end
+        return info
+
+    def furniture(self, i: int) -> bool:
+        """Whether the line holding ``i`` is site furniture (its spaces separate fields)."""
+        return self.line(i)[0]
+
+    def keeps_number_space(self, s: int, e: int) -> bool:
+        """Whether the spaces ``text[s:e]`` between a hanzi and a number separate more than a converter did."""
+        text = self.text
+        line = self._line
+        if line is None or not self._line_start <= s < self._line_end:
+            line = self.line(s)
+        furn, prose_from, opens, start, marked = line
+        if furn:
+            return True
+        heading = s <= prose_from  # no mark before the space: a heading or title ends here
+        if _HAN_CHAR.match(text, s - 1) or text[s - 1 : s] == "*":  # hanzi, spaces, number
+            j = e
+            while j < len(text) and text[j] == "*":
+                j += 1
+            k = j
+            while j < len(text) and text[j] in _NUMBER_CHARS:
+                j += 1
+            after = text[j : j + 1]
+            if after in _JOINERS and _date_or_code(_TOKEN.match(text, k).group()):  # type: ignore[union-attr]
+                return True  # 生成日期 2023-01-17, 17:22
+            if after == " ":
+                if text[j + 1 : j + 2].isdigit():
+                    return True  # a digit group: 号码 2835 2500
+                # spaced on both sides, as a converter does: kept only after a heading
+                return heading and opens
+            if after in ("", "\n"):
+                # a page number ending a line of a table of contents, unless the line is
+                # hard-wrapped before a measure word (诉求 32 / 条)
+                return heading or not _HAN_CHAR.match(text, j + 1)
+            if after in "%‰" or not (_HAN_CHAR.match(after) or _LATIN_ALNUM.match(after)):
+                return False  # before a mark: 增长 6.3%，
+            # one side only: kept after a heading (一、…回顾 2023年是…) or a title followed by a
+            # sentence (…工作计划 2020年是…，), not in a short label (面积 120m²)
+            return heading and (opens or (s - start >= _TITLE_MIN and marked))
+        # number, spaces, hanzi
+        i = s - 1
+        while i >= 0 and text[i] in "*%‰":
+            i -= 1
+        while i >= 0 and text[i] in _NUMBER_CHARS:
+            i -= 1
+        before = text[i] if i >= 0 else "\n"
+        if before in _JOINERS:
+            k = i
+            while k >= 0 and (text[k] in _NUMBER_CHARS or text[k] in _JOINERS):
+                k -= 1
+            return _date_or_code(text[k + 1 : s].rstrip(" *%‰"))  # 2024-11-09 热度, 13:05 来源
+        if before == "\n":
+            # a line starting with a number (2025 年，) unless it is a section number (2.1.1 修订)
+            return _SECTION.fullmatch(text, i + 1, s) is not None
+        if before == " ":
+            return _LATIN_ALNUM.match(text, i - 1) is not None  # Windows 10 版 / 学习 4 次
+        if _HAN_CHAR.match(before) or _LATIN_ALNUM.match(before):
+            # one side only: kept after a heading or a title followed by a sentence
+            return i + 1 <= prose_from and (opens or (i + 1 - start >= _TITLE_MIN and marked))
+        return False
+
+    def keeps_punctuation_space(self, s: int, e: int) -> bool:
+        """Whether the spaces ``text[s:e]`` next to a Chinese mark belong to a table, furniture or English."""
+        text = self.text
+        left, right = text[s - 1 : s], text[e : e + 1]
+        if left == "|" or right == "|":
+            return True  # a table cell
+        if _alphabetic(left) or _alphabetic(right):
+            return True  # English (or other alphabetic) typography: the “+” button, named „scars“
+        return self.furniture(s)
+
+
+def _alphabetic(c: str) -> bool:
+    """A letter of an alphabetic script (Latin, Greek, Cyrillic …), not a digit, hanzi or kana.
+
+    >>> [_alphabetic(c) for c in ("a", "é", "Ж", "5", "中", "")]
+    [True, True, True, False, False, False]
+    """
+    return c.isalpha() and c < "\u2e80"
 
 
 def _spaced_out(text: str) -> bool:
@@ -124,8 +309,11 @@ def _apply(text: str) -> str:
     return doc.text
 
 
+_HEADING = heading_patterns(Config())[0]
+
+
 def _make(config: Config) -> StepFn:
-    return spacing
+    return partial(spacing, heading=heading_patterns(config)[0])
 
 
 SPACING = Step("spacing", _make, {"spaced-out-text": "warning"})
