@@ -7,7 +7,7 @@ True
 """
 
 from ._batch import BatchError, clean_many
-from ._boilerplate import Boilerplate, learn_boilerplate
+from ._bplearn import Boilerplate, learn_boilerplate
 from ._config import STEP_NAMES, Config
 from ._decode import decode
 from ._lexicon import LexiconError, load_lexicon

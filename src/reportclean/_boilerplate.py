@@ -36,78 +36,30 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
-from typing import Any
 
+from ._bptext import HEADING, TERMINATORS, fold, forms, scanner, trie, variants
+from ._chrome import BoilerplateSettings, ChromeRules, builtin_chrome_lexicons, chrome_lines
 from ._config import Config
-from ._edits import Context, Proposal, Step, StepFn
+from ._edits import Context, Edit, Flag, Proposal, Step, StepFn
 from ._lexicon import Lexicon, package_lexicon
+from ._markup import markup
 
-__all__ = ["BOILERPLATE", "Boilerplate", "boilerplate", "learn_boilerplate"]
+__all__ = ["BOILERPLATE", "BoilerplateSettings", "boilerplate"]
 
-# -- folding and markers ---------------------------------------------------------
+# -- markers ---------------------------------------------------------------------
 
-# Full-width ASCII to ASCII, ideographic space to space: one character to one.
-_FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _SPACE = " \t\u3000\u00a0"
 _TOKEN_TAIL = re.compile("[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]*")
 _BOUNDARY_AFTER = re.compile("[。！？!?；;】]")
 _BOUNDARY_BEFORE = re.compile("【")
 _WORD = re.compile(r"[^\W\d_]")  # a letter or a hanzi
 _TOKEN_END = "\n。！？!?；;，,、】)）"
-_TERMINATORS = "。！？!?；;"
-
-
-def _fold(s: str) -> str:
-    return s.translate(_FOLD).lower()
-
-
-def _forms(phrase: str) -> set[str]:
-    """The spellings of a folded phrase to look for: cases, full-width, both colons."""
-    out = set()
-    for v in {phrase, phrase.upper(), phrase.title()}:
-        for w in (v, "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in v)):
-            out |= {w, w.replace(":", "：")}
-    return out
-
-
-def _trie(words: Iterable[str]) -> str:
-    """One regex for many literals, factored as a trie (fast in ``re``: no long branch lists)."""
-    root: dict[str, dict[str, Any]] = {}
-    for w in words:
-        node = root
-        for c in w:
-            node = node.setdefault(c, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [re.escape(c) + emit(node[c]) for c in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
-        return body + "?" if "" in node else body
-
-    return emit(root)
-
-
-def _scanner(forms: set[str]) -> re.Pattern[str]:
-    """A regex finding the phrases ``forms`` anywhere: group 1 is the phrase (the trie's match).
-
-    A plain trie regex runs its long branch list at every character that may start a
-    phrase (many common hanzi: 上, 第, 公 …). This one first tests, in C, that the next
-    character may follow (a character class each), and only then tries the trie, from
-    inside a one-character lookbehind so that overlapping starts are all reported.
-
-    >>> [m.span(1) for m in _scanner({"ab", "bc", "©"}).finditer("xabc ©")]
-    [(1, 3), (2, 4), (5, 6)]
-    """
-    seconds = "".join(sorted({f[1] for f in forms if len(f) > 1}))
-    singles = "".join(sorted({f for f in forms if len(f) == 1}))
-    follow = [f"[{re.escape(seconds)}]"] if seconds else []
-    if singles:
-        follow.append(f"(?<=[{re.escape(singles)}])")
-    firsts = "".join(sorted({f[0] for f in forms}))
-    return re.compile(rf"[{re.escape(firsts)}](?={'|'.join(follow)})(?<=(?=({_trie(forms)}))[\s\S])")
+_TERMINATORS = TERMINATORS
+_HEADING = HEADING
+_fold = fold
+_trie = trie  # re-exported: the placeholders step builds its tries with it
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,12 +104,14 @@ class _Rules:
                     lines.add(unicodedata.normalize("NFC", key.strip()))
                 elif key.strip():
                     self.markers.setdefault(_fold(key), marker)
-        forms = {f for k in (*self.markers, *self.anchors) for f in _forms(k)}
-        self.regex = _scanner(forms) if forms else None
-        self.titles = re.compile(_trie(titles)) if titles else None
+        for spelling, source in variants(list(self.markers)).items():
+            self.markers.setdefault(_fold(spelling), self.markers[source])
+        words = {f for k in (*self.markers, *self.anchors) for f in forms(k)}
+        self.regex = scanner(words) if words else None
+        self.titles = re.compile(trie(titles | set(variants(titles)))) if titles else None
         lines.discard("")
         self.lines_re = (
-            re.compile(rf"^[{_SPACE}]*(?:{_trie(lines)})[{_SPACE}]*$", re.MULTILINE) if lines else None
+            re.compile(rf"^[{_SPACE}]*(?:{trie(lines)})[{_SPACE}]*$", re.MULTILINE) if lines else None
         )
 
     def hits(self, text: str) -> Iterable[tuple[int, int, str, _Marker]]:
@@ -181,7 +135,7 @@ class _Rules:
                     yield start, p.end(), name, marker
                     break
             else:
-                if key in self.markers:
+                if key in self.markers and not (stop - start == 1 and _in_latin1_run(text, start)):
                     end = stop
                     if key[-1].isascii() and key[-1].isalnum() and "." not in key:
                         # take the rest of the token (唯一指定QQ305117060) when it clearly ends there
@@ -191,19 +145,29 @@ class _Rules:
                     yield m.start(), end, key, self.markers[key]
 
 
+def _in_latin1_run(text: str, i: int) -> bool:
+    """True if the character at ``i`` stands next to Latin-1 letters and signs (U+00A1–U+00FF).
+
+    A lone ``©`` there is a byte of mojibake (Big5 or GBK read as Latin-1), not a
+    copyright sign: ``©ù²î`` is not a footer.
+    """
+    return any(0xA1 <= ord(c) <= 0xFF for c in text[max(i - 2, 0) : i] + text[i + 1 : i + 3])
+
+
 _BUILTIN_LEXICONS = (
     package_lexicon("boilerplate_markers.tsv"),
     package_lexicon("boilerplate_patterns.tsv"),
     package_lexicon("boilerplate_titles.tsv"),
 )
-_BUILTIN = _Rules(_BUILTIN_LEXICONS)
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> _All:
+    """The built-in rules, compiled on first use (not at import)."""
+    return _All(_Rules(_BUILTIN_LEXICONS), ChromeRules(builtin_chrome_lexicons()), BoilerplateSettings())
 
 # -- line shapes -----------------------------------------------------------------
 
-_HEADING = re.compile(
-    r"[ \t\u3000]*(?:第[一二三四五六七八九十百零〇0-9０-９]{1,4}[章节条部篇]|[一二三四五六七八九十]{1,3}[、.．]"
-    r"|[（(][一二三四五六七八九十0-9０-９]{1,3}[）)]|[0-9０-９]{1,2}[、.．][^0-9０-９])"
-)
 _SEGMENT = re.compile(r"【[^【】\n]{0,200}】|[^。！？!?；;【\n]+[。！？!?；;]*|[^\n]")
 _D = "[0-9０-９]"
 _S = "[ \\t\\u3000]{0,3}"
@@ -624,25 +588,97 @@ def _emit(text: str, found: _Lines, out: Proposal) -> None:
         i = j + 1
 
 
-def _propose(text: str, rules: _Rules) -> Proposal:
+@dataclass(frozen=True, slots=True)
+class _All:
+    """Everything the step needs, compiled once per Config."""
+
+    rules: _Rules
+    chrome: ChromeRules
+    settings: BoilerplateSettings
+
+
+def _propose_plain(text: str, rules: _All) -> Proposal:
     out = Proposal()
     if not text.strip():
         return out
     found = _Lines()
-    by_line, rest = _markers(text, rules, out, found)
+    by_line, rest = _markers(text, rules.rules, out, found)
     if by_line:
-        _edge(text, rules, found, by_line, rest, top=True)
-        _edge(text, rules, found, by_line, rest, top=False)
-    if rules.lines_re is not None:
-        for m in rules.lines_re.finditer(text):
+        _edge(text, rules.rules, found, by_line, rest, top=True)
+        _edge(text, rules.rules, found, by_line, rest, top=False)
+    if rules.rules.lines_re is not None:
+        for m in rules.rules.lines_re.finditer(text):
             found.add(m.start(), m.end(), "learned-line", "line learned as boilerplate of this source")
     if _page_numbers(text, found) >= 2:
         _running_headers(text, found)
+    chrome = chrome_lines(text, fold(text), rules.chrome, rules.rules.titles, set(found.lines), rules.settings)
+    for start, (end, rule, reason) in chrome.items():
+        found.add(start, end, rule, reason)
     if found.lines:
         # inline cuts and flags inside a removed line are dropped: the line goes whole
         out.edits = [ed for ed in out.edits if text.rfind("\n", 0, ed.start) + 1 not in found.lines]
         out.flags = [f for f in out.flags if text.rfind("\n", 0, f.start) + 1 not in found.lines]
         _emit(text, found, out)
+        if not _WORD.search(_without(text, out.edits)):
+            # all of it looks like boilerplate: flag it, never empty a document
+            out.edits = []
+            out.flags.append(
+                Flag(0, len(text), "boilerplate-kept", "the whole text looks like site chrome or a watermark; kept")
+            )
+    return out
+
+
+def _without(text: str, edits: list[Edit]) -> str:
+    pieces, pos = [], 0
+    for ed in sorted(edits):
+        pieces.append(text[pos : ed.start])
+        pos = max(pos, ed.end)
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _propose(text: str, rules: _All) -> Proposal:
+    """Markup and glosses out first; lines are judged on the text without them.
+
+    Every edit on the stripped text is mapped back to the original: a span between
+    two stripped characters covers the markup between them, so a markup removal is
+    either inside a mapped removal (and dropped) or apart from all of them.
+    """
+    spans = markup(text)
+    if not spans:
+        return _propose_plain(text, rules)
+    pieces, pos = [], 0
+    where: list[int] = []  # where[i]: offset in text of the stripped text's i-th character
+    for s, e, _, _ in spans:
+        pieces.append(text[pos:s])
+        where.extend(range(pos, s))
+        pos = e
+    pieces.append(text[pos:])
+    where.extend(range(pos, len(text)))
+    stripped = "".join(pieces)
+    inner = _propose_plain(stripped, rules)
+
+    def start(i: int) -> int:
+        return where[i] if i < len(where) else len(text)
+
+    def end(i: int) -> int:
+        return where[i - 1] + 1 if i > 0 else 0
+
+    out = Proposal()
+    taken: list[tuple[int, int]] = []
+    for ed in inner.edits:
+        a, b = start(ed.start), end(ed.end)
+        out.edits.append(ed._replace(start=a, end=b))
+        taken.append((a, b))
+    for f in inner.flags:
+        out.flags.append(f._replace(start=start(f.start), end=end(f.end)))
+    taken.sort()
+    firsts = [a for a, _ in taken]
+    for s, e, rule, reason in spans:
+        i = bisect_right(firsts, s) - 1
+        if i >= 0 and taken[i][0] <= s and e <= taken[i][1]:
+            continue  # inside a removed line or segment
+        out.remove(s, e, rule, reason)
     return out
 
 
@@ -660,14 +696,19 @@ def boilerplate(text: str, context: Context) -> Proposal:
     >>> boilerplate("“十三五”期间，第一季度由区委主办、区文联承办，技术支持到位。", Context()).edits
     []
     """
-    return _propose(text, _BUILTIN)
+    return _propose(text, _builtin())
 
 
 def _make(config: Config) -> StepFn:
     user = config.user_lexicons("boilerplate")
-    if not user:
+    user_chrome = config.user_lexicons("chrome")
+    if not user and not user_chrome:
         return boilerplate
-    rules = _Rules(_BUILTIN_LEXICONS + user)
+    rules = _All(
+        _Rules(_BUILTIN_LEXICONS + user) if user else _builtin().rules,
+        ChromeRules(builtin_chrome_lexicons() + user_chrome) if user_chrome else _builtin().chrome,
+        BoilerplateSettings(),
+    )
 
     def boilerplate_with_user_lexicons(text: str, context: Context) -> Proposal:
         return _propose(text, rules)
@@ -676,87 +717,3 @@ def _make(config: Config) -> StepFn:
 
 
 BOILERPLATE = Step("boilerplate", _make, {"boilerplate-kept": "info"})
-
-
-# -- batch mode ------------------------------------------------------------------
-
-_NUMBERS = re.compile(r"[0-9０-９〇零一二三四五六七八九十百千万亿两]+")
-
-
-class Boilerplate:
-    """Learn lines that repeat across many documents of one source.
-
-    Pure: give it texts (:meth:`add`), get a user lexicon of kind ``boilerplate``
-    (:meth:`lexicon`) to pass to ``Config(lexicons=...)``. A line is a candidate
-    when it stands within ``edge`` non-blank lines of the top or bottom of at
-    least ``min_documents`` documents and ``min_share`` of all documents. Lines
-    that are headings, end like sentences (unless they hold a watermark or
-    footer marker), or have a twin that differs only in its numbers are never
-    candidates: templated report sentences are not boilerplate.
-
-    >>> docs = [f"标题{i}\\n正文第{i}段。\\n本站文章仅供参考 网站地图\\n" for i in range(4)]
-    >>> learner = Boilerplate(min_documents=3)
-    >>> for d in docs:
-    ...     learner.add(d)
-    >>> learner.candidates()
-    [('本站文章仅供参考 网站地图', 4)]
-    >>> learner.lexicon().rows[0][:2]
-    ('本站文章仅供参考 网站地图', 'line')
-    """
-
-    def __init__(self, *, min_documents: int = 3, min_share: float = 0.5, edge: int = 8) -> None:
-        if not isinstance(min_documents, int) or min_documents < 2:
-            raise ValueError(f"min_documents must be an int >= 2, got {min_documents!r}")
-        if not 0 < min_share <= 1:
-            raise ValueError(f"min_share must be a fraction in (0, 1], got {min_share!r}")
-        self.min_documents = min_documents
-        self.min_share = min_share
-        self.edge = edge
-        self.documents = 0
-        self._docs: Counter[str] = Counter()
-        # hash of a line with its numbers masked -> hash of the first line seen with that mask
-        self._twins: dict[int, int] = {}
-        self._several: set[int] = set()  # masks seen with two different lines
-
-    def add(self, text: str) -> None:
-        """Count the lines at the top and bottom of one document."""
-        if not isinstance(text, str):
-            raise TypeError(f"Boilerplate.add() takes str, got {type(text).__name__}; decode bytes first")
-        self.documents += 1
-        lines = [unicodedata.normalize("NFC", x.strip()) for x in text.splitlines()]
-        lines = [x for x in lines if x]
-        for x in set(lines):
-            mask = hash(_NUMBERS.sub("0", x))
-            if self._twins.setdefault(mask, hash(x)) != hash(x):
-                self._several.add(mask)
-        edge = set(lines[: self.edge]) | set(lines[-self.edge :])
-        self._docs.update(edge)
-
-    def candidates(self) -> list[tuple[str, int]]:
-        """Learned lines with the number of documents holding them, most frequent first."""
-        need = max(self.min_documents, self.min_share * self.documents)
-        out = []
-        for line, n in self._docs.items():
-            if n < need or not 2 <= len(line) <= 200 or _HEADING.match(line) or "\t" in line or line[0] == "#":
-                continue
-            if hash(_NUMBERS.sub("0", line)) in self._several:
-                continue
-            if line[-1] in _TERMINATORS and not any(_BUILTIN.hits(line)):
-                continue
-            out.append((line, n))
-        return sorted(out, key=lambda x: (-x[1], x[0]))
-
-    def lexicon(self, name: str = "learned-boilerplate") -> Lexicon:
-        """The candidates as a lexicon of kind ``boilerplate`` (family ``line``)."""
-        rows = sorted(
-            (line, "line", "strong", f"in {n} of {self.documents} documents") for line, n in self.candidates()
-        )
-        return Lexicon(name, "boilerplate", ("phrase", "family", "weight", "note"), tuple(rows), "learned")
-
-
-def learn_boilerplate(texts: Iterable[str], **options: float) -> Lexicon:
-    """Learn a boilerplate lexicon from many documents of one source (see :class:`Boilerplate`)."""
-    learner = Boilerplate(**options)  # type: ignore[arg-type]
-    for text in texts:
-        learner.add(text)
-    return learner.lexicon()

@@ -1,0 +1,363 @@
+"""Site chrome told from what a line is like: the line classifier of the boilerplate step.
+
+jusText and trafilatura decide boilerplate per HTML block from its features; this does
+the same for flattened text, per line (hand-written: no library does it for Chinese
+text without markup). A line is *chrome* when its shape says so:
+
+- ``chrome-nav``: a breadcrumb (a line led by 当前位置, 首页 …, or short items between
+  ``>`` separators in the header zone) or a navigation bar (many short items, chrome
+  terms among them, no punctuation);
+- ``chrome-metadata``: page metadata fields (发布时间, 索引号, 浏览次数 …): two or more
+  field names, one of them specific to page metadata, and no full stop; or a line
+  that is one such field and a short value (``归档时间:2023-06-15``);
+- ``chrome-toolbar``: buttons and links (打印本页 关闭窗口, 返回顶部): nothing is left
+  once chrome terms, separators, numbers, Latin letters and punctuation are taken out;
+- ``chrome-docsite``: document-site furniture: page tabs (``报告.docx_第3页``) and
+  file-size lines (``- 25.50 KB``).
+
+Then a revise pass, as jusText's: a run of at most ``max_filler_run`` short lines that
+are not sentences, headings, titles or dates (a field's value, a site name) goes as
+``chrome-block`` when the nearest lines on both sides are chrome. Content wins every
+close call: headings, lines with a title word, addressees and date lines are never
+chrome, and a line with a full stop is chrome only through the marker rules of
+:mod:`._boilerplate`. The vocabulary is data (``data/boilerplate_chrome.tsv``, kind
+``chrome``); its traditional spellings are made with OpenCC.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ._bptext import HEADING, TERMINATORS, fold, forms, scanner, variants
+from ._lexicon import Lexicon, package_lexicon
+
+__all__ = ["BoilerplateSettings", "ChromeRules", "chrome_lines"]
+
+
+@dataclass(frozen=True, slots=True)
+class BoilerplateSettings:
+    """The thresholds of the boilerplate step's line classifier (docs/rules.md#chrome).
+
+    Lengths count characters of the stripped line.
+    """
+
+    #: A chrome line is at most this long; longer lines are prose or tables.
+    max_chrome_line: int = 160
+    #: Hanzi a toolbar line may hold besides its chrome terms (``分享(赏)``: 1).
+    max_residue: int = 2
+    #: The value after a lone metadata field name or a leading toolbar term.
+    max_field_value: int = 40
+    #: Items a navigation bar has at least; their mean length is at most ``max_nav_item``.
+    min_nav_items: int = 4
+    max_nav_item: float = 6.0
+    #: Header zone: this many non-blank lines from the top before the first content line.
+    header_lines: int = 6
+    #: A short line that may go with chrome on both sides is at most this long …
+    max_filler: int = 30
+    #: … and at most this many such lines go between two chrome lines.
+    max_filler_run: int = 3
+
+    def __post_init__(self) -> None:
+        for name in self.__slots__:
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise TypeError(f"BoilerplateSettings.{name} must be a non-negative number, got {value!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    term: str  # the simplified spelling in the lexicon
+    cls: str  # label, nav or toolbar
+    strong: bool
+
+
+_SEPARATORS = re.compile(r"\s(?:[|/·•>»›]|>>)\s|[|>»›]|>>|::+")
+_NAV_SEP = re.compile(r">>?|[»›]")
+_ITEMS = re.compile(r"[^\s|/>»›·•:]+")
+_NOT_RESIDUE = re.compile(
+    r"[\s\d.,:;!?()\[\]{}<>|/\\*#@&%+=_~^'\"`$-]|[a-z]+|[·•、，。：；！？（）【】《》“”‘’〔〕…—－]"
+    r"|(?<=\d)[年月日时分秒次页]"
+)
+_DATE_LINE = re.compile(
+    r"[\s\-•·*]*(?:\d{2,4}|[〇零一二三四五六七八九十]{2,4})\s*[年./-]\s*\d{1,2}\s*[月./-]\s*(?:\d{1,2}\s*日?)?\s*$"
+    r"|[\s\-•·*]*[〇零一二三四五六七八九十]{4}年[〇零一二三四五六七八九十]{1,2}月[〇零一二三四五六七八九十]{1,3}日\s*$"
+)
+_TIME = re.compile(r"\d{1,2}:\d{2}")
+_LEAD = re.compile(r"[\s\-•·*▪◆●○■□>※]*")
+_TAB = re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|txt|wps)_第\s?\d{1,4}\s?页\s*$")
+_SIZE = re.compile(r"[\s\-•·*]*\d{1,5}(?:\.\d{1,2})?\s?[kmg]b\s*$")
+
+
+class ChromeRules:
+    """The chrome vocabulary compiled into one scanner, with its traditional spellings."""
+
+    __slots__ = ("regex", "terms")
+
+    def __init__(self, lexicons: Sequence[Lexicon]) -> None:
+        self.terms: dict[str, _Term] = {}
+        for lx in lexicons:
+            for row in lx.rows:
+                weight = row[lx.columns.index("weight")] if "weight" in lx.columns else "strong"
+                cls = row[lx.columns.index("class")] if "class" in lx.columns else "toolbar"
+                self.terms.setdefault(fold(row[0]), _Term(row[0], cls, weight != "weak"))
+        for spelling, source in variants(list(self.terms)).items():
+            self.terms.setdefault(fold(spelling), self.terms[source])
+        words = {f for t in self.terms for f in forms(t)}
+        self.regex = scanner(words) if words else None
+
+
+def builtin_chrome_lexicons() -> tuple[Lexicon, ...]:
+    return (package_lexicon("boilerplate_chrome.tsv"),)
+
+
+_Hit = tuple[int, int, _Term]
+
+
+def _line_hits(view: str, rules: ChromeRules) -> dict[int, list[_Hit]]:
+    """Chrome terms by line start (longest first match, no overlaps within a line)."""
+    out: dict[int, list[_Hit]] = {}
+    if rules.regex is None:
+        return out
+    reach = 0
+    line_start, seen = 0, 0
+    for m in rules.regex.finditer(view):
+        s, e = m.span(1)
+        if s < reach:
+            continue
+        reach = e
+        nl = view.rfind("\n", seen, s)
+        if nl >= 0:
+            line_start = nl + 1
+        seen = s
+        out.setdefault(line_start, []).append((s - line_start, e - line_start, rules.terms[view[s:e]]))
+    return out
+
+
+def _residue(line: str, hits: list[_Hit]) -> int:
+    """Hanzi left once chrome terms, separators, numbers, Latin and punctuation are out."""
+    pieces, pos = [], 0
+    for s, e, _ in hits:
+        pieces.append(line[pos:s])
+        pos = e
+    pieces.append(line[pos:])
+    return len(_NOT_RESIDUE.sub("", " ".join(pieces)))
+
+
+def classify(line: str, hits: list[_Hit], header: bool, settings: BoilerplateSettings) -> tuple[str, str] | None:
+    """(rule, reason) if the folded ``line`` is chrome, else None.
+
+    >>> rules = ChromeRules(builtin_chrome_lexicons())
+    >>> def c(line, header=False):
+    ...     v = fold(line)
+    ...     return classify(v, _line_hits(v, rules).get(0, []), header, BoilerplateSettings())
+    >>> c("当前位置：首页 > 政务公开 > 工作总结")
+    ('chrome-nav', 'breadcrumb led by 当前位置')
+    >>> c("索引号 11/2023-001 生成日期 2023-01-17 公开日期 2023-01-17")[0]
+    'chrome-metadata'
+    >>> c("【字体：大 中 小】 打印本页 关闭窗口")[0]
+    'chrome-toolbar'
+    >>> c("（三）信息公开方式") is None, c("相关附件") is None, c("联系我们") is None
+    (True, True, True)
+    """
+    s = line.strip()
+    if not s or len(s) > settings.max_chrome_line or HEADING.match(line):
+        return None
+    ends = any(c in s for c in TERMINATORS)
+    lead = _LEAD.match(line)
+    start = lead.end() if lead else 0
+    first = hits[0] if hits else None
+    if first and first[0] == start and not ends:
+        term = first[2]
+        rest = line[first[1] :].strip(" :")
+        if term.cls == "nav" and (not rest or line[first[1]] in " :>|/»›"):
+            return "chrome-nav", f"breadcrumb led by {term.term}"
+        if term.strong and len(rest) <= settings.max_field_value and not any(c in rest for c in "，,、"):
+            rule = "chrome-metadata" if term.cls == "label" else "chrome-toolbar"
+            return rule, f"{term.term} and a short value"
+    if ends:
+        return None
+    labels = {h[2].term for h in hits if h[2].cls == "label"}
+    if len(labels) >= 3 or (len(labels) >= 2 and any(h[2].strong for h in hits if h[2].cls == "label")):
+        return "chrome-metadata", "page metadata fields: " + ", ".join(sorted(labels)[:4])
+    items = _ITEMS.findall(s)
+    navs = len(_NAV_SEP.findall(s))
+    if navs >= 2 and all(len(x) <= 20 for x in items) and (header or any(h[2].cls == "nav" for h in hits)):
+        return "chrome-nav", "short items between '>' separators"
+    distinct = {h[2].term for h in hits}
+    links = {h[2].term for h in hits if h[2].cls != "label"}
+    if (
+        len(items) >= settings.min_nav_items
+        and sum(map(len, items)) <= settings.max_nav_item * len(items)
+        and not any(c in s for c in "，,、")
+        and (len(links) >= 2 or any(h[2].cls == "nav" for h in hits))
+    ):
+        return "chrome-nav", "navigation bar: " + ", ".join(sorted(links)[:4])
+    if (len(distinct) >= 2 or any(h[2].strong for h in hits)) and _residue(line, hits) <= settings.max_residue:
+        return "chrome-toolbar", "only site buttons and links: " + ", ".join(sorted(distinct)[:4])
+    if _TAB.search(s):
+        return "chrome-docsite", "document-site page tab"
+    if _SIZE.match(s):
+        return "chrome-docsite", "document-site file size"
+    return None
+
+
+def _is_filler(line: str, titles: re.Pattern[str] | None, settings: BoilerplateSettings) -> bool:
+    """A short line that may go with chrome around it: not a sentence, heading, title or date."""
+    s = line.strip()
+    if not s or len(s) > settings.max_filler or any(c in s for c in TERMINATORS) or HEADING.match(line):
+        return False
+    if titles is not None and titles.search(s):
+        return False
+    if s[-1] in ":：" or any(c in s for c in "，、"):
+        return False  # an addressee (各位代表：) or a clause
+    return not (_DATE_LINE.match(s) and not _TIME.search(s))
+
+
+def _is_field(line: str, hits: list[_Hit], settings: BoilerplateSettings) -> bool:
+    """A metadata field name alone, or with a short value (``来源:``, ``栏目``, ``日期:97-12-13``)."""
+    lead = _LEAD.match(line)
+    at = lead.end() if lead else 0
+    if not hits or hits[0][0] != at or hits[0][2].cls != "label" or HEADING.match(line):
+        return False
+    rest = line[hits[0][1] :]
+    value = rest.strip(" :|")
+    return (not value or rest[:1] in " :|") and len(value) <= settings.max_field_value and not any(
+        c in value for c in TERMINATORS + "，、"
+    )
+
+
+class _Row:
+    __slots__ = (
+        "anchor",
+        "bare",
+        "end",
+        "field",
+        "filler",
+        "gap",
+        "kind",
+        "label_only",
+        "rule",
+        "short",
+        "short_value",
+        "start",
+        "symbol",
+    )
+
+    def __init__(self, start: int, end: int, kind: str, rule: str, gap: bool) -> None:
+        self.start, self.end, self.kind, self.rule = start, end, kind, rule
+        self.anchor = kind == "chrome"  # chrome that may decide its neighbours
+        self.bare = False  # a field name with no value (栏目, 来源:)
+        self.gap = gap  # a blank line stands before it
+        self.field = self.filler = self.label_only = self.short = self.short_value = self.symbol = False
+
+
+_SYMBOLS = re.compile(r"[\s:;|=_~#.·•>-]+")
+_MENU_ITEM = 8  # a menu item is at most this long (HK/TW site menus: 施政報告, 新聞稿)
+_MAX_MENU = 12  # a menu between two chrome lines has at most this many items
+
+
+def chrome_lines(
+    text: str,
+    view: str,
+    rules: ChromeRules,
+    titles: re.Pattern[str] | None,
+    known: set[int],
+    settings: BoilerplateSettings,
+) -> dict[int, tuple[int, str, str]]:
+    """Chrome lines of ``text``: start -> (end, rule, reason).
+
+    ``view`` is the text folded, offset for offset; ``known`` holds the starts of
+    lines other rules remove already: they count as chrome for their neighbours.
+    """
+    hits = _line_hits(view, rules)
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer("\n", text))
+    out: dict[int, tuple[int, str, str]] = {}
+    rows: list[_Row] = []  # the non-blank lines
+    in_header, gap = True, False
+    for i, s in enumerate(starts):
+        e = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+        line = view[s:e]
+        stripped = line.strip()
+        if not stripped:
+            gap = True
+            continue
+        had_gap, gap = gap, False
+        verdict = None
+        if s not in known and (s in hits or ">" in line or "»" in line or "_第" in line or _SIZE.match(line)):
+            header = in_header and len(rows) < settings.header_lines
+            verdict = classify(line, hits.get(s, []), header, settings)
+        if verdict:
+            out[s] = (e, *verdict)
+            rows.append(_Row(s, e, "chrome", verdict[0], had_gap))
+            rows[-1].label_only = stripped[-1] == ":" and verdict[0] == "chrome-metadata"
+            continue
+        if s in known:
+            rows.append(_Row(s, e, "chrome", "known", had_gap))
+            continue
+        row = _Row(s, e, "other", "", had_gap)
+        row.field = _is_field(line, hits.get(s, []), settings)
+        row.bare = row.field and not line[hits[s][0][1] :].strip(" :|")
+        row.symbol = _SYMBOLS.fullmatch(stripped) is not None
+        row.filler = row.field or row.symbol or _is_filler(text[s:e], titles, settings)
+        plain = not any(c in stripped for c in TERMINATORS) and not HEADING.match(line)
+        row.short = plain and len(stripped) <= _MENU_ITEM
+        row.short_value = plain and len(stripped) <= settings.max_field_value
+        if not (row.filler or row.short):
+            in_header = False
+        rows.append(row)
+    if not out and not known:
+        return out
+    changed = True
+    while changed:
+        changed = False
+        for k, row in enumerate(rows):
+            if row.kind == "chrome" or not (row.field or row.symbol):
+                continue
+            near = [rows[j] for j in (k - 1, k + 1) if 0 <= j < len(rows) and rows[j].anchor]
+            if any(n.rule == "chrome-metadata" or row.symbol or row.bare or (row.field and n.label_only) for n in near):
+                row.kind, row.rule, row.anchor = "chrome", "chrome-block", row.field
+                out[row.start] = (row.end, "chrome-block", "field or separator line next to page chrome")
+                changed = True
+        changed |= _sandwiches(rows, out, settings)
+    return out
+
+
+def _sandwiches(rows: list[_Row], out: dict[int, tuple[int, str, str]], settings: BoilerplateSettings) -> bool:
+    """Runs of short lines between two chrome lines go with them (the revise pass)."""
+    changed = False
+    i = 0
+    while i < len(rows):
+        if rows[i].kind == "chrome":
+            i += 1
+            continue
+        j = i
+        while j < len(rows) and rows[j].kind != "chrome":
+            j += 1
+        # a line removed by the marker rules decides its neighbours only with no blank line between
+        if (
+            0 < i
+            and j < len(rows)
+            and rows[i - 1].anchor
+            and rows[j].anchor
+            and not (rows[i - 1].rule == "known" and rows[i].gap)
+            and not (rows[j].rule == "known" and rows[j].gap)
+        ):
+            run = rows[i:j]
+            before = rows[i - 1]
+            reason = ""
+            if len(run) <= settings.max_filler_run and all(r.filler for r in run):
+                reason = "short line between chrome lines"
+            if not reason and len(run) == 1 and before.label_only and run[0].short_value:
+                reason = "the value of a metadata field"
+            if not reason and 4 <= len(run) <= _MAX_MENU and all(r.short or r.filler for r in run):
+                reason = "menu items between chrome lines"
+            if reason:
+                for r in run:
+                    r.kind, r.rule, r.anchor = "chrome", "chrome-block", True
+                    out[r.start] = (r.end, "chrome-block", reason)
+                changed = True
+        i = j
+    return changed

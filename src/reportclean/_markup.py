@@ -1,0 +1,95 @@
+"""Converter markup and pinyin glosses: rules of the boilerplate step of their own.
+
+- ``bbcode``: forum BBCode tags (``[align=center]``, ``[size=3]``, ``[b]…[/b]``); only in a
+  text that closes a tag it also opens, so ``[1]`` or a lone ``[b]`` stays.
+- ``html-tag``: HTML tags a converter left (``</p>``, ``<br>``, ``<span style=…>``); only in
+  a text holding a closing tag or at least two tags.
+- ``pinyin-gloss``: a syllable in brackets after each hanzi, which some sites insert
+  (``社區(qū)``, ``戶(hu)(hu)``); only in a text with at least ``min`` of them that make up
+  most of its bracketed Latin after hanzi, so ``表(a)`` in a list stays.
+
+The text between tags is kept; the step judges lines on the text without the markup.
+Written by hand: the patterns are short and bounded (no backtracking), and no library
+strips BBCode or pinyin glosses.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from ._lexicon import package_lexicon
+
+__all__ = ["markup"]
+
+_BBCODE = re.compile(
+    r"\[(/?)(align|b|backcolor|center|code|color|email|float|font|hide|i|img|indent|left|list|media|p|quote"
+    r"|right|s|size|strike|sub|sup|table|td|tr|u|url)(?:=[^\[\]\n]{0,80})?\]",
+    re.IGNORECASE,
+)
+_HTML = re.compile(
+    r"<(/?)(a|article|b|big|blockquote|br|center|div|em|font|h[1-6]|hr|i|img|label|li|o:p|ol|p|pre|section"
+    r"|small|span|strong|sub|sup|table|tbody|td|th|thead|tr|u|ul)(?:\s[^<>\n]{0,300})?\s*/?>",
+    re.IGNORECASE,
+)
+_GLOSS = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff)）])[(（]([a-zA-Z\u00c0-\u01dc\u0300-\u036f]{1,8})[)）]")
+_LATIN_AFTER_HAN = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（][a-zA-Z\u00c0-\u01dc]{1,8}[)）]")
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    return frozenset(row[0] for row in package_lexicon("pinyin_syllables.tsv").rows)
+
+
+def _toneless(s: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+    return base.lower().replace("ü", "v")
+
+
+Span = tuple[int, int, str, str]
+
+
+def _runs(spans: list[tuple[int, int]], rule: str, reason: str) -> list[Span]:
+    """Adjacent spans merged into one removal each."""
+    out: list[Span] = []
+    for s, e in spans:
+        if out and out[-1][1] == s:
+            out[-1] = (out[-1][0], e, rule, reason)
+        else:
+            out.append((s, e, rule, reason))
+    return out
+
+
+def markup(text: str, min_glosses: int = 5) -> list[Span]:
+    """Spans of converter markup and pinyin glosses to remove, sorted, not overlapping.
+
+    >>> t = "[align=center][b]2022年工作总结[/b][/align]"
+    >>> [(t[s:e], rule) for s, e, rule, _ in markup(t)]
+    [('[align=center][b]', 'bbcode'), ('[/b][/align]', 'bbcode')]
+    >>> t = "社區(qū)發(fā)展協(xié)會(huì)成立(lì)"
+    >>> [t[s:e] for s, e, _, _ in markup(t)]
+    ['(qū)', '(fā)', '(xié)', '(huì)', '(lì)']
+    >>> markup("见附件[1]，详见表(a)。<b>")
+    []
+    """
+    spans: list[Span] = []
+    if "[/" in text:
+        tags = list(_BBCODE.finditer(text))
+        opened = {m.group(2).lower() for m in tags if not m.group(1)}
+        if any(m.group(1) and m.group(2).lower() in opened for m in tags):
+            spans += _runs([m.span() for m in tags], "bbcode", "forum BBCode tag left by a converter")
+    if "<" in text:
+        tags = list(_HTML.finditer(text))
+        if len(tags) >= 2 or any(m.group(1) for m in tags):
+            spans += _runs([m.span() for m in tags], "html-tag", "HTML tag left by a converter")
+    if "(" in text or "（" in text:
+        glosses = [m for m in _GLOSS.finditer(text) if _toneless(m.group(1)) in _syllables()]
+        if len(glosses) >= min_glosses and 5 * len(glosses) >= 4 * len(_LATIN_AFTER_HAN.findall(text)):
+            spans += _runs([m.span() for m in glosses], "pinyin-gloss", "pinyin gloss inserted after a hanzi")
+    spans.sort()
+    out: list[Span] = []
+    for sp in spans:  # BBCode and HTML never overlap a gloss; keep the first of any clash
+        if not out or sp[0] >= out[-1][1]:
+            out.append(sp)
+    return out
