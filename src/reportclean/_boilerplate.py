@@ -648,21 +648,28 @@ def _propose(text: str, rules: _All) -> Proposal:
     if not spans:
         return _propose_plain(text, rules)
     pieces, pos = [], 0
-    where: list[int] = []  # where[i]: offset in text of the stripped text's i-th character
-    for s, e, _, _ in spans:
+    # the i-th character of the stripped text stands for text[first[i]:after[i]]
+    first: list[int] = []
+    after: list[int] = []
+    for s, e, _, _, new in spans:
         pieces.append(text[pos:s])
-        where.extend(range(pos, s))
+        first.extend(range(pos, s))
+        after.extend(range(pos + 1, s + 1))
+        if new:
+            pieces.append(new)
+            first.append(s)
+            after.append(e)
         pos = e
     pieces.append(text[pos:])
-    where.extend(range(pos, len(text)))
-    stripped = "".join(pieces)
-    inner = _propose_plain(stripped, rules)
+    first.extend(range(pos, len(text)))
+    after.extend(range(pos + 1, len(text) + 1))
+    inner = _propose_plain("".join(pieces), rules)
 
     def start(i: int) -> int:
-        return where[i] if i < len(where) else len(text)
+        return first[i] if i < len(first) else len(text)
 
     def end(i: int) -> int:
-        return where[i - 1] + 1 if i > 0 else 0
+        return after[i - 1] if i > 0 else 0
 
     out = Proposal()
     taken: list[tuple[int, int]] = []
@@ -673,12 +680,15 @@ def _propose(text: str, rules: _All) -> Proposal:
     for f in inner.flags:
         out.flags.append(f._replace(start=start(f.start), end=end(f.end)))
     taken.sort()
-    firsts = [a for a, _ in taken]
-    for s, e, rule, reason in spans:
-        i = bisect_right(firsts, s) - 1
+    starts = [a for a, _ in taken]
+    for s, e, rule, reason, new in spans:
+        i = bisect_right(starts, s) - 1
         if i >= 0 and taken[i][0] <= s and e <= taken[i][1]:
             continue  # inside a removed line or segment
-        out.remove(s, e, rule, reason)
+        if new:
+            out.edits.append(Edit(s, e, new, rule, reason))
+        else:
+            out.remove(s, e, rule, reason)
     return out
 
 

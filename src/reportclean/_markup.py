@@ -47,28 +47,41 @@ def _toneless(s: str) -> str:
     return base.lower().replace("ü", "v")
 
 
-Span = tuple[int, int, str, str]
+#: start, end, rule, reason, replacement ("" or a line break for a block tag between text)
+Span = tuple[int, int, str, str, str]
+
+_BLOCK = re.compile(
+    r"\[/(?:align|center|indent|left|list|p|quote|right|table|tr)\]|<(?:br|hr)\b|</(?:div|h[1-6]|li|p|section|table|tr)>",
+    re.IGNORECASE,
+)
 
 
-def _runs(spans: list[tuple[int, int]], rule: str, reason: str) -> list[Span]:
-    """Adjacent spans merged into one removal each."""
-    out: list[Span] = []
+def _runs(text: str, spans: list[tuple[int, int]], rule: str, reason: str) -> list[Span]:
+    """Adjacent spans merged into one edit each; a run holding a block tag between text breaks the line."""
+    merged: list[list[int]] = []
     for s, e in spans:
-        if out and out[-1][1] == s:
-            out[-1] = (out[-1][0], e, rule, reason)
+        if merged and merged[-1][1] == s:
+            merged[-1][1] = e
         else:
-            out.append((s, e, rule, reason))
+            merged.append([s, e])
+    out: list[Span] = []
+    for s, e in merged:
+        line_end = text.find("\n", e)
+        before = text[text.rfind("\n", 0, s) + 1 : s]
+        after = text[e : len(text) if line_end < 0 else line_end]
+        brk = "\n" if before.strip() and after.strip() and _BLOCK.search(text, s, e) else ""
+        out.append((s, e, rule, reason + (", a line break in its place" if brk else ""), brk))
     return out
 
 
 def markup(text: str, min_glosses: int = 5) -> list[Span]:
     """Spans of converter markup and pinyin glosses to remove, sorted, not overlapping.
 
-    >>> t = "[align=center][b]2022年工作总结[/b][/align]"
-    >>> [(t[s:e], rule) for s, e, rule, _ in markup(t)]
-    [('[align=center][b]', 'bbcode'), ('[/b][/align]', 'bbcode')]
+    >>> t = "[align=center][b]2022年工作总结[/b][/align][align=left]正文。[/align]"
+    >>> [(t[s:e], rule, new) for s, e, rule, _, new in markup(t)]
+    [('[align=center][b]', 'bbcode', ''), ('[/b][/align][align=left]', 'bbcode', '\\n'), ('[/align]', 'bbcode', '')]
     >>> t = "社區(qū)發(fā)展協(xié)會(huì)成立(lì)"
-    >>> [t[s:e] for s, e, _, _ in markup(t)]
+    >>> [t[s:e] for s, e, _, _, _ in markup(t)]
     ['(qū)', '(fā)', '(xié)', '(huì)', '(lì)']
     >>> markup("见附件[1]，详见表(a)。<b>")
     []
@@ -78,15 +91,15 @@ def markup(text: str, min_glosses: int = 5) -> list[Span]:
         tags = list(_BBCODE.finditer(text))
         opened = {m.group(2).lower() for m in tags if not m.group(1)}
         if any(m.group(1) and m.group(2).lower() in opened for m in tags):
-            spans += _runs([m.span() for m in tags], "bbcode", "forum BBCode tag left by a converter")
+            spans += _runs(text, [m.span() for m in tags], "bbcode", "forum BBCode tag left by a converter")
     if "<" in text:
         tags = list(_HTML.finditer(text))
         if len(tags) >= 2 or any(m.group(1) for m in tags):
-            spans += _runs([m.span() for m in tags], "html-tag", "HTML tag left by a converter")
+            spans += _runs(text, [m.span() for m in tags], "html-tag", "HTML tag left by a converter")
     if "(" in text or "（" in text:
         glosses = [m for m in _GLOSS.finditer(text) if _toneless(m.group(1)) in _syllables()]
         if len(glosses) >= min_glosses and 5 * len(glosses) >= 4 * len(_LATIN_AFTER_HAN.findall(text)):
-            spans += _runs([m.span() for m in glosses], "pinyin-gloss", "pinyin gloss inserted after a hanzi")
+            spans += _runs(text, [m.span() for m in glosses], "pinyin-gloss", "pinyin gloss inserted after a hanzi")
     spans.sort()
     out: list[Span] = []
     for sp in spans:  # BBCode and HTML never overlap a gloss; keep the first of any clash
