@@ -88,6 +88,10 @@ _TIME = re.compile(r"\d{1,2}:\d{2}")
 _LEAD = re.compile(r"[\s\-•·*▪◆●○■□>※]*")
 _TAB = re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|txt|wps)_第\s?\d{1,4}\s?页\s*$")
 _SIZE = re.compile(r"[\s\-•·*]*\d{1,5}(?:\.\d{1,2})?\s?[kmg]b\s*$")
+# A CMS time stamp: an ISO-like date with a time of day and nothing else (report dates use 年月日).
+_STAMP = re.compile(r"[\s\-•·*]*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
+# A field's value that is an ISO-like date (2023-02-24, 97-12-13): what a CMS prints.
+_ISO_DATE = re.compile(r"\d{2,4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 
 
 class ChromeRules:
@@ -145,13 +149,15 @@ def _residue(line: str, hits: list[_Hit]) -> int:
     return len(_NOT_RESIDUE.sub("", " ".join(pieces)))
 
 
-def classify(line: str, hits: list[_Hit], header: bool, settings: BoilerplateSettings) -> tuple[str, str] | None:
+def classify(
+    line: str, hits: list[_Hit], header: bool, near_top: bool, settings: BoilerplateSettings
+) -> tuple[str, str] | None:
     """(rule, reason) if the folded ``line`` is chrome, else None.
 
     >>> rules = ChromeRules(builtin_chrome_lexicons())
     >>> def c(line, header=False):
     ...     v = fold(line)
-    ...     return classify(v, _line_hits(v, rules).get(0, []), header, BoilerplateSettings())
+    ...     return classify(v, _line_hits(v, rules).get(0, []), header, header, BoilerplateSettings())
     >>> c("当前位置：首页 > 政务公开 > 工作总结")
     ('chrome-nav', 'breadcrumb led by 当前位置')
     >>> c("索引号 11/2023-001 生成日期 2023-01-17 公开日期 2023-01-17")[0]
@@ -200,6 +206,11 @@ def classify(line: str, hits: list[_Hit], header: bool, settings: BoilerplateSet
         return "chrome-docsite", "document-site page tab"
     if _SIZE.match(s):
         return "chrome-docsite", "document-site file size"
+    if _STAMP.match(s):
+        return "chrome-metadata", "a publication time stamp"
+    lead_label = hits and hits[0][2].cls == "label" and hits[0][0] == start
+    if near_top and lead_label and _ISO_DATE.match(line[hits[0][1] :].lstrip(" :")):
+        return "chrome-metadata", f"{hits[0][2].term} field with a CMS date at the top"
     return None
 
 
@@ -287,8 +298,8 @@ def chrome_lines(
         had_gap, gap = gap, False
         verdict = None
         if s not in known and (s in hits or ">" in line or "»" in line or "_第" in line or _SIZE.match(line)):
-            header = in_header and len(rows) < settings.header_lines
-            verdict = classify(line, hits.get(s, []), header, settings)
+            near_top = len(rows) < settings.header_lines
+            verdict = classify(line, hits.get(s, []), in_header and near_top, near_top, settings)
         if verdict:
             out[s] = (e, *verdict)
             rows.append(_Row(s, e, "chrome", verdict[0], had_gap))
@@ -313,16 +324,30 @@ def chrome_lines(
     changed = True
     while changed:
         changed = False
+        top = _edge_reach(rows)
+        bottom = len(rows) - _edge_reach(rows[::-1])
         for k, row in enumerate(rows):
             if row.kind == "chrome" or not (row.field or row.symbol):
                 continue
             near = [rows[j] for j in (k - 1, k + 1) if 0 <= j < len(rows) and rows[j].anchor]
-            if any(n.rule == "chrome-metadata" or row.symbol or row.bare or (row.field and n.label_only) for n in near):
+            # chrome runs from it to the top or the bottom of the text
+            at_edge = bool(near) and (k == top or k == bottom - 1)
+            if at_edge or any(
+                n.rule == "chrome-metadata" or row.symbol or row.bare or (row.field and n.label_only) for n in near
+            ):
                 row.kind, row.rule, row.anchor = "chrome", "chrome-block", row.field
                 out[row.start] = (row.end, "chrome-block", "field or separator line next to page chrome")
                 changed = True
         changed |= _sandwiches(rows, out, settings)
     return out
+
+
+def _edge_reach(rows: list[_Row]) -> int:
+    """How many rows from the start are chrome without a break."""
+    n = 0
+    while n < len(rows) and rows[n].kind == "chrome":
+        n += 1
+    return n
 
 
 def _sandwiches(rows: list[_Row], out: dict[int, tuple[int, str, str]], settings: BoilerplateSettings) -> bool:
