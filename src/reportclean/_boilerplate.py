@@ -135,7 +135,7 @@ class _Rules:
                     yield start, p.end(), name, marker
                     break
             else:
-                if key in self.markers and not (stop - start == 1 and _in_latin1_run(text, start)):
+                if key in self.markers and not _false_hit(text, start, stop, key, self.markers[key]):
                     end = stop
                     if key[-1].isascii() and key[-1].isalnum() and "." not in key:
                         # take the rest of the token (唯一指定QQ305117060) when it clearly ends there
@@ -143,6 +143,17 @@ class _Rules:
                         if tail and (tail.end() == len(text) or text[tail.end()] in _TOKEN_END):
                             end = tail.end()
                     yield m.start(), end, key, self.markers[key]
+
+
+def _false_hit(text: str, start: int, stop: int, key: str, marker: _Marker) -> bool:
+    """A phrase that is not the marker where it stands.
+
+    - a weak field name (``来源:``) that ends a longer word (``资料来源:``, a note under a table);
+    - a lone sign (``©``) among Latin-1 characters (a byte of mojibake).
+    """
+    if not marker.strong and key.endswith(":") and start and "\u3400" <= text[start - 1] <= "\u9fff":
+        return True
+    return stop - start == 1 and _in_latin1_run(text, start)
 
 
 def _in_latin1_run(text: str, i: int) -> bool:

@@ -86,6 +86,7 @@ _DATE_LINE = re.compile(
 )
 _TIME = re.compile(r"\d{1,2}:\d{2}")
 _LEAD = re.compile(r"[\s\-•·*▪◆●○■□>※]*")
+_HAN_WORD = re.compile(r"[\u3400-\u9fff](?<![年月日时分秒])")
 _TAB = re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|txt|wps)_第\s?\d{1,4}\s?页\s*$")
 _SIZE = re.compile(r"[\s\-•·*]*\d{1,5}(?:\.\d{1,2})?\s?[kmg]b\s*$")
 # A CMS time stamp: an ISO-like date with a time of day and nothing else (report dates use 年月日).
@@ -243,6 +244,7 @@ class _Row:
     __slots__ = (
         "anchor",
         "bare",
+        "dated",
         "end",
         "field",
         "filler",
@@ -260,6 +262,7 @@ class _Row:
         self.start, self.end, self.kind, self.rule = start, end, kind, rule
         self.anchor = kind == "chrome"  # chrome that may decide its neighbours
         self.bare = False  # a field name with no value (栏目, 来源:)
+        self.dated = False  # a field whose value is a date or number (修订日期: 2005年10月12日)
         self.gap = gap  # a blank line stands before it
         self.field = self.filler = self.label_only = self.short = self.short_value = self.symbol = False
 
@@ -310,7 +313,9 @@ def chrome_lines(
             continue
         row = _Row(s, e, "other", "", had_gap)
         row.field = _is_field(line, hits.get(s, []), settings)
-        row.bare = row.field and not line[hits[s][0][1] :].strip(" :|")
+        value = line[hits[s][0][1] :].strip(" :|") if row.field else ""
+        row.bare = row.field and not value
+        row.dated = row.field and not _HAN_WORD.search(value)
         row.symbol = _SYMBOLS.fullmatch(stripped) is not None
         row.filler = row.field or row.symbol or _is_filler(text[s:e], titles, settings)
         plain = not any(c in stripped for c in TERMINATORS) and not HEADING.match(line)
@@ -329,9 +334,11 @@ def chrome_lines(
         for k, row in enumerate(rows):
             if row.kind == "chrome" or not (row.field or row.symbol):
                 continue
-            near = [rows[j] for j in (k - 1, k + 1) if 0 <= j < len(rows) and rows[j].anchor]
+            # lines removed by the marker rules (watermarks) do not vouch for a field beside them
+            near = [rows[j] for j in (k - 1, k + 1) if 0 <= j < len(rows)]
+            near = [r for r in near if r.anchor and r.rule != "known"]
             # chrome runs from it to the top or the bottom of the text
-            at_edge = bool(near) and (k == top or k == bottom - 1)
+            at_edge = bool(near) and (k == top or k == bottom - 1) and (row.symbol or row.dated)
             if at_edge or any(
                 n.rule == "chrome-metadata" or row.symbol or row.bare or (row.field and n.label_only) for n in near
             ):
@@ -373,11 +380,17 @@ def _sandwiches(rows: list[_Row], out: dict[int, tuple[int, str, str]], settings
             run = rows[i:j]
             before = rows[i - 1]
             reason = ""
-            if len(run) <= settings.max_filler_run and all(r.filler for r in run):
+            # the page title's place (under the breadcrumb, over the metadata) stays
+            title_slot = (before.rule == "chrome-nav" or rows[j].rule == "chrome-metadata") and all(
+                r.kind == "chrome" for r in rows[:i]
+            )
+            if title_slot:
+                pass
+            elif len(run) <= settings.max_filler_run and all(r.filler for r in run):
                 reason = "short line between chrome lines"
-            if not reason and len(run) == 1 and before.label_only and run[0].short_value:
+            elif len(run) == 1 and before.label_only and run[0].short_value:
                 reason = "the value of a metadata field"
-            if not reason and 4 <= len(run) <= _MAX_MENU and all(r.short or r.filler for r in run):
+            elif 4 <= len(run) <= _MAX_MENU and all(r.short or r.filler for r in run):
                 reason = "menu items between chrome lines"
             if reason:
                 for r in run:
