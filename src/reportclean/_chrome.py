@@ -86,6 +86,8 @@ _DATE_LINE = re.compile(
 )
 _TIME = re.compile(r"\d{1,2}:\d{2}")
 _LEAD = re.compile(r"[\s\-•·*▪◆●○■□>※]*")
+_DOC_NUMBER = re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号")
+_MARKS = re.compile(r"[\s*×xX□○]+")
 _HAN_WORD = re.compile(r"[\u3400-\u9fff](?<![年月日时分秒])")
 _TAB = re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|txt|wps)_第\s?\d{1,4}\s?页\s*$")
 _SIZE = re.compile(r"[\s\-•·*]*\d{1,5}(?:\.\d{1,2})?\s?[kmg]b\s*$")
@@ -216,9 +218,14 @@ def classify(
 
 
 def _is_filler(line: str, titles: re.Pattern[str] | None, settings: BoilerplateSettings) -> bool:
-    """A short line that may go with chrome around it: not a sentence, heading, title or date."""
+    """A short line that may go with chrome around it: not a sentence, heading, title or date.
+
+    Nor a document number (镇政发〔2024〕7号) or a line of placeholder marks (``*``, ``××``).
+    """
     s = line.strip()
     if not s or len(s) > settings.max_filler or any(c in s for c in TERMINATORS) or HEADING.match(line):
+        return False
+    if _DOC_NUMBER.search(s) or _MARKS.fullmatch(s):
         return False
     if titles is not None and titles.search(s):
         return False
@@ -320,7 +327,7 @@ def chrome_lines(
         row.filler = row.field or row.symbol or _is_filler(text[s:e], titles, settings)
         plain = not any(c in stripped for c in TERMINATORS) and not HEADING.match(line)
         row.short = plain and len(stripped) <= _MENU_ITEM
-        row.short_value = plain and len(stripped) <= settings.max_field_value
+        row.short_value = plain and len(stripped) <= settings.max_field_value and not _DOC_NUMBER.search(stripped)
         if not (row.filler or row.short):
             in_header = False
         rows.append(row)
@@ -390,7 +397,9 @@ def _sandwiches(rows: list[_Row], out: dict[int, tuple[int, str, str]], settings
                 reason = "short line between chrome lines"
             elif len(run) == 1 and before.label_only and run[0].short_value:
                 reason = "the value of a metadata field"
-            elif 4 <= len(run) <= _MAX_MENU and all(r.short or r.filler for r in run):
+            elif 4 <= len(run) <= _MAX_MENU and all(r.short for r in run) and sum(r.filler for r in run) >= 4:
+                # a menu: its items go, lines with a title word (a section name) stay
+                run = [r for r in run if r.filler]
                 reason = "menu items between chrome lines"
             if reason:
                 for r in run:
