@@ -88,13 +88,20 @@ _TIME = re.compile(r"\d{1,2}:\d{2}")
 _LEAD = re.compile(r"[\s\-•·*▪◆●○■□>※]*")
 _DOC_NUMBER = re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号")
 _MARKS = re.compile(r"[\s*×xX□○]+")
+_SPACED = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
 _HAN_WORD = re.compile(r"[\u3400-\u9fff](?<![年月日时分秒])")
 _TAB = re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|txt|wps)_第\s?\d{1,4}\s?页\s*$")
 _SIZE = re.compile(r"[\s\-•·*]*\d{1,5}(?:\.\d{1,2})?\s?[kmg]b\s*$")
-# A CMS time stamp: an ISO-like date with a time of day and nothing else (report dates use 年月日).
-_STAMP = re.compile(r"[\s\-•·*]*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
-# A field's value that is an ISO-like date (2023-02-24, 97-12-13): what a CMS prints.
-_ISO_DATE = re.compile(r"\d{2,4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+# A CMS time stamp: an ISO-like date with a time to the second and nothing else (a news dateline
+# without seconds stays).
+_STAMP = re.compile(r"[\s\-•·*]*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}:\d{2}\s*$")
+# The same inside a line: seconds (group 1) are never written in a report.
+_STAMP_IN = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?")
+# A date right after a field name: 发布时间:2013/8/11, 发布日期：2023年1月5日
+_DATE_AT = re.compile(r"\s*[:|]?\s*\d{2,4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")
+# A field's value that is an ISO date (2023-02-24): what a CMS prints (97-12-13, a ROC date, may be the
+# document's own).
+_ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 
 
 class ChromeRules:
@@ -182,7 +189,9 @@ def classify(
         rest = line[first[1] :].strip(" :")
         if term.cls == "nav" and (not rest or line[first[1]] in " :>|/»›"):
             return "chrome-nav", f"breadcrumb led by {term.term}"
-        if term.strong and len(rest) <= settings.max_field_value and not any(c in rest for c in "，,、"):
+        # a field's value has no clause marks; a toolbar link may lead a list (tag: a, b, c)
+        listed = term.cls == "toolbar" or not any(c in rest for c in "，,、")
+        if term.strong and len(rest) <= settings.max_field_value and listed:
             rule = "chrome-metadata" if term.cls == "label" else "chrome-toolbar"
             return rule, f"{term.term} and a short value"
     if ends:
@@ -203,7 +212,9 @@ def classify(
         and (len(links) >= 2 or any(h[2].cls == "nav" for h in hits))
     ):
         return "chrome-nav", "navigation bar: " + ", ".join(sorted(links)[:4])
-    if (len(distinct) >= 2 or any(h[2].strong for h in hits)) and _residue(line, hits) <= settings.max_residue:
+    # one term alone must leave nothing (TOP 5 企业 stays); two or more may leave a character or two
+    room = settings.max_residue if len(distinct) >= 2 else 0
+    if (len(distinct) >= 2 or any(h[2].strong for h in hits)) and _residue(line, hits) <= room:
         return "chrome-toolbar", "only site buttons and links: " + ", ".join(sorted(distinct)[:4])
     if _TAB.search(s):
         return "chrome-docsite", "document-site page tab"
@@ -211,6 +222,13 @@ def classify(
         return "chrome-docsite", "document-site file size"
     if _STAMP.match(s):
         return "chrome-metadata", "a publication time stamp"
+    if len(s) <= settings.max_field_value + 20:
+        stamp = _STAMP_IN.search(s)
+        if stamp and (hits or stamp.group(1)):
+            return "chrome-metadata", "a publication time stamp with page fields"
+        dated = [h for h in hits if h[2].cls == "label" and h[2].strong and _DATE_AT.match(line, h[1])]
+        if dated:
+            return "chrome-metadata", f"{dated[0][2].term} with a date"
     lead_label = hits and hits[0][2].cls == "label" and hits[0][0] == start
     if near_top and lead_label and _ISO_DATE.match(line[hits[0][1] :].lstrip(" :")):
         return "chrome-metadata", f"{hits[0][2].term} field with a CMS date at the top"
@@ -307,9 +325,14 @@ def chrome_lines(
             continue
         had_gap, gap = gap, False
         verdict = None
-        if s not in known and (s in hits or ">" in line or "»" in line or "_第" in line or _SIZE.match(line)):
+        here = hits.get(s, [])
+        if (":" in line or "|" in line) and _SPACED.search(line):
+            # a letter-spaced table (索 引 号: | … |): judged without the spaces between hanzi
+            line = _SPACED.sub("", line)
+            here = _line_hits(line, rules).get(0, [])
+        if s not in known and (here or ">" in line or "»" in line or "_第" in line or ":" in line or _SIZE.match(line)):
             near_top = len(rows) < settings.header_lines
-            verdict = classify(line, hits.get(s, []), in_header and near_top, near_top, settings)
+            verdict = classify(line, here, in_header and near_top, near_top, settings)
         if verdict:
             out[s] = (e, *verdict)
             rows.append(_Row(s, e, "chrome", verdict[0], had_gap))
@@ -319,8 +342,8 @@ def chrome_lines(
             rows.append(_Row(s, e, "chrome", "known", had_gap))
             continue
         row = _Row(s, e, "other", "", had_gap)
-        row.field = _is_field(line, hits.get(s, []), settings)
-        value = line[hits[s][0][1] :].strip(" :|") if row.field else ""
+        row.field = _is_field(line, here, settings)
+        value = line[here[0][1] :].strip(" :|") if row.field else ""
         row.bare = row.field and not value
         row.dated = row.field and not _HAN_WORD.search(value)
         row.symbol = _SYMBOLS.fullmatch(stripped) is not None

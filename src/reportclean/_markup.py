@@ -33,6 +33,12 @@ _HTML = re.compile(
     r"|small|span|strong|sub|sup|table|tbody|td|th|thead|tr|u|ul)(?:\s[^<>\n]{0,300})?\s*/?>",
     re.IGNORECASE,
 )
+# Any tag name: spam pages hide text behind random elements (<dl id="x"></dl>, <rp>, <meter>)
+_ANY_TAG = re.compile(r"<(/?)([a-z][a-z0-9]{0,9}(?::[a-z]{1,5})?)(?:\s[^<>\n]{0,300})?\s*/?>", re.IGNORECASE)
+# CMS pagination markers, never content
+_PAGINATION = re.compile(r"\[(?:nextpage|page_break|pagebreak)\]", re.IGNORECASE)
+# What a line may hold besides its markup and still go whole: a list number at most
+_LEFTOVER = re.compile(r"\s*(?:\d{1,3}\s*[.、)）]?)?\s*")
 _GLOSS = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff)）])[(（]([a-zA-Z\u00c0-\u01dc\u0300-\u036f]{1,8})[)）]")
 _LATIN_AFTER_HAN = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])[(（][a-zA-Z\u00c0-\u01dc]{1,8}[)）]")
 
@@ -92,8 +98,13 @@ def markup(text: str, min_glosses: int = 5) -> list[Span]:
         opened = {m.group(2).lower() for m in tags if not m.group(1)}
         if any(m.group(1) and m.group(2).lower() in opened for m in tags):
             spans += _runs(text, [m.span() for m in tags], "bbcode", "forum BBCode tag left by a converter")
+    if "[" in text:
+        spans += _runs(text, [m.span() for m in _PAGINATION.finditer(text)], "bbcode", "pagination marker of a CMS")
     if "<" in text:
-        tags = list(_HTML.finditer(text))
+        tags = list(_ANY_TAG.finditer(text))
+        opened = {m.group(2).lower() for m in tags if not m.group(1)}
+        if sum(1 for m in tags if m.group(1) and m.group(2).lower() in opened) < 2:
+            tags = list(_HTML.finditer(text))  # few pairs: known HTML elements only
         if len(tags) >= 2 or any(m.group(1) for m in tags):
             spans += _runs(text, [m.span() for m in tags], "html-tag", "HTML tag left by a converter")
     if "(" in text or "（" in text:
@@ -105,4 +116,26 @@ def markup(text: str, min_glosses: int = 5) -> list[Span]:
     for sp in spans:  # BBCode and HTML never overlap a gloss; keep the first of any clash
         if not out or sp[0] >= out[-1][1]:
             out.append(sp)
+    return _whole_lines(text, out)
+
+
+def _whole_lines(text: str, spans: list[Span]) -> list[Span]:
+    """A line holding nothing but markup (and a list number) goes whole, with its newline."""
+    out: list[Span] = []
+    i = 0
+    while i < len(spans):
+        start = text.rfind("\n", 0, spans[i][0]) + 1
+        end = text.find("\n", spans[i][0])
+        end = len(text) if end < 0 else end
+        j = i
+        while j < len(spans) and spans[j][0] < end:
+            j += 1
+        mine = spans[i:j]
+        kept = [text[a:b] for a, b in zip([start] + [x[1] for x in mine], [x[0] for x in mine] + [end], strict=True)]
+        if spans[i][2] != "pinyin-gloss" and _LEFTOVER.fullmatch("".join(kept)):
+            rule = spans[i][2]
+            out.append((start, min(end + 1, len(text)), rule, "line of nothing but markup left by a converter", ""))
+        else:
+            out.extend(mine)
+        i = j
     return out
