@@ -723,18 +723,18 @@ def boilerplate(text: str, context: Context) -> Proposal:
 def _make(config: Config) -> StepFn:
     user = config.user_lexicons("boilerplate")
     user_chrome = config.user_lexicons("chrome")
-    if not user and not user_chrome:
+    if not user and not user_chrome and config.boilerplate_settings == BoilerplateSettings():
         return boilerplate
     rules = _All(
         _Rules(_BUILTIN_LEXICONS + user) if user else _builtin().rules,
         ChromeRules(builtin_chrome_lexicons() + user_chrome) if user_chrome else _builtin().chrome,
-        BoilerplateSettings(),
+        config.boilerplate_settings,
     )
 
-    def boilerplate_with_user_lexicons(text: str, context: Context) -> Proposal:
+    def boilerplate_with_user_rules(text: str, context: Context) -> Proposal:
         return _propose(text, rules)
 
-    return boilerplate_with_user_lexicons
+    return boilerplate_with_user_rules
 
 
 BOILERPLATE = Step("boilerplate", _make, {"boilerplate-kept": "info"})

@@ -89,6 +89,7 @@ _LEAD = re.compile(r"[\s\-•·*▪◆●○■□>※]*")
 _DOC_NUMBER = re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号")
 _MARKS = re.compile(r"[\s*×xX□○]+")
 _SPACED = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _HAN_WORD = re.compile(r"[\u3400-\u9fff](?<![年月日时分秒])")
 _TAB = re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|txt|wps)_第\s?\d{1,4}\s?页\s*$")
 _SIZE = re.compile(r"[\s\-•·*]*\d{1,5}(?:\.\d{1,2})?\s?[kmg]b\s*$")
@@ -287,7 +288,7 @@ class _Row:
         self.start, self.end, self.kind, self.rule = start, end, kind, rule
         self.anchor = kind == "chrome"  # chrome that may decide its neighbours
         self.bare = False  # a field name with no value (栏目, 来源:)
-        self.dated = False  # a field whose value is a date or number (修订日期: 2005年10月12日)
+        self.dated = False  # a field whose value is a dated number (修订日期: 2005年10月12日)
         self.gap = gap  # a blank line stands before it
         self.field = self.filler = self.label_only = self.short = self.short_value = self.symbol = False
 
@@ -345,7 +346,7 @@ def chrome_lines(
         row.field = _is_field(line, here, settings)
         value = line[here[0][1] :].strip(" :|") if row.field else ""
         row.bare = row.field and not value
-        row.dated = row.field and not _HAN_WORD.search(value)
+        row.dated = row.field and not _HAN_WORD.search(value) and _YEAR.search(value) is not None
         row.symbol = _SYMBOLS.fullmatch(stripped) is not None
         row.filler = row.field or row.symbol or _is_filler(text[s:e], titles, settings)
         plain = not any(c in stripped for c in TERMINATORS) and not HEADING.match(line)
