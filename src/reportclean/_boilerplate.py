@@ -488,9 +488,22 @@ def _edge(
                 family = by_line[s][0][3].family
                 found.add(s, e, f"{family}-line", f"marker line in a block of {len(keys)} markers at the {where}")
         if len(marks) >= 2:
-            for s, e, _ in group[marks[0] + 1 : marks[-1]]:
-                found.add(s, e, "boilerplate-block", f"short line inside a watermark or footer block at the {where}")
+            families = [_family(group[i], by_line, found) for i in marks]
+            for k in range(len(marks) - 1):
+                if top and families[k] == families[k + 1] == "footer":
+                    continue  # between site chrome at the top stands the page title: it stays
+                reason = f"short line inside a watermark or footer block at the {where}"
+                for s, e, _ in group[marks[k] + 1 : marks[k + 1]]:
+                    found.add(s, e, "boilerplate-block", reason)
         group = []
+
+
+def _family(item: tuple[int, int, str], by_line: dict[int, list[_Hit]], found: _Lines) -> str:
+    """watermark, footer or user: the family of an anchor line of an edge block."""
+    s, _, kind = item
+    if kind == "marked" or s in by_line:
+        return by_line[s][0][3].family
+    return found.lines[s][1].split("-")[0]
 
 
 def _page_numbers(text: str, found: _Lines) -> int:

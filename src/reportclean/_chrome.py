@@ -90,6 +90,8 @@ _DOC_NUMBER = re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*�
 _MARKS = re.compile(r"[\s*×xX□○]+")
 _SPACED = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_HANZI = re.compile(r"[\u3400-\u9fff]")
+_DIGIT = re.compile(r"\d")
 _HAN_WORD = re.compile(r"[\u3400-\u9fff](?<![年月日时分秒])")
 _TAB = re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|txt|wps)_第\s?\d{1,4}\s?页\s*$")
 _SIZE = re.compile(r"[\s\-•·*]*\d{1,5}(?:\.\d{1,2})?\s?[kmg]b\s*$")
@@ -204,6 +206,8 @@ def classify(
     navs = len(_NAV_SEP.findall(s))
     if navs >= 2 and all(len(x) <= 20 for x in items) and (header or any(h[2].cls == "nav" for h in hits)):
         return "chrome-nav", "short items between '>' separators"
+    if navs == 1 and header and len(items) == 2 and all(len(x) <= 12 for x in items) and not _DIGIT.search(s):
+        return "chrome-nav", "a section path at the top (工作总结 > 乡镇工作总结)"
     distinct = {h[2].term for h in hits}
     links = {h[2].term for h in hits if h[2].cls != "label"}
     if (
@@ -282,6 +286,7 @@ class _Row:
         "short_value",
         "start",
         "symbol",
+        "words",
     )
 
     def __init__(self, start: int, end: int, kind: str, rule: str, gap: bool) -> None:
@@ -290,6 +295,7 @@ class _Row:
         self.bare = False  # a field name with no value (栏目, 来源:)
         self.dated = False  # a field whose value is a dated number (修订日期: 2005年10月12日)
         self.gap = gap  # a blank line stands before it
+        self.words = 0  # hanzi in it
         self.field = self.filler = self.label_only = self.short = self.short_value = self.symbol = False
 
 
@@ -343,6 +349,7 @@ def chrome_lines(
             rows.append(_Row(s, e, "chrome", "known", had_gap))
             continue
         row = _Row(s, e, "other", "", had_gap)
+        row.words = len(_HANZI.findall(stripped))
         row.field = _is_field(line, here, settings)
         value = line[here[0][1] :].strip(" :|") if row.field else ""
         row.bare = row.field and not value
@@ -412,8 +419,13 @@ def _sandwiches(rows: list[_Row], out: dict[int, tuple[int, str, str]], settings
             before = rows[i - 1]
             reason = ""
             # the page title's place (under the breadcrumb, over the metadata) stays
-            title_slot = (before.rule == "chrome-nav" or rows[j].rule == "chrome-metadata") and all(
-                r.kind == "chrome" for r in rows[:i]
+            # the first line under the chrome at the top, four hanzi or more, is the page's title
+            # (a bare field name above it makes it the field's value)
+            title_slot = (
+                len(run) == 1
+                and run[0].words >= 4
+                and not before.label_only
+                and all(r.kind == "chrome" for r in rows[:i])
             )
             if title_slot:
                 pass
