@@ -16,16 +16,18 @@ a report:
   (a reseller's name, a slogan) sandwiched between boilerplate lines go with
   them as a block; lines with weak markers only count as boilerplate there
   when the block holds at least three distinct markers.
-- Page numbers (``- 3 -``, ``第 3 页 共 10 页``, ``第2页 / 共28页``) always go;
-  ``3/10`` and lone numbers only in page-number context (several of them,
-  increasing, far apart). Short lines repeated at least three times, each
-  next to a page number, are running headers; their first occurrence is kept
-  when it is the title. Lines are compared exactly, so lines that differ only
-  in their numbers are never duplicates.
+- Page numbers and running headers go (:mod:`._bplines`).
+- Site chrome in any wording goes by what its lines are like: breadcrumbs,
+  metadata fields, toolbars, document-site furniture, and the short lines
+  between them (:mod:`._chrome`, a jusText-like classifier with a revise pass).
+- Converter markup (BBCode, HTML tags) and pinyin glosses go by rules of their
+  own (:mod:`._markup`); lines are judged on the text without them, so the
+  decision is the same when the cleaned text is cleaned again.
 
-Every removal carries a rule id and a reason (docs/rules.md#boilerplate).
-:class:`Boilerplate` learns lines repeated across many documents of one source
-and returns them as a user lexicon.
+Every removal carries a rule id and a reason (docs/rules.md#boilerplate,
+#chrome, #markup). A text whose every line would go is kept and flagged.
+:class:`Boilerplate` (:mod:`._bplearn`) learns lines repeated across many
+documents of one source and returns them as a user lexicon.
 """
 
 from __future__ import annotations
@@ -33,12 +35,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 
+from ._bplines import PAGE, Lines, emit, is_blank, page_numbers, running_headers
 from ._bptext import HEADING, TERMINATORS, fold, forms, scanner, trie, variants
 from ._chrome import BoilerplateSettings, ChromeRules, builtin_chrome_lexicons, chrome_lines
 from ._config import Config
@@ -180,33 +181,6 @@ def _builtin() -> _All:
 # -- line shapes -----------------------------------------------------------------
 
 _SEGMENT = re.compile(r"【[^【】\n]{0,200}】|[^。！？!?；;【\n]+[。！？!?；;]*|[^\n]")
-_D = "[0-9０-９]"
-_S = "[ \\t\\u3000]{0,3}"
-_DASH = "[-－—–~～]{1,2}"
-_END = "[ \\t\\u3000]*(?=\\n|\\Z)"
-# Each matches a whole line after its newline; run on "\n" + text (fast: re looks for "\n" first).
-# Unmistakable page numbers: - 3 -, 第3页, 第 3 页 共 10 页, 第2页 / 共28页, 共10页 第3页, Page 3 of 10.
-_PAGE = re.compile(
-    rf"\n({_S}(?:{_DASH}{_S}{_D}{{1,4}}{_S}{_DASH}"
-    rf"|第{_S}{_D}{{1,4}}{_S}页(?:{_S}[,，/／|]?{_S}共{_S}{_D}{{1,4}}{_S}页)?"
-    rf"|共{_S}{_D}{{1,4}}{_S}页{_S}[,，/／|]?{_S}第{_S}{_D}{{1,4}}{_S}页"
-    rf"|[pP][aA][gG][eE]{_S}{_D}{{1,4}}(?:{_S}(?:of|OF|/){_S}{_D}{{1,4}})?){_END})"
-)
-# Page numbers only in context: 3/10 and a lone number.
-_PAGE_OF = re.compile(rf"\n({_S}({_D}{{1,4}}){_S}[/／]{_S}({_D}{{1,4}}){_END})")
-_LONE = re.compile(rf"\n({_S}({_D}{{1,4}}){_END})")
-
-
-def _whole_lines(regex: re.Pattern[str], led: str) -> Iterable[tuple[int, int, re.Match[str]]]:
-    """Lines matched by a ``\\n``-led regex: (start, end, match) in ``text``, given ``led = "\\n" + text``."""
-    for m in regex.finditer(led):
-        yield m.start(1) - 1, m.end(1) - 1, m
-
-
-def _is_blank(s: str) -> bool:
-    return not s.strip()
-
-
 def _is_marked_filler(line: str) -> bool:
     """A short line with markers that is not a sentence or heading (a footer field)."""
     s = line.strip()
@@ -227,16 +201,6 @@ def _is_filler(line: str, rules: _Rules) -> bool:
 # -- the step --------------------------------------------------------------------
 
 _Hit = tuple[int, int, str, _Marker]  # start, end, distinct key, marker
-
-
-class _Lines:
-    """Whole lines to remove: start -> (end, rule, reason); the first rule wins."""
-
-    def __init__(self) -> None:
-        self.lines: dict[int, tuple[int, str, str]] = {}
-
-    def add(self, start: int, end: int, rule: str, reason: str) -> None:
-        self.lines.setdefault(start, (end, rule, reason))
 
 
 def _judge(seg: str, hits: list[_Hit]) -> tuple[str, str] | None:
@@ -370,7 +334,7 @@ def _stable_cuts(
 
 
 def _markers(
-    text: str, rules: _Rules, out: Proposal, found: _Lines
+    text: str, rules: _Rules, out: Proposal, found: Lines
 ) -> tuple[dict[int, list[_Hit]], dict[int, str]]:
     """Judge every line holding a marker: whole lines to ``found``, segments to ``out``.
 
@@ -391,7 +355,7 @@ def _markers(
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         line = text[start:end]
-        segments = [(s, e) for s, e in _segments(line, hits, start) if not _is_blank(text[s:e])]
+        segments = [(s, e) for s, e in _segments(line, hits, start) if not is_blank(text[s:e])]
         inside = _group(hits, segments)
         verdicts = [_judge(text[s:e], x) if x else None for (s, e), x in zip(segments, inside, strict=True)]
         whole = all(v and _may_go_whole(text[s:e], x) for (s, e), x, v in zip(segments, inside, verdicts, strict=True))
@@ -420,7 +384,7 @@ def _markers(
             continue
         kept = zip([start] + [c[1] for c in cuts], [c[0] for c in cuts] + [end], strict=True)
         left = "".join(text[a:b] for a, b in kept)
-        if not _WORD.search(left) or _PAGE.match("\n" + left):
+        if not _WORD.search(left) or PAGE.match("\n" + left):
             # nothing but a page number, numbers or punctuation would be left
             found.add(start, end, f"{cuts[0][2]}-line", cuts[0][3])
             continue
@@ -441,7 +405,7 @@ def _markers(
 
 
 def _edge(
-    text: str, rules: _Rules, found: _Lines, by_line: dict[int, list[_Hit]], rest: dict[int, str], top: bool
+    text: str, rules: _Rules, found: Lines, by_line: dict[int, list[_Hit]], rest: dict[int, str], top: bool
 ) -> None:
     """Remove the filler lines of a boilerplate block at the top or the bottom."""
     run: list[tuple[int, int, str]] = []  # start, end, kind; "gap" marks a blank line
@@ -461,7 +425,7 @@ def _edge(
             s = text.rfind("\n", 0, e) + 1
             pos = s - 1
         line = rest.get(s, text[s:e])
-        if _is_blank(line):
+        if is_blank(line):
             run.append((s, e, "gap"))
         elif s in found.lines:
             run.append((s, e, "bp"))
@@ -498,118 +462,12 @@ def _edge(
         group = []
 
 
-def _family(item: tuple[int, int, str], by_line: dict[int, list[_Hit]], found: _Lines) -> str:
+def _family(item: tuple[int, int, str], by_line: dict[int, list[_Hit]], found: Lines) -> str:
     """watermark, footer or user: the family of an anchor line of an edge block."""
     s, _, kind = item
     if kind == "marked" or s in by_line:
         return by_line[s][0][3].family
     return found.lines[s][1].split("-")[0]
-
-
-def _page_numbers(text: str, found: _Lines) -> int:
-    """Remove page-number lines; return how many there were."""
-    count = 0
-    led = "\n" + text
-    for s, e, _ in _whole_lines(_PAGE, led):
-        found.add(s, e, "page-number", "page number left by a PDF or Word conversion")
-        count += 1
-    by_total: dict[int, list[tuple[int, int, int]]] = {}
-    for s, e, m in _whole_lines(_PAGE_OF, led) if "/" in text or "／" in text else ():
-        a, b = int(m.group(2)), int(m.group(3))
-        if 1 <= a <= b:
-            by_total.setdefault(b, []).append((a, s, e))
-    for group in by_total.values():
-        if len({a for a, _, _ in group}) >= 2:
-            for _, s, e in group:
-                found.add(s, e, "page-number", "page number 'n/total' repeated with the same total")
-                count += 1
-    lone = [(int(m.group(2)), s, e) for s, e, m in _whole_lines(_LONE, led)]
-    if len(lone) >= 3 and all(
-        0 < b[0] - a[0] <= 2 and text.count("\n", a[2], b[1]) >= 3 for a, b in pairwise(lone)
-    ):
-        for _, s, e in lone:
-            found.add(s, e, "page-number", "lone number in an increasing sequence of page numbers")
-            count += 1
-    return count
-
-
-def _running_headers(text: str, found: _Lines) -> None:
-    """Remove short non-sentence lines repeated at least three times next to page numbers.
-
-    An occurrence goes when a page-number line is within two non-blank lines of
-    it; the first occurrence stays when it is among the first three lines (the title).
-    """
-    lines = text.split("\n")
-    counts = Counter(x.strip() for x in lines)
-    repeated = {
-        x
-        for x, n in counts.items()
-        if n >= 3 and 4 <= len(x) <= 40 and not any(c in x for c in _TERMINATORS + ":：") and not _HEADING.match(x)
-    }
-    if not repeated:
-        return
-    starts, pos = [], 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
-    nonblank = [i for i, line in enumerate(lines) if line.strip()]
-    page = {k for k, i in enumerate(nonblank) if found.lines.get(starts[i], (0, ""))[1] == "page-number"}
-    seen: set[str] = set()
-    for k, i in enumerate(nonblank):
-        key = lines[i].strip()
-        if key not in repeated:
-            continue
-        near = any(j in page for j in range(k - 2, k + 3))
-        if near and (key in seen or k >= 3):
-            reason = "running header or footer repeated next to page numbers"
-            found.add(starts[i], starts[i] + len(lines[i]), "running-header", reason)
-        seen.add(key)
-
-
-def _emit(text: str, found: _Lines, out: Proposal) -> None:
-    """Propose the whole-line removals, taking blank lines along so none pile up."""
-    n = len(text)
-    starts = sorted(found.lines)
-    i = 0
-    while i < len(starts):
-        # a run: removed lines separated by blank lines only
-        j = i
-        while j + 1 < len(starts):
-            e = found.lines[starts[j]][0]
-            if not _is_blank(text[e : starts[j + 1]]):
-                break
-            j += 1
-        first, last = starts[i], starts[j]
-        # blank lines before and after the run
-        before = first
-        while before > 0:
-            p = text.rfind("\n", 0, before - 1) + 1
-            if not _is_blank(text[p : before - 1]):
-                break
-            before = p
-        after = found.lines[last][0]
-        while after < n:
-            q = text.find("\n", after + 1)
-            q = n if q < 0 else q
-            if not _is_blank(text[after:q]):
-                break
-            after = q
-        at_end = after >= n
-        spans: list[tuple[int, int, str, str]] = []
-        for k in range(i, j + 1):
-            s = starts[k]
-            e, rule, reason = found.lines[s]
-            spans.append((s, starts[k + 1] if k < j else min(e + 1, n), rule, reason))
-        if at_end:
-            # nothing follows: take the newline of the last kept line and every blank line
-            spans[0] = (before - 1 if before > 0 else 0, *spans[0][1:])
-            spans[-1] = (spans[-1][0], n, *spans[-1][2:])
-        elif before < first or first == 0:
-            # blank lines before (or the top of the text): the blank lines after go too
-            spans[-1] = (spans[-1][0], after + 1, *spans[-1][2:])
-        for s, e, rule, reason in spans:
-            out.remove(s, e, rule, reason)
-        i = j + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -625,7 +483,7 @@ def _propose_plain(text: str, rules: _All) -> Proposal:
     out = Proposal()
     if not text.strip():
         return out
-    found = _Lines()
+    found = Lines()
     by_line, rest = _markers(text, rules.rules, out, found)
     if by_line:
         _edge(text, rules.rules, found, by_line, rest, top=True)
@@ -633,8 +491,8 @@ def _propose_plain(text: str, rules: _All) -> Proposal:
     if rules.rules.lines_re is not None:
         for m in rules.rules.lines_re.finditer(text):
             found.add(m.start(), m.end(), "learned-line", "line learned as boilerplate of this source")
-    if _page_numbers(text, found) >= 2:
-        _running_headers(text, found)
+    if page_numbers(text, found) >= 2:
+        running_headers(text, found)
     chrome = chrome_lines(text, fold(text), rules.chrome, rules.rules.titles, set(found.lines), rules.settings)
     for start, (end, rule, reason) in chrome.items():
         found.add(start, end, rule, reason)
@@ -642,7 +500,7 @@ def _propose_plain(text: str, rules: _All) -> Proposal:
         # inline cuts and flags inside a removed line are dropped: the line goes whole
         out.edits = [ed for ed in out.edits if text.rfind("\n", 0, ed.start) + 1 not in found.lines]
         out.flags = [f for f in out.flags if text.rfind("\n", 0, f.start) + 1 not in found.lines]
-        _emit(text, found, out)
+        emit(text, found, out)
         if not _WORD.search(_without(text, out.edits)):
             # all of it looks like boilerplate: flag it, never empty a document
             out.edits = []
