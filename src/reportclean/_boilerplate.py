@@ -493,7 +493,7 @@ def _propose_plain(text: str, rules: _All) -> Proposal:
             found.add(m.start(), m.end(), "learned-line", "line learned as boilerplate of this source")
     if page_numbers(text, found) >= 2:
         running_headers(text, found)
-    chrome = chrome_lines(text, fold(text), rules.chrome, rules.rules.titles, set(found.lines), rules.settings)
+    chrome = chrome_lines(text, rules.chrome, rules.rules.titles, set(found.lines), rules.settings)
     for start, (end, rule, reason) in chrome.items():
         found.add(start, end, rule, reason)
     if found.lines:
@@ -529,29 +529,38 @@ def _propose(text: str, rules: _All) -> Proposal:
     spans = markup(text)
     if not spans:
         return _propose_plain(text, rules)
-    pieces, pos = [], 0
-    # the i-th character of the stripped text stands for text[first[i]:after[i]]
-    first: list[int] = []
-    after: list[int] = []
-    for s, e, _, _, new in spans:
-        pieces.append(text[pos:s])
-        first.extend(range(pos, s))
-        after.extend(range(pos + 1, s + 1))
-        if new:
-            pieces.append(new)
-            first.append(s)
-            after.append(e)
+    # The stripped text is pieces of the text, with a line break where a block tag was.
+    # Piece k starts at at[k] in the stripped text and covers text[origin[k]:ends[k]]: a
+    # slice of the text, or (a line break) the whole markup run it stands for.
+    pieces: list[str] = []
+    at: list[int] = []
+    origin: list[int] = []
+    ends: list[int] = []
+    sliced: list[bool] = []
+    pos = size = 0
+    for s, e, _, _, new in [*spans, (len(text), len(text), "", "", "")]:
+        for piece, o, stop, is_slice in ((text[pos:s], pos, s, True), (new, s, e, False)):
+            if piece:
+                pieces.append(piece)
+                at.append(size)
+                origin.append(o)
+                ends.append(stop)
+                sliced.append(is_slice)
+                size += len(piece)
         pos = e
-    pieces.append(text[pos:])
-    first.extend(range(pos, len(text)))
-    after.extend(range(pos + 1, len(text) + 1))
     inner = _propose_plain("".join(pieces), rules)
 
     def start(i: int) -> int:
-        return first[i] if i < len(first) else len(text)
+        if i >= size:
+            return len(text)
+        k = bisect_right(at, i) - 1
+        return origin[k] + (i - at[k]) if sliced[k] else origin[k]
 
     def end(i: int) -> int:
-        return after[i - 1] if i > 0 else 0
+        if i <= 0:
+            return 0
+        k = bisect_right(at, i - 1) - 1
+        return origin[k] + (i - at[k]) if sliced[k] else ends[k]
 
     out = Proposal()
     taken: list[tuple[int, int]] = []

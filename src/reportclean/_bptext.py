@@ -16,6 +16,7 @@ __all__ = ["HEADING", "TERMINATORS", "fold", "forms", "scanner", "trie", "varian
 
 # Full-width ASCII to ASCII, ideographic space to space: one character to one.
 _FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_WIDE = re.compile("[\uff01-\uff5e\u3000]")
 
 #: Characters that end a sentence or a clause of its own (a line holding one is prose).
 TERMINATORS = "。！？!?；;"
@@ -33,7 +34,9 @@ def fold(s: str) -> str:
     >>> fold("ＩＣＰ备：Ａ")
     'icp备:a'
     """
-    return s.translate(_FOLD).lower()
+    # str.translate with a dict goes character by character in Python's slow path; most
+    # lines hold no full-width ASCII, and a regex search finds that at C speed
+    return (s.translate(_FOLD) if _WIDE.search(s) else s).lower()
 
 
 def forms(phrase: str) -> set[str]:

@@ -27,6 +27,7 @@ chrome, and a line with a full stop is chrome only through the marker rules of
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -90,6 +91,7 @@ _DOC_NUMBER = re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*�
 _MARKS = re.compile(r"[\s*×xX□○]+")
 _SPACED = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_NEWLINE = re.compile("\n")
 _HANZI = re.compile(r"[\u3400-\u9fff]")
 _DIGIT = re.compile(r"\d")
 _HAN_WORD = re.compile(r"[\u3400-\u9fff](?<![年月日时分秒])")
@@ -133,7 +135,11 @@ _Hit = tuple[int, int, _Term]
 
 
 def _line_hits(view: str, rules: ChromeRules) -> dict[int, list[_Hit]]:
-    """Chrome terms by line start (longest first match, no overlaps within a line)."""
+    """Chrome terms by line start (longest first match, no overlaps within a line).
+
+    The scanner knows each term's full-width and upper-case spellings, so the text
+    need not be folded first.
+    """
     out: dict[int, list[_Hit]] = {}
     if rules.regex is None:
         return out
@@ -148,8 +154,18 @@ def _line_hits(view: str, rules: ChromeRules) -> dict[int, list[_Hit]]:
         if nl >= 0:
             line_start = nl + 1
         seen = s
-        out.setdefault(line_start, []).append((s - line_start, e - line_start, rules.terms[view[s:e]]))
+        out.setdefault(line_start, []).append((s - line_start, e - line_start, rules.terms[fold(view[s:e])]))
     return out
+
+
+def _view(line: str, hits: list[_Hit], rules: ChromeRules) -> tuple[str, list[_Hit]]:
+    """The line folded, and its hits; a letter-spaced table line (索 引 号: | … |) without the
+    spaces between hanzi."""
+    line = fold(line)
+    if (":" in line or "|" in line) and _SPACED.search(line):
+        line = _SPACED.sub("", line)
+        return line, _line_hits(line, rules).get(0, [])
+    return line, hits
 
 
 def _residue(line: str, hits: list[_Hit]) -> int:
@@ -286,7 +302,7 @@ class _Row:
         "short_value",
         "start",
         "symbol",
-        "words",
+        "text",
     )
 
     def __init__(self, start: int, end: int, kind: str, rule: str, gap: bool) -> None:
@@ -295,7 +311,7 @@ class _Row:
         self.bare = False  # a field name with no value (栏目, 来源:)
         self.dated = False  # a field whose value is a dated number (修订日期: 2005年10月12日)
         self.gap = gap  # a blank line stands before it
-        self.words = 0  # hanzi in it
+        self.text = ""  # the line, stripped
         self.field = self.filler = self.label_only = self.short = self.short_value = self.symbol = False
 
 
@@ -304,9 +320,18 @@ _MENU_ITEM = 8  # a menu item is at most this long (HK/TW site menus: 施政報�
 _MAX_MENU = 12  # a menu between two chrome lines has at most this many items
 
 
+# Lines worth classifying besides those with a chrome term: separators, page tabs, file sizes,
+# time stamps, letter-spaced field names (索 引 号：)
+# (every branch starts with a character class, so re skips to a candidate at C speed)
+_TRIGGER = re.compile(
+    r"[>»|＞｜]|_第|[kKmMgG][bB](?<=\d[kKmMgG][bB])|[kKmMgG][bB](?<=\d [kKmMgG][bB])|:(?<=\d:)\d\d"
+    r"| (?<=[\u3400-\u9fff] )[\u3400-\u9fff](?: [\u3400-\u9fff])?\s*[:：]"
+)
+_WINDOW = 40  # lines around a chrome line that its revise pass may reach (>= _MAX_MENU non-blank lines)
+
+
 def chrome_lines(
     text: str,
-    view: str,
     rules: ChromeRules,
     titles: re.Pattern[str] | None,
     known: set[int],
@@ -314,42 +339,70 @@ def chrome_lines(
 ) -> dict[int, tuple[int, str, str]]:
     """Chrome lines of ``text``: start -> (end, rule, reason).
 
-    ``view`` is the text folded, offset for offset; ``known`` holds the starts of
-    lines other rules remove already: they count as chrome for their neighbours.
+    ``known`` holds the starts of lines other rules remove already: they count as
+    chrome for their neighbours. Only lines holding a chrome term or a separator
+    are classified; the revise pass looks at the lines around chrome only, so a
+    text without chrome costs one scan.
     """
-    hits = _line_hits(view, rules)
+    hits = _line_hits(text, rules)
     starts = [0]
-    starts.extend(m.end() for m in re.finditer("\n", text))
-    out: dict[int, tuple[int, str, str]] = {}
-    rows: list[_Row] = []  # the non-blank lines
-    in_header, gap = True, False
-    for i, s in enumerate(starts):
-        e = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
-        line = view[s:e]
-        stripped = line.strip()
+    starts.extend(m.end() for m in _NEWLINE.finditer(text))
+
+    def span(i: int) -> tuple[int, int]:
+        return starts[i], starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+
+    candidates = {bisect_right(starts, h) - 1 for h in hits}
+    candidates.update(bisect_right(starts, m.start()) - 1 for m in _TRIGGER.finditer(text))
+    # the header zone: the first non-blank lines, up to the first content line
+    top: dict[int, bool] = {}  # line index -> still in the header zone
+    in_header, i = True, 0
+    while i < len(starts) and len(top) < settings.header_lines:
+        s, e = span(i)
+        stripped = text[s:e].strip()
+        if stripped:
+            top[i] = in_header
+            short = len(stripped) <= _MENU_ITEM and not any(c in stripped for c in TERMINATORS)
+            if i not in candidates and not short and not _is_filler(text[s:e], titles, settings):
+                in_header = False
+        i += 1
+    verdicts: dict[int, tuple[str, str]] = {}
+    views: dict[int, tuple[str, list[_Hit]]] = {}
+    for i in sorted(candidates):
+        s, e = span(i)
+        if s in known or not text[s:e].strip():
+            continue
+        views[i] = _view(text[s:e], hits.get(s, []), rules)
+        verdict = classify(*views[i], top.get(i, False), i in top, settings)
+        if verdict:
+            verdicts[i] = verdict
+    if not verdicts and not known:
+        return {}
+    out = {span(i)[0]: (span(i)[1], *v) for i, v in verdicts.items()}
+    near: set[int] = set()
+    for i in [*verdicts, *(bisect_right(starts, k) - 1 for k in known)]:
+        near.update(range(max(i - _WINDOW, 0), min(i + _WINDOW + 1, len(starts))))
+    rows: list[_Row] = []  # the non-blank lines near chrome; a content row stands for the lines between
+    gap, last = False, -1
+    for i in sorted(near):
+        s, e = span(i)
+        if i != last + 1 and rows:
+            rows.append(_Row(s, s, "other", "", False))  # lines left out: content, never removed
+        last = i
+        stripped = text[s:e].strip()
         if not stripped:
             gap = True
             continue
         had_gap, gap = gap, False
-        verdict = None
-        here = hits.get(s, [])
-        if (":" in line or "|" in line) and _SPACED.search(line):
-            # a letter-spaced table (索 引 号: | … |): judged without the spaces between hanzi
-            line = _SPACED.sub("", line)
-            here = _line_hits(line, rules).get(0, [])
-        if s not in known and (here or ">" in line or "»" in line or "_第" in line or ":" in line or _SIZE.match(line)):
-            near_top = len(rows) < settings.header_lines
-            verdict = classify(line, here, in_header and near_top, near_top, settings)
-        if verdict:
-            out[s] = (e, *verdict)
-            rows.append(_Row(s, e, "chrome", verdict[0], had_gap))
-            rows[-1].label_only = stripped[-1] == ":" and verdict[0] == "chrome-metadata"
+        if i in verdicts:
+            rows.append(_Row(s, e, "chrome", verdicts[i][0], had_gap))
+            rows[-1].label_only = stripped[-1] in ":：" and verdicts[i][0] == "chrome-metadata"
             continue
         if s in known:
             rows.append(_Row(s, e, "chrome", "known", had_gap))
             continue
+        line, here = views[i] if i in views else (text[s:e], [])  # no term: nothing to fold for
         row = _Row(s, e, "other", "", had_gap)
-        row.words = len(_HANZI.findall(stripped))
+        row.text = stripped
         row.field = _is_field(line, here, settings)
         value = line[here[0][1] :].strip(" :|") if row.field else ""
         row.bare = row.field and not value
@@ -359,26 +412,27 @@ def chrome_lines(
         plain = not any(c in stripped for c in TERMINATORS) and not HEADING.match(line)
         row.short = plain and len(stripped) <= _MENU_ITEM
         row.short_value = plain and len(stripped) <= settings.max_field_value and not _DOC_NUMBER.search(stripped)
-        if not (row.filler or row.short):
-            in_header = False
         rows.append(row)
-    if not out and not known:
-        return out
+    # a window that does not reach the top or bottom of the text ends at a content row
+    if rows and near and min(near) > 0:
+        rows.insert(0, _Row(0, 0, "other", "", False))
+    if rows and near and max(near) < len(starts) - 1:
+        rows.append(_Row(len(text), len(text), "other", "", False))
     changed = True
     while changed:
         changed = False
-        top = _edge_reach(rows)
-        bottom = len(rows) - _edge_reach(rows[::-1])
+        first = _edge_reach(rows)
+        last = len(rows) - _edge_reach(rows[::-1])
         for k, row in enumerate(rows):
             if row.kind == "chrome" or not (row.field or row.symbol):
                 continue
             # lines removed by the marker rules (watermarks) do not vouch for a field beside them
-            near = [rows[j] for j in (k - 1, k + 1) if 0 <= j < len(rows)]
-            near = [r for r in near if r.anchor and r.rule != "known"]
+            beside = [rows[j] for j in (k - 1, k + 1) if 0 <= j < len(rows)]
+            beside = [r for r in beside if r.anchor and r.rule != "known"]
             # chrome runs from it to the top or the bottom of the text
-            at_edge = bool(near) and (k == top or k == bottom - 1) and (row.symbol or row.dated)
+            at_edge = bool(beside) and (k == first or k == last - 1) and (row.symbol or row.dated)
             if at_edge or any(
-                n.rule == "chrome-metadata" or row.symbol or row.bare or (row.field and n.label_only) for n in near
+                n.rule == "chrome-metadata" or row.symbol or row.bare or (row.field and n.label_only) for n in beside
             ):
                 row.kind, row.rule, row.anchor = "chrome", "chrome-block", row.field
                 out[row.start] = (row.end, "chrome-block", "field or separator line next to page chrome")
@@ -398,6 +452,7 @@ def _edge_reach(rows: list[_Row]) -> int:
 def _sandwiches(rows: list[_Row], out: dict[int, tuple[int, str, str]], settings: BoilerplateSettings) -> bool:
     """Runs of short lines between two chrome lines go with them (the revise pass)."""
     changed = False
+    top_run = _edge_reach(rows)  # rows[:top_run] are chrome
     i = 0
     while i < len(rows):
         if rows[i].kind == "chrome":
@@ -423,9 +478,9 @@ def _sandwiches(rows: list[_Row], out: dict[int, tuple[int, str, str]], settings
             # (a bare field name above it makes it the field's value)
             title_slot = (
                 len(run) == 1
-                and run[0].words >= 4
+                and len(_HANZI.findall(run[0].text)) >= 4
                 and not before.label_only
-                and all(r.kind == "chrome" for r in rows[:i])
+                and i == top_run
             )
             if title_slot:
                 pass
