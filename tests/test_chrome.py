@@ -6,6 +6,8 @@ of chrome seen on real government, document-sharing and essay sites; see docs/ru
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,6 +16,7 @@ import reportclean
 from reportclean import BoilerplateSettings, Config, Removal
 from reportclean.testing import dirty_reports
 
+ROOT = Path(__file__).resolve().parent.parent
 ONLY = Config(**{name: name == "boilerplate" for name in reportclean.STEP_NAMES})
 CLEANER = reportclean.Cleaner(ONLY)
 
@@ -308,3 +311,21 @@ def test_cleaning_twice_removes_nothing_more(text: str) -> None:
 def test_the_boilerplate_step_alone_is_idempotent(text: str) -> None:
     once = cleaned(text)
     assert cleaned(once) == once
+
+
+# -- known failures: chrome of shapes the classifier does not know (strict xfail) ----------------
+
+KNOWN = (ROOT / "fixtures" / "known-failures" / "chrome_unseen_shapes.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.xfail(strict=True, reason="a site name above chrome, English widgets, weather, age gates stay")
+def test_known_failure_unseen_chrome_shapes_are_removed() -> None:
+    out = cleaned(KNOWN)
+    assert "某某政府门户" not in out and "Start display at page" not in out and "多云转晴" not in out
+
+
+def test_known_failure_file_keeps_its_report() -> None:
+    out = cleaned(KNOWN)
+    report = ("某区2023年政府工作报告", "一、过去一年工作回顾", "全区地区生产总值增长5.2%，一般公共预算收入增长6.1%。")
+    for line in report:
+        assert line in out
