@@ -329,3 +329,13 @@ def test_known_failure_file_keeps_its_report() -> None:
     report = ("某区2023年政府工作报告", "一、过去一年工作回顾", "全区地区生产总值增长5.2%，一般公共预算收入增长6.1%。")
     for line in report:
         assert line in out
+
+
+def test_forum_anti_scrape_junk_goes_only_when_sown_through_the_text() -> None:
+    text = "全镇完成造林3000亩8 ^% E# K1，新建道路12公里。全年接待游客5万人次3 }# Q! /@ W，同比增长8%。\n"
+    r = reportclean.clean(text, ONLY)
+    assert r.text == "全镇完成造林3000亩，新建道路12公里。全年接待游客5万人次，同比增长8%。\n"
+    assert {x.rule for x in r.removed} == {"anti-scrape"}
+    once = "全镇完成造林3000亩8 ^% E# K1，新建道路12公里。\n"
+    assert removed(once) == []
+    assert removed("A B C三类企业，x + y = z，增长5%。\n") == []

@@ -1,9 +1,12 @@
-"""Converter markup and pinyin glosses: rules of the boilerplate step of their own.
+r"""Converter markup and pinyin glosses: rules of the boilerplate step of their own.
 
 - ``bbcode``: forum BBCode tags (``[align=center]``, ``[size=3]``, ``[b]…[/b]``); only in a
   text that closes a tag it also opens, so ``[1]`` or a lone ``[b]`` stays.
 - ``html-tag``: HTML tags a converter left (``</p>``, ``<br>``, ``<span style=…>``); only in
   a text holding a closing tag or at least two tags.
+- ``anti-scrape``: forum anti-scrape junk, runs of short ASCII tokens sown between hanzi
+  (``8 ^% E# K1``), when a text holds at least two of them, each with two tokens holding a
+  sign (``^ % # $ & * @ ~ ! [ ] / = + | \``);
 - ``pinyin-gloss``: a syllable in brackets after each hanzi, which some sites insert
   (``社區(qū)``, ``戶(hu)(hu)``); only in a text with at least ``min`` of them that make up
   most of its bracketed Latin after hanzi, so ``表(a)`` in a list stays.
@@ -39,6 +42,11 @@ _ANY_TAG = re.compile(r"<(/?)([a-z][a-z0-9]{0,9}(?::[a-z]{1,5})?)(?:\s[^<>\n]{0,
 _PAGINATION = re.compile(r"\[(?:nextpage|page_break|pagebreak)\]", re.IGNORECASE)
 # What a line may hold besides its markup and still go whole: a list number at most
 _LEFTOVER = re.compile(r"\s*(?:\d{1,3}\s*[.、)）]?)?\s*")
+# Forum anti-scrape junk: 3 to 7 space-separated tokens of one or two ASCII characters between
+# hanzi (``8 ^% E# K1``); counted only when two tokens hold a sign no report writes there
+_CJK = "[\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]"
+_JUNK = re.compile(rf"(?<={_CJK})\s?((?:[!-~]{{1,2}} ){{2,6}}[!-~]{{1,2}})\s?(?={_CJK})")
+_JUNK_SIGN = re.compile(r"[\^%#$&*@~!\[\]/=+|\\]")
 # the bracket first, then what stands before it: re skips to a bracket at C speed
 _HAN_BEFORE = "[\u3400-\u9fff\uf900-\ufaff]"
 _GLOSS = re.compile(r"[(（](?<=[\u3400-\u9fff\uf900-\ufaff)）][(（])([a-zA-Z\u00c0-\u01dc\u0300-\u036f]{1,8})[)）]")
@@ -113,9 +121,13 @@ def markup(text: str, min_glosses: int = 5) -> list[Span]:
         glosses = [m for m in _GLOSS.finditer(text) if _toneless(m.group(1)) in _syllables()]
         if len(glosses) >= min_glosses and 5 * len(glosses) >= 4 * len(_LATIN_AFTER_HAN.findall(text)):
             spans += _runs(text, [m.span() for m in glosses], "pinyin-gloss", "pinyin gloss inserted after a hanzi")
+    if "^" in text or "#" in text or "%" in text:
+        junk = [m for m in _JUNK.finditer(text) if sum(bool(_JUNK_SIGN.search(t)) for t in m.group(1).split()) >= 2]
+        if len(junk) >= 2:  # anti-scrape junk is sown through a page, never once
+            spans += [(m.start(), m.end(), "anti-scrape", "forum anti-scrape junk between hanzi", "") for m in junk]
     spans.sort()
     out: list[Span] = []
-    for sp in spans:  # BBCode and HTML never overlap a gloss; keep the first of any clash
+    for sp in spans:  # the rules never overlap; keep the first of any clash
         if not out or sp[0] >= out[-1][1]:
             out.append(sp)
     return _whole_lines(text, out)
