@@ -9,7 +9,8 @@ a report:
   (仅供学习, 主办单位：, 地址：). A line is cut into segments at sentence ends
   (。！？；), at ``【…】`` brackets and after a contact number; a segment is
   boilerplate when it holds two strong markers, a strong and a weak one, a
-  strong one and at most 25 characters, or three weak ones and no full stop.
+  strong one and at most ``short_segment`` (25) characters, or three weak ones
+  and no full stop. The thresholds are :class:`BoilerplateSettings`.
   A line whose segments are all boilerplate goes as a line; otherwise only
   its boilerplate segments are cut out of the paragraph.
 - At the top and the bottom of a document, short lines that are not sentences
@@ -181,17 +182,17 @@ def _builtin() -> _All:
 # -- line shapes -----------------------------------------------------------------
 
 _SEGMENT = re.compile(r"【[^【】\n]{0,200}】|[^。！？!?；;【\n]+[。！？!?；;]*|[^\n]")
-def _is_marked_filler(line: str) -> bool:
+def _is_marked_filler(line: str, settings: BoilerplateSettings) -> bool:
     """A short line with markers that is not a sentence or heading (a footer field)."""
     s = line.strip()
-    return 0 < len(s) <= 40 and not any(c in s for c in _TERMINATORS) and not _HEADING.match(s)
+    return 0 < len(s) <= settings.edge_marked_line and not any(c in s for c in _TERMINATORS) and not _HEADING.match(s)
 
 
-def _is_filler(line: str, rules: _Rules) -> bool:
+def _is_filler(line: str, rules: _Rules, settings: BoilerplateSettings) -> bool:
     """A short line that is not a sentence, a heading or a title."""
     s = line.strip()
     return (
-        0 < len(s) <= 30
+        0 < len(s) <= settings.edge_filler
         and not any(c in s for c in _TERMINATORS)
         and not _HEADING.match(s)
         and not (rules.titles and rules.titles.search(s))
@@ -203,12 +204,13 @@ def _is_filler(line: str, rules: _Rules) -> bool:
 _Hit = tuple[int, int, str, _Marker]  # start, end, distinct key, marker
 
 
-def _judge(seg: str, hits: list[_Hit]) -> tuple[str, str] | None:
+def _judge(seg: str, hits: list[_Hit], settings: BoilerplateSettings) -> tuple[str, str] | None:
     """(family, reason) if the segment is boilerplate, else None."""
     strong = {h[2]: h[3] for h in hits if h[3].strong}
     weak = {h[2]: h[3] for h in hits if not h[3].strong}
     size = len(seg.strip())
-    if len(strong) >= 2 or (strong and (weak or size <= 25)) or (len(weak) >= 3 and "。" not in seg):
+    short = size <= settings.short_segment
+    if len(strong) >= 2 or (strong and (weak or short)) or (len(weak) >= 3 and "。" not in seg):
         first = next(iter(strong.values())) if strong else next(iter(weak.values()))
         notes = list(dict.fromkeys(m.note for m in (*strong.values(), *weak.values())))
         return first.family, "; ".join(notes[:3])
@@ -226,7 +228,9 @@ def _covered(hits: list[_Hit], end: int) -> int:
     return total
 
 
-def _inline_cut(text: str, s: int, e: int, hits: list[_Hit]) -> tuple[int, int, str, str] | None:
+def _inline_cut(
+    text: str, s: int, e: int, hits: list[_Hit], settings: BoilerplateSettings
+) -> tuple[int, int, str, str] | None:
     """The part of a segment to cut out of its paragraph, if any.
 
     The cut runs from the segment start (or the first marker, if more than 10
@@ -241,23 +245,23 @@ def _inline_cut(text: str, s: int, e: int, hits: list[_Hit]) -> tuple[int, int, 
     if bracketed and any(h[3].strong for h in hits) and len({h[2] for h in hits}) >= 2:
         # a bracketed insert with a strong marker and another (获取完整版…QQ号): the
         # brackets say where it starts and ends, however much of it the markers cover
-        verdict = _judge(text[s:close], hits)
+        verdict = _judge(text[s:close], hits, settings)
         if verdict:
             return s, close, *verdict
     first = min(h[0] for h in hits)
     last = max(h[1] for h in hits)
-    start = s if len(text[s:first].strip()) <= 10 else first
-    stop = e if len(text[last:e].strip()) <= 6 else last
+    start = s if len(text[s:first].strip()) <= settings.inline_lead else first
+    stop = e if len(text[last:e].strip()) <= settings.inline_tail else last
     piece = text[start:stop]
-    verdict = _judge(piece, hits)
-    if verdict and 10 * _covered(hits, stop) > 6 * len(piece.strip()):
+    verdict = _judge(piece, hits, settings)
+    if verdict and _covered(hits, stop) > settings.inline_cover * len(piece.strip()):
         return start, stop, *verdict
     return None
 
 
-def _may_go_whole(seg: str, hits: list[_Hit]) -> bool:
+def _may_go_whole(seg: str, hits: list[_Hit], settings: BoilerplateSettings) -> bool:
     """A segment longer than 60 characters goes with its line only when dense in distinct markers."""
-    if len(seg.strip()) <= 60:
+    if len(seg.strip()) <= settings.whole_segment:
         return True
     strong = {h[2] for h in hits if h[3].strong}
     return len(strong) >= 2 and len({h[2] for h in hits}) >= 3
@@ -334,7 +338,7 @@ def _stable_cuts(
 
 
 def _markers(
-    text: str, rules: _Rules, out: Proposal, found: Lines
+    text: str, rules: _Rules, out: Proposal, found: Lines, settings: BoilerplateSettings
 ) -> tuple[dict[int, list[_Hit]], dict[int, str]]:
     """Judge every line holding a marker: whole lines to ``found``, segments to ``out``.
 
@@ -357,15 +361,17 @@ def _markers(
         line = text[start:end]
         segments = [(s, e) for s, e in _segments(line, hits, start) if not is_blank(text[s:e])]
         inside = _group(hits, segments)
-        verdicts = [_judge(text[s:e], x) if x else None for (s, e), x in zip(segments, inside, strict=True)]
-        whole = all(v and _may_go_whole(text[s:e], x) for (s, e), x, v in zip(segments, inside, verdicts, strict=True))
+        verdicts = [_judge(text[s:e], x, settings) if x else None for (s, e), x in zip(segments, inside, strict=True)]
+        whole = all(
+            v and _may_go_whole(text[s:e], x, settings) for (s, e), x, v in zip(segments, inside, verdicts, strict=True)
+        )
         if whole and not _HEADING.match(line):
             family, reason = verdicts[0]  # type: ignore[misc]
             found.add(start, end, f"{family}-line", reason)
             continue
         cuts: list[tuple[int, int, str, str]] = []
         for (s, e), x in zip(segments, inside, strict=True):
-            cut = _inline_cut(text, s, e, x)
+            cut = _inline_cut(text, s, e, x, settings)
             if cut:
                 s, e, family, reason = cut
                 while e < end and text[e] in _SPACE:
@@ -405,7 +411,13 @@ def _markers(
 
 
 def _edge(
-    text: str, rules: _Rules, found: Lines, by_line: dict[int, list[_Hit]], rest: dict[int, str], top: bool
+    text: str,
+    rules: _Rules,
+    found: Lines,
+    by_line: dict[int, list[_Hit]],
+    rest: dict[int, str],
+    top: bool,
+    settings: BoilerplateSettings,
 ) -> None:
     """Remove the filler lines of a boilerplate block at the top or the bottom."""
     run: list[tuple[int, int, str]] = []  # start, end, kind; "gap" marks a blank line
@@ -429,9 +441,9 @@ def _edge(
             run.append((s, e, "gap"))
         elif s in found.lines:
             run.append((s, e, "bp"))
-        elif s in by_line and _is_marked_filler(line):
+        elif s in by_line and _is_marked_filler(line, settings):
             run.append((s, e, "marked"))
-        elif _is_filler(line, rules):
+        elif _is_filler(line, rules, settings):
             run.append((s, e, "filler"))
         else:
             break
@@ -454,7 +466,7 @@ def _edge(
         if len(marks) >= 2:
             families = [_family(group[i], by_line, found) for i in marks]
             for k in range(len(marks) - 1):
-                if top and families[k] == families[k + 1] == "footer":
+                if top and {families[k], families[k + 1]} <= {"footer", "chrome"}:
                     continue  # between site chrome at the top stands the page title: it stays
                 reason = f"short line inside a watermark or footer block at the {where}"
                 for s, e, _ in group[marks[k] + 1 : marks[k + 1]]:
@@ -484,18 +496,28 @@ def _propose_plain(text: str, rules: _All) -> Proposal:
     if not text.strip():
         return out
     found = Lines()
-    by_line, rest = _markers(text, rules.rules, out, found)
+    by_line, rest = _markers(text, rules.rules, out, found, rules.settings)
     if by_line:
-        _edge(text, rules.rules, found, by_line, rest, top=True)
-        _edge(text, rules.rules, found, by_line, rest, top=False)
+        _edge(text, rules.rules, found, by_line, rest, True, rules.settings)
+        _edge(text, rules.rules, found, by_line, rest, False, rules.settings)
     if rules.rules.lines_re is not None:
         for m in rules.rules.lines_re.finditer(text):
             found.add(m.start(), m.end(), "learned-line", "line learned as boilerplate of this source")
     if page_numbers(text, found) >= 2:
         running_headers(text, found)
-    chrome = chrome_lines(text, rules.chrome, rules.rules.titles, set(found.lines), rules.settings)
-    for start, (end, rule, reason) in chrome.items():
-        found.add(start, end, rule, reason)
+    # Edge blocks and chrome decide each other (an edge block reaches past a chrome line; a
+    # chrome line is decided by removed neighbours): repeat both until nothing more goes, so
+    # that cleaning the result again finds nothing new (a fixed point, usually reached at once).
+    for _ in range(4):
+        size = len(found.lines)
+        chrome = chrome_lines(text, rules.chrome, rules.rules.titles, set(found.lines), rules.settings)
+        for start, (end, rule, reason) in chrome.items():
+            found.add(start, end, rule, reason)
+        if by_line and len(found.lines) > size:
+            _edge(text, rules.rules, found, by_line, rest, True, rules.settings)
+            _edge(text, rules.rules, found, by_line, rest, False, rules.settings)
+        if len(found.lines) == size:
+            break
     if found.lines:
         # inline cuts and flags inside a removed line are dropped: the line goes whole
         out.edits = [ed for ed in out.edits if text.rfind("\n", 0, ed.start) + 1 not in found.lines]

@@ -39,9 +39,12 @@ __all__ = ["BoilerplateSettings", "ChromeRules", "chrome_lines"]
 
 @dataclass(frozen=True, slots=True)
 class BoilerplateSettings:
-    """The thresholds of the boilerplate step's line classifier (docs/rules.md#chrome).
+    """The thresholds of the boilerplate step (docs/rules.md#chrome, docs/rules.md#boilerplate).
 
-    Lengths count characters of the stripped line.
+    Lengths count characters of the stripped line or segment.
+
+    >>> BoilerplateSettings(max_filler_run=0).max_filler_run
+    0
     """
 
     #: A chrome line is at most this long; longer lines are prose or tables.
@@ -59,6 +62,21 @@ class BoilerplateSettings:
     max_filler: int = 30
     #: … and at most this many such lines go between two chrome lines.
     max_filler_run: int = 3
+    # The marker rules (docs/rules.md#boilerplate):
+    #: a segment with one strong marker and at most this many characters is boilerplate;
+    short_segment: int = 25
+    #: a longer segment goes with its line only when dense in distinct markers;
+    whole_segment: int = 60
+    #: an inline cut starts at the segment's start when at most this many characters come before
+    #: its first marker, and ends at the segment's end when at most ``inline_tail`` come after the last;
+    inline_lead: int = 10
+    inline_tail: int = 6
+    #: … and its markers must cover more than this share of it;
+    inline_cover: float = 0.6
+    #: at the top and bottom, a line with markers of at most this length may join a block …
+    edge_marked_line: int = 40
+    #: … and a short line without them of at most this length may go between two block lines.
+    edge_filler: int = 30
 
     def __post_init__(self) -> None:
         for name in self.__slots__:
@@ -226,6 +244,10 @@ def classify(
         return "chrome-nav", "a section path at the top (工作总结 > 乡镇工作总结)"
     distinct = {h[2].term for h in hits}
     links = {h[2].term for h in hits if h[2].cls != "label"}
+    # one term alone must leave nothing (TOP 5 企业 stays); two or more may leave a character or two
+    room = settings.max_residue if len(distinct) >= 2 else 0
+    if (len(distinct) >= 2 or any(h[2].strong for h in hits)) and _residue(line, hits) <= room:
+        return "chrome-toolbar", "only site buttons and links: " + ", ".join(sorted(distinct)[:4])
     if (
         len(items) >= settings.min_nav_items
         and sum(map(len, items)) <= settings.max_nav_item * len(items)
@@ -233,10 +255,6 @@ def classify(
         and (len(links) >= 2 or any(h[2].cls == "nav" for h in hits))
     ):
         return "chrome-nav", "navigation bar: " + ", ".join(sorted(links)[:4])
-    # one term alone must leave nothing (TOP 5 企业 stays); two or more may leave a character or two
-    room = settings.max_residue if len(distinct) >= 2 else 0
-    if (len(distinct) >= 2 or any(h[2].strong for h in hits)) and _residue(line, hits) <= room:
-        return "chrome-toolbar", "only site buttons and links: " + ", ".join(sorted(distinct)[:4])
     if _TAB.search(s):
         return "chrome-docsite", "document-site page tab"
     if _SIZE.match(s):
