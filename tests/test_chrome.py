@@ -339,3 +339,11 @@ def test_forum_anti_scrape_junk_goes_only_when_sown_through_the_text() -> None:
     once = "全镇完成造林3000亩8 ^% E# K1，新建道路12公里。\n"
     assert removed(once) == []
     assert removed("A B C三类企业，x + y = z，增长5%。\n") == []
+
+
+def test_document_site_footer_repeating_the_title_goes_with_the_title_as_a_segment() -> None:
+    text = "全年完成投资5亿元。《某镇2023年工作总结》由会员上传分享，免费在线阅读，更多相关内容在某某文库。\n"
+    r = reportclean.clean(text, ONLY)
+    assert r.text == "全年完成投资5亿元。\n"
+    assert [x.rule for x in r.removed] == ["watermark-inline"]
+    assert removed("认真学习《条例》，分享经验做法。\n") == []

@@ -250,6 +250,14 @@ def _inline_cut(
             return s, close, *verdict
     first = min(h[0] for h in hits)
     last = max(h[1] for h in hits)
+    before = text[s:first].rstrip()
+    opening = text.rfind("《", s, first) if before.endswith("》") else -1
+    if opening >= 0 and "》" not in text[opening : len(before) + s - 1] and text[e - 1 : e] in _TERMINATORS:
+        # a document-site footer sentence repeating the title it follows (《…》由会员上传分享，免费
+        # 在线阅读，更多相关内容在…。): dense in markers after the title, it goes from the title to its end
+        verdict = _judge(text[first:e], hits, settings)
+        if verdict and _covered(hits, e) > settings.inline_cover * len(text[first:e].strip()):
+            return (s if not text[s:opening].strip() else opening), e, *verdict
     start = s if len(text[s:first].strip()) <= settings.inline_lead else first
     stop = e if len(text[last:e].strip()) <= settings.inline_tail else last
     piece = text[start:stop]
