@@ -226,9 +226,12 @@ def classify(
         rest = line[first[1] :].strip(" :")
         if term.cls == "nav" and (not rest or line[first[1]] in " :>|/»›"):
             return "chrome-nav", f"breadcrumb led by {term.term}"
-        # a field's value has no clause marks; a toolbar link may lead a list (tag: a, b, c)
+        # a field's value has no clause marks; a toolbar link may lead a list (tag: a, b, c);
+        # the term stands alone as a token (无障碍设施改造 and TOP10企业 are not buttons)
         listed = term.cls == "toolbar" or not any(c in rest for c in "，,、")
-        if term.strong and len(rest) <= settings.max_field_value and listed:
+        after = line[first[1] : first[1] + 1]
+        token = not after or after in " :|" or (term.cls == "label" and after.isdigit())
+        if term.strong and term.cls != "nav" and token and len(rest) <= settings.max_field_value and listed:
             rule = "chrome-metadata" if term.cls == "label" else "chrome-toolbar"
             return rule, f"{term.term} and a short value"
     if ends:
