@@ -347,3 +347,12 @@ def test_document_site_footer_repeating_the_title_goes_with_the_title_as_a_segme
     assert r.text == "全年完成投资5亿元。\n"
     assert [x.rule for x in r.removed] == ["watermark-inline"]
     assert removed("认真学习《条例》，分享经验做法。\n") == []
+
+
+def test_byline_with_a_cms_date_at_the_top_goes_but_a_meeting_time_stays() -> None:
+    page = "某镇推进垃圾分类工作\n编辑：某某资讯网2024-03-02\n\n全镇新建分类投放点36个。\n相关链接\n"
+    out = cleaned(page)
+    assert "编辑：" not in out and "相关链接" not in out
+    assert out.startswith("某镇推进垃圾分类工作\n") and "全镇新建分类投放点36个。" in out
+    notice = "关于召开工作会议的通知\n时间：2024年3月2日上午9时\n地点：镇政府三楼\n"
+    assert cleaned(notice) == notice

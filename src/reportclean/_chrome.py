@@ -124,6 +124,7 @@ _STAMP_IN = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?"
 _DATE_AT = re.compile(r"\s*[:|]?\s*\d{2,4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")
 # A field's value that is an ISO date (2023-02-24): what a CMS prints (97-12-13, a ROC date, may be the
 # document's own).
+_ISO_DATE_END = re.compile(r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 
 
@@ -272,8 +273,11 @@ def classify(
         if dated:
             return "chrome-metadata", f"{dated[0][2].term} with a date"
     lead_label = hits and hits[0][2].cls == "label" and hits[0][0] == start
-    if near_top and lead_label and _ISO_DATE.match(line[hits[0][1] :].lstrip(" :")):
-        return "chrome-metadata", f"{hits[0][2].term} field with a CMS date at the top"
+    if near_top and lead_label:
+        value = line[hits[0][1] :].lstrip(" :")
+        if _ISO_DATE.match(value) or (len(value) <= settings.max_field_value and _ISO_DATE_END.search(value)):
+            # 时间:2023-02-24, 编辑:某某网2017-04-26: a byline with a CMS date
+            return "chrome-metadata", f"{hits[0][2].term} field with a CMS date at the top"
     return None
 
 
