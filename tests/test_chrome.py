@@ -356,3 +356,24 @@ def test_byline_with_a_cms_date_at_the_top_goes_but_a_meeting_time_stays() -> No
     assert out.startswith("某镇推进垃圾分类工作\n") and "全镇新建分类投放点36个。" in out
     notice = "关于召开工作会议的通知\n时间：2024年3月2日上午9时\n地点：镇政府三楼\n"
     assert cleaned(notice) == notice
+
+
+def test_a_bad_chrome_lexicon_raises_naming_the_entry() -> None:
+    from reportclean._lexicon import LexiconError, parse_lexicon
+
+    header = "# kind: chrome\n# format: term\tclass\tweight\n# source: me\n"
+    bad = parse_lexicon(header + "本站导航\ttoolbar\tweka\n", "mine.tsv")
+    with pytest.raises(LexiconError, match=r"mine\.tsv: entry '本站导航'.*weight 'weka'"):
+        reportclean.clean("正文。\n", Config(lexicons=(bad,)))
+
+
+def test_a_user_chrome_lexicon_adds_terms() -> None:
+    from reportclean._lexicon import parse_lexicon
+
+    header = "# kind: chrome\n# format: term\tclass\tweight\n# source: me\n"
+    mine = parse_lexicon(header + "本站导航\ttoolbar\tstrong\n", "m.tsv")
+    page = "本站导航\n" + BODY
+    assert cleaned(page).startswith("本站导航")
+    assert reportclean.clean(page, Config(lexicons=(mine,))).text.startswith("一、主要工作")
+    meeting = "会议时间 2024-03-02 09:00\n" + BODY
+    assert cleaned(meeting) == meeting

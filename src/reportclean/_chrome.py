@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ._bptext import HEADING, TERMINATORS, fold, forms, scanner, variants
-from ._lexicon import Lexicon, package_lexicon
+from ._lexicon import Lexicon, LexiconError, package_lexicon
 
 __all__ = ["BoilerplateSettings", "ChromeRules", "chrome_lines"]
 
@@ -92,7 +92,6 @@ class _Term:
     strong: bool
 
 
-_SEPARATORS = re.compile(r"\s(?:[|/·•>»›]|>>)\s|[|>»›]|>>|::+")
 _NAV_SEP = re.compile(r">>?|[»›]")
 _ITEMS = re.compile(r"[^\s|/>»›·•:]+")
 _NOT_RESIDUE = re.compile(
@@ -137,9 +136,14 @@ class ChromeRules:
         self.terms: dict[str, _Term] = {}
         for lx in lexicons:
             for row in lx.rows:
-                weight = row[lx.columns.index("weight")] if "weight" in lx.columns else "strong"
-                cls = row[lx.columns.index("class")] if "class" in lx.columns else "toolbar"
-                self.terms.setdefault(fold(row[0]), _Term(row[0], cls, weight != "weak"))
+                weight = (row[lx.columns.index("weight")] if "weight" in lx.columns else "") or "strong"
+                cls = (row[lx.columns.index("class")] if "class" in lx.columns else "") or "toolbar"
+                if weight not in ("strong", "weak") or cls not in ("label", "nav", "toolbar"):
+                    raise LexiconError(
+                        f"{lx.name}: entry {row[0]!r}: class must be label, nav or toolbar and weight strong "
+                        f"or weak, got class {cls!r}, weight {weight!r}"
+                    )
+                self.terms.setdefault(fold(row[0]), _Term(row[0], cls, weight == "strong"))
         for spelling, source in variants(list(self.terms)).items():
             self.terms.setdefault(fold(spelling), self.terms[source])
         words = {f for t in self.terms for f in forms(t)}
@@ -267,7 +271,8 @@ def classify(
         return "chrome-metadata", "a publication time stamp"
     if len(s) <= settings.max_field_value + 20:
         stamp = _STAMP_IN.search(s)
-        if stamp and (hits or stamp.group(1)):
+        vouched = len({h[2].term for h in hits}) >= 2 or any(h[2].strong for h in hits)
+        if stamp and (vouched or stamp.group(1)):
             return "chrome-metadata", "a publication time stamp with page fields"
         dated = [h for h in hits if h[2].cls == "label" and h[2].strong and _DATE_AT.match(line, h[1])]
         if dated:
