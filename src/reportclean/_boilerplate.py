@@ -42,7 +42,7 @@ from functools import lru_cache
 
 from ._bplines import PAGE, Lines, emit, is_blank, page_numbers, running_headers
 from ._bptext import HEADING, TERMINATORS, fold, forms, scanner, trie, variants
-from ._chrome import BoilerplateSettings, ChromeRules, builtin_chrome_lexicons, chrome_lines
+from ._chrome import BoilerplateSettings, ChromeRules, ChromeScan, builtin_chrome_lexicons, chrome_lines
 from ._config import Config
 from ._edits import Context, Edit, Flag, Proposal, Step, StepFn
 from ._lexicon import Lexicon, package_lexicon
@@ -516,9 +516,10 @@ def _propose_plain(text: str, rules: _All) -> Proposal:
     # Edge blocks and chrome decide each other (an edge block reaches past a chrome line; a
     # chrome line is decided by removed neighbours): repeat both until nothing more goes, so
     # that cleaning the result again finds nothing new (a fixed point, usually reached at once).
+    scan = ChromeScan(text, rules.chrome, rules.rules.titles, rules.settings)
     for _ in range(4):
         size = len(found.lines)
-        chrome = chrome_lines(text, rules.chrome, rules.rules.titles, set(found.lines), rules.settings)
+        chrome = chrome_lines(scan, rules.rules.titles, set(found.lines), rules.settings)
         for start, (end, rule, reason) in chrome.items():
             found.add(start, end, rule, reason)
         if by_line and len(found.lines) > size:

@@ -44,13 +44,25 @@ _PAGINATION = re.compile(r"\[(?:nextpage|page_break|pagebreak)\]", re.IGNORECASE
 _LEFTOVER = re.compile(r"\s*(?:\d{1,3}\s*[.、)）]?)?\s*")
 # Forum anti-scrape junk: 3 to 7 space-separated tokens of one or two ASCII characters between
 # hanzi (``8 ^% E# K1``); counted only when two tokens hold a sign no report writes there
-_CJK = "[\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]"
-_JUNK = re.compile(rf"(?<={_CJK})\s?((?:[!-~]{{1,2}} ){{2,6}}[!-~]{{1,2}})\s?(?={_CJK})")
+_CJK = re.compile("[\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]")
+_JUNK = re.compile(r"[!-~]{1,2}(?: [!-~]{1,2}){2,6}")  # led by one class: a fast scan; context checked after
 _JUNK_SIGN = re.compile(r"[\^%#$&*@~!\[\]/=+|\\]")
 # the bracket first, then what stands before it: re skips to a bracket at C speed
 _HAN_BEFORE = "[\u3400-\u9fff\uf900-\ufaff]"
 _GLOSS = re.compile(r"[(（](?<=[\u3400-\u9fff\uf900-\ufaff)）][(（])([a-zA-Z\u00c0-\u01dc\u0300-\u036f]{1,8})[)）]")
 _LATIN_AFTER_HAN = re.compile(rf"[(（](?<={_HAN_BEFORE}[(（])[a-zA-Z\u00c0-\u01dc]{{1,8}}[)）]")
+
+
+def _junk_span(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """The span of a junk run with the spaces around it, if it stands between Chinese text."""
+    s, e = m.span()
+    if sum(bool(_JUNK_SIGN.search(t)) for t in m.group().split()) < 2:
+        return None
+    a = s - 1 if s and text[s - 1] == " " else s
+    b = e + 1 if text[e : e + 1] == " " else e
+    if a and b < len(text) and _CJK.match(text, a - 1) and _CJK.match(text, b):
+        return a, b
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -122,9 +134,9 @@ def markup(text: str, min_glosses: int = 5) -> list[Span]:
         if len(glosses) >= min_glosses and 5 * len(glosses) >= 4 * len(_LATIN_AFTER_HAN.findall(text)):
             spans += _runs(text, [m.span() for m in glosses], "pinyin-gloss", "pinyin gloss inserted after a hanzi")
     if "^" in text or "#" in text or "%" in text:
-        junk = [m for m in _JUNK.finditer(text) if sum(bool(_JUNK_SIGN.search(t)) for t in m.group(1).split()) >= 2]
+        junk = [run for m in _JUNK.finditer(text) if (run := _junk_span(text, m))]
         if len(junk) >= 2:  # anti-scrape junk is sown through a page, never once
-            spans += [(m.start(), m.end(), "anti-scrape", "forum anti-scrape junk between hanzi", "") for m in junk]
+            spans += [(a, b, "anti-scrape", "forum anti-scrape junk between hanzi", "") for a, b in junk]
     spans.sort()
     out: list[Span] = []
     for sp in spans:  # the rules never overlap; keep the first of any clash
