@@ -360,7 +360,7 @@ _TRIGGERS = (
     re.compile(r":(?<=\d:)\d\d"),
     re.compile(r" (?<=[\u3400-\u9fff] )[\u3400-\u9fff](?: [\u3400-\u9fff])?\s*[:：]"),
 )
-_WINDOW = 40  # lines around a chrome line that its revise pass may reach (>= _MAX_MENU non-blank lines)
+_WINDOW = 30  # lines around a chrome line that its revise pass may reach (a menu of _MAX_MENU with gaps)
 
 
 class ChromeScan:
@@ -370,12 +370,13 @@ class ChromeScan:
     remove, as often as the step needs (the fixed point of the boilerplate step).
     """
 
-    __slots__ = ("starts", "text", "verdicts", "views")
+    __slots__ = ("shapes", "starts", "text", "verdicts", "views")
 
     def __init__(
         self, text: str, rules: ChromeRules, titles: re.Pattern[str] | None, settings: BoilerplateSettings
     ) -> None:
         self.text = text
+        self.shapes: dict[int, tuple[bool, ...]] = {}  # line index -> its shape, filled by chrome_lines
         hits = _line_hits(text, rules)
         # line starts from the line lengths (C speed), not from a newline regex
         self.starts = starts = [0, *accumulate(len(x) + 1 for x in text.split("\n"))][:-1]
@@ -426,11 +427,11 @@ def chrome_lines(
     """
     text, starts, span, views = scan.text, scan.starts, scan.span, scan.views
     verdicts = {i: v for i, v in scan.verdicts.items() if starts[i] not in known}
-    if not verdicts and not known:
-        return {}
+    if not verdicts:
+        return {}  # lines removed by the marker rules alone decide no neighbour here (edge blocks do)
     out = {span(i)[0]: (span(i)[1], *v) for i, v in verdicts.items()}
     near: set[int] = set()
-    for i in [*verdicts, *(bisect_right(starts, k) - 1 for k in known)]:
+    for i in verdicts:
         near.update(range(max(i - _WINDOW, 0), min(i + _WINDOW + 1, len(starts))))
     rows: list[_Row] = []  # the non-blank lines near chrome; a content row stands for the lines between
     gap, last = False, -1
@@ -451,18 +452,25 @@ def chrome_lines(
         if s in known:
             rows.append(_Row(s, e, "chrome", "known", had_gap))
             continue
-        line, here = views[i] if i in views else (text[s:e], [])  # no term: nothing to fold for
         row = _Row(s, e, "other", "", had_gap)
         row.text = stripped
-        row.field = _is_field(line, here, settings)
-        value = line[here[0][1] :].strip(" :|") if row.field else ""
-        row.bare = row.field and not value
-        row.dated = row.field and not _HAN_WORD.search(value) and _YEAR.search(value) is not None
-        row.symbol = _SYMBOLS.fullmatch(stripped) is not None
-        row.filler = row.field or row.symbol or _is_filler(text[s:e], titles, settings)
-        plain = not any(c in stripped for c in TERMINATORS) and not HEADING.match(line)
-        row.short = plain and len(stripped) <= _MENU_ITEM
-        row.short_value = plain and len(stripped) <= settings.max_field_value and not _DOC_NUMBER.search(stripped)
+        shape = scan.shapes.get(i)
+        if shape is None:  # what the line is like does not change between rounds: worked out once
+            line, here = views[i] if i in views else (text[s:e], [])  # no term: nothing to fold for
+            field = _is_field(line, here, settings)
+            value = line[here[0][1] :].strip(" :|") if field else ""
+            symbol = _SYMBOLS.fullmatch(stripped) is not None
+            plain = not any(c in stripped for c in TERMINATORS) and not HEADING.match(line)
+            shape = scan.shapes[i] = (
+                field,
+                field and not value,
+                field and not _HAN_WORD.search(value) and _YEAR.search(value) is not None,
+                symbol,
+                field or symbol or _is_filler(text[s:e], titles, settings),
+                plain and len(stripped) <= _MENU_ITEM,
+                plain and len(stripped) <= settings.max_field_value and not _DOC_NUMBER.search(stripped),
+            )
+        row.field, row.bare, row.dated, row.symbol, row.filler, row.short, row.short_value = shape
         rows.append(row)
     # a window that does not reach the top or bottom of the text ends at a content row
     if rows and near and min(near) > 0:
