@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 import reportclean
 from reportclean import Config, Removal
-from reportclean._boilerplate import Boilerplate, boilerplate, learn_boilerplate
+from reportclean._boilerplate import boilerplate
+from reportclean._bplearn import Boilerplate, learn_boilerplate
 from reportclean._edits import Context
 from reportclean._lexicon import parse_lexicon
 

@@ -7,7 +7,8 @@ True
 """
 
 from ._batch import BatchError, clean_many
-from ._boilerplate import Boilerplate, learn_boilerplate
+from ._bplearn import Boilerplate, learn_boilerplate
+from ._chrome import BoilerplateSettings
 from ._config import STEP_NAMES, Config
 from ._decode import decode
 from ._lexicon import LexiconError, load_lexicon
@@ -32,6 +33,7 @@ __all__ = [
     "STEP_NAMES",
     "BatchError",
     "Boilerplate",
+    "BoilerplateSettings",
     "Change",
     "CleanResult",
     "Cleaner",

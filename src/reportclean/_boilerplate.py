@@ -9,23 +9,26 @@ a report:
   (仅供学习, 主办单位：, 地址：). A line is cut into segments at sentence ends
   (。！？；), at ``【…】`` brackets and after a contact number; a segment is
   boilerplate when it holds two strong markers, a strong and a weak one, a
-  strong one and at most 25 characters, or three weak ones and no full stop.
+  strong one and at most ``short_segment`` (25) characters, or three weak ones
+  and no full stop. The thresholds are :class:`BoilerplateSettings`.
   A line whose segments are all boilerplate goes as a line; otherwise only
   its boilerplate segments are cut out of the paragraph.
 - At the top and the bottom of a document, short lines that are not sentences
   (a reseller's name, a slogan) sandwiched between boilerplate lines go with
   them as a block; lines with weak markers only count as boilerplate there
   when the block holds at least three distinct markers.
-- Page numbers (``- 3 -``, ``第 3 页 共 10 页``, ``第2页 / 共28页``) always go;
-  ``3/10`` and lone numbers only in page-number context (several of them,
-  increasing, far apart). Short lines repeated at least three times, each
-  next to a page number, are running headers; their first occurrence is kept
-  when it is the title. Lines are compared exactly, so lines that differ only
-  in their numbers are never duplicates.
+- Page numbers and running headers go (:mod:`._bplines`).
+- Site chrome in any wording goes by what its lines are like: breadcrumbs,
+  metadata fields, toolbars, document-site furniture, and the short lines
+  between them (:mod:`._chrome`, a jusText-like classifier with a revise pass).
+- Converter markup (BBCode, HTML tags) and pinyin glosses go by rules of their
+  own (:mod:`._markup`); lines are judged on the text without them, so the
+  decision is the same when the cleaned text is cleaned again.
 
-Every removal carries a rule id and a reason (docs/rules.md#boilerplate).
-:class:`Boilerplate` learns lines repeated across many documents of one source
-and returns them as a user lexicon.
+Every removal carries a rule id and a reason (docs/rules.md#boilerplate,
+#chrome, #markup). A text whose every line would go is kept and flagged.
+:class:`Boilerplate` (:mod:`._bplearn`) learns lines repeated across many
+documents of one source and returns them as a user lexicon.
 """
 
 from __future__ import annotations
@@ -33,81 +36,32 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
-from typing import Any
+from functools import lru_cache
 
+from ._bplines import PAGE, Lines, emit, is_blank, page_numbers, running_headers
+from ._bptext import HEADING, TERMINATORS, fold, forms, scanner, trie, variants
+from ._chrome import BoilerplateSettings, ChromeRules, ChromeScan, builtin_chrome_lexicons, chrome_lines
 from ._config import Config
-from ._edits import Context, Proposal, Step, StepFn
+from ._edits import Context, Edit, Flag, Proposal, Step, StepFn
 from ._lexicon import Lexicon, package_lexicon
+from ._markup import markup
 
-__all__ = ["BOILERPLATE", "Boilerplate", "boilerplate", "learn_boilerplate"]
+__all__ = ["BOILERPLATE", "BoilerplateSettings", "boilerplate"]
 
-# -- folding and markers ---------------------------------------------------------
+# -- markers ---------------------------------------------------------------------
 
-# Full-width ASCII to ASCII, ideographic space to space: one character to one.
-_FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _SPACE = " \t\u3000\u00a0"
 _TOKEN_TAIL = re.compile("[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]*")
 _BOUNDARY_AFTER = re.compile("[。！？!?；;】]")
 _BOUNDARY_BEFORE = re.compile("【")
 _WORD = re.compile(r"[^\W\d_]")  # a letter or a hanzi
 _TOKEN_END = "\n。！？!?；;，,、】)）"
-_TERMINATORS = "。！？!?；;"
-
-
-def _fold(s: str) -> str:
-    return s.translate(_FOLD).lower()
-
-
-def _forms(phrase: str) -> set[str]:
-    """The spellings of a folded phrase to look for: cases, full-width, both colons."""
-    out = set()
-    for v in {phrase, phrase.upper(), phrase.title()}:
-        for w in (v, "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in v)):
-            out |= {w, w.replace(":", "：")}
-    return out
-
-
-def _trie(words: Iterable[str]) -> str:
-    """One regex for many literals, factored as a trie (fast in ``re``: no long branch lists)."""
-    root: dict[str, dict[str, Any]] = {}
-    for w in words:
-        node = root
-        for c in w:
-            node = node.setdefault(c, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [re.escape(c) + emit(node[c]) for c in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
-        return body + "?" if "" in node else body
-
-    return emit(root)
-
-
-def _scanner(forms: set[str]) -> re.Pattern[str]:
-    """A regex finding the phrases ``forms`` anywhere: group 1 is the phrase (the trie's match).
-
-    A plain trie regex runs its long branch list at every character that may start a
-    phrase (many common hanzi: 上, 第, 公 …). This one first tests, in C, that the next
-    character may follow (a character class each), and only then tries the trie, from
-    inside a one-character lookbehind so that overlapping starts are all reported.
-
-    >>> [m.span(1) for m in _scanner({"ab", "bc", "©"}).finditer("xabc ©")]
-    [(1, 3), (2, 4), (5, 6)]
-    """
-    seconds = "".join(sorted({f[1] for f in forms if len(f) > 1}))
-    singles = "".join(sorted({f for f in forms if len(f) == 1}))
-    follow = [f"[{re.escape(seconds)}]"] if seconds else []
-    if singles:
-        follow.append(f"(?<=[{re.escape(singles)}])")
-    firsts = "".join(sorted({f[0] for f in forms}))
-    return re.compile(rf"[{re.escape(firsts)}](?={'|'.join(follow)})(?<=(?=({_trie(forms)}))[\s\S])")
+_TERMINATORS = TERMINATORS
+_HEADING = HEADING
+_fold = fold
+_trie = trie  # re-exported: the placeholders step builds its tries with it
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,12 +106,14 @@ class _Rules:
                     lines.add(unicodedata.normalize("NFC", key.strip()))
                 elif key.strip():
                     self.markers.setdefault(_fold(key), marker)
-        forms = {f for k in (*self.markers, *self.anchors) for f in _forms(k)}
-        self.regex = _scanner(forms) if forms else None
-        self.titles = re.compile(_trie(titles)) if titles else None
+        for spelling, source in variants(list(self.markers)).items():
+            self.markers.setdefault(_fold(spelling), self.markers[source])
+        words = {f for k in (*self.markers, *self.anchors) for f in forms(k)}
+        self.regex = scanner(words) if words else None
+        self.titles = re.compile(trie(titles | set(variants(titles)))) if titles else None
         lines.discard("")
         self.lines_re = (
-            re.compile(rf"^[{_SPACE}]*(?:{_trie(lines)})[{_SPACE}]*$", re.MULTILINE) if lines else None
+            re.compile(rf"^[{_SPACE}]*(?:{trie(lines)})[{_SPACE}]*$", re.MULTILINE) if lines else None
         )
 
     def hits(self, text: str) -> Iterable[tuple[int, int, str, _Marker]]:
@@ -181,7 +137,7 @@ class _Rules:
                     yield start, p.end(), name, marker
                     break
             else:
-                if key in self.markers:
+                if key in self.markers and not _false_hit(text, start, stop, key, self.markers[key]):
                     end = stop
                     if key[-1].isascii() and key[-1].isalnum() and "." not in key:
                         # take the rest of the token (唯一指定QQ305117060) when it clearly ends there
@@ -191,58 +147,52 @@ class _Rules:
                     yield m.start(), end, key, self.markers[key]
 
 
+def _false_hit(text: str, start: int, stop: int, key: str, marker: _Marker) -> bool:
+    """A phrase that is not the marker where it stands.
+
+    - a weak field name (``来源:``) that ends a longer word (``资料来源:``, a note under a table);
+    - a lone sign (``©``) among Latin-1 characters (a byte of mojibake).
+    """
+    if not marker.strong and key.endswith(":") and start and "\u3400" <= text[start - 1] <= "\u9fff":
+        return True
+    return stop - start == 1 and _in_latin1_run(text, start)
+
+
+def _in_latin1_run(text: str, i: int) -> bool:
+    """True if the character at ``i`` stands next to Latin-1 letters and signs (U+00A1–U+00FF).
+
+    A lone ``©`` there is a byte of mojibake (Big5 or GBK read as Latin-1), not a
+    copyright sign: ``©ù²î`` is not a footer.
+    """
+    return any(0xA1 <= ord(c) <= 0xFF for c in text[max(i - 2, 0) : i] + text[i + 1 : i + 3])
+
+
 _BUILTIN_LEXICONS = (
     package_lexicon("boilerplate_markers.tsv"),
     package_lexicon("boilerplate_patterns.tsv"),
     package_lexicon("boilerplate_titles.tsv"),
 )
-_BUILTIN = _Rules(_BUILTIN_LEXICONS)
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> _All:
+    """The built-in rules, compiled on first use (not at import)."""
+    return _All(_Rules(_BUILTIN_LEXICONS), ChromeRules(builtin_chrome_lexicons()), BoilerplateSettings())
 
 # -- line shapes -----------------------------------------------------------------
 
-_HEADING = re.compile(
-    r"[ \t\u3000]*(?:第[一二三四五六七八九十百零〇0-9０-９]{1,4}[章节条部篇]|[一二三四五六七八九十]{1,3}[、.．]"
-    r"|[（(][一二三四五六七八九十0-9０-９]{1,3}[）)]|[0-9０-９]{1,2}[、.．][^0-9０-９])"
-)
 _SEGMENT = re.compile(r"【[^【】\n]{0,200}】|[^。！？!?；;【\n]+[。！？!?；;]*|[^\n]")
-_D = "[0-9０-９]"
-_S = "[ \\t\\u3000]{0,3}"
-_DASH = "[-－—–~～]{1,2}"
-_END = "[ \\t\\u3000]*(?=\\n|\\Z)"
-# Each matches a whole line after its newline; run on "\n" + text (fast: re looks for "\n" first).
-# Unmistakable page numbers: - 3 -, 第3页, 第 3 页 共 10 页, 第2页 / 共28页, 共10页 第3页, Page 3 of 10.
-_PAGE = re.compile(
-    rf"\n({_S}(?:{_DASH}{_S}{_D}{{1,4}}{_S}{_DASH}"
-    rf"|第{_S}{_D}{{1,4}}{_S}页(?:{_S}[,，/／|]?{_S}共{_S}{_D}{{1,4}}{_S}页)?"
-    rf"|共{_S}{_D}{{1,4}}{_S}页{_S}[,，/／|]?{_S}第{_S}{_D}{{1,4}}{_S}页"
-    rf"|[pP][aA][gG][eE]{_S}{_D}{{1,4}}(?:{_S}(?:of|OF|/){_S}{_D}{{1,4}})?){_END})"
-)
-# Page numbers only in context: 3/10 and a lone number.
-_PAGE_OF = re.compile(rf"\n({_S}({_D}{{1,4}}){_S}[/／]{_S}({_D}{{1,4}}){_END})")
-_LONE = re.compile(rf"\n({_S}({_D}{{1,4}}){_END})")
-
-
-def _whole_lines(regex: re.Pattern[str], led: str) -> Iterable[tuple[int, int, re.Match[str]]]:
-    """Lines matched by a ``\\n``-led regex: (start, end, match) in ``text``, given ``led = "\\n" + text``."""
-    for m in regex.finditer(led):
-        yield m.start(1) - 1, m.end(1) - 1, m
-
-
-def _is_blank(s: str) -> bool:
-    return not s.strip()
-
-
-def _is_marked_filler(line: str) -> bool:
+def _is_marked_filler(line: str, settings: BoilerplateSettings) -> bool:
     """A short line with markers that is not a sentence or heading (a footer field)."""
     s = line.strip()
-    return 0 < len(s) <= 40 and not any(c in s for c in _TERMINATORS) and not _HEADING.match(s)
+    return 0 < len(s) <= settings.edge_marked_line and not any(c in s for c in _TERMINATORS) and not _HEADING.match(s)
 
 
-def _is_filler(line: str, rules: _Rules) -> bool:
+def _is_filler(line: str, rules: _Rules, settings: BoilerplateSettings) -> bool:
     """A short line that is not a sentence, a heading or a title."""
     s = line.strip()
     return (
-        0 < len(s) <= 30
+        0 < len(s) <= settings.edge_filler
         and not any(c in s for c in _TERMINATORS)
         and not _HEADING.match(s)
         and not (rules.titles and rules.titles.search(s))
@@ -254,22 +204,13 @@ def _is_filler(line: str, rules: _Rules) -> bool:
 _Hit = tuple[int, int, str, _Marker]  # start, end, distinct key, marker
 
 
-class _Lines:
-    """Whole lines to remove: start -> (end, rule, reason); the first rule wins."""
-
-    def __init__(self) -> None:
-        self.lines: dict[int, tuple[int, str, str]] = {}
-
-    def add(self, start: int, end: int, rule: str, reason: str) -> None:
-        self.lines.setdefault(start, (end, rule, reason))
-
-
-def _judge(seg: str, hits: list[_Hit]) -> tuple[str, str] | None:
+def _judge(seg: str, hits: list[_Hit], settings: BoilerplateSettings) -> tuple[str, str] | None:
     """(family, reason) if the segment is boilerplate, else None."""
     strong = {h[2]: h[3] for h in hits if h[3].strong}
     weak = {h[2]: h[3] for h in hits if not h[3].strong}
     size = len(seg.strip())
-    if len(strong) >= 2 or (strong and (weak or size <= 25)) or (len(weak) >= 3 and "。" not in seg):
+    short = size <= settings.short_segment
+    if len(strong) >= 2 or (strong and (weak or short)) or (len(weak) >= 3 and "。" not in seg):
         first = next(iter(strong.values())) if strong else next(iter(weak.values()))
         notes = list(dict.fromkeys(m.note for m in (*strong.values(), *weak.values())))
         return first.family, "; ".join(notes[:3])
@@ -287,7 +228,9 @@ def _covered(hits: list[_Hit], end: int) -> int:
     return total
 
 
-def _inline_cut(text: str, s: int, e: int, hits: list[_Hit]) -> tuple[int, int, str, str] | None:
+def _inline_cut(
+    text: str, s: int, e: int, hits: list[_Hit], settings: BoilerplateSettings
+) -> tuple[int, int, str, str] | None:
     """The part of a segment to cut out of its paragraph, if any.
 
     The cut runs from the segment start (or the first marker, if more than 10
@@ -302,23 +245,31 @@ def _inline_cut(text: str, s: int, e: int, hits: list[_Hit]) -> tuple[int, int, 
     if bracketed and any(h[3].strong for h in hits) and len({h[2] for h in hits}) >= 2:
         # a bracketed insert with a strong marker and another (获取完整版…QQ号): the
         # brackets say where it starts and ends, however much of it the markers cover
-        verdict = _judge(text[s:close], hits)
+        verdict = _judge(text[s:close], hits, settings)
         if verdict:
             return s, close, *verdict
     first = min(h[0] for h in hits)
     last = max(h[1] for h in hits)
-    start = s if len(text[s:first].strip()) <= 10 else first
-    stop = e if len(text[last:e].strip()) <= 6 else last
+    before = text[s:first].rstrip()
+    opening = text.rfind("《", s, first) if before.endswith("》") else -1
+    if opening >= 0 and "》" not in text[opening : len(before) + s - 1] and text[e - 1 : e] in _TERMINATORS:
+        # a document-site footer sentence repeating the title it follows (《…》由会员上传分享，免费
+        # 在线阅读，更多相关内容在…。): dense in markers after the title, it goes from the title to its end
+        verdict = _judge(text[first:e], hits, settings)
+        if verdict and _covered(hits, e) > settings.inline_cover * len(text[first:e].strip()):
+            return (s if not text[s:opening].strip() else opening), e, *verdict
+    start = s if len(text[s:first].strip()) <= settings.inline_lead else first
+    stop = e if len(text[last:e].strip()) <= settings.inline_tail else last
     piece = text[start:stop]
-    verdict = _judge(piece, hits)
-    if verdict and 10 * _covered(hits, stop) > 6 * len(piece.strip()):
+    verdict = _judge(piece, hits, settings)
+    if verdict and _covered(hits, stop) > settings.inline_cover * len(piece.strip()):
         return start, stop, *verdict
     return None
 
 
-def _may_go_whole(seg: str, hits: list[_Hit]) -> bool:
+def _may_go_whole(seg: str, hits: list[_Hit], settings: BoilerplateSettings) -> bool:
     """A segment longer than 60 characters goes with its line only when dense in distinct markers."""
-    if len(seg.strip()) <= 60:
+    if len(seg.strip()) <= settings.whole_segment:
         return True
     strong = {h[2] for h in hits if h[3].strong}
     return len(strong) >= 2 and len({h[2] for h in hits}) >= 3
@@ -395,7 +346,7 @@ def _stable_cuts(
 
 
 def _markers(
-    text: str, rules: _Rules, out: Proposal, found: _Lines
+    text: str, rules: _Rules, out: Proposal, found: Lines, settings: BoilerplateSettings
 ) -> tuple[dict[int, list[_Hit]], dict[int, str]]:
     """Judge every line holding a marker: whole lines to ``found``, segments to ``out``.
 
@@ -416,17 +367,19 @@ def _markers(
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         line = text[start:end]
-        segments = [(s, e) for s, e in _segments(line, hits, start) if not _is_blank(text[s:e])]
+        segments = [(s, e) for s, e in _segments(line, hits, start) if not is_blank(text[s:e])]
         inside = _group(hits, segments)
-        verdicts = [_judge(text[s:e], x) if x else None for (s, e), x in zip(segments, inside, strict=True)]
-        whole = all(v and _may_go_whole(text[s:e], x) for (s, e), x, v in zip(segments, inside, verdicts, strict=True))
+        verdicts = [_judge(text[s:e], x, settings) if x else None for (s, e), x in zip(segments, inside, strict=True)]
+        whole = all(
+            v and _may_go_whole(text[s:e], x, settings) for (s, e), x, v in zip(segments, inside, verdicts, strict=True)
+        )
         if whole and not _HEADING.match(line):
             family, reason = verdicts[0]  # type: ignore[misc]
             found.add(start, end, f"{family}-line", reason)
             continue
         cuts: list[tuple[int, int, str, str]] = []
         for (s, e), x in zip(segments, inside, strict=True):
-            cut = _inline_cut(text, s, e, x)
+            cut = _inline_cut(text, s, e, x, settings)
             if cut:
                 s, e, family, reason = cut
                 while e < end and text[e] in _SPACE:
@@ -445,7 +398,7 @@ def _markers(
             continue
         kept = zip([start] + [c[1] for c in cuts], [c[0] for c in cuts] + [end], strict=True)
         left = "".join(text[a:b] for a, b in kept)
-        if not _WORD.search(left) or _PAGE.match("\n" + left):
+        if not _WORD.search(left) or PAGE.match("\n" + left):
             # nothing but a page number, numbers or punctuation would be left
             found.add(start, end, f"{cuts[0][2]}-line", cuts[0][3])
             continue
@@ -466,7 +419,13 @@ def _markers(
 
 
 def _edge(
-    text: str, rules: _Rules, found: _Lines, by_line: dict[int, list[_Hit]], rest: dict[int, str], top: bool
+    text: str,
+    rules: _Rules,
+    found: Lines,
+    by_line: dict[int, list[_Hit]],
+    rest: dict[int, str],
+    top: bool,
+    settings: BoilerplateSettings,
 ) -> None:
     """Remove the filler lines of a boilerplate block at the top or the bottom."""
     run: list[tuple[int, int, str]] = []  # start, end, kind; "gap" marks a blank line
@@ -486,13 +445,13 @@ def _edge(
             s = text.rfind("\n", 0, e) + 1
             pos = s - 1
         line = rest.get(s, text[s:e])
-        if _is_blank(line):
+        if is_blank(line):
             run.append((s, e, "gap"))
         elif s in found.lines:
             run.append((s, e, "bp"))
-        elif s in by_line and _is_marked_filler(line):
+        elif s in by_line and _is_marked_filler(line, settings):
             run.append((s, e, "marked"))
-        elif _is_filler(line, rules):
+        elif _is_filler(line, rules, settings):
             run.append((s, e, "filler"))
         else:
             break
@@ -513,136 +472,145 @@ def _edge(
                 family = by_line[s][0][3].family
                 found.add(s, e, f"{family}-line", f"marker line in a block of {len(keys)} markers at the {where}")
         if len(marks) >= 2:
-            for s, e, _ in group[marks[0] + 1 : marks[-1]]:
-                found.add(s, e, "boilerplate-block", f"short line inside a watermark or footer block at the {where}")
+            families = [_family(group[i], by_line, found) for i in marks]
+            for k in range(len(marks) - 1):
+                if top and {families[k], families[k + 1]} <= {"footer", "chrome"}:
+                    continue  # between site chrome at the top stands the page title: it stays
+                reason = f"short line inside a watermark or footer block at the {where}"
+                for s, e, _ in group[marks[k] + 1 : marks[k + 1]]:
+                    found.add(s, e, "boilerplate-block", reason)
         group = []
 
 
-def _page_numbers(text: str, found: _Lines) -> int:
-    """Remove page-number lines; return how many there were."""
-    count = 0
-    led = "\n" + text
-    for s, e, _ in _whole_lines(_PAGE, led):
-        found.add(s, e, "page-number", "page number left by a PDF or Word conversion")
-        count += 1
-    by_total: dict[int, list[tuple[int, int, int]]] = {}
-    for s, e, m in _whole_lines(_PAGE_OF, led) if "/" in text or "／" in text else ():
-        a, b = int(m.group(2)), int(m.group(3))
-        if 1 <= a <= b:
-            by_total.setdefault(b, []).append((a, s, e))
-    for group in by_total.values():
-        if len({a for a, _, _ in group}) >= 2:
-            for _, s, e in group:
-                found.add(s, e, "page-number", "page number 'n/total' repeated with the same total")
-                count += 1
-    lone = [(int(m.group(2)), s, e) for s, e, m in _whole_lines(_LONE, led)]
-    if len(lone) >= 3 and all(
-        0 < b[0] - a[0] <= 2 and text.count("\n", a[2], b[1]) >= 3 for a, b in pairwise(lone)
-    ):
-        for _, s, e in lone:
-            found.add(s, e, "page-number", "lone number in an increasing sequence of page numbers")
-            count += 1
-    return count
+def _family(item: tuple[int, int, str], by_line: dict[int, list[_Hit]], found: Lines) -> str:
+    """watermark, footer or user: the family of an anchor line of an edge block."""
+    s, _, kind = item
+    if kind == "marked" or s in by_line:
+        return by_line[s][0][3].family
+    return found.lines[s][1].split("-")[0]
 
 
-def _running_headers(text: str, found: _Lines) -> None:
-    """Remove short non-sentence lines repeated at least three times next to page numbers.
+@dataclass(frozen=True, slots=True)
+class _All:
+    """Everything the step needs, compiled once per Config."""
 
-    An occurrence goes when a page-number line is within two non-blank lines of
-    it; the first occurrence stays when it is among the first three lines (the title).
-    """
-    lines = text.split("\n")
-    counts = Counter(x.strip() for x in lines)
-    repeated = {
-        x
-        for x, n in counts.items()
-        if n >= 3 and 4 <= len(x) <= 40 and not any(c in x for c in _TERMINATORS + ":：") and not _HEADING.match(x)
-    }
-    if not repeated:
-        return
-    starts, pos = [], 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
-    nonblank = [i for i, line in enumerate(lines) if line.strip()]
-    page = {k for k, i in enumerate(nonblank) if found.lines.get(starts[i], (0, ""))[1] == "page-number"}
-    seen: set[str] = set()
-    for k, i in enumerate(nonblank):
-        key = lines[i].strip()
-        if key not in repeated:
-            continue
-        near = any(j in page for j in range(k - 2, k + 3))
-        if near and (key in seen or k >= 3):
-            reason = "running header or footer repeated next to page numbers"
-            found.add(starts[i], starts[i] + len(lines[i]), "running-header", reason)
-        seen.add(key)
+    rules: _Rules
+    chrome: ChromeRules
+    settings: BoilerplateSettings
 
 
-def _emit(text: str, found: _Lines, out: Proposal) -> None:
-    """Propose the whole-line removals, taking blank lines along so none pile up."""
-    n = len(text)
-    starts = sorted(found.lines)
-    i = 0
-    while i < len(starts):
-        # a run: removed lines separated by blank lines only
-        j = i
-        while j + 1 < len(starts):
-            e = found.lines[starts[j]][0]
-            if not _is_blank(text[e : starts[j + 1]]):
-                break
-            j += 1
-        first, last = starts[i], starts[j]
-        # blank lines before and after the run
-        before = first
-        while before > 0:
-            p = text.rfind("\n", 0, before - 1) + 1
-            if not _is_blank(text[p : before - 1]):
-                break
-            before = p
-        after = found.lines[last][0]
-        while after < n:
-            q = text.find("\n", after + 1)
-            q = n if q < 0 else q
-            if not _is_blank(text[after:q]):
-                break
-            after = q
-        at_end = after >= n
-        spans: list[tuple[int, int, str, str]] = []
-        for k in range(i, j + 1):
-            s = starts[k]
-            e, rule, reason = found.lines[s]
-            spans.append((s, starts[k + 1] if k < j else min(e + 1, n), rule, reason))
-        if at_end:
-            # nothing follows: take the newline of the last kept line and every blank line
-            spans[0] = (before - 1 if before > 0 else 0, *spans[0][1:])
-            spans[-1] = (spans[-1][0], n, *spans[-1][2:])
-        elif before < first or first == 0:
-            # blank lines before (or the top of the text): the blank lines after go too
-            spans[-1] = (spans[-1][0], after + 1, *spans[-1][2:])
-        for s, e, rule, reason in spans:
-            out.remove(s, e, rule, reason)
-        i = j + 1
-
-
-def _propose(text: str, rules: _Rules) -> Proposal:
+def _propose_plain(text: str, rules: _All) -> Proposal:
     out = Proposal()
     if not text.strip():
         return out
-    found = _Lines()
-    by_line, rest = _markers(text, rules, out, found)
+    found = Lines()
+    by_line, rest = _markers(text, rules.rules, out, found, rules.settings)
     if by_line:
-        _edge(text, rules, found, by_line, rest, top=True)
-        _edge(text, rules, found, by_line, rest, top=False)
-    if rules.lines_re is not None:
-        for m in rules.lines_re.finditer(text):
+        _edge(text, rules.rules, found, by_line, rest, True, rules.settings)
+        _edge(text, rules.rules, found, by_line, rest, False, rules.settings)
+    if rules.rules.lines_re is not None:
+        for m in rules.rules.lines_re.finditer(text):
             found.add(m.start(), m.end(), "learned-line", "line learned as boilerplate of this source")
-    if _page_numbers(text, found) >= 2:
-        _running_headers(text, found)
+    if page_numbers(text, found) >= 2:
+        running_headers(text, found)
+    # Edge blocks and chrome decide each other (an edge block reaches past a chrome line; a
+    # chrome line is decided by removed neighbours): repeat both until nothing more goes, so
+    # that cleaning the result again finds nothing new (a fixed point, usually reached at once).
+    scan = ChromeScan(text, rules.chrome, rules.rules.titles, rules.settings)
+    for _ in range(4):
+        size = len(found.lines)
+        chrome = chrome_lines(scan, rules.rules.titles, set(found.lines), rules.settings)
+        for start, (end, rule, reason) in chrome.items():
+            found.add(start, end, rule, reason)
+        if by_line and len(found.lines) > size:
+            _edge(text, rules.rules, found, by_line, rest, True, rules.settings)
+            _edge(text, rules.rules, found, by_line, rest, False, rules.settings)
+        if len(found.lines) == size:
+            break
     if found.lines:
         # inline cuts and flags inside a removed line are dropped: the line goes whole
         out.edits = [ed for ed in out.edits if text.rfind("\n", 0, ed.start) + 1 not in found.lines]
         out.flags = [f for f in out.flags if text.rfind("\n", 0, f.start) + 1 not in found.lines]
-        _emit(text, found, out)
+        emit(text, found, out)
+        if not _WORD.search(_without(text, out.edits)):
+            # all of it looks like boilerplate: flag it, never empty a document
+            out.edits = []
+            out.flags.append(
+                Flag(0, len(text), "boilerplate-kept", "the whole text looks like site chrome or a watermark; kept")
+            )
+    return out
+
+
+def _without(text: str, edits: list[Edit]) -> str:
+    pieces, pos = [], 0
+    for ed in sorted(edits):
+        pieces.append(text[pos : ed.start])
+        pos = max(pos, ed.end)
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _propose(text: str, rules: _All) -> Proposal:
+    """Markup and glosses out first; lines are judged on the text without them.
+
+    Every edit on the stripped text is mapped back to the original: a span between
+    two stripped characters covers the markup between them, so a markup removal is
+    either inside a mapped removal (and dropped) or apart from all of them.
+    """
+    spans = markup(text)
+    if not spans:
+        return _propose_plain(text, rules)
+    # The stripped text is pieces of the text, with a line break where a block tag was.
+    # Piece k starts at at[k] in the stripped text and covers text[origin[k]:ends[k]]: a
+    # slice of the text, or (a line break) the whole markup run it stands for.
+    pieces: list[str] = []
+    at: list[int] = []
+    origin: list[int] = []
+    ends: list[int] = []
+    sliced: list[bool] = []
+    pos = size = 0
+    for s, e, _, _, new in [*spans, (len(text), len(text), "", "", "")]:
+        for piece, o, stop, is_slice in ((text[pos:s], pos, s, True), (new, s, e, False)):
+            if piece:
+                pieces.append(piece)
+                at.append(size)
+                origin.append(o)
+                ends.append(stop)
+                sliced.append(is_slice)
+                size += len(piece)
+        pos = e
+    inner = _propose_plain("".join(pieces), rules)
+
+    def start(i: int) -> int:
+        if i >= size:
+            return len(text)
+        k = bisect_right(at, i) - 1
+        return origin[k] + (i - at[k]) if sliced[k] else origin[k]
+
+    def end(i: int) -> int:
+        if i <= 0:
+            return 0
+        k = bisect_right(at, i - 1) - 1
+        return origin[k] + (i - at[k]) if sliced[k] else ends[k]
+
+    out = Proposal()
+    taken: list[tuple[int, int]] = []
+    for ed in inner.edits:
+        a, b = start(ed.start), end(ed.end)
+        out.edits.append(ed._replace(start=a, end=b))
+        taken.append((a, b))
+    for f in inner.flags:
+        out.flags.append(f._replace(start=start(f.start), end=end(f.end)))
+    taken.sort()
+    starts = [a for a, _ in taken]
+    for s, e, rule, reason, new in spans:
+        i = bisect_right(starts, s) - 1
+        if i >= 0 and taken[i][0] <= s and e <= taken[i][1]:
+            continue  # inside a removed line or segment
+        if new:
+            out.edits.append(Edit(s, e, new, rule, reason))
+        else:
+            out.remove(s, e, rule, reason)
     return out
 
 
@@ -660,103 +628,24 @@ def boilerplate(text: str, context: Context) -> Proposal:
     >>> boilerplate("“十三五”期间，第一季度由区委主办、区文联承办，技术支持到位。", Context()).edits
     []
     """
-    return _propose(text, _BUILTIN)
+    return _propose(text, _builtin())
 
 
 def _make(config: Config) -> StepFn:
     user = config.user_lexicons("boilerplate")
-    if not user:
+    user_chrome = config.user_lexicons("chrome")
+    if not user and not user_chrome and config.boilerplate_settings == BoilerplateSettings():
         return boilerplate
-    rules = _Rules(_BUILTIN_LEXICONS + user)
+    rules = _All(
+        _Rules(_BUILTIN_LEXICONS + user) if user else _builtin().rules,
+        ChromeRules(builtin_chrome_lexicons() + user_chrome) if user_chrome else _builtin().chrome,
+        config.boilerplate_settings,
+    )
 
-    def boilerplate_with_user_lexicons(text: str, context: Context) -> Proposal:
+    def boilerplate_with_user_rules(text: str, context: Context) -> Proposal:
         return _propose(text, rules)
 
-    return boilerplate_with_user_lexicons
+    return boilerplate_with_user_rules
 
 
 BOILERPLATE = Step("boilerplate", _make, {"boilerplate-kept": "info"})
-
-
-# -- batch mode ------------------------------------------------------------------
-
-_NUMBERS = re.compile(r"[0-9０-９〇零一二三四五六七八九十百千万亿两]+")
-
-
-class Boilerplate:
-    """Learn lines that repeat across many documents of one source.
-
-    Pure: give it texts (:meth:`add`), get a user lexicon of kind ``boilerplate``
-    (:meth:`lexicon`) to pass to ``Config(lexicons=...)``. A line is a candidate
-    when it stands within ``edge`` non-blank lines of the top or bottom of at
-    least ``min_documents`` documents and ``min_share`` of all documents. Lines
-    that are headings, end like sentences (unless they hold a watermark or
-    footer marker), or have a twin that differs only in its numbers are never
-    candidates: templated report sentences are not boilerplate.
-
-    >>> docs = [f"标题{i}\\n正文第{i}段。\\n本站文章仅供参考 网站地图\\n" for i in range(4)]
-    >>> learner = Boilerplate(min_documents=3)
-    >>> for d in docs:
-    ...     learner.add(d)
-    >>> learner.candidates()
-    [('本站文章仅供参考 网站地图', 4)]
-    >>> learner.lexicon().rows[0][:2]
-    ('本站文章仅供参考 网站地图', 'line')
-    """
-
-    def __init__(self, *, min_documents: int = 3, min_share: float = 0.5, edge: int = 8) -> None:
-        if not isinstance(min_documents, int) or min_documents < 2:
-            raise ValueError(f"min_documents must be an int >= 2, got {min_documents!r}")
-        if not 0 < min_share <= 1:
-            raise ValueError(f"min_share must be a fraction in (0, 1], got {min_share!r}")
-        self.min_documents = min_documents
-        self.min_share = min_share
-        self.edge = edge
-        self.documents = 0
-        self._docs: Counter[str] = Counter()
-        # hash of a line with its numbers masked -> hash of the first line seen with that mask
-        self._twins: dict[int, int] = {}
-        self._several: set[int] = set()  # masks seen with two different lines
-
-    def add(self, text: str) -> None:
-        """Count the lines at the top and bottom of one document."""
-        if not isinstance(text, str):
-            raise TypeError(f"Boilerplate.add() takes str, got {type(text).__name__}; decode bytes first")
-        self.documents += 1
-        lines = [unicodedata.normalize("NFC", x.strip()) for x in text.splitlines()]
-        lines = [x for x in lines if x]
-        for x in set(lines):
-            mask = hash(_NUMBERS.sub("0", x))
-            if self._twins.setdefault(mask, hash(x)) != hash(x):
-                self._several.add(mask)
-        edge = set(lines[: self.edge]) | set(lines[-self.edge :])
-        self._docs.update(edge)
-
-    def candidates(self) -> list[tuple[str, int]]:
-        """Learned lines with the number of documents holding them, most frequent first."""
-        need = max(self.min_documents, self.min_share * self.documents)
-        out = []
-        for line, n in self._docs.items():
-            if n < need or not 2 <= len(line) <= 200 or _HEADING.match(line) or "\t" in line or line[0] == "#":
-                continue
-            if hash(_NUMBERS.sub("0", line)) in self._several:
-                continue
-            if line[-1] in _TERMINATORS and not any(_BUILTIN.hits(line)):
-                continue
-            out.append((line, n))
-        return sorted(out, key=lambda x: (-x[1], x[0]))
-
-    def lexicon(self, name: str = "learned-boilerplate") -> Lexicon:
-        """The candidates as a lexicon of kind ``boilerplate`` (family ``line``)."""
-        rows = sorted(
-            (line, "line", "strong", f"in {n} of {self.documents} documents") for line, n in self.candidates()
-        )
-        return Lexicon(name, "boilerplate", ("phrase", "family", "weight", "note"), tuple(rows), "learned")
-
-
-def learn_boilerplate(texts: Iterable[str], **options: float) -> Lexicon:
-    """Learn a boilerplate lexicon from many documents of one source (see :class:`Boilerplate`)."""
-    learner = Boilerplate(**options)  # type: ignore[arg-type]
-    for text in texts:
-        learner.add(text)
-    return learner.lexicon()

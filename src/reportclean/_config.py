@@ -23,6 +23,7 @@ import os
 from dataclasses import dataclass, field, fields
 from typing import Literal
 
+from ._chrome import BoilerplateSettings
 from ._lexicon import Lexicon
 
 __all__ = ["NUMERAL_MODES", "STEP_NAMES", "Config", "NumeralMode"]
@@ -30,6 +31,8 @@ __all__ = ["NUMERAL_MODES", "STEP_NAMES", "Config", "NumeralMode"]
 NumeralMode = Literal["measures", "counts"]
 #: What ``Config.numerals`` may say besides False (off); True is the first, the default.
 NUMERAL_MODES: tuple[NumeralMode, ...] = ("measures", "counts")
+
+_DEFAULT_SETTINGS = BoilerplateSettings()  # frozen: one shared default is safe
 
 #: The pipeline steps, in the order they run.
 STEP_NAMES: tuple[str, ...] = (
@@ -95,6 +98,8 @@ class Config:
     - ``simplified``: convert a wholly traditional document to simplified.
     - ``lexicons``: extra lexicons (from :func:`reportclean.load_lexicon`); each
       step reads those of its kind besides its built-in ones.
+    - ``boilerplate_settings``: the thresholds of the boilerplate step's line
+      classifier (:class:`reportclean.BoilerplateSettings`, docs/rules.md#chrome).
     """
 
     mojibake: bool = True
@@ -115,6 +120,7 @@ class Config:
     mark_placeholders: bool = False
     simplified: bool = False
     lexicons: tuple[Lexicon, ...] = ()
+    boilerplate_settings: BoilerplateSettings = _DEFAULT_SETTINGS
 
     def __post_init__(self) -> None:
         if self.numerals is True:
@@ -130,6 +136,11 @@ class Config:
                 raise TypeError(
                     f"Config.{f.name} must be True or False, got {value!r} ({type(value).__name__})"
                 )
+        if not isinstance(self.boilerplate_settings, BoilerplateSettings):
+            raise TypeError(
+                "Config.boilerplate_settings must be a BoilerplateSettings, e.g. "
+                "Config(boilerplate_settings=reportclean.BoilerplateSettings(max_filler_run=2))"
+            )
         if not isinstance(self.lexicons, tuple) or not all(isinstance(x, Lexicon) for x in self.lexicons):
             raise TypeError(
                 "Config.lexicons must be a tuple of lexicons, e.g. "

@@ -1,0 +1,165 @@
+"""Whole-line removals of the boilerplate step: page numbers, running headers, and how lines go.
+
+Page numbers (``- 3 -``, ``第 3 页 共 10 页``, ``第2页 / 共28页``) always go; ``3/10`` and lone
+numbers only in page-number context (several of them, increasing, far apart). Short lines
+repeated at least three times, each next to a page number, are running headers; their first
+occurrence is kept when it is the title. :func:`emit` proposes the removal of whole lines,
+taking blank lines along so that none pile up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from itertools import pairwise
+
+from ._bptext import HEADING, TERMINATORS
+from ._edits import Proposal
+
+__all__ = ["PAGE", "Lines", "emit", "is_blank", "page_numbers", "running_headers"]
+
+_HEADING = HEADING
+_TERMINATORS = TERMINATORS
+
+_D = "[0-9０-９]"
+_S = "[ \\t\\u3000]{0,3}"
+_DASH = "[-－—–~～]{1,2}"
+_END = "[ \\t\\u3000]*(?=\\n|\\Z)"
+# Each matches a whole line after its newline; run on "\n" + text (fast: re looks for "\n" first).
+# Unmistakable page numbers: - 3 -, 第3页, 第 3 页 共 10 页, 第2页 / 共28页, 共10页 第3页, Page 3 of 10.
+PAGE = re.compile(
+    rf"\n({_S}(?:{_DASH}{_S}{_D}{{1,4}}{_S}{_DASH}"
+    rf"|第{_S}{_D}{{1,4}}{_S}页(?:{_S}[,，/／|]?{_S}共{_S}{_D}{{1,4}}{_S}页)?"
+    rf"|共{_S}{_D}{{1,4}}{_S}页{_S}[,，/／|]?{_S}第{_S}{_D}{{1,4}}{_S}页"
+    rf"|[pP][aA][gG][eE]{_S}{_D}{{1,4}}(?:{_S}(?:of|OF|/){_S}{_D}{{1,4}})?){_END})"
+)
+# Page numbers only in context: 3/10 and a lone number.
+_PAGE_OF = re.compile(rf"\n({_S}({_D}{{1,4}}){_S}[/／]{_S}({_D}{{1,4}}){_END})")
+_LONE = re.compile(rf"\n({_S}({_D}{{1,4}}){_END})")
+
+
+def _whole_lines(regex: re.Pattern[str], led: str) -> Iterable[tuple[int, int, re.Match[str]]]:
+    """Lines matched by a ``\\n``-led regex: (start, end, match) in ``text``, given ``led = "\\n" + text``."""
+    for m in regex.finditer(led):
+        yield m.start(1) - 1, m.end(1) - 1, m
+
+
+def is_blank(s: str) -> bool:
+    return not s.strip()
+
+
+class Lines:
+    """Whole lines to remove: start -> (end, rule, reason); the first rule wins."""
+
+    def __init__(self) -> None:
+        self.lines: dict[int, tuple[int, str, str]] = {}
+
+    def add(self, start: int, end: int, rule: str, reason: str) -> None:
+        self.lines.setdefault(start, (end, rule, reason))
+
+
+def page_numbers(text: str, found: Lines) -> int:
+    """Remove page-number lines; return how many there were."""
+    count = 0
+    led = "\n" + text
+    for s, e, _ in _whole_lines(PAGE, led):
+        found.add(s, e, "page-number", "page number left by a PDF or Word conversion")
+        count += 1
+    by_total: dict[int, list[tuple[int, int, int]]] = {}
+    for s, e, m in _whole_lines(_PAGE_OF, led) if "/" in text or "／" in text else ():
+        a, b = int(m.group(2)), int(m.group(3))
+        if 1 <= a <= b:
+            by_total.setdefault(b, []).append((a, s, e))
+    for group in by_total.values():
+        if len({a for a, _, _ in group}) >= 2:
+            for _, s, e in group:
+                found.add(s, e, "page-number", "page number 'n/total' repeated with the same total")
+                count += 1
+    lone = [(int(m.group(2)), s, e) for s, e, m in _whole_lines(_LONE, led)]
+    if len(lone) >= 3 and all(
+        0 < b[0] - a[0] <= 2 and text.count("\n", a[2], b[1]) >= 3 for a, b in pairwise(lone)
+    ):
+        for _, s, e in lone:
+            found.add(s, e, "page-number", "lone number in an increasing sequence of page numbers")
+            count += 1
+    return count
+
+
+def running_headers(text: str, found: Lines) -> None:
+    """Remove short non-sentence lines repeated at least three times next to page numbers.
+
+    An occurrence goes when a page-number line is within two non-blank lines of
+    it; the first occurrence stays when it is among the first three lines (the title).
+    """
+    lines = text.split("\n")
+    counts = Counter(x.strip() for x in lines)
+    repeated = {
+        x
+        for x, n in counts.items()
+        if n >= 3 and 4 <= len(x) <= 40 and not any(c in x for c in _TERMINATORS + ":：") and not _HEADING.match(x)
+    }
+    if not repeated:
+        return
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    page = {k for k, i in enumerate(nonblank) if found.lines.get(starts[i], (0, ""))[1] == "page-number"}
+    seen: set[str] = set()
+    for k, i in enumerate(nonblank):
+        key = lines[i].strip()
+        if key not in repeated:
+            continue
+        near = any(j in page for j in range(k - 2, k + 3))
+        if near and (key in seen or k >= 3):
+            reason = "running header or footer repeated next to page numbers"
+            found.add(starts[i], starts[i] + len(lines[i]), "running-header", reason)
+        seen.add(key)
+
+
+def emit(text: str, found: Lines, out: Proposal) -> None:
+    """Propose the whole-line removals, taking blank lines along so none pile up."""
+    n = len(text)
+    starts = sorted(found.lines)
+    i = 0
+    while i < len(starts):
+        # a run: removed lines separated by blank lines only
+        j = i
+        while j + 1 < len(starts):
+            e = found.lines[starts[j]][0]
+            if not is_blank(text[e : starts[j + 1]]):
+                break
+            j += 1
+        first, last = starts[i], starts[j]
+        # blank lines before and after the run
+        before = first
+        while before > 0:
+            p = text.rfind("\n", 0, before - 1) + 1
+            if not is_blank(text[p : before - 1]):
+                break
+            before = p
+        after = found.lines[last][0]
+        while after < n:
+            q = text.find("\n", after + 1)
+            q = n if q < 0 else q
+            if not is_blank(text[after:q]):
+                break
+            after = q
+        at_end = after >= n
+        spans: list[tuple[int, int, str, str]] = []
+        for k in range(i, j + 1):
+            s = starts[k]
+            e, rule, reason = found.lines[s]
+            spans.append((s, starts[k + 1] if k < j else min(e + 1, n), rule, reason))
+        if at_end:
+            # nothing follows: take the newline of the last kept line and every blank line
+            spans[0] = (before - 1 if before > 0 else 0, *spans[0][1:])
+            spans[-1] = (spans[-1][0], n, *spans[-1][2:])
+        elif before < first or first == 0:
+            # blank lines before (or the top of the text): the blank lines after go too
+            spans[-1] = (spans[-1][0], after + 1, *spans[-1][2:])
+        for s, e, rule, reason in spans:
+            out.remove(s, e, rule, reason)
+        i = j + 1

@@ -1,0 +1,119 @@
+"""Text helpers shared by the boilerplate modules: folding, literal tries, line shapes.
+
+Written by hand: no library builds a fast ``re`` alternation of many Chinese literals
+(the stdlib compiles a flat branch list, which is slow), and the line shapes are
+those of Chinese reports.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["HEADING", "TERMINATORS", "fold", "forms", "scanner", "trie", "variants"]
+
+# Full-width ASCII to ASCII, ideographic space to space: one character to one.
+_FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_WIDE = re.compile("[\uff01-\uff5e\u3000]")
+
+#: Characters that end a sentence or a clause of its own (a line holding one is prose).
+TERMINATORS = "。！？!?；;"
+
+#: A heading or numbered item at the start of a line: 第一章, 一、, （一）, 1、 …
+HEADING = re.compile(
+    r"[ \t\u3000]*(?:第[一二三四五六七八九十百零〇0-9０-９]{1,4}[章节条部篇]|[一二三四五六七八九十]{1,3}[、.．]"
+    r"|[（(][一二三四五六七八九十0-9０-９]{1,3}[）)]|[0-9０-９]{1,2}[、.．][^0-9０-９])"
+)
+
+
+def fold(s: str) -> str:
+    """Full-width ASCII to ASCII and lower case, one character to one (offsets are kept).
+
+    >>> fold("ＩＣＰ备：Ａ")
+    'icp备:a'
+    """
+    # str.translate with a dict goes character by character in Python's slow path; most
+    # lines hold no full-width ASCII, and a regex search finds that at C speed
+    return (s.translate(_FOLD) if _WIDE.search(s) else s).lower()
+
+
+def forms(phrase: str) -> set[str]:
+    """The spellings of a folded phrase to look for: cases, full-width, both colons."""
+    out = set()
+    for v in {phrase, phrase.upper(), phrase.title()}:
+        for w in (v, "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in v)):
+            out |= {w, w.replace(":", "：")}
+    return out
+
+
+def trie(words: Iterable[str]) -> str:
+    """One regex for many literals, factored as a trie (fast in ``re``: no long branch lists).
+
+    >>> trie(["ab", "ac", "b"])
+    '(?:a(?:b|c)|b)'
+    """
+    root: dict[str, dict[str, Any]] = {}
+    for w in words:
+        node = root
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(c) + emit(node[c]) for c in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(root)
+
+
+def scanner(words: set[str]) -> re.Pattern[str]:
+    """A regex finding the phrases ``words`` anywhere: group 1 is the phrase (the trie's match).
+
+    A plain trie regex runs its long branch list at every character that may start a
+    phrase (many common hanzi: 上, 第, 公 …). This one first tests, in C, that the next
+    character may follow (a character class each), and only then tries the trie, from
+    inside a one-character lookbehind so that overlapping starts are all reported.
+
+    >>> [m.span(1) for m in scanner({"ab", "bc", "©"}).finditer("xabc ©")]
+    [(1, 3), (2, 4), (5, 6)]
+    """
+    seconds = "".join(sorted({f[1] for f in words if len(f) > 1}))
+    singles = "".join(sorted({f for f in words if len(f) == 1}))
+    follow = [f"[{re.escape(seconds)}]"] if seconds else []
+    if singles:
+        follow.append(f"(?<=[{re.escape(singles)}])")
+    firsts = "".join(sorted({f[0] for f in words}))
+    return re.compile(rf"[{re.escape(firsts)}](?={'|'.join(follow)})(?<=(?=({trie(words)}))[\s\S])")
+
+
+@lru_cache(maxsize=1)
+def _converters() -> tuple[Any, ...]:
+    import opencc  # a dependency already (the script step); loaded only when rules are built
+
+    return tuple(opencc.OpenCC(c) for c in ("s2t", "s2tw", "s2twp", "s2hk"))
+
+
+def variants(phrases: Iterable[str]) -> dict[str, str]:
+    """Each phrase's traditional spellings (OpenCC s2t, s2tw, s2twp, s2hk), mapped to the phrase.
+
+    Lexicons are written in simplified script; a Taiwan or Hong Kong page spells the
+    same chrome in its own characters (瀏覽次數, 列印此頁), found through these.
+
+    >>> variants(["浏览次数"])["瀏覽次數"]
+    '浏览次数'
+    """
+    out: dict[str, str] = {}
+    items = [p for p in phrases if any(ord(c) > 0x2E7F for c in p)]
+    if not items:
+        return out
+    joined = "\n".join(items)
+    for conv in _converters():
+        for src, dst in zip(items, conv.convert(joined).split("\n"), strict=True):
+            if dst != src:
+                out.setdefault(dst, src)
+    return out

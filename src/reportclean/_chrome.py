@@ -1,0 +1,560 @@
+"""Site chrome told from what a line is like: the line classifier of the boilerplate step.
+
+jusText and trafilatura decide boilerplate per HTML block from its features; this does
+the same for flattened text, per line (hand-written: no library does it for Chinese
+text without markup). A line is *chrome* when its shape says so:
+
+- ``chrome-nav``: a breadcrumb (a line led by 当前位置, 首页 …, or short items between
+  ``>`` separators in the header zone) or a navigation bar (many short items, chrome
+  terms among them, no punctuation);
+- ``chrome-metadata``: page metadata fields (发布时间, 索引号, 浏览次数 …): two or more
+  field names, one of them specific to page metadata, and no full stop; or a line
+  that is one such field and a short value (``归档时间:2023-06-15``);
+- ``chrome-toolbar``: buttons and links (打印本页 关闭窗口, 返回顶部): nothing is left
+  once chrome terms, separators, numbers, Latin letters and punctuation are taken out;
+- ``chrome-docsite``: document-site furniture: page tabs (``报告.docx_第3页``) and
+  file-size lines (``- 25.50 KB``).
+
+Then a revise pass, as jusText's: a run of at most ``max_filler_run`` short lines that
+are not sentences, headings, titles or dates (a field's value, a site name) goes as
+``chrome-block`` when the nearest lines on both sides are chrome. Content wins every
+close call: headings, lines with a title word, addressees and date lines are never
+chrome, and a line with a full stop is chrome only through the marker rules of
+:mod:`._boilerplate`. The vocabulary is data (``data/boilerplate_chrome.tsv``, kind
+``chrome``); its traditional spellings are made with OpenCC.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+
+from ._bptext import HEADING, TERMINATORS, fold, forms, scanner, variants
+from ._lexicon import Lexicon, LexiconError, package_lexicon
+
+__all__ = ["BoilerplateSettings", "ChromeRules", "ChromeScan", "chrome_lines"]
+
+
+@dataclass(frozen=True, slots=True)
+class BoilerplateSettings:
+    """The thresholds of the boilerplate step (docs/rules.md#chrome, docs/rules.md#boilerplate).
+
+    Lengths count characters of the stripped line or segment.
+
+    >>> BoilerplateSettings(max_filler_run=0).max_filler_run
+    0
+    """
+
+    #: A chrome line is at most this long; longer lines are prose or tables.
+    max_chrome_line: int = 160
+    #: Hanzi a toolbar line may hold besides its chrome terms (``分享(赏)``: 1).
+    max_residue: int = 2
+    #: The value after a lone metadata field name or a leading toolbar term.
+    max_field_value: int = 40
+    #: Items a navigation bar has at least; their mean length is at most ``max_nav_item``.
+    min_nav_items: int = 4
+    max_nav_item: float = 6.0
+    #: Header zone: this many non-blank lines from the top before the first content line.
+    header_lines: int = 6
+    #: A short line that may go with chrome on both sides is at most this long …
+    max_filler: int = 30
+    #: … and at most this many such lines go between two chrome lines.
+    max_filler_run: int = 3
+    # The marker rules (docs/rules.md#boilerplate):
+    #: a segment with one strong marker and at most this many characters is boilerplate;
+    short_segment: int = 25
+    #: a longer segment goes with its line only when dense in distinct markers;
+    whole_segment: int = 60
+    #: an inline cut starts at the segment's start when at most this many characters come before
+    #: its first marker, and ends at the segment's end when at most ``inline_tail`` come after the last;
+    inline_lead: int = 10
+    inline_tail: int = 6
+    #: … and its markers must cover more than this share of it;
+    inline_cover: float = 0.6
+    #: at the top and bottom, a line with markers of at most this length may join a block …
+    edge_marked_line: int = 40
+    #: … and a short line without them of at most this length may go between two block lines.
+    edge_filler: int = 30
+
+    def __post_init__(self) -> None:
+        for name in self.__slots__:
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise TypeError(f"BoilerplateSettings.{name} must be a non-negative number, got {value!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    term: str  # the simplified spelling in the lexicon
+    cls: str  # label, nav or toolbar
+    strong: bool
+
+
+_NAV_SEP = re.compile(r">>?|[»›]")
+_ITEMS = re.compile(r"[^\s|/>»›·•:]+")
+_NOT_RESIDUE = re.compile(
+    r"[\s\d.,:;!?()\[\]{}<>|/\\*#@&%+=_~^'\"`$-]|[a-z]+|[·•、，。：；！？（）【】《》“”‘’〔〕…—－]"
+    r"|(?<=\d)[年月日时分秒次页]"
+)
+_DATE_LINE = re.compile(
+    r"[\s\-•·*]*(?:\d{2,4}|[〇零一二三四五六七八九十]{2,4})\s*[年./-]\s*\d{1,2}\s*[月./-]\s*(?:\d{1,2}\s*日?)?\s*$"
+    r"|[\s\-•·*]*[〇零一二三四五六七八九十]{4}年[〇零一二三四五六七八九十]{1,2}月[〇零一二三四五六七八九十]{1,3}日\s*$"
+)
+_TIME = re.compile(r"\d{1,2}:\d{2}")
+_LEAD = re.compile(r"[\s\-•·*▪◆●○■□>※]*")
+_DOC_NUMBER = re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号")
+_MARKS = re.compile(r"[\s*×xX□○]+")
+_SPACED = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_HANZI = re.compile(r"[\u3400-\u9fff]")
+_DIGIT = re.compile(r"\d")
+_HAN_WORD = re.compile(r"[\u3400-\u9fff](?<![年月日时分秒])")
+_TAB = re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|txt|wps)_第\s?\d{1,4}\s?页\s*$")
+_SIZE = re.compile(r"[\s\-•·*]*\d{1,5}(?:\.\d{1,2})?\s?[kmg]b\s*$")
+# A CMS time stamp: an ISO-like date with a time to the second and nothing else (a news dateline
+# without seconds stays).
+_STAMP = re.compile(r"[\s\-•·*]*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}:\d{2}\s*$")
+# The same inside a line: seconds (group 1) are never written in a report.
+_STAMP_IN = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?")
+# A date right after a field name: 发布时间:2013/8/11, 发布日期：2023年1月5日
+_DATE_AT = re.compile(r"\s*[:|]?\s*\d{2,4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")
+# A field's value that is an ISO date (2023-02-24): what a CMS prints (97-12-13, a ROC date, may be the
+# document's own).
+_ISO_DATE_END = re.compile(r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+_ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+
+
+class ChromeRules:
+    """The chrome vocabulary compiled into one scanner, with its traditional spellings."""
+
+    __slots__ = ("regex", "terms")
+
+    def __init__(self, lexicons: Sequence[Lexicon]) -> None:
+        self.terms: dict[str, _Term] = {}
+        for lx in lexicons:
+            for row in lx.rows:
+                weight = (row[lx.columns.index("weight")] if "weight" in lx.columns else "") or "strong"
+                cls = (row[lx.columns.index("class")] if "class" in lx.columns else "") or "toolbar"
+                if weight not in ("strong", "weak") or cls not in ("label", "nav", "toolbar"):
+                    raise LexiconError(
+                        f"{lx.name}: entry {row[0]!r}: class must be label, nav or toolbar and weight strong "
+                        f"or weak, got class {cls!r}, weight {weight!r}"
+                    )
+                self.terms.setdefault(fold(row[0]), _Term(row[0], cls, weight == "strong"))
+        for spelling, source in variants(list(self.terms)).items():
+            self.terms.setdefault(fold(spelling), self.terms[source])
+        words = {f for t in self.terms for f in forms(t)}
+        self.regex = scanner(words) if words else None
+
+
+def builtin_chrome_lexicons() -> tuple[Lexicon, ...]:
+    return (package_lexicon("boilerplate_chrome.tsv"),)
+
+
+_Hit = tuple[int, int, _Term]
+
+
+def _line_hits(view: str, rules: ChromeRules) -> dict[int, list[_Hit]]:
+    """Chrome terms by line start (longest first match, no overlaps within a line).
+
+    The scanner knows each term's full-width and upper-case spellings, so the text
+    need not be folded first.
+    """
+    out: dict[int, list[_Hit]] = {}
+    if rules.regex is None:
+        return out
+    reach = 0
+    line_start, seen = 0, 0
+    for m in rules.regex.finditer(view):
+        s, e = m.span(1)
+        if s < reach:
+            continue
+        reach = e
+        nl = view.rfind("\n", seen, s)
+        if nl >= 0:
+            line_start = nl + 1
+        seen = s
+        out.setdefault(line_start, []).append((s - line_start, e - line_start, rules.terms[fold(view[s:e])]))
+    return out
+
+
+def _view(line: str, hits: list[_Hit], rules: ChromeRules) -> tuple[str, list[_Hit]]:
+    """The line folded, and its hits; a letter-spaced table line (索 引 号: | … |) without the
+    spaces between hanzi."""
+    line = fold(line)
+    if (":" in line or "|" in line) and _SPACED.search(line):
+        line = _SPACED.sub("", line)
+        return line, _line_hits(line, rules).get(0, [])
+    return line, hits
+
+
+def _residue(line: str, hits: list[_Hit]) -> int:
+    """Hanzi left once chrome terms, separators, numbers, Latin and punctuation are out."""
+    pieces, pos = [], 0
+    for s, e, _ in hits:
+        pieces.append(line[pos:s])
+        pos = e
+    pieces.append(line[pos:])
+    return len(_NOT_RESIDUE.sub("", " ".join(pieces)))
+
+
+def classify(
+    line: str, hits: list[_Hit], header: bool, near_top: bool, settings: BoilerplateSettings
+) -> tuple[str, str] | None:
+    """(rule, reason) if the folded ``line`` is chrome, else None.
+
+    >>> rules = ChromeRules(builtin_chrome_lexicons())
+    >>> def c(line, header=False):
+    ...     v = fold(line)
+    ...     return classify(v, _line_hits(v, rules).get(0, []), header, header, BoilerplateSettings())
+    >>> c("当前位置：首页 > 政务公开 > 工作总结")
+    ('chrome-nav', 'breadcrumb led by 当前位置')
+    >>> c("索引号 11/2023-001 生成日期 2023-01-17 公开日期 2023-01-17")[0]
+    'chrome-metadata'
+    >>> c("【字体：大 中 小】 打印本页 关闭窗口")[0]
+    'chrome-toolbar'
+    >>> c("（三）信息公开方式") is None, c("相关附件") is None, c("联系我们") is None
+    (True, True, True)
+    """
+    s = line.strip()
+    if not s or len(s) > settings.max_chrome_line or HEADING.match(line):
+        return None
+    ends = any(c in s for c in TERMINATORS)
+    lead = _LEAD.match(line)
+    start = lead.end() if lead else 0
+    first = hits[0] if hits else None
+    if first and first[0] == start and not ends:
+        term = first[2]
+        rest = line[first[1] :].strip(" :")
+        if term.cls == "nav" and (not rest or line[first[1]] in " :>|/»›"):
+            return "chrome-nav", f"breadcrumb led by {term.term}"
+        # a field's value has no clause marks; a toolbar link may lead a list (tag: a, b, c);
+        # the term stands alone as a token (无障碍设施改造 and TOP10企业 are not buttons)
+        listed = term.cls == "toolbar" or not any(c in rest for c in "，,、")
+        after = line[first[1] : first[1] + 1]
+        token = not after or after in " :|" or (term.cls == "label" and after.isdigit())
+        if term.strong and term.cls != "nav" and token and len(rest) <= settings.max_field_value and listed:
+            rule = "chrome-metadata" if term.cls == "label" else "chrome-toolbar"
+            return rule, f"{term.term} and a short value"
+    if ends:
+        return None
+    labels = {h[2].term for h in hits if h[2].cls == "label"}
+    if len(labels) >= 3 or (len(labels) >= 2 and any(h[2].strong for h in hits if h[2].cls == "label")):
+        return "chrome-metadata", "page metadata fields: " + ", ".join(sorted(labels)[:4])
+    items = _ITEMS.findall(s)
+    navs = len(_NAV_SEP.findall(s))
+    if navs >= 2 and all(len(x) <= 20 for x in items) and (header or any(h[2].cls == "nav" for h in hits)):
+        return "chrome-nav", "short items between '>' separators"
+    if navs == 1 and header and len(items) == 2 and all(len(x) <= 12 for x in items) and not _DIGIT.search(s):
+        return "chrome-nav", "a section path at the top (工作总结 > 乡镇工作总结)"
+    distinct = {h[2].term for h in hits}
+    links = {h[2].term for h in hits if h[2].cls != "label"}
+    # one term alone must leave nothing (TOP 5 企业 stays); two or more may leave a character or two
+    room = settings.max_residue if len(distinct) >= 2 else 0
+    if (len(distinct) >= 2 or any(h[2].strong for h in hits)) and _residue(line, hits) <= room:
+        return "chrome-toolbar", "only site buttons and links: " + ", ".join(sorted(distinct)[:4])
+    if (
+        len(items) >= settings.min_nav_items
+        and sum(map(len, items)) <= settings.max_nav_item * len(items)
+        and not any(c in s for c in "，,、")
+        and (len(links) >= 2 or any(h[2].cls == "nav" for h in hits))
+    ):
+        return "chrome-nav", "navigation bar: " + ", ".join(sorted(links)[:4])
+    if _TAB.search(s):
+        return "chrome-docsite", "document-site page tab"
+    if _SIZE.match(s):
+        return "chrome-docsite", "document-site file size"
+    if _STAMP.match(s):
+        return "chrome-metadata", "a publication time stamp"
+    if len(s) <= settings.max_field_value + 20:
+        stamp = _STAMP_IN.search(s)
+        vouched = len({h[2].term for h in hits}) >= 2 or any(h[2].strong for h in hits)
+        if stamp and (vouched or stamp.group(1)):
+            return "chrome-metadata", "a publication time stamp with page fields"
+        dated = [h for h in hits if h[2].cls == "label" and h[2].strong and _DATE_AT.match(line, h[1])]
+        if dated:
+            return "chrome-metadata", f"{dated[0][2].term} with a date"
+    lead_label = hits and hits[0][2].cls == "label" and hits[0][0] == start
+    if near_top and lead_label:
+        value = line[hits[0][1] :].lstrip(" :")
+        if _ISO_DATE.match(value) or (len(value) <= settings.max_field_value and _ISO_DATE_END.search(value)):
+            # 时间:2023-02-24, 编辑:某某网2017-04-26: a byline with a CMS date
+            return "chrome-metadata", f"{hits[0][2].term} field with a CMS date at the top"
+    return None
+
+
+def _is_filler(line: str, titles: re.Pattern[str] | None, settings: BoilerplateSettings) -> bool:
+    """A short line that may go with chrome around it: not a sentence, heading, title or date.
+
+    Nor a document number (镇政发〔2024〕7号) or a line of placeholder marks (``*``, ``××``).
+    """
+    s = line.strip()
+    if not s or len(s) > settings.max_filler or any(c in s for c in TERMINATORS) or HEADING.match(line):
+        return False
+    if _DOC_NUMBER.search(s) or _MARKS.fullmatch(s):
+        return False
+    if titles is not None and titles.search(s):
+        return False
+    if s[-1] in ":：" or any(c in s for c in "，、"):
+        return False  # an addressee (各位代表：) or a clause
+    return not (_DATE_LINE.match(s) and not _TIME.search(s))
+
+
+def _is_field(line: str, hits: list[_Hit], settings: BoilerplateSettings) -> bool:
+    """A metadata field name alone, or with a short value (``来源:``, ``栏目``, ``日期:97-12-13``)."""
+    lead = _LEAD.match(line)
+    at = lead.end() if lead else 0
+    if not hits or hits[0][0] != at or hits[0][2].cls != "label" or HEADING.match(line):
+        return False
+    rest = line[hits[0][1] :]
+    value = rest.strip(" :|")
+    return (not value or rest[:1] in " :|") and len(value) <= settings.max_field_value and not any(
+        c in value for c in TERMINATORS + "，、"
+    )
+
+
+class _Row:
+    __slots__ = (
+        "anchor",
+        "bare",
+        "dated",
+        "end",
+        "field",
+        "filler",
+        "gap",
+        "kind",
+        "label_only",
+        "rule",
+        "short",
+        "short_value",
+        "start",
+        "symbol",
+        "text",
+    )
+
+    def __init__(self, start: int, end: int, kind: str, rule: str, gap: bool) -> None:
+        self.start, self.end, self.kind, self.rule = start, end, kind, rule
+        self.anchor = kind == "chrome"  # chrome that may decide its neighbours
+        self.bare = False  # a field name with no value (栏目, 来源:)
+        self.dated = False  # a field whose value is a dated number (修订日期: 2005年10月12日)
+        self.gap = gap  # a blank line stands before it
+        self.text = ""  # the line, stripped
+        self.field = self.filler = self.label_only = self.short = self.short_value = self.symbol = False
+
+
+_SYMBOLS = re.compile(r"[\s:;|=_~#.·•>-]+")
+_MENU_ITEM = 8  # a menu item is at most this long (HK/TW site menus: 施政報告, 新聞稿)
+_MAX_MENU = 12  # a menu between two chrome lines has at most this many items
+
+
+# Lines worth classifying besides those with a chrome term: separators, page tabs, file sizes,
+# time stamps, letter-spaced field names (索 引 号：). One regex per kind, each led by a single
+# character class: re then skips ahead at C speed (one alternation of them all is ~10x slower).
+_TRIGGERS = (
+    re.compile("[>»|＞｜]"),
+    re.compile("_第"),
+    re.compile(r"[bB](?<=\d[kKmMgG][bB])|[bB](?<=\d [kKmMgG][bB])"),
+    re.compile(r":(?<=\d:)\d\d"),
+    re.compile(r" (?<=[\u3400-\u9fff] )[\u3400-\u9fff](?: [\u3400-\u9fff])?\s*[:：]"),
+)
+_WINDOW = 30  # lines around a chrome line that its revise pass may reach (a menu of _MAX_MENU with gaps)
+
+
+class ChromeScan:
+    """What the classifier finds in a text on its own: line starts and each candidate line's verdict.
+
+    Made once per text; :func:`chrome_lines` then revises it against the lines other rules
+    remove, as often as the step needs (the fixed point of the boilerplate step).
+    """
+
+    __slots__ = ("shapes", "starts", "text", "verdicts", "views")
+
+    def __init__(
+        self, text: str, rules: ChromeRules, titles: re.Pattern[str] | None, settings: BoilerplateSettings
+    ) -> None:
+        self.text = text
+        self.shapes: dict[int, tuple[bool, ...]] = {}  # line index -> its shape, filled by chrome_lines
+        hits = _line_hits(text, rules)
+        # line starts from the line lengths (C speed), not from a newline regex
+        self.starts = starts = [0, *accumulate(len(x) + 1 for x in text.split("\n"))][:-1]
+        candidates = {bisect_right(starts, h) - 1 for h in hits}
+        for trigger in _TRIGGERS:
+            candidates.update(bisect_right(starts, m.start()) - 1 for m in trigger.finditer(text))
+        # the header zone: the first non-blank lines, up to the first content line
+        top: dict[int, bool] = {}  # line index -> still in the header zone
+        in_header, i = True, 0
+        while i < len(starts) and len(top) < settings.header_lines:
+            s, e = self.span(i)
+            stripped = text[s:e].strip()
+            if stripped:
+                top[i] = in_header
+                short = len(stripped) <= _MENU_ITEM and not any(c in stripped for c in TERMINATORS)
+                if i not in candidates and not short and not _is_filler(text[s:e], titles, settings):
+                    in_header = False
+            i += 1
+        self.verdicts: dict[int, tuple[str, str]] = {}
+        self.views: dict[int, tuple[str, list[_Hit]]] = {}
+        for i in sorted(candidates):
+            s, e = self.span(i)
+            if not text[s:e].strip():
+                continue
+            self.views[i] = _view(text[s:e], hits.get(s, []), rules)
+            verdict = classify(*self.views[i], top.get(i, False), i in top, settings)
+            if verdict:
+                self.verdicts[i] = verdict
+
+    def span(self, i: int) -> tuple[int, int]:
+        """Start and end (before its newline) of line ``i``."""
+        starts = self.starts
+        return starts[i], starts[i + 1] - 1 if i + 1 < len(starts) else len(self.text)
+
+
+def chrome_lines(
+    scan: ChromeScan,
+    titles: re.Pattern[str] | None,
+    known: set[int],
+    settings: BoilerplateSettings,
+) -> dict[int, tuple[int, str, str]]:
+    """Chrome lines of the scanned text: start -> (end, rule, reason).
+
+    ``known`` holds the starts of lines other rules remove already: they count as
+    chrome for their neighbours. Only lines holding a chrome term or a separator
+    are classified; the revise pass looks at the lines around chrome only, so a
+    text without chrome costs one scan.
+    """
+    text, starts, span, views = scan.text, scan.starts, scan.span, scan.views
+    verdicts = {i: v for i, v in scan.verdicts.items() if starts[i] not in known}
+    if not verdicts:
+        return {}  # lines removed by the marker rules alone decide no neighbour here (edge blocks do)
+    out = {span(i)[0]: (span(i)[1], *v) for i, v in verdicts.items()}
+    near: set[int] = set()
+    for i in verdicts:
+        near.update(range(max(i - _WINDOW, 0), min(i + _WINDOW + 1, len(starts))))
+    rows: list[_Row] = []  # the non-blank lines near chrome; a content row stands for the lines between
+    gap, last = False, -1
+    for i in sorted(near):
+        s, e = span(i)
+        if i != last + 1 and rows:
+            rows.append(_Row(s, s, "other", "", False))  # lines left out: content, never removed
+        last = i
+        stripped = text[s:e].strip()
+        if not stripped:
+            gap = True
+            continue
+        had_gap, gap = gap, False
+        if i in verdicts:
+            rows.append(_Row(s, e, "chrome", verdicts[i][0], had_gap))
+            rows[-1].label_only = stripped[-1] in ":：" and verdicts[i][0] == "chrome-metadata"
+            continue
+        if s in known:
+            rows.append(_Row(s, e, "chrome", "known", had_gap))
+            continue
+        row = _Row(s, e, "other", "", had_gap)
+        row.text = stripped
+        shape = scan.shapes.get(i)
+        if shape is None:  # what the line is like does not change between rounds: worked out once
+            line, here = views[i] if i in views else (text[s:e], [])  # no term: nothing to fold for
+            field = _is_field(line, here, settings)
+            value = line[here[0][1] :].strip(" :|") if field else ""
+            symbol = _SYMBOLS.fullmatch(stripped) is not None
+            plain = not any(c in stripped for c in TERMINATORS) and not HEADING.match(line)
+            shape = scan.shapes[i] = (
+                field,
+                field and not value,
+                field and not _HAN_WORD.search(value) and _YEAR.search(value) is not None,
+                symbol,
+                field or symbol or _is_filler(text[s:e], titles, settings),
+                plain and len(stripped) <= _MENU_ITEM,
+                plain and len(stripped) <= settings.max_field_value and not _DOC_NUMBER.search(stripped),
+            )
+        row.field, row.bare, row.dated, row.symbol, row.filler, row.short, row.short_value = shape
+        rows.append(row)
+    # a window that does not reach the top or bottom of the text ends at a content row
+    if rows and near and min(near) > 0:
+        rows.insert(0, _Row(0, 0, "other", "", False))
+    if rows and near and max(near) < len(starts) - 1:
+        rows.append(_Row(len(text), len(text), "other", "", False))
+    changed = True
+    while changed:
+        changed = False
+        first = _edge_reach(rows)
+        last = len(rows) - _edge_reach(rows[::-1])
+        for k, row in enumerate(rows):
+            if row.kind == "chrome" or not (row.field or row.symbol):
+                continue
+            # lines removed by the marker rules (watermarks) do not vouch for a field beside them
+            beside = [rows[j] for j in (k - 1, k + 1) if 0 <= j < len(rows)]
+            beside = [r for r in beside if r.anchor and r.rule != "known"]
+            # chrome runs from it to the top or the bottom of the text
+            at_edge = bool(beside) and (k == first or k == last - 1) and (row.symbol or row.dated)
+            if at_edge or any(
+                n.rule == "chrome-metadata" or row.symbol or row.bare or (row.field and n.label_only) for n in beside
+            ):
+                row.kind, row.rule, row.anchor = "chrome", "chrome-block", row.field
+                out[row.start] = (row.end, "chrome-block", "field or separator line next to page chrome")
+                changed = True
+        changed |= _sandwiches(rows, out, settings)
+    return out
+
+
+def _edge_reach(rows: list[_Row]) -> int:
+    """How many rows from the start are chrome without a break."""
+    n = 0
+    while n < len(rows) and rows[n].kind == "chrome":
+        n += 1
+    return n
+
+
+def _sandwiches(rows: list[_Row], out: dict[int, tuple[int, str, str]], settings: BoilerplateSettings) -> bool:
+    """Runs of short lines between two chrome lines go with them (the revise pass)."""
+    changed = False
+    top_run = _edge_reach(rows)  # rows[:top_run] are chrome
+    i = 0
+    while i < len(rows):
+        if rows[i].kind == "chrome":
+            i += 1
+            continue
+        j = i
+        while j < len(rows) and rows[j].kind != "chrome":
+            j += 1
+        # a line removed by the marker rules decides its neighbours only with no blank line between
+        if (
+            0 < i
+            and j < len(rows)
+            and rows[i - 1].anchor
+            and rows[j].anchor
+            and not (rows[i - 1].rule == "known" and rows[i].gap)
+            and not (rows[j].rule == "known" and rows[j].gap)
+        ):
+            run = rows[i:j]
+            before = rows[i - 1]
+            reason = ""
+            # the page title's place (under the breadcrumb, over the metadata) stays
+            # the first line under the chrome at the top, four hanzi or more, is the page's title
+            # (a bare field name above it makes it the field's value)
+            title_slot = (
+                len(run) == 1
+                and len(_HANZI.findall(run[0].text)) >= 4
+                and not before.label_only
+                and i == top_run
+            )
+            if title_slot:
+                pass
+            elif len(run) <= settings.max_filler_run and all(r.filler for r in run):
+                reason = "short line between chrome lines"
+            elif len(run) == 1 and before.label_only and run[0].short_value:
+                reason = "the value of a metadata field"
+            elif 4 <= len(run) <= _MAX_MENU and all(r.short for r in run) and sum(r.filler for r in run) >= 4:
+                # a menu: its items go, lines with a title word (a section name) stay
+                run = [r for r in run if r.filler]
+                reason = "menu items between chrome lines"
+            if reason:
+                for r in run:
+                    r.kind, r.rule, r.anchor = "chrome", "chrome-block", True
+                    out[r.start] = (r.end, "chrome-block", reason)
+                changed = True
+        i = j
+    return changed

@@ -1,0 +1,167 @@
+r"""Converter markup and pinyin glosses: rules of the boilerplate step of their own.
+
+- ``bbcode``: forum BBCode tags (``[align=center]``, ``[size=3]``, ``[b]…[/b]``); only in a
+  text that closes a tag it also opens, so ``[1]`` or a lone ``[b]`` stays.
+- ``html-tag``: HTML tags a converter left (``</p>``, ``<br>``, ``<span style=…>``); only in
+  a text holding a closing tag or at least two tags.
+- ``anti-scrape``: forum anti-scrape junk, runs of short ASCII tokens sown between hanzi
+  (``8 ^% E# K1``), when a text holds at least two of them, each with two tokens holding a
+  sign (``^ % # $ & * @ ~ ! [ ] / = + | \``);
+- ``pinyin-gloss``: a syllable in brackets after each hanzi, which some sites insert
+  (``社區(qū)``, ``戶(hu)(hu)``); only in a text with at least ``min`` of them that make up
+  most of its bracketed Latin after hanzi, so ``表(a)`` in a list stays.
+
+The text between tags is kept; the step judges lines on the text without the markup.
+Written by hand: the patterns are short and bounded (no backtracking), and no library
+strips BBCode or pinyin glosses.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from ._lexicon import package_lexicon
+
+__all__ = ["markup"]
+
+_BBCODE = re.compile(
+    r"\[(/?)(align|b|backcolor|center|code|color|email|float|font|hide|i|img|indent|left|list|media|p|quote"
+    r"|right|s|size|strike|sub|sup|table|td|tr|u|url)(?:=[^\[\]\n]{0,80})?\]",
+    re.IGNORECASE,
+)
+_HTML = re.compile(
+    r"<(/?)(a|article|b|big|blockquote|br|center|div|em|font|h[1-6]|hr|i|img|label|li|o:p|ol|p|pre|section"
+    r"|small|span|strong|sub|sup|table|tbody|td|th|thead|tr|u|ul)(?:\s[^<>\n]{0,300})?\s*/?>",
+    re.IGNORECASE,
+)
+# Any tag name: spam pages hide text behind random elements (<dl id="x"></dl>, <rp>, <meter>)
+_ANY_TAG = re.compile(r"<(/?)([a-z][a-z0-9]{0,9}(?::[a-z]{1,5})?)(?:\s[^<>\n]{0,300})?\s*/?>", re.IGNORECASE)
+# CMS pagination markers, never content
+_PAGINATION = re.compile(r"\[(?:nextpage|page_break|pagebreak)\]", re.IGNORECASE)
+# What a line may hold besides its markup and still go whole: a list number at most
+_LEFTOVER = re.compile(r"\s*(?:\d{1,3}\s*[.、)）]?)?\s*")
+# Forum anti-scrape junk: 3 to 7 space-separated tokens of one or two ASCII characters between
+# hanzi (``8 ^% E# K1``); counted only when two tokens hold a sign no report writes there
+_CJK = re.compile("[\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]")
+_JUNK = re.compile(r"[!-~]{1,2}(?: [!-~]{1,2}){2,6}")  # led by one class: a fast scan; context checked after
+_JUNK_SIGN = re.compile(r"[\^%#$&*@~!\[\]/=+|\\]")
+# the bracket first, then what stands before it: re skips to a bracket at C speed
+_HAN_BEFORE = "[\u3400-\u9fff\uf900-\ufaff]"
+_GLOSS = re.compile(r"[(（](?<=[\u3400-\u9fff\uf900-\ufaff)）][(（])([a-zA-Z\u00c0-\u01dc\u0300-\u036f]{1,8})[)）]")
+_LATIN_AFTER_HAN = re.compile(rf"[(（](?<={_HAN_BEFORE}[(（])[a-zA-Z\u00c0-\u01dc]{{1,8}}[)）]")
+
+
+def _junk_span(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """The span of a junk run with the spaces around it, if it stands between Chinese text."""
+    s, e = m.span()
+    if sum(bool(_JUNK_SIGN.search(t)) for t in m.group().split()) < 2:
+        return None
+    a = s - 1 if s and text[s - 1] == " " else s
+    b = e + 1 if text[e : e + 1] == " " else e
+    if a and b < len(text) and _CJK.match(text, a - 1) and _CJK.match(text, b):
+        return a, b
+    return None
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    return frozenset(row[0] for row in package_lexicon("pinyin_syllables.tsv").rows)
+
+
+def _toneless(s: str) -> str:
+    base = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+    return base.lower().replace("ü", "v")
+
+
+#: start, end, rule, reason, replacement ("" or a line break for a block tag between text)
+Span = tuple[int, int, str, str, str]
+
+_BLOCK = re.compile(
+    r"\[/(?:align|center|indent|left|list|p|quote|right|table|tr)\]|<(?:br|hr)\b|</(?:div|h[1-6]|li|p|section|table|tr)>",
+    re.IGNORECASE,
+)
+
+
+def _runs(text: str, spans: list[tuple[int, int]], rule: str, reason: str) -> list[Span]:
+    """Adjacent spans merged into one edit each; a run holding a block tag between text breaks the line."""
+    merged: list[list[int]] = []
+    for s, e in spans:
+        if merged and merged[-1][1] == s:
+            merged[-1][1] = e
+        else:
+            merged.append([s, e])
+    out: list[Span] = []
+    for s, e in merged:
+        line_end = text.find("\n", e)
+        before = text[text.rfind("\n", 0, s) + 1 : s]
+        after = text[e : len(text) if line_end < 0 else line_end]
+        brk = "\n" if before.strip() and after.strip() and _BLOCK.search(text, s, e) else ""
+        out.append((s, e, rule, reason + (", a line break in its place" if brk else ""), brk))
+    return out
+
+
+def markup(text: str, min_glosses: int = 5) -> list[Span]:
+    """Spans of converter markup and pinyin glosses to remove, sorted, not overlapping.
+
+    >>> t = "[align=center][b]2022年工作总结[/b][/align][align=left]正文。[/align]"
+    >>> [(t[s:e], rule, new) for s, e, rule, _, new in markup(t)]
+    [('[align=center][b]', 'bbcode', ''), ('[/b][/align][align=left]', 'bbcode', '\\n'), ('[/align]', 'bbcode', '')]
+    >>> t = "社區(qū)發(fā)展協(xié)會(huì)成立(lì)"
+    >>> [t[s:e] for s, e, _, _, _ in markup(t)]
+    ['(qū)', '(fā)', '(xié)', '(huì)', '(lì)']
+    >>> markup("见附件[1]，详见表(a)。<b>")
+    []
+    """
+    spans: list[Span] = []
+    if "[/" in text:
+        tags = list(_BBCODE.finditer(text))
+        opened = {m.group(2).lower() for m in tags if not m.group(1)}
+        if any(m.group(1) and m.group(2).lower() in opened for m in tags):
+            spans += _runs(text, [m.span() for m in tags], "bbcode", "forum BBCode tag left by a converter")
+    if "[" in text:
+        spans += _runs(text, [m.span() for m in _PAGINATION.finditer(text)], "bbcode", "pagination marker of a CMS")
+    if "<" in text:
+        tags = list(_ANY_TAG.finditer(text))
+        opened = {m.group(2).lower() for m in tags if not m.group(1)}
+        if sum(1 for m in tags if m.group(1) and m.group(2).lower() in opened) < 2:
+            tags = list(_HTML.finditer(text))  # few pairs: known HTML elements only
+        if len(tags) >= 2 or any(m.group(1) for m in tags):
+            spans += _runs(text, [m.span() for m in tags], "html-tag", "HTML tag left by a converter")
+    if "(" in text or "（" in text:
+        glosses = [m for m in _GLOSS.finditer(text) if _toneless(m.group(1)) in _syllables()]
+        if len(glosses) >= min_glosses and 5 * len(glosses) >= 4 * len(_LATIN_AFTER_HAN.findall(text)):
+            spans += _runs(text, [m.span() for m in glosses], "pinyin-gloss", "pinyin gloss inserted after a hanzi")
+    if sum(map(text.count, "^#$&*@~!")) >= 4:  # two runs hold at least four signs (% alone is common)
+        junk = [run for m in _JUNK.finditer(text) if (run := _junk_span(text, m))]
+        if len(junk) >= 2:  # anti-scrape junk is sown through a page, never once
+            spans += [(a, b, "anti-scrape", "forum anti-scrape junk between hanzi", "") for a, b in junk]
+    spans.sort()
+    out: list[Span] = []
+    for sp in spans:  # the rules never overlap; keep the first of any clash
+        if not out or sp[0] >= out[-1][1]:
+            out.append(sp)
+    return _whole_lines(text, out)
+
+
+def _whole_lines(text: str, spans: list[Span]) -> list[Span]:
+    """A line holding nothing but markup (and a list number) goes whole, with its newline."""
+    out: list[Span] = []
+    i = 0
+    while i < len(spans):
+        start = text.rfind("\n", 0, spans[i][0]) + 1
+        end = text.find("\n", spans[i][0])
+        end = len(text) if end < 0 else end
+        j = i
+        while j < len(spans) and spans[j][0] < end:
+            j += 1
+        mine = spans[i:j]
+        kept = [text[a:b] for a, b in zip([start] + [x[1] for x in mine], [x[0] for x in mine] + [end], strict=True)]
+        if spans[i][2] != "pinyin-gloss" and _LEFTOVER.fullmatch("".join(kept)):
+            rule = spans[i][2]
+            out.append((start, min(end + 1, len(text)), rule, "line of nothing but markup left by a converter", ""))
+        else:
+            out.extend(mine)
+        i = j
+    return out
