@@ -447,25 +447,22 @@ def _dash_ranges(text: str, found: list[Quantity], tables: NumberTables) -> list
             high: Decimal | None = None
             q_end = -1
             unit = written = None
-            if nxt is not None and nxt.high is None and nxt.span[0] in (at, at - 1):
+            took_next = nxt is not None and nxt.high is None and nxt.span[0] in (at, at - 1)
+            if nxt is not None and took_next:
                 high = -nxt.value if nxt.text.startswith("-") else nxt.value
                 q_end, unit, written = nxt.span[1], nxt.unit, nxt.written_unit
-                i += 1
             else:  # 5万元--10万元: the number after a double dash was not read
                 m = _amount(tables.unit_pattern).match(text, at)
-                if m is not None:
-                    value = parse_number(m.group(1))
-                    u = tables.units[m.group("unit")]
-                    if value is not None:
-                        high = _canonical(value, u.factor)
-                        q_end, unit, written = m.end(), u.unit, m.group("unit")
+                u = None if m is None else tables.units.get(m.group("unit"))
+                value = None if m is None else parse_number(m.group(1))
+                if m is not None and u is not None and value is not None:
+                    high = _canonical(value, u.factor)
+                    q_end, unit, written = m.end(), u.unit, m.group("unit")
             if high is not None and unit is not None and p.unit in (None, unit):
                 out.append(Quantity(text[p.span[0] : q_end], (p.span[0], q_end), p.value, unit, written,
                                     p.approximate, high))
-                i += 1
+                i += 2 if took_next else 1
                 continue
-            if q_end >= 0:
-                i -= 1  # not one range: keep both as they were read
         if p.text.startswith("-") and p.span[0] and _HAN_BEFORE.match(text, p.span[0] - 1):
             u = tables.units.get(p.written_unit or "")
             if u is not None and u.dimension == "count":  # a dash after a word, before a count: 计划-22篇
