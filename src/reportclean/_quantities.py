@@ -183,8 +183,8 @@ def _quantities(
                 if parsed is None:
                     continue
                 high, mult2 = parsed
-                if mult1 is None and mult2 is not None:  # 5-10万元: the multiplier counts for both
-                    value *= mult2
+                if mult1 is None and mult2 is not None and value * mult2 <= high:
+                    value *= mult2  # 5-10万元: the multiplier counts for both; not 8500到3万 (8500 alone)
             written = _mult_text(n2 or n1)
             if unit_text is None:  # 15万 with no unit
                 if not (n1[0].isdigit() or n1[0] == "-"):
