@@ -74,6 +74,7 @@ class CheckRules:
     counts: frozenset[str]
     #: data/gaps.tsv: a space before a counter and a hanzi (为 位大学生: the verb is tested in Python)
     spaced_counter: tuple[re.Pattern[str], ...]
+    list_item: re.Pattern[str]  # 、 and the first character of a counter
     counter: re.Pattern[str]
     not_count: frozenset[str]
     gap_after_sorted: tuple[str, ...]  # longest first
@@ -123,18 +124,30 @@ def check_rules(config: Config) -> CheckRules:
         share=re.compile(rf"(?:{_alternation(words.get('share', ()))})(?:为|达|达到|是)?[{_SP}]*$"),
         words={k: frozenset(v) for k, v in words.items()},
         counts=frozenset(w for w, c in classes.items() if c == "count"),
-        spaced_counter=_by_first(
-            _SPACED_FIRSTS[:3],
-            rf"[ \u3000\u00a0]*(?=[{re.escape(''.join(sorted({w[0] for w in counters})))}])"
-            rf"(?:{_alternation(counters)})(?=[{_HAN}])",
+        # (the hanzi before the space is tested in the regex, in C: most spaces stand elsewhere)
+        spaced_counter=tuple(
+            re.compile(
+                rf"{re.escape(c)}(?<=[{_HAN}]{re.escape(c)})[ \u3000\u00a0]*"
+                rf"(?=[{re.escape(''.join(sorted({w[0] for w in counters})))}])(?:{_alternation(counters)})(?=[{_HAN}])"
+            )
+            for c in _SPACED_FIRSTS[:3]
         ),
+        list_item=re.compile(rf"、[ \u3000\u00a0]*(?=[{re.escape(''.join(sorted({w[0] for w in counters})))}])"),
         counter=re.compile(_alternation(counters)),
         not_count=frozenset(gaps["not-count"]),
         gap_after_sorted=gap_after,
         longest_gap_after=max((len(w) for w in gap_after), default=0),
-        congress=re.compile(_alternation(gaps["congress"]) or "(?!)"),
-        year_next=re.compile(_alternation(gaps["year-next"]) or "(?!)"),
+        congress=_after_literal("届", gaps["congress"]),
+        # (a sentence start or a space before 年, tested in C: 年 is in every other sentence)
+        year_next=_after_literal("年", gaps["year-next"], "(?:(?<=[。！？；!?;\n \u3000]年)|(?<=^年))"),
     )
+
+
+def _after_literal(first: str, words: list[str], guard: str = "") -> re.Pattern[str]:
+    """``words`` (each starting with ``first``) as one regex that starts with the literal ``first``,
+    found at C speed (an alternation of whole words is tried at every position), then ``guard``."""
+    rest = [w[len(first) :] for w in words if w.startswith(first) and len(w) > len(first)]
+    return re.compile(f"{re.escape(first)}{guard}(?:{_alternation(rest)})" if rest else "(?!)")
 
 
 def _unspaced(word: str, not_after: frozenset[str]) -> re.Pattern[str]:
@@ -300,7 +313,18 @@ def _folded(text: str) -> str:
     >>> _folded("全區家庭總數為1,234,567戶，鎮屆人大")
     '全区家庭总数为1,234,567户，镇届人大'
     """
-    return text.translate(_FOLD) if _TRADITIONAL.search(text) else text
+    first = _TRADITIONAL.search(text)
+    if first is None:
+        return text
+    if len(_TRADITIONAL.findall(text, first.start(), first.start() + 1000)) >= 20:
+        return text.translate(_FOLD)  # a traditional text: every character looked up, in C
+    # a simplified text with a few traditional characters (the script step usually converts them):
+    # only those are looked up (str.translate looks up every character: 10x slower here)
+    return _TRADITIONAL.sub(_fold_one, text)
+
+
+def _fold_one(m: re.Match[str]) -> str:
+    return _FOLD.get(ord(m.group()), m.group())
 
 
 _QUESTION_RUN = re.compile(r"[?？]{4,}")
@@ -311,7 +335,7 @@ _LOST_SHARE = 0.3
 def _lost_to_question_marks(text: str, out: Proposal) -> None:
     """Paragraphs whose hanzi became '?' (a text written through an encoder that could not hold
     them): one ``lost-characters`` warning per run of such lines, none for a ``????`` of emphasis."""
-    if "????" not in text and "？？？？" not in text:
+    if "????" not in text:  # (encoders write an ASCII '?'; a full-width run alone is left)
         return
     block: list[int] = []  # start, end, lost, characters, whether a run of four is in it
     for para in _LINE.finditer(text):

@@ -47,11 +47,14 @@ def by_first(firsts: str, rest: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(re.escape(c) + rest) for c in firsts)
 
 
-def matches(firsts: str, patterns: tuple[re.Pattern[str], ...], text: str) -> Iterator[re.Match[str]]:
+def matches(
+    firsts: str, patterns: tuple[re.Pattern[str], ...], text: str, present: str | None = None
+) -> Iterator[re.Match[str]]:
     """The matches of patterns made by :func:`by_first`, pattern by pattern; a pattern whose
-    first character is not in ``text`` is skipped (``in`` is faster than the regex's own scan)."""
+    first character is not in ``text`` (or not in ``present``, when the caller looked once for
+    several pattern sets) is skipped (``in`` is faster than the regex's own scan)."""
     for first, pattern in zip(firsts, patterns, strict=True):
-        if first in text:
+        if first in (text if present is None else present):
             yield from pattern.finditer(text)
 
 
@@ -69,7 +72,7 @@ _MONEY_CUE = frozenset("值额均计达约入资款费支出收共")
 #: 元 after a money cue (or 万/亿 after one: tested in Python).
 _YUAN = re.compile(f"元(?<=[{''.join(sorted(_MONEY_CUE))}万亿]元){BOUNDARY}")
 #: A line that holds a number only: digits a PDF text layer pushed out of their sentence.
-_LONE_NUMBER = re.compile(r"^[ \u3000\t]*[0-9]{1,4}[ \u3000\t]*$", re.MULTILINE)
+_LONE_NUMBER = re.compile(r"\n[ \u3000\t]*[0-9]{1,4}[ \u3000\t]*(?=\n|$)")
 #: A pinyin gloss some sites put after a character (鎮(zhèn)): skipped when looking back.
 _GLOSS_END = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)$")
 #: Characters before 余 that make a word of it (其余, 剩余, 业余, 结余 …), not a blank number.
@@ -79,7 +82,7 @@ _ADMIN = frozenset("镇乡县区市省州村街旗盟")
 #: Where a sentence starts (a blank year may stand right after).
 _SENTENCE_STARTS = frozenset("。！？；!?;\n")
 #: 年 of a blank year before 的 and a multiple (是 年的2.08倍): the word before it frames a year.
-_YEAR_OF = re.compile(r"(?<=[是为较])年的(?=[0-9０-９.]+倍|[一二三四五六七八九十两]+倍)")
+_YEAR_OF = re.compile(r"年的(?<=[是为较]年的)(?=[0-9０-９.]+倍|[一二三四五六七八九十两]+倍)")
 #: 第 straight before a measure word: the ordinal is blank (第 届, 第次).
 _ORDINAL_GAP = re.compile(rf"第[ \u3000]*(?=[届次期批轮][{_HAN}])")
 
@@ -104,7 +107,7 @@ def missing_numbers(text: str, rules: CheckRules, out: Proposal, shown: str | No
     """
     shown = text if shown is None else shown
     seen: set[int] = set()
-    lone = [m.start() for m in _LONE_NUMBER.finditer(text)] if "\n" in text else []
+    lone = [m.start() + 1 for m in _LONE_NUMBER.finditer(text)]  # (a number on the first line is a title's)
 
     def flag(start: int, end: int, lo: int) -> None:
         if start in seen:
@@ -131,7 +134,9 @@ def missing_numbers(text: str, rules: CheckRules, out: Proposal, shown: str | No
 
     # Every pattern starts with one literal character, which the regex engine finds at C
     # speed; what must stand before a match is checked here.
-    for m in matches(SPACED_FIRSTS, rules.spaced, text):
+    # which spaces the text holds, looked for once (each absent one costs a scan of the text)
+    present = "".join(c for c in SPACED_FIRSTS if c in text)
+    for m in matches(SPACED_FIRSTS, rules.spaced, text, present):
         start = m.start()
         while start and text[start - 1] in SP:
             start -= 1
@@ -163,7 +168,7 @@ def missing_numbers(text: str, rules: CheckRules, out: Proposal, shown: str | No
             if m.group(1) is None and not (m.start() and _DIGIT_NEAR.match(text[m.start() - 1])):
                 continue
             flag(m.start() + 1, m.end(), m.start())
-    _counters_after_words(text, rules, flag)
+    _counters_after_words(text, rules, flag, present)
     _list_items(text, rules, flag)
     _approximate_blanks(text, rules, flag)
     _ordinals_and_years(text, rules, flag)
@@ -181,9 +186,9 @@ def _counter_at(text: str, pos: int, rules: CheckRules) -> int:
     return m.end()
 
 
-def _counters_after_words(text: str, rules: CheckRules, flag: _Flag) -> None:
+def _counters_after_words(text: str, rules: CheckRules, flag: _Flag, present: str | None = None) -> None:
     """``为 位大学生``, ``出清 家企业``: a verb, a converter's space, a counter before its noun."""
-    for m in matches(SPACED_FIRSTS[:3], rules.spaced_counter, text):
+    for m in matches(SPACED_FIRSTS[:3], rules.spaced_counter, text, present):
         start = m.start()
         while start and text[start - 1] in SP:
             start -= 1
@@ -205,14 +210,9 @@ def _counters_after_words(text: str, rules: CheckRules, flag: _Flag) -> None:
         flag(start, end, lo)
 
 
-_LIST_ITEM = re.compile(r"、[ \u3000\u00a0]*")
-
-
 def _list_items(text: str, rules: CheckRules, flag: _Flag) -> None:
     """``增添2台X光机、 台B超仪``: a list item that starts with a counter its siblings count."""
-    if "、" not in text:
-        return
-    for m in _LIST_ITEM.finditer(text):
+    for m in rules.list_item.finditer(text):
         end = _counter_at(text, m.end(), rules)
         if end < 0:
             continue
@@ -240,19 +240,15 @@ def _approximate_blanks(text: str, rules: CheckRules, flag: _Flag) -> None:
 
 def _ordinals_and_years(text: str, rules: CheckRules, flag: _Flag) -> None:
     """``镇届人大``, ``第届``, ``。年全镇…``, ``是年的2.08倍``: a blank ordinal or year."""
-    if "届" in text:
-        for m in rules.congress.finditer(text):
-            i = m.start()
-            g = _GLOSS_END.search(text, max(0, i - 8), i)  # 鎮(zhèn)屆
-            if g is not None:
-                i = g.start()
-            if i and text[i - 1] in _ADMIN:
-                flag(m.start(), m.start() + 1, i - 1)
-    if "第" in text:
-        for m in _ORDINAL_GAP.finditer(text):
-            flag(m.start() + 1, m.end() + 1, m.start())
-    if "年" not in text:
-        return
+    for m in rules.congress.finditer(text):  # (no ``"届" in text`` first: it costs the same scan)
+        i = m.start()
+        g = _GLOSS_END.search(text, max(0, i - 8), i)  # 鎮(zhèn)屆
+        if g is not None:
+            i = g.start()
+        if i and text[i - 1] in _ADMIN:
+            flag(m.start(), m.start() + 1, i - 1)
+    for m in _ORDINAL_GAP.finditer(text):
+        flag(m.start() + 1, m.end() + 1, m.start())
     for m in rules.year_next.finditer(text):
         i = m.start()
         while i and text[i - 1] in SP:

@@ -152,10 +152,14 @@ def _quantities(
     new = _new_quantity
     # the values of (number, unit) pairs converted by a factor (10 亩), as Decimal arithmetic is slow
     scaled: dict[tuple[str, str], Decimal] = {}
+    dashes = False  # whether a quantity starts with a minus or is followed by a dash (see _dash_ranges)
+    after_range = _AFTER_RANGE_START
     for m in (bmp if _bmp_only(text) else full).finditer(text):
         n1, _, n2, ap, unit_text, bare, after = m.groups()
-        span = m.span()
+        span = m_span = m.span()
         start, end = span
+        if n1[0] == "-" or text[end : end + 1] in after_range:
+            dashes = True
         read = None
         if n2 is None and unit_text is not None:
             read = _read_arabic(n1)
@@ -209,7 +213,11 @@ def _quantities(
                 value = _canonical(value, factor)
                 high = None if high is None else _canonical(high, factor)
         if yuan:
-            named = _currency_before(text, start) if start and text[start - 1] in _CURRENCY_LAST else None
+            named = (
+                _currency_before(text, start)
+                if start and (text[start - 1] in _CURRENCY_LAST or text[start - 2 : start - 1] in _CURRENCY_LAST)
+                else None
+            )
             if named is not None:
                 unit = named  # 港币三千二百万元, 新台币 12.5 亿元
             else:
@@ -228,8 +236,8 @@ def _quantities(
             or after is not None
             or (start > 0 and text[start - 1] in _APPROX_LAST and _approx_before(text, start))
         )
-        found.append(new(text[start:end] if end != m.end() else m.group(), span, value, unit, written, approx, high))
-    if found and (_DASH_AFTER.search(text) is not None or any(q.text[0] == "-" for q in found)):
+        found.append(new(m.group() if span is m_span else text[start:end], span, value, unit, written, approx, high))
+    if dashes:
         out.quantities[:] = _dash_ranges(text, found, tables)
     return out
 
@@ -375,7 +383,7 @@ _TEN_THOUSANDTH = Decimal("0.0001")
 _CURRENCIES = {row[0]: row[1] for row in package_lexicon("currencies.tsv").rows}
 _CURRENCY_LONGEST = max(map(len, _CURRENCIES))
 #: The last characters of the currency words (a cheap test before the lookup).
-_CURRENCY_LAST = frozenset(w[-1] for w in _CURRENCIES) | frozenset(_SP_CHARS) | frozenset("约近")
+_CURRENCY_LAST = frozenset(w[-1] for w in _CURRENCIES) | frozenset("约近")
 
 
 def _currency_before(text: str, start: int) -> str | None:
@@ -417,12 +425,12 @@ def _with_cents(value: Decimal, cents: re.Match[str]) -> Decimal:
     return plain_decimal(value + extra)
 
 
-#: A dash after an amount (or after 含 in brackets): the text holds a range written with a dash.
-_DASH_AFTER = re.compile(r"[-—–~～](?<=[0-9万亿元）)][-—–~～])")
 _RANGE_TAIL = re.compile(
     rf"{_SP}(?:[（(]不?含[)）]){_SP}|(?=[-—–~～])"
 )
 _DASH = re.compile(rf"(?:-{{1,2}}|—{{1,2}}|–|~|～){_SP}")
+#: What may follow the low end of a dash range: a dash, a space, or (含) in brackets.
+_AFTER_RANGE_START = frozenset("-—–~～（( \u00a0\u3000")
 
 
 def _dash_ranges(text: str, found: list[Quantity], tables: NumberTables) -> list[Quantity]:
@@ -437,9 +445,15 @@ def _dash_ranges(text: str, found: list[Quantity], tables: NumberTables) -> list
     """
     out: list[Quantity] = []
     i = 0
-    while i < len(found):
+    n = len(found)
+    while i < n:
         p = found[i]
-        nxt = found[i + 1] if i + 1 < len(found) else None
+        e = p.span[1]
+        if text[e : e + 1] not in _AFTER_RANGE_START and p.text[0] != "-":
+            out.append(p)  # the common case, at once
+            i += 1
+            continue
+        nxt = found[i + 1] if i + 1 < n else None
         tail = _RANGE_TAIL.match(text, p.span[1]) if p.high is None and not p.text.startswith("-") else None
         dash = _DASH.match(text, tail.end()) if tail is not None else None
         if dash is not None:
