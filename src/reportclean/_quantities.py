@@ -477,13 +477,22 @@ def _dash_ranges(text: str, found: list[Quantity], tables: NumberTables) -> list
                                     p.approximate, high))
                 i += 2 if took_next else 1
                 continue
+            if nxt is not None and took_next and nxt.text.startswith("-"):
+                # no one range (3000元（含）-50人), but the dash is still no minus
+                found[i + 1] = _unsigned(nxt)
         if p.text.startswith("-") and p.span[0] and _HAN_BEFORE.match(text, p.span[0] - 1):
             u = tables.units.get(p.written_unit or "")
             if u is not None and u.dimension == "count":  # a dash after a word, before a count: 计划-22篇
-                p = Quantity(p.text[1:], (p.span[0] + 1, p.span[1]), -p.value, p.unit, p.written_unit, p.approximate)
+                p = _unsigned(p)
         out.append(p)
         i += 1
     return out
+
+
+def _unsigned(q: Quantity) -> Quantity:
+    """``q`` read without the dash before it (``-22篇`` → ``22篇``)."""
+    return Quantity(q.text[1:], (q.span[0] + 1, q.span[1]), -q.value, q.unit, q.written_unit, q.approximate,
+                    None if q.high is None else -q.high)
 
 
 @lru_cache(maxsize=4)  # a memo: one pattern per unit table
