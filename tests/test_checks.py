@@ -522,3 +522,10 @@ def test_issue_14_sums_and_rates_through_clean() -> None:
     assert [w.code for w in r.warnings] == ["rate-mismatch"]
     r = clean("对新办企业给予1万（含）-5万元补助，2022年工作计划-22篇。")
     assert [w.code for w in r.warnings if w.code == "impossible-value"] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["今年收入有 所提高，有 人反映办事难。", "在余家村召开现场会。", "与上年相比有 所下降。"]
+)
+def test_words_that_hold_a_counter_are_no_gap(text: str) -> None:
+    assert flags(text, "missing-number") == []

@@ -77,6 +77,8 @@ _LONE_NUMBER = re.compile(r"\n[ \u3000\t]*[0-9]{1,4}[ \u3000\t]*(?=\n|$)")
 _GLOSS_END = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)$")
 #: Characters before 余 that make a word of it (其余, 剩余, 业余, 结余 …), not a blank number.
 _NOT_BEFORE_YU = frozenset("其剩多业残富空有之课工节结盈赢闲宽年月日茶")
+#: Characters that end a place name (余家村, 余家湾: 余 a surname, not “more than”).
+_PLACE_SUFFIX = frozenset("村湾坝庄镇寨桥岭坪沟营河山巷堡店畈塘冲屯铺街乡圩垸岗洼")
 #: Characters that end an administrative unit, before a blank ordinal (镇 届人大).
 _ADMIN = frozenset("镇乡县区市省州村街旗盟")
 #: Where a sentence starts (a blank year may stand right after).
@@ -205,7 +207,7 @@ def _counters_after_words(text: str, rules: CheckRules, flag: _Flag, present: st
         while text[at] in SP:
             at += 1
         end = _counter_at(text, at, rules)
-        if end < 0:
+        if end < 0 or word + text[at] in rules.not_count:  # 有 所提高, 有 人反映: one word
             continue
         flag(start, end, lo)
 
@@ -233,7 +235,7 @@ def _approximate_blanks(text: str, rules: CheckRules, flag: _Flag) -> None:
             prev = text[start - 1]
             if prev not in DETERMINERS and prev not in _NOT_BEFORE_YU:
                 end = _counter_at(text, start + 1, rules)
-                if end >= 0:
+                if end >= 0 and text[end : end + 1] not in _PLACE_SUFFIX:  # 余家村 is a name
                     flag(start, end, start - 1)
         start = text.find("余", start + 1)
 
