@@ -75,6 +75,7 @@ class CheckRules:
     #: data/gaps.tsv: a space before a counter and a hanzi (为 位大学生: the verb is tested in Python)
     spaced_counter: tuple[re.Pattern[str], ...]
     list_item: re.Pattern[str]  # 、 and the first character of a counter
+    counter_end: re.Pattern[str]  # a one-character counter at a clause end, after a hanzi
     counter: re.Pattern[str]
     not_count: frozenset[str]
     gap_after_sorted: tuple[str, ...]  # longest first
@@ -131,6 +132,10 @@ def check_rules(config: Config) -> CheckRules:
                 rf"(?=[{re.escape(''.join(sorted({w[0] for w in counters})))}])(?:{_alternation(counters)})(?=[{_HAN}])"
             )
             for c in _SPACED_FIRSTS[:3]
+        ),
+        counter_end=re.compile(
+            rf"[{re.escape(''.join(sorted(w for w in counters if len(w) == 1)))}]"
+            rf"(?<=[{_HAN}]{{3}})(?=[，。；、,;！？!?：:\n])"
         ),
         list_item=re.compile(rf"、[ \u3000\u00a0]*(?=[{re.escape(''.join(sorted({w[0] for w in counters})))}])"),
         counter=re.compile(_alternation(counters)),

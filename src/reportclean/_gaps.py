@@ -9,6 +9,7 @@ unit, after a word that takes one, never on words such as 每年, 当年, 全年
 - a date with blanks: ``2014年 月 日``;
 - after a verb or preposition and a space, a counter before its noun: ``为 位大学生``,
   ``出清 家企业`` (data/gaps.tsv, roles ``gap-after``, ``counter``, ``not-count``);
+- a verb straight before a counter at a clause end: ``直接调解件，``;
 - a list item that starts with a counter its siblings write with a number:
   ``增添2台X光机、 台B超仪``;
 - ``余`` with no number before it: ``征地余亩``;
@@ -171,6 +172,7 @@ def missing_numbers(text: str, rules: CheckRules, out: Proposal, shown: str | No
                 continue
             flag(m.start() + 1, m.end(), m.start())
     _counters_after_words(text, rules, flag, present)
+    _counters_at_clause_end(text, rules, flag)
     _list_items(text, rules, flag)
     _approximate_blanks(text, rules, flag)
     _ordinals_and_years(text, rules, flag)
@@ -210,6 +212,26 @@ def _counters_after_words(text: str, rules: CheckRules, flag: _Flag, present: st
         if end < 0 or word + text[at] in rules.not_count:  # 有 所提高, 有 人反映: one word
             continue
         flag(start, end, lo)
+
+
+#: Counters that make a noun after a verb (投资人, 收藏家, 经济发展处, 检测所, 服务台, 讲座): never
+#: read as a blank at a clause end.
+_NOUN_SUFFIX = frozenset("人家者员处所台座间口眼架")
+
+
+def _counters_at_clause_end(text: str, rules: CheckRules, flag: _Flag) -> None:
+    """``直接调解件，``: a verb of two characters or more straight before a one-character counter at
+    a clause end (the number between them lost, and the line break a converter then joined)."""
+    for m in rules.counter_end.finditer(text):
+        at = m.start()
+        before = text[max(0, at - rules.longest_gap_after) : at]
+        word = next((w for w in rules.gap_after_sorted if before.endswith(w)), None)
+        if word is None or len(word) < 2 or text[at] in _NOUN_SUFFIX or word + text[at] in rules.not_count:
+            continue
+        lo = at - len(word)
+        if lo and (text[lo - 1] in DETERMINERS or text[lo - 1] in SP):
+            continue
+        flag(at, at + 1, lo)
 
 
 def _list_items(text: str, rules: CheckRules, flag: _Flag) -> None:
