@@ -78,8 +78,8 @@ class CheckRules:
     counter_end: re.Pattern[str]  # a one-character counter at a clause end, after a hanzi
     counter: re.Pattern[str]
     not_count: frozenset[str]
-    gap_after_sorted: tuple[str, ...]  # longest first
-    longest_gap_after: int
+    gap_after: frozenset[str]
+    gap_after_lengths: tuple[int, ...]  # longest first
     congress: re.Pattern[str]
     year_next: re.Pattern[str]
 
@@ -140,8 +140,8 @@ def check_rules(config: Config) -> CheckRules:
         list_item=re.compile(rf"、[ \u3000\u00a0]*(?=[{re.escape(''.join(sorted({w[0] for w in counters})))}])"),
         counter=re.compile(_alternation(counters)),
         not_count=frozenset(gaps["not-count"]),
-        gap_after_sorted=gap_after,
-        longest_gap_after=max((len(w) for w in gap_after), default=0),
+        gap_after=frozenset(gap_after),
+        gap_after_lengths=tuple(sorted({len(w) for w in gap_after}, reverse=True)),
         congress=_after_literal("届", gaps["congress"]),
         # (a sentence start or a space before 年, tested in C: 年 is in every other sentence)
         year_next=_after_literal("年", gaps["year-next"], "(?:(?<=[。！？；!?;\n \u3000]年)|(?<=^年))"),
