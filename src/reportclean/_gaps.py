@@ -33,7 +33,7 @@ from ._edits import Proposal
 if TYPE_CHECKING:
     from ._checks import CheckRules
 
-__all__ = ["BOUNDARY", "DETERMINERS", "SPACED_FIRSTS", "by_first", "matches", "missing_numbers"]
+__all__ = ["BOUNDARY", "DETERMINERS", "NOUN_SUFFIX", "SPACED_FIRSTS", "by_first", "matches", "missing_numbers"]
 
 SP = " \u3000\u00a0\t"
 BOUNDARY = r"(?=[，。；、,;.：:）)！？!?\s]|$)"
@@ -111,11 +111,13 @@ def missing_numbers(text: str, rules: CheckRules, out: Proposal, shown: str | No
     """
     shown = text if shown is None else shown
     seen: set[int] = set()
-    lone = [m.start() + 1 for m in _LONE_NUMBER.finditer(text)]  # (a number on the first line is a title's)
+    lone: list[int] = []  # where the lines holding a number alone start (found at the first blank)
 
     def flag(start: int, end: int, lo: int) -> None:
         if start in seen:
             return
+        if not seen:  # the first blank: find the lines holding a number alone (one on the first line: a title's)
+            lone.extend(m.start() + 1 for m in _LONE_NUMBER.finditer(text))
         seen.add(start)
         what = " ".join(shown[lo:end].split())  # 调解\n件 reads 调解 件
         near = _lone_number_near(text, lone, start) if lone else None
@@ -226,16 +228,16 @@ def _counters_after_words(text: str, rules: CheckRules, flag: _Flag, present: st
 
 #: Counters that make a noun after a verb (投资人, 收藏家, 经济发展处, 检测所, 服务台, 讲座): never
 #: read as a blank at a clause end.
-_NOUN_SUFFIX = frozenset("人家者员处所台座间口眼架")
+NOUN_SUFFIX = frozenset("人家者员处所台座间口眼架")
 
 
 def _counters_at_clause_end(text: str, rules: CheckRules, flag: _Flag) -> None:
     """``直接调解件，``: a verb of two characters or more straight before a one-character counter at
     a clause end (the number between them lost, and the line break a converter then joined)."""
-    for m in rules.counter_end.finditer(text):
+    for m in (m for p in rules.counter_end for m in p.finditer(text)):
         at = m.start()
         word = _word_before(text, at, rules)
-        if word is None or len(word) < 2 or text[at] in _NOUN_SUFFIX or word + text[at] in rules.not_count:
+        if word is None or len(word) < 2 or text[at] in NOUN_SUFFIX or word + text[at] in rules.not_count:
             continue
         lo = at - len(word)
         if lo and (text[lo - 1] in DETERMINERS or text[lo - 1] in SP):
