@@ -158,7 +158,7 @@ def _quantities(
         n1, _, n2, ap, unit_text, bare, after = m.groups()
         span = m_span = m.span()
         start, end = span
-        if n1[0] == "-" or text[end : end + 1] in after_range:
+        if n1[0] == "-" or (text[end : end + 1] in after_range and _may_range(text, end)):
             dashes = True
         read = None
         if n2 is None and unit_text is not None:
@@ -431,6 +431,15 @@ _RANGE_TAIL = re.compile(
 _DASH = re.compile(rf"(?:-{{1,2}}|—{{1,2}}|–|~|～){_SP}")
 #: What may follow the low end of a dash range: a dash, a space, or (含) in brackets.
 _AFTER_RANGE_START = frozenset("-—–~～（( \u00a0\u3000")
+_RANGE_MARK = frozenset("-—–~～（(")
+
+
+def _may_range(text: str, end: int) -> bool:
+    """Whether a dash or a bracket stands at ``end``, maybe after one space (a dash range may follow)."""
+    c = text[end : end + 1]
+    if c in _SP_CHARS:
+        c = text[end + 1 : end + 2]
+    return c != "" and c in _RANGE_MARK
 
 
 def _dash_ranges(text: str, found: list[Quantity], tables: NumberTables) -> list[Quantity]:
@@ -449,7 +458,7 @@ def _dash_ranges(text: str, found: list[Quantity], tables: NumberTables) -> list
     while i < n:
         p = found[i]
         e = p.span[1]
-        if text[e : e + 1] not in _AFTER_RANGE_START and p.text[0] != "-":
+        if p.text[0] != "-" and not (text[e : e + 1] in _AFTER_RANGE_START and _may_range(text, e)):
             out.append(p)  # the common case, at once
             i += 1
             continue
