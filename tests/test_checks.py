@@ -540,3 +540,9 @@ def test_a_verb_straight_before_a_counter_at_a_clause_end() -> None:
     assert flags(other + "全年受理信访件，", "missing-number") == [("missing-number", " 次")]  # 信访件: a noun
     for fine in ["引进投资人，", "实行计件，", "市财政及经济发展处，", "设立便民服务台，", "开展专题讲座，", "查处，"]:
         assert flags(other + fine, "missing-number") == [("missing-number", " 次")], fine
+
+
+def test_a_heading_number_before_a_counter_is_no_list_item() -> None:
+    text = "比上年增长3%。\n三、户别人口\n全市共有家庭户20000户，集体户500户。"
+    assert flags(text, "missing-number") == []
+    assert flags("购置2台电脑、 台打印机。", "missing-number") == [("missing-number", " 台")]

@@ -79,6 +79,8 @@ _LONE_NUMBER = re.compile(r"\n[ \u3000\t]*[0-9]{1,4}[ \u3000\t]*(?=\n|$)")
 _GLOSS_END = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)$")
 #: Characters before 余 that make a word of it (其余, 剩余, 业余, 结余 …), not a blank number.
 _NOT_BEFORE_YU = frozenset("其剩多业残富空有之课工节结盈赢闲宽年月日茶")
+#: Numerals before 、 that number a heading or an item (三、, 十二、), not a list.
+_ENUMERATORS = frozenset("〇零一二三四五六七八九十百壹贰叁肆伍陆柒捌玖拾")
 #: Characters that end a place name (余家村, 余家湾: 余 a surname, not “more than”).
 _PLACE_SUFFIX = frozenset("村湾坝庄镇寨桥岭坪沟营河山巷堡店畈塘冲屯铺街乡圩垸岗洼")
 #: Characters that end an administrative unit, before a blank ordinal (镇 届人大).
@@ -248,13 +250,16 @@ def _counters_at_clause_end(text: str, rules: CheckRules, flag: _Flag) -> None:
 def _list_items(text: str, rules: CheckRules, flag: _Flag) -> None:
     """``增添2台X光机、 台B超仪``: a list item that starts with a counter its siblings count."""
     for m in rules.list_item.finditer(text):
+        i = m.start()
+        if not i or not _HAN_CHAR.match(text[i - 1]) or text[i - 1] in _ENUMERATORS:
+            continue  # 三、户别人口 and 1、: a heading's number, not a list
         end = _counter_at(text, m.end(), rules)
         if end < 0:
             continue
         counter = text[m.end() : end]
-        lo = max(0, m.start() - 80, *(text.rfind(c, 0, m.start()) + 1 for c in "。！？；"))
+        lo = max(0, m.start() - 80, *(text.rfind(c, 0, m.start()) + 1 for c in "。！？；\n"))
         hi = min(len(text), m.end() + 80)
-        sentence_end = min((i for i in (text.find(c, m.end(), hi) for c in "。！？；") if i >= 0), default=hi)
+        sentence_end = min((i for i in (text.find(c, m.end(), hi) for c in "。！？；\n") if i >= 0), default=hi)
         sibling = re.compile(rf"[0-9０-９][ \u3000\u00a0]*{re.escape(counter)}")
         if sibling.search(text, lo, m.start()) or sibling.search(text, end, sentence_end):
             flag(m.start() + 1, end, m.start())
