@@ -400,3 +400,149 @@ def test_user_lexicons_add_typos_and_reject_unknown_roles(tmp_path: Path) -> Non
     bad.write_text("# kind: checks\n# format: word\trole\n# source: me\n占有率\tshares\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="role 'shares'"):
         clean("x", Config(lexicons=(load_lexicon(bad),)))
+
+
+# -- issue 14: more gaps, blank years and ordinals, displaced digits ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("今年街道为 位退役军人落实了安置。", " 位"),  # a verb, a space, a counter before its noun
+        ("全年依法出清 户僵尸企业。", " 户"),
+        ("镇卫生院添置 2 台彩超、 台全自动生化仪和 3 台监护仪。", " 台"),  # its siblings are counted
+        ("村里已流转土地余亩，用于种植茶叶。", "余亩"),
+        ("县届人大常委会第三次会议审议了该报告。", "届"),
+        ("这是我们召开的第届职工代表大会。", "届"),
+        ("各项工作稳步推进。年全镇实现农业总产值3亿元。", "年"),
+        ("工业税收完成1200万元，是年的1.5倍。", "年"),
+        ("鄉屆人大一次會議以來，各項工作穩步推進。", "屆"),  # traditional, read through the fold
+    ],
+)
+def test_missing_number_issue_14(text: str, flagged: str) -> None:
+    assert flags(text, "missing-number") == [("missing-number", flagged)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每年为 个人缴纳医保。", "我们坚持为 人民服务。", "全镇有 项目落地。", "支援港、澳、台，", "其余人员轮岗。",
+        "本届人大以来，历届政府和十五届人大。", "第一届运动会。", "年初制定计划，年底完成。", "当年全镇完成。",
+        "今年全年逐年增长，同年度完成。", "次要矛盾。", "2019\n年全镇完成投资。", "剩余万元结转。", "业余时间。",
+        "工 作 总 结", "为 位 于", "课余时间学习。", "历时月余，终于完工。",
+    ],
+)  # fmt: skip
+def test_not_missing_number_issue_14(text: str) -> None:
+    assert flags(text, "missing-number") == []
+
+
+_VERBS = ["为", "帮助", "出清", "培训", "安置", "新增"]
+_COUNTERS = [("位", "困难群众"), ("家", "企业"), ("户", "农户"), ("名", "学员"), ("台", "设备")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_VERBS), st.sampled_from(_COUNTERS), st.integers(min_value=1, max_value=9999).map(str))
+def test_a_blank_before_a_counter_is_flagged_and_a_number_clears_it(
+    verb: str, counter: tuple[str, str], number: str
+) -> None:
+    word, noun = counter
+    whole = f"今年，街道{verb} {number} {word}{noun}办理了手续。"
+    assert flags(whole, "missing-number") == [], whole
+    cut = f"今年，街道{verb}  {word}{noun}办理了手续。"
+    assert [t.strip() for _, t in flags(cut, "missing-number")] == [word], cut
+
+
+def test_digits_on_a_line_of_their_own_are_displaced_not_missing() -> None:
+    text = "1998年，\n4\n3\n镇卫生院增添 2 台X光机、 台B超仪、 台心电图机。"
+    assert flags(text, "missing-number") == []
+    assert [t for _, t in flags(text, "displaced-number")] == [" 台", " 台"]
+    far = "4\n一\n二\n三\n四\n镇卫生院增添 2 台X光机、 台B超仪。"
+    assert [c for c, _ in flags(far) if c.endswith("-number")] == ["missing-number"]
+
+
+def test_thousands_in_traditional_counts_are_no_stray_numbers() -> None:
+    assert flags("本市住戶總數為2,345,678戶，較上年增加23,456戶。", "stray-number") == []
+    assert flags("举办招聘会 2 场，2 达成意向。", "stray-number") == [("stray-number", "2")]
+
+
+def test_lost_characters_on_a_text_of_question_marks() -> None:
+    lost = "????????,?????2023?????,????5.2%?\n\n???????,??????????\n"
+    assert [c for c, _ in flags("标题\n" + lost + "正常的一段话。")] == ["lost-characters"]
+    assert flags("这是为什么????大家都不明白，请给出解释。", "lost-characters") == []
+
+
+# -- issue 14: 分别为, 其中 against the figure just before it, a rate against its stated base ------
+
+
+def test_respectively_against_an_earlier_stated_total() -> None:
+    text = "年末全乡户籍人口为8000人。全乡4个村人口分别为1000人、2000人、3000人和1900人。"
+    assert [c for c, _ in run("sum", text, ["8000人", "1000人", "2000人", "3000人", "1900人"])] == [
+        "sum-mismatch"
+    ]
+    fine = text.replace("1900人", "2000人")
+    assert run("sum", fine, ["8000人", "1000人", "2000人", "3000人", "2000人"]) == []
+    # a selection: the words before 分别 do not name every part, so a shortfall is no mismatch
+    some = "全镇共有企业80家。规上企业、高新企业分别为20家和15家。"
+    assert run("sum", some, ["80家", "20家", "15家"]) == []
+    # parts above the total are wrong whatever the words
+    over = "全镇共有企业80家。规上企业、高新企业分别为60家和35家。"
+    assert [c for c, _ in run("sum", over, ["80家", "60家", "35家"])] == ["sum-mismatch"]
+
+
+def test_respectively_with_age_ranges_up_to_an_open_top() -> None:
+    text = (
+        "年末全县户籍人口为5000人。其中城镇人口2000人，乡村人口3000人；"
+        "0-17岁、18-59岁、60岁及以上人口分别为900人、3000人和1000人。"
+    )
+    pieces = ["5000人", "2000人", "3000人", "900人", "3000人", "1000人"]
+    assert [c for c, _ in run("sum", text, pieces)] == ["sum-mismatch"]
+
+
+def test_qizhong_checks_the_total_just_before_it_passing_over_a_change() -> None:
+    text = "全年受理120件，办结110件，其中调解60件，判决60件。"
+    hits = run("sum", text, ["120件", "110件", "60件", "60件"])
+    assert [c for c, _ in hits] == ["sum-mismatch"] and "110件" in hits[0][1]
+    change = "常住人口50万人，比上年末增加1万人，其中城镇人口20万人，乡村人口30万人。"
+    assert run("sum", change, ["50万人", "1万人", "20万人", "30万人"]) == []
+
+
+def test_rate_against_its_stated_base() -> None:
+    text = "实现税收2400万元，占全年任务3000万元的90%。"
+    assert [c for c, _ in run("rate", text, ["2400万元", "3000万元", "90%"])] == ["rate-mismatch"]
+    fine = text.replace("90%", "80%")
+    assert run("rate", fine, ["2400万元", "3000万元", "80%"]) == []
+    unnamed = "实现税收2400万元，占全县总量的12%。"  # no base written: nothing to recompute
+    assert run("rate", unnamed, ["2400万元", "12%"]) == []
+
+
+def test_issue_14_sums_and_rates_through_clean() -> None:
+    r = clean("年末全乡户籍人口为8000人。全乡4个村人口分别为1000人、2000人、3000人和1900人。")
+    assert [w.code for w in r.warnings] == ["sum-mismatch"]
+    r = clean("实现税收2400万元，占全年任务3000万元的90%。")
+    assert [w.code for w in r.warnings] == ["rate-mismatch"]
+    r = clean("对新办企业给予1万（含）-5万元补助，2022年工作计划-22篇。")
+    assert [w.code for w in r.warnings if w.code == "impossible-value"] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["今年收入有 所提高，有 人反映办事难。", "在余家村召开现场会。", "与上年相比有 所下降。"]
+)
+def test_words_that_hold_a_counter_are_no_gap(text: str) -> None:
+    assert flags(text, "missing-number") == []
+
+
+def test_a_verb_straight_before_a_counter_at_a_clause_end() -> None:
+    # the number and the line break after the verb were lost, then the lines joined
+    other = "培训调解员 次。"  # another blank in the document
+    hits = flags(other + "全年依法受理件，办结件。", "missing-number")
+    assert [t for _, t in hits] == [" 次", "件", "件"]
+    assert flags("全年依法受理件，办结件。", "missing-number") == []  # no other blank: not read
+    assert flags(other + "全年受理信访件，", "missing-number") == [("missing-number", " 次")]  # 信访件: a noun
+    for fine in ["引进投资人，", "实行计件，", "市财政及经济发展处，", "设立便民服务台，", "开展专题讲座，", "查处，"]:
+        assert flags(other + fine, "missing-number") == [("missing-number", " 次")], fine
+
+
+def test_a_heading_number_before_a_counter_is_no_list_item() -> None:
+    text = "比上年增长3%。\n三、户别人口\n全市共有家庭户20000户，集体户500户。"
+    assert flags(text, "missing-number") == []
+    assert flags("购置2台电脑、 台打印机。", "missing-number") == [("missing-number", " 台")]

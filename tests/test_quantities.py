@@ -324,3 +324,73 @@ def test_round_trip_written_quantities(d: Decimal, unit: tuple[str, str, int], s
     written, canonical, factor = unit
     q = one(f"共计{d:f}{space}{written}，")
     assert (q.value, q.unit, q.written_unit) == (d * factor, canonical, written)
+
+
+# -- issue 14: amounts -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "low", "high", "unit"),
+    [
+        ("对新办企业给予1万（含）-5万元补助。", "1万（含）-5万元", "10000", "50000", "CNY"),
+        ("奖励标准为2万(含)-8万元。", "2万（含）-8万元", "20000", "80000", "CNY"),  # (width makes it （含）)
+        ("单项补助3万元-6万元不等。", "3万元-6万元", "30000", "60000", "CNY"),
+        ("单项补助3万元--6万元不等。", "3万元--6万元", "30000", "60000", "CNY"),
+        ("月租金200元-300元。", "200元-300元", "200", "300", "CNY"),
+        ("每户补助2——4万港币。", "2——4万港币", "20000", "40000", "HKD"),
+        ("资助金额由6000到2万港元。", "6000到2万港元", "6000", "20000", "HKD"),
+        ("每亩补助5-8万元。", "5-8万元", "50000", "80000", "CNY"),
+    ],
+)
+def test_a_dash_between_amounts_is_a_range(text: str, written: str, low: str, high: str, unit: str) -> None:
+    q = one(text)
+    assert (q.text, str(q.value), str(q.high), q.unit) == (written, low, high, unit)
+    assert not q.value.is_signed()
+
+
+def test_a_dash_range_raises_no_impossible_value() -> None:
+    r = clean("对困难家庭给予1000元（含）-3000人的补助，工作总结-12篇。")
+    assert [w.code for w in r.warnings if w.code == "impossible-value"] == []
+    assert all(not q.value.is_signed() for q in r.quantities)
+    assert [q.value for q in clean("利润增长-3.5%").quantities] == [Decimal("-3.5")]  # a real minus stays
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("特区政府拨款港币四千五百万元。", "45000000", "HKD"),
+        ("对台投资新台币 8.5 亿元。", "850000000", "TWD"),
+        ("議會通過新臺幣3.2億元預算。", "320000000", "TWD"),
+        ("港幣1200萬元", "12000000", "HKD"),
+        ("吸引外资美元300万。", "3000000", "USD"),
+        ("援助欧元 50 万元。", "500000", "EUR"),
+        ("合同金额7亿新台币。", "700000000", "TWD"),
+    ],
+)
+def test_a_currency_named_before_the_amount_sets_it(text: str, value: str, unit: str) -> None:
+    q = one(text)
+    assert (str(q.value), q.unit) == (value, unit)
+
+
+def test_a_currency_named_before_wins_over_the_hong_kong_default() -> None:
+    text = "香港特别行政区政府公布：内地援建项目人民币800元，本地项目900元。"
+    assert [(str(q.value), q.unit) for q in clean(text).quantities] == [("800", "CNY"), ("900", "HKD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("每人每月补助58元五角。", "58元五角", "58.5"),
+        ("单价为12元3角5分。", "12元3角5分", "12.35"),
+        ("每斤售价3元5分。", "3元5分", "3.05"),
+        ("共收取二十六元八角。", "二十六元八角", "26.8"),  # numerals leaves 元+角 in words as written
+    ],
+)
+def test_yuan_keeps_its_jiao_and_fen(text: str, written: str, value: str) -> None:
+    q = one(text)
+    assert (q.text, str(q.value), q.unit) == (written, value, "CNY")
+
+
+def test_jiao_is_not_read_after_a_multiplier_or_as_a_word() -> None:
+    assert [(q.text, str(q.value)) for q in clean("投资3万元五角").quantities] == [("3万元", "30000")]
+    assert [(q.text, str(q.value)) for q in clean("奖励100元，角落里").quantities] == [("100元", "100")]

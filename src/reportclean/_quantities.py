@@ -35,7 +35,7 @@ __all__ = ["QUANTITIES", "make_quantities", "quantities"]
 _MULT = r"千万|百万|万亿|亿|万|千"
 _SP_CHARS = "\u0020\u00a0\u3000"  # the spaces a converter leaves: space, no-break, ideographic
 _SP = f"[{_SP_CHARS}]?"
-_RANGE_SEP = r"-{1,2}|[—–~～至到]"
+_RANGE_SEP = r"-{1,2}|—{1,2}|[–~～至到]"
 _SENTENCE_END = "。！？；\n"
 _HK = re.compile(r"香港特别行政区|香港特區|香港特別行政區|HKSAR")
 _PLAIN = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
@@ -152,10 +152,14 @@ def _quantities(
     new = _new_quantity
     # the values of (number, unit) pairs converted by a factor (10 亩), as Decimal arithmetic is slow
     scaled: dict[tuple[str, str], Decimal] = {}
+    dashes = False  # whether a quantity starts with a minus or is followed by a dash (see _dash_ranges)
+    after_range = _AFTER_RANGE_START
     for m in (bmp if _bmp_only(text) else full).finditer(text):
         n1, _, n2, ap, unit_text, bare, after = m.groups()
-        span = m.span()
+        span = m_span = m.span()
         start, end = span
+        if n1[0] == "-" or (text[end : end + 1] in after_range and _may_range(text, end)):
+            dashes = True
         read = None
         if n2 is None and unit_text is not None:
             read = _read_arabic(n1)
@@ -183,13 +187,13 @@ def _quantities(
                 if parsed is None:
                     continue
                 high, mult2 = parsed
-                if mult1 is None and mult2 is not None:  # 5-10万元: the multiplier counts for both
-                    value *= mult2
+                if mult1 is None and mult2 is not None and value * mult2 <= high:
+                    value *= mult2  # 5-10万元: the multiplier counts for both; not 8500到3万 (8500 alone)
             written = _mult_text(n2 or n1)
             if unit_text is None:  # 15万 with no unit
                 if not (n1[0].isdigit() or n1[0] == "-"):
                     continue  # 三十万 with no unit: a word as often as a number
-                bare_unit = "CNY" if _speaks_of_money(text, start, money) else None
+                bare_unit = _currency_before(text, start) or ("CNY" if _speaks_of_money(text, start, money) else None)
                 approx = (
                     ap is not None
                     or bool(bare)
@@ -209,16 +213,32 @@ def _quantities(
                 value = _canonical(value, factor)
                 high = None if high is None else _canonical(high, factor)
         if yuan:
-            if hk is None:
-                hk = _HK.search(text, 0, 500) is not None
-            if hk:
-                unit = "HKD"
+            named = (
+                _currency_before(text, start)
+                if start and (text[start - 1] in _CURRENCY_LAST or text[start - 2 : start - 1] in _CURRENCY_LAST)
+                else None
+            )
+            if named is not None:
+                unit = named  # 港币三千二百万元, 新台币 12.5 亿元
+            else:
+                if hk is None:
+                    hk = _HK.search(text, 0, 500) is not None
+                if hk:
+                    unit = "HKD"
+            if unit_text == "元" and end < len(text) and text[end] in _JIAO_FIRST:
+                cents = _JIAO_FEN.match(text, end)  # …元五角, 123元1角1分
+                if cents is not None and not _mult_written(n1):
+                    value = _with_cents(value, cents)
+                    end = cents.end()
+                    span = (start, end)
         approx = (
             ap is not None
             or after is not None
             or (start > 0 and text[start - 1] in _APPROX_LAST and _approx_before(text, start))
         )
-        found.append(new(m.group(), span, value, unit, written, approx, high))
+        found.append(new(m.group() if span is m_span else text[start:end], span, value, unit, written, approx, high))
+    if dashes:
+        out.quantities[:] = _dash_ranges(text, found, tables)
     return out
 
 
@@ -360,6 +380,137 @@ _MICRO = Decimal("0.000001")
 _TEN_THOUSANDTH = Decimal("0.0001")
 
 
+_CURRENCIES = {row[0]: row[1] for row in package_lexicon("currencies.tsv").rows}
+_CURRENCY_LONGEST = max(map(len, _CURRENCIES))
+#: The last characters of the currency words (a cheap test before the lookup).
+_CURRENCY_LAST = frozenset(w[-1] for w in _CURRENCIES) | frozenset("约近")
+
+
+def _currency_before(text: str, start: int) -> str | None:
+    """The currency named just before an amount (``港币三千二百万元``, ``新台币 12.5 亿元``), or None.
+
+    >>> _currency_before("港币3200万元", 2), _currency_before("新臺幣 12.5億元", 4), _currency_before("投资3万元", 2)
+    ('HKD', 'TWD', None)
+    """
+    i = start
+    if i and text[i - 1] in _SP_CHARS:
+        i -= 1
+    if i and text[i - 1] in "约近":  # 港币约 300 万元
+        i -= 1
+    for n in range(min(_CURRENCY_LONGEST, i), 1, -1):
+        unit = _CURRENCIES.get(text[i - n : i])
+        if unit is not None:
+            return unit
+    return None
+
+
+_CN_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2, "〇": 0}
+_JIAO_FIRST = frozenset("零一二两三四五六七八九〇0123456789")
+_JIAO_FEN = re.compile(r"(?:([零一二两三四五六七八九〇0-9])角)?(?:([零一二两三四五六七八九〇0-9])分)?(?<=[角分])")
+
+
+def _mult_written(number: str) -> bool:
+    """Whether a multiplier (万, 亿, 千) is written in ``number`` (3万元五角 is no amount in 角)."""
+    return any(c in number for c in "万亿千萬億")
+
+
+def _with_cents(value: Decimal, cents: re.Match[str]) -> Decimal:
+    """``value`` yuan plus the 角 and 分 of ``cents`` (``元五角`` → +0.5, ``元1角1分`` → +0.11)."""
+    jiao, fen = cents.groups()
+    extra = Decimal(0)
+    if jiao:
+        extra += Decimal(_CN_DIGIT_VALUE.get(jiao, int(jiao) if jiao.isdigit() else 0)) / 10
+    if fen:
+        extra += Decimal(_CN_DIGIT_VALUE.get(fen, int(fen) if fen.isdigit() else 0)) / 100
+    return plain_decimal(value + extra)
+
+
+_RANGE_TAIL = re.compile(
+    rf"{_SP}(?:[（(]不?含[)）]){_SP}|(?=[-—–~～])"
+)
+_DASH = re.compile(rf"(?:-{{1,2}}|—{{1,2}}|–|~|～){_SP}")
+#: What may follow the low end of a dash range: a dash, a space, or (含) in brackets.
+_AFTER_RANGE_START = frozenset("-—–~～（( \u00a0\u3000")
+_RANGE_MARK = frozenset("-—–~～（(")
+
+
+def _may_range(text: str, end: int) -> bool:
+    """Whether a dash or a bracket stands at ``end``, maybe after one space (a dash range may follow)."""
+    c = text[end : end + 1]
+    if c in _SP_CHARS:
+        c = text[end + 1 : end + 2]
+    return c != "" and c in _RANGE_MARK
+
+
+def _dash_ranges(text: str, found: list[Quantity], tables: NumberTables) -> list[Quantity]:
+    """Quantities with a dash range read as one: ``1万（含）-5万元`` is 10000 to 50000 yuan, not
+    1万 and −50000; ``5万元-10万元`` and ``1万元--5万元`` likewise. A count after a dash after a
+    word (``工作计划-22篇``) is no negative count.
+
+    >>> qs = quantities("补助1万（含）-5万元，5万元--10万元，工作计划-22篇", Context()).quantities
+    >>> [(q.text, str(q.value), q.unit, str(q.high)) for q in qs]
+    [('1万（含）-5万元', '10000', 'CNY', '50000'), ('5万元--10万元', '50000', 'CNY', '100000'), \
+('22篇', '22', '篇', 'None')]
+    """
+    out: list[Quantity] = []
+    i = 0
+    n = len(found)
+    while i < n:
+        p = found[i]
+        e = p.span[1]
+        if p.text[0] != "-" and not (text[e : e + 1] in _AFTER_RANGE_START and _may_range(text, e)):
+            out.append(p)  # the common case, at once
+            i += 1
+            continue
+        nxt = found[i + 1] if i + 1 < n else None
+        tail = _RANGE_TAIL.match(text, p.span[1]) if p.high is None and not p.text.startswith("-") else None
+        dash = _DASH.match(text, tail.end()) if tail is not None else None
+        if dash is not None:
+            at = dash.end()
+            high: Decimal | None = None
+            q_end = -1
+            unit = written = None
+            took_next = nxt is not None and nxt.high is None and nxt.span[0] in (at, at - 1)
+            if nxt is not None and took_next:
+                high = -nxt.value if nxt.text.startswith("-") else nxt.value
+                q_end, unit, written = nxt.span[1], nxt.unit, nxt.written_unit
+            else:  # 5万元--10万元: the number after a double dash was not read
+                m = _amount(tables.unit_pattern).match(text, at)
+                u = None if m is None else tables.units.get(m.group("unit"))
+                value = None if m is None else parse_number(m.group(1))
+                if m is not None and u is not None and value is not None:
+                    high = _canonical(value, u.factor)
+                    q_end, unit, written = m.end(), u.unit, m.group("unit")
+            if high is not None and unit is not None and p.unit in (None, unit):
+                out.append(Quantity(text[p.span[0] : q_end], (p.span[0], q_end), p.value, unit, written,
+                                    p.approximate, high))
+                i += 2 if took_next else 1
+                continue
+            if nxt is not None and took_next and nxt.text.startswith("-"):
+                # no one range (3000元（含）-50人), but the dash is still no minus
+                found[i + 1] = _unsigned(nxt)
+        if p.text.startswith("-") and p.span[0] and _HAN_BEFORE.match(text, p.span[0] - 1):
+            u = tables.units.get(p.written_unit or "")
+            if u is not None and u.dimension == "count":  # a dash after a word, before a count: 计划-22篇
+                p = _unsigned(p)
+        out.append(p)
+        i += 1
+    return out
+
+
+def _unsigned(q: Quantity) -> Quantity:
+    """``q`` read without the dash before it (``-22篇`` → ``22篇``)."""
+    return Quantity(q.text[1:], (q.span[0] + 1, q.span[1]), -q.value, q.unit, q.written_unit, q.approximate,
+                    None if q.high is None else -q.high)
+
+
+@lru_cache(maxsize=4)  # a memo: one pattern per unit table
+def _amount(unit_pattern: str) -> re.Pattern[str]:
+    """An Arabic number, maybe with 万/亿, and a unit (what follows a double dash)."""
+    return re.compile(rf"(\d+(?:\.\d+)?{_SP}(?:{_MULT}|)){_SP}(?P<unit>{unit_pattern})")
+
+
+_HAN_BEFORE = re.compile(r"[\u3400-\u9fff]")
 _DEFAULT = NumberTables.build(())
 _DEFAULT_PATTERN, _DEFAULT_BMP_PATTERN, _DEFAULT_MONEY = _pattern(_DEFAULT, tuple(_MONEY_WORDS.column("word")))
 _DEFAULT_INFO = _unit_info(_DEFAULT)

@@ -38,7 +38,7 @@ from ._decode import plausibility
 from ._edits import Context, Proposal, Step, StepFn
 from ._lexicon import Lexicon, package_lexicon
 
-__all__ = ["SCRIPT", "make_script"]
+__all__ = ["SCRIPT", "TRADITIONAL_CHARS", "TRADITIONAL_RE", "make_script"]
 
 _REGIONS = package_lexicon("script_regions.tsv")
 _SHARED = package_lexicon("script_shared.tsv")
@@ -86,6 +86,9 @@ def _script_sets(lexicons: Iterable[Lexicon]) -> tuple[frozenset[str], frozenset
 
 
 _TRADITIONAL_SET, _SIMPLIFIED_SET = _script_sets((_SHARED,))
+#: Characters that are traditional forms only (characters both scripts use left out), for other steps.
+TRADITIONAL_CHARS = _TRADITIONAL_SET
+TRADITIONAL_RE = _char_class(_TRADITIONAL_SET)
 
 
 def make_script(config: Config) -> StepFn:

@@ -1,0 +1,328 @@
+"""Missing numbers: a blank where a number must stand (part of the ``checks`` step).
+
+A gap is flagged ``missing-number`` only where a number is due: before a measure word or
+unit, after a word that takes one, never on words such as 每年, 当年, 全年, 个人, 次要.
+
+- after a converter space, a measure word at a clause end: ``学习 次，``, ``完成率 %``;
+- straight after a word, for 次/个 (``学习次，``; not 每次, 层次, 整个);
+- money after a word that announces a sum: ``总值亿元``, ``人均元``;
+- a date with blanks: ``2014年 月 日``;
+- after a verb or preposition and a space, a counter before its noun: ``为 位大学生``,
+  ``出清 家企业`` (data/gaps.tsv, roles ``gap-after``, ``counter``, ``not-count``);
+- a verb straight before a counter at a clause end, in a document with other blanks:
+  ``直接调解件，``;
+- a list item that starts with a counter its siblings write with a number:
+  ``增添2台X光机、 台B超仪``;
+- ``余`` with no number before it: ``征地余亩``;
+- blank ordinals and years: ``镇届人大``, ``第届``, ``。年全镇…``, ``是年的2.08倍``.
+
+Digits that a PDF text layer pushed onto a line of their own (a line holding only ``4``
+just above or below) explain a blank: it is flagged ``displaced-number`` (info) instead.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ._cjk import HAN as _HAN
+from ._edits import Proposal
+
+if TYPE_CHECKING:
+    from ._checks import CheckRules
+
+__all__ = ["BOUNDARY", "DETERMINERS", "NOUN_SUFFIX", "SPACED_FIRSTS", "by_first", "matches", "missing_numbers"]
+
+SP = " \u3000\u00a0\t"
+BOUNDARY = r"(?=[，。；、,;.：:）)！？!?\s]|$)"
+#: Characters before a measure word that make it no missing number: numerals, determiners.
+DETERMINERS = "〇○零一二三四五六七八九十百千万亿两几数多每首本此该这那各某整单逐历屡上下前后全半余若"
+#: What may stand before a measure word whose number was lost (one pattern each in CheckRules.spaced).
+SPACED_FIRSTS = " \u3000\u00a0\n"
+
+
+def by_first(firsts: str, rest: str) -> tuple[re.Pattern[str], ...]:
+    """One pattern per first character: a literal first character is found at C speed,
+    a character class is tested at every position (ten times slower)."""
+    return tuple(re.compile(re.escape(c) + rest) for c in firsts)
+
+
+def matches(
+    firsts: str, patterns: tuple[re.Pattern[str], ...], text: str, present: str | None = None
+) -> Iterator[re.Match[str]]:
+    """The matches of patterns made by :func:`by_first`, pattern by pattern; a pattern whose
+    first character is not in ``text`` (or not in ``present``, when the caller looked once for
+    several pattern sets) is skipped (``in`` is faster than the regex's own scan)."""
+    for first, pattern in zip(firsts, patterns, strict=True):
+        if first in (text if present is None else present):
+            yield from pattern.finditer(text)
+
+
+_DIGIT_NEAR = re.compile(r"[0-9０-９]")
+_TWO_HAN = re.compile(rf"[{_HAN}]{{2}}")
+_HAN_CHAR = re.compile(rf"[{_HAN}]")
+#: A percent sign after a hanzi or a space (the rest is tested in Python).
+_PERCENT = tuple(re.compile(rf"{p}(?<=[{_HAN}{re.escape(SP)}]{p})") for p in "%％")
+_DATE_GAP = (
+    re.compile(rf"年(?:([ \u3000]+)月(?:[ \u3000]*日)?(?![{_HAN}])|月日)"),
+    re.compile(rf"月()[ \u3000]+日(?![{_HAN}])"),
+)
+#: A word that announces a sum of money, before 元/万元/亿元 (总值亿元, 人均元).
+_MONEY_CUE = frozenset("值额均计达约入资款费支出收共")
+#: 元 after a money cue (or 万/亿 after one: tested in Python).
+_YUAN = re.compile(f"元(?<=[{''.join(sorted(_MONEY_CUE))}万亿]元){BOUNDARY}")
+#: A line that holds a number only: digits a PDF text layer pushed out of their sentence.
+_LONE_NUMBER = re.compile(r"\n[ \u3000\t]*[0-9]{1,4}[ \u3000\t]*(?=\n|$)")
+#: A pinyin gloss some sites put after a character (鎮(zhèn)): skipped when looking back.
+_GLOSS_END = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)$")
+#: Characters before 余 that make a word of it (其余, 剩余, 业余, 结余 …), not a blank number.
+_NOT_BEFORE_YU = frozenset("其剩多业残富空有之课工节结盈赢闲宽年月日茶")
+#: Numerals before 、 that number a heading or an item (三、, 十二、), not a list.
+_ENUMERATORS = frozenset("〇零一二三四五六七八九十百壹贰叁肆伍陆柒捌玖拾")
+#: Characters that end a place name (余家村, 余家湾: 余 a surname, not “more than”).
+_PLACE_SUFFIX = frozenset("村湾坝庄镇寨桥岭坪沟营河山巷堡店畈塘冲屯铺街乡圩垸岗洼")
+#: Characters that end an administrative unit, before a blank ordinal (镇 届人大).
+_ADMIN = frozenset("镇乡县区市省州村街旗盟")
+#: Where a sentence starts (a blank year may stand right after).
+_SENTENCE_STARTS = frozenset("。！？；!?;\n")
+#: 年 of a blank year before 的 and a multiple (是 年的2.08倍): the word before it frames a year.
+_YEAR_OF = re.compile(r"年的(?<=[是为较]年的)(?=[0-9０-９.]+倍|[一二三四五六七八九十两]+倍)")
+#: 第 straight before a measure word: the ordinal is blank (第 届, 第次).
+_ORDINAL_GAP = re.compile(rf"第[ \u3000]*(?=[届次期批轮][{_HAN}])")
+
+
+def missing_numbers(text: str, rules: CheckRules, out: Proposal, shown: str | None = None) -> None:
+    """Flag blanks where a number must stand (``missing-number``), or ``displaced-number`` where
+    a lone number on a nearby line explains the blank.
+
+    ``text`` is matched (a traditional text folded to simplified characters, one for one);
+    ``shown`` is the text quoted in messages (the step's input), ``text`` if None.
+
+    >>> from reportclean._checks import check_rules
+    >>> from reportclean._config import Config
+    >>> def gaps(t):
+    ...     out = Proposal()
+    ...     missing_numbers(t, check_rules(Config()), out)
+    ...     return [(f.code, t[f.start:f.end]) for f in out.flags]
+    >>> gaps("今年为 位大学生提供岗位，出清 家企业。")
+    [('missing-number', ' 位'), ('missing-number', ' 家')]
+    >>> gaps("每年为 个人发放补贴，当年全镇完成，逐年增长，同年度。")
+    []
+    """
+    shown = text if shown is None else shown
+    seen: set[int] = set()
+    lone: list[int] = []  # where the lines holding a number alone start (found at the first blank)
+
+    def flag(start: int, end: int, lo: int) -> None:
+        if start in seen:
+            return
+        if not seen:  # the first blank: find the lines holding a number alone (one on the first line: a title's)
+            lone.extend(m.start() + 1 for m in _LONE_NUMBER.finditer(text))
+        seen.add(start)
+        what = " ".join(shown[lo:end].split())  # 调解\n件 reads 调解 件
+        near = _lone_number_near(text, lone, start) if lone else None
+        if near is not None:
+            out.flag(
+                start,
+                end,
+                "displaced-number",
+                f"no number before “{what}”, but the line “{near}” nearby holds a number alone: the PDF "
+                "text layer probably moved it out of the sentence; put it back from the source",
+            )
+            return
+        out.flag(
+            start,
+            end,
+            "missing-number",
+            f"no number before “{what}”: the figure was lost (a converter or a template left it blank); "
+            "take it from the source document",
+        )
+
+    # Every pattern starts with one literal character, which the regex engine finds at C
+    # speed; what must stand before a match is checked here.
+    # which spaces the text holds, looked for once (each absent one costs a scan of the text)
+    present = "".join(c for c in SPACED_FIRSTS if c in text)
+    for m in matches(SPACED_FIRSTS, rules.spaced, text, present):
+        start = m.start()
+        while start and text[start - 1] in SP:
+            start -= 1
+        # two characters of a word before the gap (not a letter-spaced heading: 工 作 总 结),
+        # and no colon after (a letter-spaced form label: 填报单  位：)
+        if (
+            _TWO_HAN.fullmatch(text, max(0, start - 2), start)
+            and text[start - 1] not in DETERMINERS
+            and text[m.end() : m.end() + 1] not in ("：", ":")
+        ):
+            flag(start, m.end(), start - 2)
+    for m in matches("%％", _PERCENT, text):
+        start = m.start()
+        while start and text[start - 1] in SP:
+            start -= 1
+        if start and _HAN_CHAR.match(text[start - 1]) and text[start - 1] not in DETERMINERS:
+            flag(start, m.end(), start - 1)
+    for pattern in rules.unspaced:  # (what must stand before is tested in the pattern)
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            flag(start, end, start - 2)
+    for m in _YUAN.finditer(text):
+        start = m.start() - 1 if m.start() and text[m.start() - 1] in "万亿" else m.start()
+        if start and text[start - 1] in _MONEY_CUE:
+            flag(start, m.end(), start - 1)
+    for pattern in _DATE_GAP:
+        for m in pattern.finditer(text):
+            # 年 月 日 / 年 月: blanks after 年; 5月 日 and 2014年月日: a digit before
+            if m.group(1) is None and not (m.start() and _DIGIT_NEAR.match(text[m.start() - 1])):
+                continue
+            flag(m.start() + 1, m.end(), m.start())
+    _counters_after_words(text, rules, flag, present)
+    _list_items(text, rules, flag)
+    _approximate_blanks(text, rules, flag)
+    _ordinals_and_years(text, rules, flag)
+    if seen:  # the weakest evidence, read only in a document that has other blanks (and costs a scan)
+        _counters_at_clause_end(text, rules, flag)
+
+
+def _word_before(text: str, end: int, rules: CheckRules) -> str | None:
+    """The longest verb or preposition of data/gaps.tsv (role ``gap-after``) that ends at ``end``
+    (a set lookup per length: a scan of the list per candidate was the step's slowest part)."""
+    for n in rules.gap_after_lengths:
+        if n <= end and text[end - n : end] in rules.gap_after:
+            return text[end - n : end]
+    return None
+
+
+def _counter_at(text: str, pos: int, rules: CheckRules) -> int:
+    """The end of the counter (data/gaps.tsv) at ``pos`` that starts no other word, else -1."""
+    m = rules.counter.match(text, pos)
+    if m is None:
+        return -1
+    # (a not-count word is at most four characters: 万元以上, 元宇宙)
+    for n in range(4, 1, -1):
+        if text[pos : pos + n] in rules.not_count:
+            return -1
+    return m.end()
+
+
+def _counters_after_words(text: str, rules: CheckRules, flag: _Flag, present: str | None = None) -> None:
+    """``为 位大学生``, ``出清 家企业``: a verb, a converter's space, a counter before its noun."""
+    for m in matches(SPACED_FIRSTS[:3], rules.spaced_counter, text, present):
+        start = m.start()
+        while start and text[start - 1] in SP:
+            start -= 1
+        if not start or text[start - 1] in DETERMINERS or not _HAN_CHAR.match(text[start - 1]):
+            continue
+        word = _word_before(text, start, rules)
+        if word is None:
+            continue
+        lo = start - len(word)
+        if lo and text[lo - 1] in SP:  # a letter-spaced line (为 位 于), not a blank
+            continue
+        at = m.start()
+        while text[at] in SP:
+            at += 1
+        end = _counter_at(text, at, rules)
+        if end < 0 or word + text[at] in rules.not_count:  # 有 所提高, 有 人反映: one word
+            continue
+        flag(start, end, lo)
+
+
+#: Counters that make a noun after a verb (投资人, 收藏家, 经济发展处, 检测所, 服务台, 讲座): never
+#: read as a blank at a clause end.
+NOUN_SUFFIX = frozenset("人家者员处所台座间口眼架")
+
+
+def _counters_at_clause_end(text: str, rules: CheckRules, flag: _Flag) -> None:
+    """``直接调解件，``: a verb of two characters or more straight before a one-character counter at
+    a clause end (the number between them lost, and the line break a converter then joined)."""
+    for m in (m for p in rules.counter_end for m in p.finditer(text)):
+        at = m.start()
+        word = _word_before(text, at, rules)
+        if word is None or len(word) < 2 or text[at] in NOUN_SUFFIX or word + text[at] in rules.not_count:
+            continue
+        lo = at - len(word)
+        if lo and (text[lo - 1] in DETERMINERS or text[lo - 1] in SP):
+            continue
+        flag(at, at + 1, lo)
+
+
+def _list_items(text: str, rules: CheckRules, flag: _Flag) -> None:
+    """``增添2台X光机、 台B超仪``: a list item that starts with a counter its siblings count."""
+    for m in rules.list_item.finditer(text):
+        i = m.start()
+        if not i or not _HAN_CHAR.match(text[i - 1]) or text[i - 1] in _ENUMERATORS:
+            continue  # 三、户别人口 and 1、: a heading's number, not a list
+        end = _counter_at(text, m.end(), rules)
+        if end < 0:
+            continue
+        counter = text[m.end() : end]
+        lo = max(0, m.start() - 80, *(text.rfind(c, 0, m.start()) + 1 for c in "。！？；\n"))
+        hi = min(len(text), m.end() + 80)
+        sentence_end = min((i for i in (text.find(c, m.end(), hi) for c in "。！？；\n") if i >= 0), default=hi)
+        sibling = re.compile(rf"[0-9０-９][ \u3000\u00a0]*{re.escape(counter)}")
+        if sibling.search(text, lo, m.start()) or sibling.search(text, end, sentence_end):
+            flag(m.start() + 1, end, m.start())
+
+
+def _approximate_blanks(text: str, rules: CheckRules, flag: _Flag) -> None:
+    """``征地余亩``: 余 (more than) with no number before it."""
+    start = text.find("余")
+    while start >= 0:
+        if start and _HAN_CHAR.match(text[start - 1]):
+            prev = text[start - 1]
+            if prev not in DETERMINERS and prev not in _NOT_BEFORE_YU:
+                end = _counter_at(text, start + 1, rules)
+                if end >= 0 and text[end : end + 1] not in _PLACE_SUFFIX:  # 余家村 is a name
+                    flag(start, end, start - 1)
+        start = text.find("余", start + 1)
+
+
+def _ordinals_and_years(text: str, rules: CheckRules, flag: _Flag) -> None:
+    """``镇届人大``, ``第届``, ``。年全镇…``, ``是年的2.08倍``: a blank ordinal or year."""
+    for m in rules.congress.finditer(text):  # (no ``"届" in text`` first: it costs the same scan)
+        i = m.start()
+        g = _GLOSS_END.search(text, max(0, i - 8), i)  # 鎮(zhèn)屆
+        if g is not None:
+            i = g.start()
+        if i and text[i - 1] in _ADMIN:
+            flag(m.start(), m.start() + 1, i - 1)
+    for m in _ORDINAL_GAP.finditer(text):
+        flag(m.start() + 1, m.end() + 1, m.start())
+    for m in rules.year_next.finditer(text):
+        i = m.start()
+        while i and text[i - 1] in SP:
+            i -= 1
+        if i == 0 or text[i - 1] in _SENTENCE_STARTS:
+            j = i - 1
+            while j > 0 and text[j - 1] in SP + "\n":
+                j -= 1
+            if i and text[i - 1] == "\n" and j > 0 and _DIGIT_NEAR.match(text[j - 1]):
+                continue  # 2019\n年全镇: the year is on the line before
+            flag(m.start(), m.start() + 1, m.start())
+    for m in _YEAR_OF.finditer(text):
+        flag(m.start(), m.start() + 1, m.start() - 1)
+
+
+def _lone_number_near(text: str, lone: list[int], pos: int) -> str | None:
+    """A line holding a number alone among the three lines before ``pos``'s line or the line after."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    lo = line_start
+    for _ in range(3):
+        if lo == 0:
+            break
+        lo = text.rfind("\n", 0, lo - 1) + 1
+    line_end = text.find("\n", pos)
+    hi = len(text) if line_end < 0 else text.find("\n", line_end + 1)
+    hi = len(text) if hi < 0 else hi
+    k = bisect_left(lone, lo)
+    if k < len(lone) and lone[k] < hi and not (line_start <= lone[k] < (len(text) if line_end < 0 else line_end)):
+        end = text.find("\n", lone[k])
+        return text[lone[k] : len(text) if end < 0 else end].strip()
+    return None
+
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    _Flag = Callable[[int, int, int], None]
