@@ -40,5 +40,6 @@ def test_every_rule_id_used_is_documented() -> None:
         seen.update(x.rule for x in r.changes)
     missing = seen - documented
     assert not missing, (
-        f"add an entry with an example to docs/rules.md, headed ### `rule-id` (removal) or (change), for: {sorted(missing)}"
+        "add an entry with an example to docs/rules.md, headed ### `rule-id` (removal) or (change), "
+        f"for: {sorted(missing)}"
     )
