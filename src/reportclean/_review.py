@@ -52,6 +52,7 @@ DOC_LEVEL = 2000
 SCREENFUL = 1500
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_SPECIAL = re.compile("[&<>\"'\r\x00\ud800-\udfff]")
 # Characters that do not show when struck through or inserted: labelled inside removals and changes.
 _INVISIBLE = re.compile(
     "[\x00-\x20\x7f-\xa0\xad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u206a-\u206f\u3000\ufeff]+"
@@ -72,6 +73,8 @@ def esc(text: str) -> str:
     >>> esc("十三五")
     '十三五'
     """
+    if not _SPECIAL.search(text):  # most pieces: one scan in C instead of seven
+        return text
     s = html.escape(text, quote=True)
     if "\r" in s:
         s = s.replace("\r", "&#13;")
@@ -90,6 +93,8 @@ def _visible(text: str) -> str:
     >>> _visible("　　一、")
     '<span class="iv" data-cp="□□">\\u3000\\u3000</span>一、'
     """
+    if not _INVISIBLE.search(text):
+        return esc(text)
     out = []
     pos = 0
     for m in _INVISIBLE.finditer(text):
@@ -296,7 +301,7 @@ def _document(result: CleanResult, marks: _Marks, limit: int | None = None) -> t
             size += cut - a
             d += cut - a
             a = cut
-            if size >= BLOCK and a < b:
+            if size >= BLOCK and original[a - 1] == "\n":
                 blocks.append("".join(cur))
                 cur, size = [], 0
 
@@ -428,12 +433,14 @@ def to_html(result: CleanResult, name: str | None = None) -> str:
     body, _ = _document(result, marks)
     clean_lines, orig_lines = _lines(result.text), _lines(result.original)
     changes = result.changes
+    messages: dict[str, int] = {}  # a message is often repeated: each is sent once
     data = {
         "w": [
-            [w.code, w.severity, w.message, w.step, bisect_right(clean_lines, w.span[0] - 1) + 1,
-             _context(result.text, w.span)]
+            [w.code, w.severity, messages.setdefault(w.message, len(messages)), w.step,
+             bisect_right(clean_lines, w.span[0] - 1) + 1, _context(result.text, w.span)]
             for w in result.warnings
         ],
+        "m": list(messages),
         "r": [[r.rule, r.reason, r.step, bisect_right(orig_lines, r.original_span[0] - 1) + 1] for r in result.removed],
         "c": [[c.rule, c.step, bisect_right(orig_lines, c.original_span[0] - 1) + 1] for c in changes],
         "todo": {code: what_to_do(code) for code in sorted({w.code for w in result.warnings})},

@@ -34,7 +34,7 @@
     if (node.hasAttribute("data-w")) {
       var w = data.w[+node.getAttribute("data-w")];
       var todo = data.todo[w[0]];
-      return w[1] + " · " + w[0] + " (step " + w[3] + ", line " + w[4] + ")\n" + w[2] +
+      return w[1] + " · " + w[0] + " (step " + w[3] + ", line " + w[4] + ")\n" + data.m[w[2]] +
         (todo ? "\nWhat to do: " + todo : "") + "\nMore: reportclean explain " + w[0];
     }
     var parts = [];
