@@ -74,6 +74,7 @@ LOAD = """
 const t = performance.getEntriesByType("navigation")[0];
 return {load: t.loadEventEnd - t.startTime, parsed: t.domInteractive - t.startTime};
 """
+KEY = 'document.dispatchEvent(new KeyboardEvent("keydown", {key: "%s"}));'
 # time a step and the frame painted after it
 STEP = """
 const done = arguments[arguments.length - 1];
@@ -90,9 +91,8 @@ def measure_page(driver: Any, path: Path, repeat: int) -> dict[str, float]:
         timing = driver.execute_script(LOAD)
         loads.append(timing["load"])
         parsed.append(timing["parsed"])
-        first.append(driver.execute_async_script(STEP % 'document.dispatchEvent(new KeyboardEvent("keydown", {key: "n"}));'))
-        last.append(driver.execute_async_script(STEP % 'document.dispatchEvent(new KeyboardEvent("keydown", {key: "p"}));'
-                                                 'document.dispatchEvent(new KeyboardEvent("keydown", {key: "p"}));'))  # fmt: skip
+        first.append(driver.execute_async_script(STEP % (KEY % "n")))
+        last.append(driver.execute_async_script(STEP % (KEY % "p" + KEY % "p")))
     return {"load": min(loads), "parsed": min(parsed), "first n": min(first), "to the last warning": min(last)}
 
 
