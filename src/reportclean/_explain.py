@@ -26,7 +26,7 @@ __all__ = ["Catalogue", "Entry", "catalogue", "explain", "names", "what_to_do"]
 _HEADING = re.compile(r"^### `([a-z0-9-]+)`(?: \((removal|change)\))?\s*$")
 _SECTION = re.compile(r"^## (.+?)\s*$")
 _STEP_LINE = re.compile(r"Step: `?([a-z0-9-]+)`?")
-_TODO = re.compile(r"What to do: (.+?)(?=\s*Example\b|\Z)", re.DOTALL)
+_TODO = re.compile(r"What to do:\s+(.+?)(?=\s*Example\b|\Z)", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,19 +134,19 @@ def explain(name: str) -> str:
 
 
 def what_to_do(code: str) -> str:
-    """The "What to do" advice of a warning code's entry, or its first sentence when it has none.
+    """The first sentence of the "What to do" advice in a warning code's entry ('' when it has none).
 
     >>> what_to_do("mixed-encoding")
     'Check the text at the seams; re-save the sources in one encoding.'
-    >>> what_to_do("doubled-character")[:40]
-    'Two lines were joined across a page brea'
+    >>> what_to_do("doubled-character")  # its entry gives none
+    ''
     >>> what_to_do("no-such-code")
     ''
     """
     entry = catalogue().codes.get(code)
-    if entry is None:
+    found = _TODO.search(entry.body) if entry is not None else None
+    if found is None:
         return ""
-    body = "\n".join(line for line in entry.body.splitlines() if not line.startswith("Severity:"))
-    found = _TODO.search(body)
-    text = " ".join((found.group(1) if found else re.split(r"(?<=[.。])\s", body.strip(), maxsplit=1)[0]).split())
+    text = " ".join(found.group(1).split())
+    text = re.split(r"(?<=\.)\s+(?=[A-Z`(])", text, maxsplit=1)[0]  # the first sentence
     return text[:1].upper() + text[1:]
