@@ -155,6 +155,25 @@ def test_clicking_a_warning_in_the_panel_marks_it_in_view(browser: Any, tmp_path
     assert "placeholder" in state["inspector"] and "What to do" in state["inspector"]
 
 
+def test_hover_and_focus_explain_a_removal_and_a_change(browser: Any, tmp_path: Path) -> None:
+    from selenium.webdriver import ActionChains
+
+    r = reportclean.clean(SEED_003.read_bytes())
+    open_page(browser, tmp_path, r)
+    inspector = browser.find_element("id", "rc-inspector")
+    removal = browser.find_element("css selector", 'del.rm[data-rule="watermark-line"]')
+    ActionChains(browser).move_to_element(removal).perform()
+    first = r.removed[0]
+    assert inspector.text.startswith(f"removed by {first.rule} (step {first.step}, line 1): {first.reason}")
+    assert removal.get_attribute("title") == inspector.text
+    change = browser.find_element("css selector", 'span.chg[data-rule="indent"]')
+    ActionChains(browser).move_to_element(change).perform()
+    assert inspector.text.startswith("changed by indent (step ")
+    entry = browser.find_element("css selector", '#rc-panel .group[data-key="placeholder"] .entry')
+    browser.execute_script("arguments[0].focus()", entry)  # keyboard focus on a panel entry
+    assert inspector.text.startswith("warning · placeholder")
+
+
 def test_switches_hide_and_show(browser: Any, tmp_path: Path) -> None:
     r = reportclean.clean(SEED_003.read_bytes())
     open_page(browser, tmp_path, r)

@@ -108,6 +108,7 @@
         if (g.kind === "w") current = i;
         select(target(g.kind, i), b);
       });
+      b.addEventListener("focus", function () { inspector.textContent = describe(target(g.kind, i)); });
       list.appendChild(b);
     });
     if (from + PAGE < g.items.length) {
