@@ -117,10 +117,10 @@ def _sha256(text: str) -> str:
 
 def _json(data: Any) -> str:
     """JSON for a ``<script type="application/json">`` block: no ``<`` can end it."""
-    return esc_json(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    return _esc_json(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
-def esc_json(text: str) -> str:
+def _esc_json(text: str) -> str:
     s = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return _SURROGATE.sub("\ufffd", s) if _SURROGATE.search(s) else s
 
