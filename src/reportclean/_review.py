@@ -38,6 +38,7 @@ from importlib import resources
 from itertools import pairwise
 from typing import Any
 
+from ._config import STEP_NAMES
 from ._model import SEVERITIES, CleanResult
 
 __all__ = ["IndexRow", "esc", "index_html", "index_row", "repr_html", "short_repr", "to_html"]
@@ -323,9 +324,9 @@ def _document(result: CleanResult, marks: _Marks, limit: int | None = None) -> t
         ca, cb = result.to_clean(a, b)
         _between(o, a, c, ca)
         sides = _apportion(cluster, result, text[ca:cb])
-        if sides is None:  # one element for the cluster, naming every rule in it
+        if sides is None:  # the first record holds the others, and the cluster's clean text
             head = cluster[0]
-            head.merged.extend(cluster[1:])
+            head.children.extend(cluster[1:])
             head.b = b
             cur.append(_render_node(head, result, marks.emit(ca, cb, True)))
         else:
@@ -355,9 +356,26 @@ def _apportion(cluster: list[_Node], result: CleanResult, clean: str) -> list[st
         if n.kind == 0 and not n.children and clean:
             return None
         return [clean]
-    sides = [result.changes[n.index].replacement if n.kind == 1 else "" for n in cluster]
+    sides = [_final(n, result) for n in cluster]
     gaps_free = all(x.b == y.a for x, y in pairwise(cluster))
     return sides if gaps_free and "".join(sides) == clean else None
+
+
+def _final(n: _Node, result: CleanResult) -> str:
+    """What a root record left in the clean text: nothing for a removal; for a change, the
+    replacement made by the last step that rewrote its whole span (a later step may rewrite an
+    earlier one's replacement: its span grows to the same original span)."""
+    if n.kind == 0:
+        return ""
+    order = {name: i for i, name in enumerate(STEP_NAMES)}
+    chain, todo = [n], list(n.children)
+    while todo:
+        child = todo.pop()
+        if (child.a, child.b) == (n.a, n.b):
+            chain.append(child)
+            todo.extend(child.children)
+    last = max((m for m in chain if m.kind == 1), key=lambda m: order.get(result.changes[m.index].step, -1))
+    return result.changes[last.index].replacement
 
 
 # -- the page -------------------------------------------------------------------------
