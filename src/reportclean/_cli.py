@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from . import _review_cli
 from ._batch import Runner, chunks, cleaner_for, describe
 from ._config import Config
 from ._model import SEVERITIES, CleanResult
@@ -56,6 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
+        if hasattr(args, "run"):  # review, explain (_review_cli)
+            return int(args.run(args))
         if args.command == "clean":
             return _cmd_clean(args)
         return _cmd_check(args)
@@ -127,6 +130,7 @@ def _parser() -> argparse.ArgumentParser:
         "--fail-on", choices=SEVERITIES, default="warning", help="lowest severity that fails (default: warning)"
     )
     k.add_argument("--json", action="store_true", help="print one JSON line per warning")
+    _review_cli.add_parsers(sub)
     return p
 
 

@@ -188,6 +188,24 @@ class CleanResult:
         """Map a span of the original (decoded) input to :attr:`text`."""
         return self.alignment.to_clean(start, end) if self.alignment else (start, end)
 
+    def __repr__(self) -> str:
+        from ._review import short_repr  # lazy: importing reportclean stays cheap
+
+        return short_repr(self)
+
+    def to_html(self, name: str | None = None) -> str:
+        """A self-contained HTML page that shows every removal, change and warning at its
+        place in the document (see ``docs/review.md``); ``name`` titles the page."""
+        from ._review import to_html
+
+        return to_html(self, name)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: the counts and the first screenful, highlighted."""
+        from ._review import repr_html
+
+        return repr_html(self)
+
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-serialisable data (Decimals become strings)."""
         return {
