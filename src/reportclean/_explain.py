@@ -23,8 +23,8 @@ from pathlib import Path
 
 __all__ = ["Catalogue", "Entry", "catalogue", "explain", "names", "what_to_do"]
 
-# A heading of an entry: ### `code` or ### `rule-id` (removal|change).
-_HEADING = re.compile(r"^### `([a-z0-9-]+)`(?: \((removal|change)\))?\s*$")
+# A heading of an entry: ### `code` or ### `rule-id` (removal|change|removal, change).
+_HEADING = re.compile(r"^### `([a-z0-9-]+)`(?: \((removal|change|removal, change)\))?\s*$")
 _SECTION = re.compile(r"^## (.+?)\s*$")
 _STEP_LINE = re.compile(r"Step: `?([a-z0-9-]+)`?")
 _TODO = re.compile(r"What to do:\s+(.+?)(?=\s*Example\b|\Z)", re.DOTALL)
@@ -35,7 +35,7 @@ class Entry:
     """One documented warning code or rule: its id, kind, step and Markdown body."""
 
     name: str
-    kind: str  # code | removal | change
+    kind: str  # code | removal | change | removal, change (a rule that makes both)
     step: str
     body: str
 
@@ -71,7 +71,7 @@ def parse(text: str, kinds: tuple[str | None, ...]) -> dict[str, Entry]:
     lines: list[str] = []
 
     def close() -> None:
-        if current is not None and current[1] in kinds:
+        if current is not None and (current[1] in kinds or set(str(current[1]).split(", ")) & set(kinds)):
             body = "\n".join(lines).strip()
             step = section
             found = _STEP_LINE.search(body)
