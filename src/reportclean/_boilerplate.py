@@ -25,8 +25,8 @@ a report:
   own (:mod:`._markup`); lines are judged on the text without them, so the
   decision is the same when the cleaned text is cleaned again.
 
-Every removal carries a rule id and a reason (docs/rules.md#boilerplate,
-#chrome, #markup). A text whose every line would go is kept and flagged.
+Every removal carries a rule id and a reason (docs/rules.md, the boilerplate
+sections). A text whose every line would go is kept and flagged.
 :class:`Boilerplate` (:mod:`._bplearn`) learns lines repeated across many
 documents of one source and returns them as a user lexicon.
 """

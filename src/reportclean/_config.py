@@ -99,7 +99,7 @@ class Config:
     - ``lexicons``: extra lexicons (from :func:`reportclean.load_lexicon`); each
       step reads those of its kind besides its built-in ones.
     - ``boilerplate_settings``: the thresholds of the boilerplate step's line
-      classifier (:class:`reportclean.BoilerplateSettings`, docs/rules.md#chrome).
+      classifier (:class:`reportclean.BoilerplateSettings`, docs/rules.md#boilerplate-chrome-by-what-a-line-is-like).
     """
 
     mojibake: bool = True

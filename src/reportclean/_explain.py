@@ -25,7 +25,7 @@ __all__ = ["Catalogue", "Entry", "catalogue", "explain", "names", "what_to_do"]
 
 # A heading of an entry: ### `code` or ### `rule-id` (removal|change|removal, change).
 _HEADING = re.compile(r"^### `([a-z0-9-]+)`(?: \((removal|change|removal, change)\))?\s*$")
-_SECTION = re.compile(r"^## (.+?)\s*$")
+_SECTION = re.compile(r"^## ([a-z0-9-]+)\b.*$")  # the step's name first: "## boilerplate: chrome …"
 _STEP_LINE = re.compile(r"Step: `?([a-z0-9-]+)`?")
 _TODO = re.compile(r"What to do:\s+(.+?)(?=\s*Example\b|\Z)", re.DOTALL)
 
