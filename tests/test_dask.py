@@ -32,8 +32,8 @@ def test_clean_pandas_cleans_the_column_and_keeps_the_rest() -> None:
     assert list(out.columns) == ["id", "text", *COLUMNS]
     assert list(out["id"]) == list(range(len(docs) + 2))
     assert list(out["text"][: len(docs)]) == [clean(d).text for d in docs]
-    assert out["text"].iloc[-2] is None and out["reportclean_warnings"].iloc[-2] is None
-    assert out["text"].iloc[-1] == "工作总结" and out["reportclean_encoding"].iloc[-1] is None
+    assert pd.isna(out["text"].iloc[-2]) and pd.isna(out["reportclean_warnings"].iloc[-2])
+    assert out["text"].iloc[-1] == "工作总结" and pd.isna(out["reportclean_encoding"].iloc[-1])
     assert json.loads(out["reportclean_warnings"].iloc[0]) == [w.to_dict() for w in clean(docs[0]).warnings]
     assert out["reportclean_error"].isna().all()
     assert list(df["text"][: len(docs)]) == docs, "the input frame was changed"

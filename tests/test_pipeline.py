@@ -108,7 +108,7 @@ def test_public_exports_match_the_docs() -> None:
         "clean", "decode", "parse_number", "Config", "Cleaner", "CleanResult", "QualityWarning",
         "Removal", "Change", "Quantity", "DecodeResult", "LexiconError", "load_lexicon",
         "CODES", "SEVERITIES", "STEP_NAMES", "Severity", "__version__", "Boilerplate", "learn_boilerplate",
-        "clean_many", "BatchError",
+        "clean_many", "BatchError", "clean_pandas", "warnings_table",
     }  # fmt: skip
     assert set(reportclean.__all__) == documented
     for name in documented:
