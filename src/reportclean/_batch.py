@@ -395,7 +395,9 @@ class Runner:
         if self.jobs == 1:
             return _DoneFuture(fn, args)
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_die_with_parent, initargs=(os.getpid(),))
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.jobs, initializer=_die_with_parent, initargs=(os.getpid(),)
+            )
         future: Future[Any] = self._pool.submit(fn, *args)
         return future
 

@@ -538,18 +538,20 @@ def _dask_client(address: str) -> Any:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     config = _config(args)
-    found = discover(args.paths, TEXT_SUFFIXES)
-    _note_skipped(found.skipped)
     threshold = SEVERITIES.index(args.fail_on)
     cleaner = Cleaner(config)
-    failed = unreadable = 0
-    for src, _rel in found.files:
+    failed = unreadable = checked = 0
+    for src in _each_input(args.paths):
+        if src is None:
+            unreadable += 1
+            continue
         try:
             data = _read(src)
         except UsageError as exc:  # the other files are still checked
             print(f"reportclean: error: {exc}", file=sys.stderr)
             unreadable += 1
             continue
+        checked += 1
         result = cleaner.clean(data)
         lines = _Lines(result.original)
         for w in result.warnings:
@@ -563,10 +565,25 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if not args.json:
         verdict = "fail" if failed or unreadable else "ok"
         print(
-            f"{len(found.files) - unreadable} file(s) checked, {failed} warning(s) at or above {args.fail_on}"
+            f"{checked} file(s) checked, {failed} warning(s) at or above {args.fail_on}"
             f"{f', {unreadable} unreadable' if unreadable else ''}: {verdict}"
         )
     return 2 if unreadable else 1 if failed else 0
+
+
+def _each_input(paths: Sequence[str]) -> Iterator[Path | None]:
+    """The files to check, path by path: a path that names nothing is reported on
+    stderr (and counted by the caller as unreadable) and the others are still checked."""
+    for raw in paths:
+        try:
+            found = discover([raw], TEXT_SUFFIXES)
+        except InputError as exc:
+            print(f"reportclean: error: {exc}", file=sys.stderr)
+            yield None
+            continue
+        _note_skipped(found.skipped)
+        for src, _rel in found.files:
+            yield src
 
 
 class _Lines:

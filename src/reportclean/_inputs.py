@@ -95,7 +95,7 @@ def _walk(root: Path, suffixes: tuple[str, ...], exclude: Path | None, skipped: 
         dirs[:] = keep
         for name in names:
             f = here / name
-            if not f.suffix.lower() in suffixes:
+            if f.suffix.lower() not in suffixes:
                 continue
             if f.is_symlink():
                 skipped.append(f)

@@ -31,8 +31,8 @@ from os import PathLike
 from typing import Any
 
 try:  # the regex parser (private, stable since Python 3.0; renamed in 3.11)
-    import re._parser as _sre_parse  # type: ignore[import-not-found]
     import re._constants as _sre_constants  # type: ignore[import-not-found]
+    import re._parser as _sre_parse  # type: ignore[import-not-found]
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sre_constants
     import sre_parse as _sre_parse
@@ -211,11 +211,11 @@ def _nested_repeat(tree: Any, outer_unbounded: bool) -> str:
     """A description of the first repeat-in-unbounded-repeat in a parsed pattern, else ""."""
     for op, arg in tree:
         if op in _REPEATS:
-            low, high, sub = arg
-            many = high is _sre_constants.MAXREPEAT or high > 1
+            _low, high, sub = arg
+            many = high == _sre_constants.MAXREPEAT or high > 1
             if outer_unbounded and many:
                 return "a repeat inside an unbounded repeat"
-            found = _nested_repeat(sub, outer_unbounded or high is _sre_constants.MAXREPEAT)
+            found = _nested_repeat(sub, outer_unbounded or high == _sre_constants.MAXREPEAT)
             if found:
                 return found
         elif op is _sre_constants.SUBPATTERN:

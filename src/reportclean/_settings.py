@@ -35,7 +35,7 @@ from ._lexicon import Lexicon, LexiconError, load_lexicon
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 __all__ = ["CONFIG_FILES", "SettingsError", "build_config", "find_config", "read_config", "settings_from"]
 
@@ -70,7 +70,8 @@ def _tool_table(path: Path) -> dict[str, Any] | None:
 def _load_toml(path: Path) -> dict[str, Any]:
     try:
         with open(path, "rb") as fh:
-            return tomllib.load(fh)
+            data: dict[str, Any] = tomllib.load(fh)
+            return data
     except tomllib.TOMLDecodeError as exc:
         raise SettingsError(f"{path}: not valid TOML ({exc})") from None
     except OSError as exc:
