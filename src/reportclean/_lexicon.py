@@ -187,51 +187,48 @@ def _check_number(value: str, where: str) -> None:
 
 
 def _check_regex(value: str, where: str) -> None:
-    """A regular expression that compiles and cannot backtrack exponentially: no
-    repetition inside a repetition whose count is unbounded (``(a+)+``, ``(?:x*y?)*``).
-    The lexicon format promises "bounded repeats only"; this enforces the part that
-    makes matching super-linear."""
+    """A regular expression that compiles and cannot backtrack exponentially: a repeat
+    without an upper bound (``*``, ``+``, ``{2,}``) may only repeat one character
+    (``[^。]*``, ``\\d+``); ``(a+)+``, ``(?:x*y?)*`` and ``(a|aa){2,}`` are refused.
+    Bounded repeats of groups (``(?:第\\d{1,3}页){1,3}``) are fine. The lexicon format
+    promises "bounded repeats only"; this enforces the part that makes matching
+    super-linear."""
     try:
         re.compile(value)
         tree = _sre_parse.parse(value)
     except re.error as exc:
         raise LexiconError(f"{where}: bad regular expression {value!r} ({exc}); fix it or escape it") from None
-    nested = _nested_repeat(tree, outer_unbounded=False)
-    if nested:
+    if _unbounded_group(tree):
         raise LexiconError(
-            f"{where}: regular expression {value!r} repeats a repetition without bound ({nested}), which can "
-            "take exponential time; bound the outer repeat ({1,20}) or drop the inner one"
+            f"{where}: regular expression {value!r} repeats a repetition without bound (a group under *, + or "
+            "{n,}), which can take exponential time; bound the outer repeat ({1,20}) or repeat one character"
         )
 
 
 _REPEATS = {_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT, getattr(_sre_constants, "POSSESSIVE_REPEAT", None)}
+#: What matches exactly one character.
+_ONE_CHAR = {_sre_constants.LITERAL, _sre_constants.NOT_LITERAL, _sre_constants.IN, _sre_constants.ANY}
 
 
-def _nested_repeat(tree: Any, outer_unbounded: bool) -> str:
-    """A description of the first repeat-in-unbounded-repeat in a parsed pattern, else ""."""
+def _unbounded_group(tree: Any) -> bool:
+    """Whether a parsed pattern has an unbounded repeat of anything but one character."""
     for op, arg in tree:
         if op in _REPEATS:
             _low, high, sub = arg
-            many = high == _sre_constants.MAXREPEAT or high > 1
-            if outer_unbounded and many:
-                return "a repeat inside an unbounded repeat"
-            found = _nested_repeat(sub, outer_unbounded or high == _sre_constants.MAXREPEAT)
-            if found:
-                return found
+            if high == _sre_constants.MAXREPEAT and not (len(sub) == 1 and sub[0][0] in _ONE_CHAR):
+                return True
+            if _unbounded_group(sub):
+                return True
         elif op is _sre_constants.SUBPATTERN:
-            found = _nested_repeat(arg[-1], outer_unbounded)
-            if found:
-                return found
+            if _unbounded_group(arg[-1]):
+                return True
         elif op is _sre_constants.BRANCH:
-            for branch in arg[1]:
-                found = _nested_repeat(branch, outer_unbounded)
-                if found:
-                    return found
+            if any(_unbounded_group(branch) for branch in arg[1]):
+                return True
         elif op in (_sre_constants.ASSERT, _sre_constants.ASSERT_NOT):
-            found = _nested_repeat(arg[1], outer_unbounded)
-            if found:
-                return found
-    return ""
+            if _unbounded_group(arg[1]):
+                return True
+    return False
 
 
 def load_lexicon(path: str | PathLike[str]) -> Lexicon:
