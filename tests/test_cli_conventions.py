@@ -109,7 +109,8 @@ def test_learn_writes_a_boilerplate_lexicon(tmp_path: Path) -> None:
     src = tmp_path / "site"
     src.mkdir()
     for i in range(5):
-        (src / f"{i}.txt").write_text(f"第{i}号报告\n今年完成{i + 3}项工作。\n本文由某某文库整理 仅供参考\n", encoding="gb18030")
+        doc = f"第{i}号报告\n今年完成{i + 3}项工作。\n本文由某某文库整理 仅供参考\n"
+        (src / f"{i}.txt").write_text(doc, encoding="gb18030")
     p = run("learn", str(src), "-o", str(tmp_path / "learned.tsv"))
     assert p.returncode == 0, p.stderr
     lx = load_lexicon(tmp_path / "learned.tsv")
