@@ -104,3 +104,18 @@ def test_cli_scheduler_writes_the_same_outputs_as_the_local_run(cluster: Any, tm
     a, b = json.loads(local.stdout), json.loads(remote.stdout)
     for key in ("documents", "encodings", "warnings", "removals"):
         assert a[key] == b[key]
+
+
+def test_the_dask_example_of_batch_md_runs_on_a_local_cluster_to_parquet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_docs_examples import blocks, world
+
+    [(_line, _lang, code, _why)] = [b for b in blocks(ROOT / "docs" / "batch.md") if "LocalCluster(" in b[2]]
+    world(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "docs/batch.md", "exec"), {"__name__": "__docs__"})
+    got = pd.read_parquet(tmp_path / "clean.parquet")
+    want = clean_pandas(pd.read_parquet(tmp_path / "reports.parquet"), "text")
+    assert got["text"].tolist() == want["text"].tolist()
+    assert str(got["text"].dtype) in ("string", "str") and list(got.columns) == ["id", "text", *COLUMNS]
