@@ -145,3 +145,29 @@ def _check_toml(body: str, where: str, path: Path) -> None:
     table = tomllib.loads(body)
     settings = settings_from(table.get("tool", {}).get("reportclean", table), path)
     assert settings, f"{where}: the example sets nothing"
+
+
+def test_peers_md_is_current() -> None:
+    """docs/peers.md is generated; its reportclean column is what clean() gives today and its
+    totals are its own columns' (it once claimed 19/20 while its columns gave 16/20)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import peers_table
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    import reportclean
+
+    fix = "regenerate it: python benchmarks/peers_table.py > docs/peers.md"
+    page = (ROOT / "docs" / "peers.md").read_text(encoding="utf-8")
+    rows = [line for line in page.splitlines() if re.match(r"^\| \d+ \|", line)]
+    assert len(rows) == len(peers_table.CASES), fix
+    oks = {"ftfy": 0, "jionlp": 0, "reportclean": 0}
+    for row, (text, _wanted, _why) in zip(rows, peers_table.CASES, strict=True):
+        cells = [c.strip() for c in re.split(r"(?<!\\)\|", row)[1:-1]]
+        got = peers_table._show(reportclean.clean(text).text)
+        assert cells[5].removesuffix(" **ok**") == f"`{got}`", f"row {cells[0]} is stale; {fix}"
+        for name, cell in zip(("ftfy", "jionlp", "reportclean"), cells[3:6], strict=True):
+            oks[name] += cell.endswith("**ok**")
+    stated = re.search(r"Strings handled as wanted: (.*)\.", page)
+    assert stated, fix
+    assert stated.group(1) == ", ".join(f"{k} {v}/{len(rows)}" for k, v in oks.items()), fix
