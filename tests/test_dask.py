@@ -119,3 +119,35 @@ def test_the_dask_example_of_batch_md_runs_on_a_local_cluster_to_parquet(
     want = clean_pandas(pd.read_parquet(tmp_path / "reports.parquet"), "text")
     assert got["text"].tolist() == want["text"].tolist()
     assert str(got["text"].dtype) in ("string", "str") and list(got.columns) == ["id", "text", *COLUMNS]
+
+
+def test_a_document_that_kills_its_worker_costs_only_itself(tmp_path: Path) -> None:
+    import dask
+
+    parent = os.getpid()
+    good = tmp_path / "good.txt"
+    good.write_text("第1次会议\u200b\n", encoding="utf-8")
+
+    class Killer(os.PathLike):  # type: ignore[type-arg]
+        """Reading it ends the process it is read in (as a crash in C code would), except here."""
+
+        def __fspath__(self) -> str:
+            if os.getpid() != parent:
+                os._exit(1)
+            return "/killer"
+
+    items = [*(f"第{i}次会议" for i in range(6)), Killer(), good, *(f"第{i}次会议" for i in range(6, 12))]
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster, distributed.Client(cluster) as cl:
+        bag = db.from_sequence(items, npartitions=3)
+        with pytest.raises(Exception, match=r"KilledWorker|died"):
+            clean_bag(bag).compute()  # the whole compute is lost
+        from reportclean.dask import clean_bag_isolated
+
+        out = clean_bag_isolated(bag, client=cl)
+    assert len(out) == len(items)
+    assert isinstance(out[6], BatchError) and out[6].index == 6 and out[6].source == "/killer"
+    assert "KilledWorker" in out[6].message
+    texts = [r.text for r in out if isinstance(r, CleanResult)]
+    assert texts == [*(f"第{i}次会议" for i in range(6)), "第1次会议", *(f"第{i}次会议" for i in range(6, 12))]
