@@ -38,7 +38,8 @@ def test_a_misspelt_kind_is_an_error_with_a_suggestion(tmp_path: Path) -> None:
 
 def test_wrong_columns_name_the_format_line(tmp_path: Path) -> None:
     path = write(tmp_path, "# source: me\n# kind: units\n# format: written\tunit\n公顷\tm2\n")
-    with pytest.raises(LexiconError, match=rf"^{re.escape(str(path))}, line 3: a 'units' lexicon needs the columns"):
+    want = rf"^{re.escape(str(path))}, line 3: a 'units' lexicon needs the columns written, unit, factor, dimension"
+    with pytest.raises(LexiconError, match=want):
         load_lexicon(path)
 
 
@@ -48,7 +49,7 @@ def test_a_bad_number_names_the_line(tmp_path: Path) -> None:
         "亩\tm2\t666.7\tarea\n顷\tm2\tlots\tarea\n"
     )
     path = write(tmp_path, text)
-    with pytest.raises(LexiconError, match=rf"^{re.escape(str(path))}, line 5: 'lots' is not a number"):
+    with pytest.raises(LexiconError, match=rf"^{re.escape(str(path))}, line 5: bad factor 'lots', not a number"):
         load_lexicon(path)
 
 

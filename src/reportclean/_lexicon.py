@@ -149,7 +149,7 @@ def parse_lexicon(text: str, name: str, check_kind: bool = False) -> Lexicon:
         row = tuple(fields) + ("",) * (len(columns) - len(fields))
         for column, value in zip(columns, row, strict=True):
             if value and column in NUMBER_COLUMNS:
-                _check_number(value, f"{name}, line {lineno}")
+                _check_number(value, column, f"{name}, line {lineno}")
             elif value and column in REGEX_COLUMNS:
                 _check_regex(value, f"{name}, line {lineno}")
         rows.append(row)
@@ -169,21 +169,23 @@ def _check_kind(kind: str, columns: tuple[str, ...], name: str, lines_of: dict[s
         raise LexiconError(f"{name}, line {lines_of['kind']}: unknown kind {kind!r}, which no step reads; {hint}")
     wanted = KINDS[kind]
     if not any(columns[: len(w)] == w for w in wanted):
-        forms = " or ".join("<TAB>".join(w) + "…" for w in wanted)
+        forms = " or ".join(", ".join(w) for w in wanted)
         raise LexiconError(
-            f"{name}, line {lines_of['format']}: a {kind!r} lexicon needs the columns {forms}, "
-            f"got {'<TAB>'.join(columns)}"
+            f"{name}, line {lines_of['format']}: a {kind!r} lexicon needs the columns {forms} (first, in this "
+            f"order), got {', '.join(columns)}"
         )
 
 
-def _check_number(value: str, where: str) -> None:
-    """A number, or a fraction of two (``1/15``)."""
+def _check_number(value: str, column: str, where: str) -> None:
+    """A positive number, or a fraction of two (``1/15``)."""
     try:
         parts = [Decimal(p) for p in value.split("/")]
     except InvalidOperation:
         parts = []
-    if not 1 <= len(parts) <= 2 or not all(p.is_finite() for p in parts) or (len(parts) == 2 and not parts[1]):
-        raise LexiconError(f"{where}: {value!r} is not a number (write 12, 0.5 or 1/15)")
+    if not 1 <= len(parts) <= 2 or not all(p.is_finite() and p > 0 for p in parts):
+        raise LexiconError(
+            f"{where}: bad {column} {value!r}, not a number; write a positive integer, a decimal or a fraction a/b"
+        )
 
 
 def _check_regex(value: str, where: str) -> None:
