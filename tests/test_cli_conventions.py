@@ -134,3 +134,10 @@ def test_report_can_include_removals_changes_and_documents(tmp_path: Path) -> No
     assert len([x for x in lines if x["kind"] == "warning"]) == len(r.warnings)
     p = run("clean", "a.txt", "-o", "out2", "--report", "r.jsonl", "--report-include", "everything", cwd=tmp_path)
     assert p.returncode == 2 and b"choose from removals, changes, documents" in p.stderr
+
+
+def test_an_unrelated_pyproject_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[project\nbroken = ", encoding="utf-8")  # not ours, and broken
+    (tmp_path / "a.txt").write_text(DOC, encoding="utf-8")
+    p = run("clean", "a.txt", "-o", "-", cwd=tmp_path)
+    assert p.returncode == 0 and p.stdout == output_bytes(clean(DOC)), p.stderr

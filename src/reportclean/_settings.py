@@ -54,9 +54,17 @@ def find_config(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         for name in CONFIG_FILES:
             path = folder / name
-            if path.is_file() and (name != "pyproject.toml" or _tool_table(path) is not None):
+            if path.is_file() and (name != "pyproject.toml" or (_mentions_us(path) and _tool_table(path) is not None)):
                 return path
     return None
+
+
+def _mentions_us(path: Path) -> bool:
+    """A pyproject.toml that names ``tool.reportclean`` (others, even broken ones, are not ours to read)."""
+    try:
+        return b"tool.reportclean" in path.read_bytes()
+    except OSError:
+        return False
 
 
 def _tool_table(path: Path) -> dict[str, Any] | None:
