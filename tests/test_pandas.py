@@ -83,3 +83,10 @@ def test_the_dask_extra_brings_what_batch_md_imports() -> None:
     for need in ("dask[dataframe,distributed]", "pandas", "pyarrow"):
         assert need.split("[")[0] in names and (need in names or "[" not in need), (need, names)
     assert os.path.exists(root / "docs" / "batch.md")
+
+
+def test_clean_on_nan_says_what_to_do_instead() -> None:
+    s = pd.Series(["工作总结", math.nan])
+    with pytest.raises(TypeError, match=r"got NaN .*clean_pandas"):
+        s.apply(reportclean.clean)
+    assert s.dropna().apply(lambda t: reportclean.clean(t).text).tolist() == ["工作总结"]
