@@ -620,6 +620,12 @@ def _cmd_learn(args: argparse.Namespace) -> int:
     learner = Boilerplate(min_documents=args.min_documents, min_share=args.min_share, edge=args.edge)
     for src, _rel in found.files:
         learner.add(decode(_read(src)).text)
+    if learner.documents < args.min_documents:
+        print(
+            f"reportclean: note: {learner.documents} document(s) read, fewer than --min-documents "
+            f"{args.min_documents}: nothing can be learned; give more documents of the same source",
+            file=sys.stderr,
+        )
     name = "stdout" if args.output == STDIN else Path(args.output).name
     lexicon: Lexicon = learner.lexicon(name)
     text = lexicon.to_text().encode("utf-8")
