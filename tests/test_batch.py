@@ -112,13 +112,15 @@ class DiesInAWorker(os.PathLike[str]):
         return "/nonexistent/dies-in-a-worker"
 
 
-def test_a_worker_that_dies_costs_its_chunk_not_the_batch() -> None:
-    sources: list[object] = [DiesInAWorker(os.getpid()), *(f"第{i}次会议" for i in range(80))]
+def test_a_worker_that_dies_costs_only_its_document() -> None:
+    sources: list[object] = [
+        "第0次会议", DiesInAWorker(os.getpid()), *(f"第{i}次会议" for i in range(2, 80)), DiesInAWorker(os.getpid())
+    ]
     out = list(clean_many(sources, jobs=2))  # type: ignore[arg-type]
     assert len(out) == 81
-    assert isinstance(out[0], BatchError) and "BrokenProcessPool" in out[0].message
-    assert all(isinstance(r, CleanResult) for r in out[32:])
-    assert out[-1].text == "第79次会议"  # type: ignore[union-attr]
+    assert [i for i, r in enumerate(out) if isinstance(r, BatchError)] == [1, 80]
+    assert isinstance(out[1], BatchError) and "BrokenProcessPool" in out[1].message and out[1].index == 1
+    assert [r.text for r in out if isinstance(r, CleanResult)] == [f"第{i}次会议" for i in range(80) if i != 1]
 
 
 def test_runner_keeps_order_and_the_byte_budget() -> None:

@@ -220,3 +220,26 @@ def test_a_report_on_a_full_disk_exits_2_naming_the_report(tmp_path: Path) -> No
         f"reportclean: error: {report}: cannot write the report (File too large)"
     ]
     assert not report.exists() and not list(tmp_path.glob(".report.jsonl.*.tmp"))
+
+
+def test_a_document_that_kills_its_worker_costs_only_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import reportclean._cli as cli
+    from reportclean._pipeline import Cleaner
+
+    parent, real_clean = os.getpid(), Cleaner.clean
+
+    def clean_or_die(self: Cleaner, data: object) -> object:
+        if os.getpid() != parent and b"KILLME" in (data if isinstance(data, bytes) else b""):
+            os._exit(1)  # as a crash in C code would; the forked pool workers inherit this patch
+        return real_clean(self, data)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Cleaner, "clean", clean_or_die)
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(40):
+        (src / f"{i:02d}.txt").write_text(f"第{i}次会议KILLME\n" if i == 5 else f"第{i}次会议\n", encoding="utf-8")
+    rc = cli.main(["clean", str(src), "-o", str(tmp_path / "out"), "--jobs", "2", "--report", str(tmp_path / "r")])
+    assert rc == 1
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"{i:02d}.txt" for i in range(40) if i != 5]
+    failed = [json.loads(x) for x in (tmp_path / "r").read_text(encoding="utf-8").splitlines()]
+    assert [(r["file"], r["code"]) for r in failed if r["code"] == "document-failed"] == [("05.txt", "document-failed")]

@@ -49,6 +49,7 @@ __all__ = [
     "chunks",
     "clean_many",
     "cleaner_for",
+    "one_by_one",
     "output_bytes",
     "output_chunks",
     "work_chunk",
@@ -126,11 +127,33 @@ def _clean_many(sources: Iterable[Source], config: Config, jobs: int) -> Iterato
     with Runner(jobs) as runner:
         calls = ((chunk, (config, chunk), sum(map(_size_of, chunk))) for chunk in chunks(enumerate(sources), _size_of))
         for chunk, outcome in runner.map_ordered(clean_chunk, calls):
-            if isinstance(outcome, BaseException):
+            if isinstance(outcome, BrokenProcessPool) and len(chunk) > 1:
+                yield from one_by_one(clean_chunk, config, chunk, _failed_item)
+            elif isinstance(outcome, BaseException):
                 yield from (_error(i, s, outcome) for i, s in chunk)
             else:
                 yield from outcome
             del chunk, outcome  # not held while the next chunk is cleaned
+
+
+def _failed_item(item: tuple[int, Source], exc: BaseException) -> list[CleanResult | BatchError]:
+    return [_error(item[0], item[1], exc)]
+
+
+def one_by_one(
+    fn: Callable[[Config, list[T]], list[R]],
+    config: Config,
+    items: Sequence[T],
+    failed: Callable[[T, BaseException], list[R]],
+) -> Iterator[R]:
+    """``fn(config, [item])`` for each item, each in a process of its own pool: after a
+    chunk killed its worker, so that only the item that kills a worker alone is lost
+    (``failed(item, exception)`` stands in its place). A pool apart from the run's, so
+    the run's calls in flight are not disturbed."""
+    with Runner(2, retries=1) as side:
+        calls = (([item], (config, [item]), 0) for item in items)
+        for [item], outcome in side.map_ordered(fn, calls):
+            yield from (failed(item, outcome) if isinstance(outcome, BaseException) else outcome)
 
 
 def clean_chunk(config: Config, items: Sequence[tuple[int, Source]]) -> list[CleanResult | BatchError]:

@@ -20,11 +20,12 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
-from ._batch import Done, Job, Runner, atomic_write, chunks, describe, output_chunks, work_chunk
+from ._batch import Done, Job, Runner, atomic_write, chunks, describe, one_by_one, output_chunks, work_chunk
 from ._config import STEP_NAMES, Config
 from ._decode import decode
 from ._inputs import RECORD_SUFFIXES, STDIN, TEXT_SUFFIXES, InputError, discover
@@ -339,6 +340,10 @@ def _cmd_clean(args: argparse.Namespace) -> int:
                 for chunk in chunks(items, lambda it: it.size)
             )
             for chunk, outcome in runner.map_ordered(work_chunk, calls):
+                jobs = [it.job for it in chunk if it.job is not None]
+                if isinstance(outcome, BrokenProcessPool) and len(jobs) > 1:
+                    # a document killed its worker: run the chunk again one document at a time
+                    outcome = list(one_by_one(work_chunk, config, jobs, _died))
                 dones = iter(outcome) if isinstance(outcome, list) else None
                 for item in chunk:
                     done = None
@@ -348,7 +353,7 @@ def _cmd_clean(args: argparse.Namespace) -> int:
                     if item.kind not in ("end", "pass"):
                         progress.update(done)
                     del done
-                del chunk, outcome, dones  # not held while the next chunk is cleaned
+                del chunk, outcome, dones, jobs  # not held while the next chunk is cleaned
         if run.report is not None:
             run.report.commit()
     finally:
@@ -368,6 +373,10 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     if args.summary:
         summary.write(Path(args.summary), written_to)
     return 2 if summary.unwritable else 1 if summary.failed else 0
+
+
+def _died(job: Job, exc: BaseException) -> list[Done]:
+    return [Done(error=describe(exc))]
 
 
 def _items(
