@@ -18,6 +18,7 @@ and :mod:`reportclean.dask`.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import re
@@ -488,7 +489,8 @@ class Runner:
 
 def _die_with_parent(parent: int) -> None:
     """Pool worker start-up: end this worker when the parent dies, even by ``kill -9``
-    (a pool worker otherwise finishes its queue, still writing outputs).
+    (a pool worker otherwise finishes its queue, still writing outputs); freeze the
+    inherited objects for the collector.
 
     Linux ends it at once (``PR_SET_PDEATHSIG``); elsewhere a thread notices within
     0.2 s that the parent has gone.
@@ -509,4 +511,8 @@ def _die_with_parent(parent: int) -> None:
 
     if os.getppid() != parent:
         os._exit(1)
+    # What the worker inherited (the compiled pipeline, the caller's data) is never
+    # collected here: frozen, the collector skips it instead of walking it (and copying
+    # its pages) again and again. Measured: workers' CPU 1.35 -> 1.31 s for 10 MB.
+    gc.freeze()
     threading.Thread(target=watch, name="reportclean-parent-watch", daemon=True).start()
