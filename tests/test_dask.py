@@ -151,3 +151,41 @@ def test_a_document_that_kills_its_worker_costs_only_itself(tmp_path: Path) -> N
     assert "KilledWorker" in out[6].message
     texts = [r.text for r in out if isinstance(r, CleanResult)]
     assert texts == [*(f"第{i}次会议" for i in range(6)), "第1次会议", *(f"第{i}次会议" for i in range(6, 12))]
+
+
+def test_cli_on_a_cluster_a_document_that_kills_its_worker_costs_only_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dask
+
+    hook = tmp_path / "hook"  # loaded by the cluster's worker processes only (sitecustomize)
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(
+        "import os\n"
+        "import reportclean._pipeline as p\n"
+        "real = p.Cleaner.clean\n"
+        "def clean(self, data):\n"
+        "    if isinstance(data, bytes) and b'KILLME' in data:\n"
+        "        os._exit(1)  # as a crash in C code would\n"
+        "    return real(self, data)\n"
+        "p.Cleaner.clean = clean\n",
+        encoding="utf-8",
+    )
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(12):
+        (src / f"{i:02d}.txt").write_text(f"第{i}次会议{'KILLME' if i == 4 else ''}\n", encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(hook), str(ROOT / "src")]))
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        cmd = [sys.executable, "-m", "reportclean", "clean", str(src), "-o", str(tmp_path / "out"),
+               "--scheduler", cluster.scheduler_address, "--json"]  # fmt: skip
+        p = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
+    assert p.returncode == 1, p.stderr
+    assert sorted(x.name for x in (tmp_path / "out").iterdir()) == [f"{i:02d}.txt" for i in range(12) if i != 4]
+    assert [line for line in p.stderr.splitlines() if "error" in line] == [
+        line for line in p.stderr.splitlines() if line.startswith("reportclean: error: 04.txt: ")
+    ]
+    assert json.loads(p.stdout)["failed"] == 1

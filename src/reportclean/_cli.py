@@ -344,6 +344,8 @@ def _cmd_clean(args: argparse.Namespace) -> int:
                 if isinstance(outcome, BrokenProcessPool) and len(jobs) > 1:
                     # a document killed its worker: run the chunk again one document at a time
                     outcome = list(one_by_one(work_chunk, config, jobs, _died))
+                elif client is not None and isinstance(outcome, Exception) and len(jobs) > 1:
+                    outcome = _singles_on(client, config, jobs)  # KilledWorker: the same on the cluster
                 dones = iter(outcome) if isinstance(outcome, list) else None
                 for item in chunk:
                     done = None
@@ -377,6 +379,23 @@ def _cmd_clean(args: argparse.Namespace) -> int:
 
 def _died(job: Job, exc: BaseException) -> list[Done]:
     return [Done(error=describe(exc))]
+
+
+def _singles_on(client: Any, config: Config, jobs: list[Job]) -> list[Done]:
+    """Each job alone on the cluster, after their chunk failed (a worker died running it).
+    A worker's death also fails what ran beside it, so a job that fails is tried once
+    more, alone, before it counts as failed."""
+    futures = [client.submit(work_chunk, config, [job], pure=False) for job in jobs]
+    out: list[Done] = []
+    for job, future in zip(jobs, futures, strict=True):
+        try:
+            out.extend(future.result())
+        except Exception:
+            try:
+                out.extend(client.submit(work_chunk, config, [job], pure=False).result())
+            except Exception as exc:
+                out.append(Done(error=describe(exc)))
+    return out
 
 
 def _items(
