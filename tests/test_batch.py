@@ -112,13 +112,15 @@ class DiesInAWorker(os.PathLike[str]):
         return "/nonexistent/dies-in-a-worker"
 
 
-def test_a_worker_that_dies_costs_its_chunk_not_the_batch() -> None:
-    sources: list[object] = [DiesInAWorker(os.getpid()), *(f"第{i}次会议" for i in range(80))]
+def test_a_worker_that_dies_costs_only_its_document() -> None:
+    sources: list[object] = [
+        "第0次会议", DiesInAWorker(os.getpid()), *(f"第{i}次会议" for i in range(2, 80)), DiesInAWorker(os.getpid())
+    ]
     out = list(clean_many(sources, jobs=2))  # type: ignore[arg-type]
     assert len(out) == 81
-    assert isinstance(out[0], BatchError) and "BrokenProcessPool" in out[0].message
-    assert all(isinstance(r, CleanResult) for r in out[32:])
-    assert out[-1].text == "第79次会议"  # type: ignore[union-attr]
+    assert [i for i, r in enumerate(out) if isinstance(r, BatchError)] == [1, 80]
+    assert isinstance(out[1], BatchError) and "BrokenProcessPool" in out[1].message and out[1].index == 1
+    assert [r.text for r in out if isinstance(r, CleanResult)] == [f"第{i}次会议" for i in range(80) if i != 1]
 
 
 def test_runner_keeps_order_and_the_byte_budget() -> None:
@@ -127,3 +129,24 @@ def test_runner_keeps_order_and_the_byte_budget() -> None:
         assert [k for k, _ in runner.map_ordered(abs, calls)] == list(range(5))
     # a call over the budget still runs, alone
     assert [list(c) for c in chunks([300], lambda x: x, max_bytes=10)] == [[300]]
+
+
+def test_results_pickle_compactly_and_back_to_equal_results() -> None:
+    import pickle
+
+    docs = corpus()
+    results = [clean(d) for d in docs]
+    for r in results:
+        _ = r.changes  # a cached property must not travel (it is rebuilt on first use)
+    blobs = [pickle.dumps(r, pickle.HIGHEST_PROTOCOL) for r in results]
+    back = [pickle.loads(b) for b in blobs]
+    assert [b.to_dict() for b in back] == [r.to_dict() for r in results]
+    assert [b.to_original(0, 5) for b in back] == [r.to_original(0, 5) for r in results]
+    for r in results[:3]:
+        for item in (*r.warnings, *r.removed, *r.quantities, *r.changes):
+            assert pickle.loads(pickle.dumps(item)) == item
+    # the default pickling sent every warning, removal and quantity as an object with its
+    # field names (slow to load: clean_many(jobs=2) was 1.2x jobs=1); now plain tuples
+    assert not any(b"original_span" in b or b"written_unit" in b for b in blobs)
+    texts = sum(len(r.text.encode()) + len(r.original.encode()) for r in results)
+    assert sum(map(len, blobs)) < 1.5 * texts

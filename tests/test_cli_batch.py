@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from reportclean import clean
-from reportclean._cli import output_bytes
+from reportclean._batch import output_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "fixtures" / "in-the-wild").glob("*.txt"))

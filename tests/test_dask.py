@@ -32,8 +32,8 @@ def test_clean_pandas_cleans_the_column_and_keeps_the_rest() -> None:
     assert list(out.columns) == ["id", "text", *COLUMNS]
     assert list(out["id"]) == list(range(len(docs) + 2))
     assert list(out["text"][: len(docs)]) == [clean(d).text for d in docs]
-    assert out["text"].iloc[-2] is None and out["reportclean_warnings"].iloc[-2] is None
-    assert out["text"].iloc[-1] == "工作总结" and out["reportclean_encoding"].iloc[-1] is None
+    assert pd.isna(out["text"].iloc[-2]) and pd.isna(out["reportclean_warnings"].iloc[-2])
+    assert out["text"].iloc[-1] == "工作总结" and pd.isna(out["reportclean_encoding"].iloc[-1])
     assert json.loads(out["reportclean_warnings"].iloc[0]) == [w.to_dict() for w in clean(docs[0]).warnings]
     assert out["reportclean_error"].isna().all()
     assert list(df["text"][: len(docs)]) == docs, "the input frame was changed"
@@ -104,3 +104,88 @@ def test_cli_scheduler_writes_the_same_outputs_as_the_local_run(cluster: Any, tm
     a, b = json.loads(local.stdout), json.loads(remote.stdout)
     for key in ("documents", "encodings", "warnings", "removals"):
         assert a[key] == b[key]
+
+
+def test_the_dask_example_of_batch_md_runs_on_a_local_cluster_to_parquet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_docs_examples import blocks, world
+
+    [(_line, _lang, code, _why)] = [b for b in blocks(ROOT / "docs" / "batch.md") if "LocalCluster(" in b[2]]
+    world(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "docs/batch.md", "exec"), {"__name__": "__docs__"})
+    got = pd.read_parquet(tmp_path / "clean.parquet")
+    want = clean_pandas(pd.read_parquet(tmp_path / "reports.parquet"), "text")
+    assert got["text"].tolist() == want["text"].tolist()
+    assert str(got["text"].dtype) in ("string", "str") and list(got.columns) == ["id", "text", *COLUMNS]
+
+
+def test_a_document_that_kills_its_worker_costs_only_itself(tmp_path: Path) -> None:
+    import dask
+
+    parent = os.getpid()
+    good = tmp_path / "good.txt"
+    good.write_text("第1次会议\u200b\n", encoding="utf-8")
+
+    class Killer(os.PathLike):  # type: ignore[type-arg]
+        """Reading it ends the process it is read in (as a crash in C code would), except here."""
+
+        def __fspath__(self) -> str:
+            if os.getpid() != parent:
+                os._exit(1)
+            return "/killer"
+
+    items = [*(f"第{i}次会议" for i in range(6)), Killer(), good, *(f"第{i}次会议" for i in range(6, 12))]
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster, distributed.Client(cluster) as cl:
+        bag = db.from_sequence(items, npartitions=3)
+        with pytest.raises(Exception, match=r"KilledWorker|died"):
+            clean_bag(bag).compute()  # the whole compute is lost
+        from reportclean.dask import clean_bag_isolated
+
+        out = clean_bag_isolated(bag, client=cl)
+    assert len(out) == len(items)
+    assert isinstance(out[6], BatchError) and out[6].index == 6 and out[6].source == "/killer"
+    assert "KilledWorker" in out[6].message
+    texts = [r.text for r in out if isinstance(r, CleanResult)]
+    assert texts == [*(f"第{i}次会议" for i in range(6)), "第1次会议", *(f"第{i}次会议" for i in range(6, 12))]
+
+
+def test_cli_on_a_cluster_a_document_that_kills_its_worker_costs_only_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dask
+
+    hook = tmp_path / "hook"  # loaded by the cluster's worker processes only (sitecustomize)
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(
+        "import os\n"
+        "import reportclean._pipeline as p\n"
+        "real = p.Cleaner.clean\n"
+        "def clean(self, data):\n"
+        "    if isinstance(data, bytes) and b'KILLME' in data:\n"
+        "        os._exit(1)  # as a crash in C code would\n"
+        "    return real(self, data)\n"
+        "p.Cleaner.clean = clean\n",
+        encoding="utf-8",
+    )
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(12):
+        (src / f"{i:02d}.txt").write_text(f"第{i}次会议{'KILLME' if i == 4 else ''}\n", encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(hook), str(ROOT / "src")]))
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        cmd = [sys.executable, "-m", "reportclean", "clean", str(src), "-o", str(tmp_path / "out"),
+               "--scheduler", cluster.scheduler_address, "--json"]  # fmt: skip
+        p = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
+    assert p.returncode == 1, p.stderr
+    assert sorted(x.name for x in (tmp_path / "out").iterdir()) == [f"{i:02d}.txt" for i in range(12) if i != 4]
+    assert [line for line in p.stderr.splitlines() if "error" in line] == [
+        line for line in p.stderr.splitlines() if line.startswith("reportclean: error: 04.txt: ")
+    ]
+    assert json.loads(p.stdout)["failed"] == 1

@@ -23,6 +23,7 @@ from ._model import (
     Severity,
 )
 from ._numbers import parse_number
+from ._pandas import clean_pandas, warnings_table
 from ._pipeline import CODES, Cleaner, clean
 
 __version__ = "0.1.0"
@@ -47,8 +48,10 @@ __all__ = [
     "__version__",
     "clean",
     "clean_many",
+    "clean_pandas",
     "decode",
     "learn_boilerplate",
     "load_lexicon",
     "parse_number",
+    "warnings_table",
 ]

@@ -18,21 +18,43 @@ and :mod:`reportclean.dask`.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
+import re
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar, Union
 
 from ._config import Config
 from ._model import CleanResult
 from ._pipeline import Cleaner
+from ._records import AtomicFile
 
-__all__ = ["BatchError", "Runner", "Source", "chunks", "clean_many", "cleaner_for"]
+__all__ = [
+    "BatchError",
+    "Done",
+    "Job",
+    "Runner",
+    "Source",
+    "atomic_write",
+    "chunks",
+    "clean_many",
+    "cleaner_for",
+    "one_by_one",
+    "output_bytes",
+    "output_chunks",
+    "work_chunk",
+]
 
 #: What :func:`clean_many` accepts per document: text, bytes, or a path to read.
 Source = Union[str, bytes, bytearray, memoryview, "os.PathLike[str]"]
@@ -106,11 +128,33 @@ def _clean_many(sources: Iterable[Source], config: Config, jobs: int) -> Iterato
     with Runner(jobs) as runner:
         calls = ((chunk, (config, chunk), sum(map(_size_of, chunk))) for chunk in chunks(enumerate(sources), _size_of))
         for chunk, outcome in runner.map_ordered(clean_chunk, calls):
-            if isinstance(outcome, BaseException):
+            if isinstance(outcome, BrokenProcessPool) and len(chunk) > 1:
+                yield from one_by_one(clean_chunk, config, chunk, _failed_item)
+            elif isinstance(outcome, BaseException):
                 yield from (_error(i, s, outcome) for i, s in chunk)
             else:
                 yield from outcome
             del chunk, outcome  # not held while the next chunk is cleaned
+
+
+def _failed_item(item: tuple[int, Source], exc: BaseException) -> list[CleanResult | BatchError]:
+    return [_error(item[0], item[1], exc)]
+
+
+def one_by_one(
+    fn: Callable[[Config, list[T]], list[R]],
+    config: Config,
+    items: Sequence[T],
+    failed: Callable[[T, BaseException], list[R]],
+) -> Iterator[R]:
+    """``fn(config, [item])`` for each item, each in a process of its own pool: after a
+    chunk killed its worker, so that only the item that kills a worker alone is lost
+    (``failed(item, exception)`` stands in its place). A pool apart from the run's, so
+    the run's calls in flight are not disturbed."""
+    with Runner(2, retries=1) as side:
+        calls = (([item], (config, [item]), 0) for item in items)
+        for [item], outcome in side.map_ordered(fn, calls):
+            yield from (failed(item, outcome) if isinstance(outcome, BaseException) else outcome)
 
 
 def clean_chunk(config: Config, items: Sequence[tuple[int, Source]]) -> list[CleanResult | BatchError]:
@@ -125,11 +169,21 @@ def cleaner_for(config: Config) -> Cleaner:
     return Cleaner(config)
 
 
+#: A ``str`` that is one file name with a suffix, no longer than a path can be.
+_FILE_NAME = re.compile(r"[^\n\r\t]{1,4096}\.[A-Za-z0-9]{1,8}")
+
+
 def _clean_one(cleaner: Cleaner, index: int, source: Source) -> CleanResult | BatchError:
     try:
         if isinstance(source, os.PathLike):
             with open(source, "rb") as fh:
                 return cleaner.clean(fh.read())
+        if isinstance(source, str) and _FILE_NAME.fullmatch(source) and os.path.isfile(source):
+            # clean_many(glob.glob("*.txt")) would clean the names: a str is text, a Path a file
+            raise TypeError(
+                f"got the str {source!r}, which names a file; a str is cleaned as text: pass "
+                f"pathlib.Path({source!r}) to clean the file (e.g. map(pathlib.Path, glob.glob(...)))"
+            )
         return cleaner.clean(source)  # type: ignore[arg-type]  # wrong types become a BatchError
     except Exception as exc:
         return _error(index, source, exc)
@@ -147,6 +201,111 @@ def describe(exc: BaseException) -> str:
     else:
         text = str(exc)
     return f"{type(exc).__name__}: {' '.join(text.split())}" if text else type(exc).__name__
+
+
+# -- the command line's work, done in a worker (this process, a pool process or a Dask worker)
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One document for :func:`work_chunk`.
+
+    ``kind``: ``"file"`` (read ``value``, a path, and write the clean text to ``dst``
+    atomically), ``"read"`` (read ``value`` and send the clean text back) or ``"text"``
+    (``value`` is the document; the clean text comes back). ``details`` names what
+    else to send back: ``"removals"``, ``"changes"``.
+    """
+
+    kind: str
+    value: Any
+    dst: str | None = None
+    fsync: bool = False
+    keep_links: bool = False
+    details: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class Done:
+    """What a worker sends back for one document: small, never the whole result."""
+
+    text: str | None = None
+    encoding: str | None = None
+    nbytes: int = 0
+    chars: int = 0
+    warnings: list[dict[str, Any]] = field(default_factory=list)
+    removals: list[str] = field(default_factory=list)
+    changes: int = 0
+    details: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    error: str | None = None
+    #: The output could not be written (exit code 2), as opposed to a document that failed.
+    unwritable: bool = False
+
+
+def work_chunk(config: Config, jobs: Sequence[Job]) -> list[Done]:
+    """Do a chunk of :class:`Job` s; never raises on data (a failure is a ``Done`` with an error)."""
+    cleaner = cleaner_for(config)
+    return [_work_one(cleaner, job) for job in jobs]
+
+
+def _work_one(cleaner: Cleaner, job: Job) -> Done:
+    try:
+        data = Path(job.value).read_bytes() if job.kind in ("file", "read") else job.value
+        nbytes = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
+        result = cleaner.clean(data)
+        del data  # memory: at most the document, its result and the output bytes at once
+        changes = result.changes if "changes" in job.details else None
+        done = Done(
+            text=None if job.kind == "file" else result.text,
+            encoding=result.encoding,
+            nbytes=nbytes,
+            chars=len(result.original),
+            warnings=[w.to_dict() for w in result.warnings],
+            removals=[r.rule for r in result.removed],
+            changes=0 if changes is None else len(changes),
+        )
+        if "removals" in job.details:
+            done.details["removal"] = [r.to_dict() for r in result.removed]
+        if changes is not None:
+            done.details["change"] = [c.to_dict() for c in changes]
+    except Exception as exc:
+        return Done(error=describe(exc))
+    if job.kind == "file":
+        try:
+            atomic_write(Path(job.dst or ""), output_chunks(result.text), job.fsync, job.keep_links)
+        except OSError as exc:
+            return Done(error=f"cannot write {job.dst}: {describe(exc)}", unwritable=True)
+    return done
+
+
+def atomic_write(path: Path, data: bytes | Iterable[bytes], fsync: bool = True, keep_links: bool = False) -> None:
+    """Write ``data`` (bytes, or chunks of bytes) to ``path`` through a temporary file
+    and a rename (see :class:`~reportclean._records.AtomicFile`).
+
+    A killed process never leaves a half file either way; ``fsync`` also makes
+    the file survive a power loss, at a few milliseconds a file.
+    """
+    out = AtomicFile(path, fsync, keep_links)
+    try:
+        with open(out.tmp, "wb") as fh:
+            for chunk in [data] if isinstance(data, bytes) else data:
+                fh.write(chunk)
+        out.commit()
+    except BaseException:
+        out.abort()
+        raise
+
+
+def output_bytes(result: CleanResult) -> bytes:
+    """The clean text as a file: UTF-8, ending with one newline."""
+    return b"".join(output_chunks(result.text))
+
+
+def output_chunks(text: str, size: int = 1 << 18) -> Iterator[bytes]:
+    """:func:`output_bytes` in chunks, encoded a slice at a time (no whole copy)."""
+    for i in range(0, len(text), size):
+        yield text[i : i + size].encode("utf-8")
+    if text and not text.endswith("\n"):
+        yield b"\n"
 
 
 def _size_of(item: tuple[int, Source]) -> int:
@@ -260,7 +419,9 @@ class Runner:
         if self.jobs == 1:
             return _DoneFuture(fn, args)
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.jobs, initializer=_die_with_parent, initargs=(os.getpid(),)
+            )
         future: Future[Any] = self._pool.submit(fn, *args)
         return future
 
@@ -324,3 +485,34 @@ class Runner:
         for entry in itertools.islice(pending, 1, None):
             entry[2] = None
         return len(pending) - 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """Pool worker start-up: end this worker when the parent dies, even by ``kill -9``
+    (a pool worker otherwise finishes its queue, still writing outputs); freeze the
+    inherited objects for the collector.
+
+    Linux ends it at once (``PR_SET_PDEATHSIG``); elsewhere a thread notices within
+    0.2 s that the parent has gone.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    if os.getppid() != parent:
+        os._exit(1)
+    # What the worker inherited (the compiled pipeline, the caller's data) is never
+    # collected here: frozen, the collector skips it instead of walking it (and copying
+    # its pages) again and again. Measured: workers' CPU 1.35 -> 1.31 s for 10 MB.
+    gc.freeze()
+    threading.Thread(target=watch, name="reportclean-parent-watch", daemon=True).start()

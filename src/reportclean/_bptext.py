@@ -62,11 +62,17 @@ def trie(words: Iterable[str]) -> str:
         node[""] = {}
 
     def emit(node: dict[str, Any]) -> str:
+        # a chain of single children is written in a loop: recursion only at branches
+        # (one level per character overflowed Python's stack on a 490-character phrase)
+        chain = ""
+        while len(node) == 1 and "" not in node:
+            [(c, node)] = node.items()
+            chain += re.escape(c)
         alts = [re.escape(c) + emit(node[c]) for c in sorted(k for k in node if k)]
         if not alts:
-            return ""
+            return chain
         body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
-        return body + "?" if "" in node else body
+        return chain + (body + "?" if "" in node else body)
 
     return emit(root)
 

@@ -40,7 +40,7 @@ __all__ = ["BoilerplateSettings", "ChromeRules", "ChromeScan", "chrome_lines"]
 
 @dataclass(frozen=True, slots=True)
 class BoilerplateSettings:
-    """The thresholds of the boilerplate step (docs/rules.md#boilerplate-chrome-by-what-a-line-is-like, docs/rules.md#boilerplate).
+    """The thresholds of the boilerplate step (docs/rules.md, the boilerplate sections).
 
     Lengths count characters of the stripped line or segment.
 

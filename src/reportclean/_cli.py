@@ -1,52 +1,48 @@
-"""The command line: ``reportclean clean`` and ``reportclean check``.
+"""The command line: ``reportclean clean``, ``check`` and ``learn``.
 
-Files, directories, stdout, progress bars and exit codes live here, never in the core.
+Files, directories, stdout, progress bars and exit codes live here and in the batch
+layer, never in the core. One function per subcommand (``_cmd_NAME``), registered in
+:data:`COMMANDS` with the function that adds its options.
+
 Exit codes: 0 success; 1 ``check`` found warnings at or above ``--fail-on``, or
 ``clean`` could not clean some documents (each named on stderr and in ``--report``);
-2 misuse, unreadable input or an output that cannot be written; 3 a bug. Always a
-one-line message on stderr, never a traceback.
+2 misuse, an unreadable input or an output that cannot be written; 3 a bug; 141 the
+reader of stdout went away (``| head``), quietly. Always a one-line message on stderr,
+never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import glob
-import io
+import bisect
 import json
-import shutil
+import os
+import re
 import sys
-import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, NoReturn
 
 from . import _review_cli
-from ._batch import Runner, chunks, cleaner_for, describe
-from ._config import Config
-from ._model import SEVERITIES, CleanResult
+from ._batch import Done, Job, Runner, atomic_write, chunks, describe, one_by_one, output_chunks, work_chunk
+from ._config import STEP_NAMES, Config
+from ._decode import decode
+from ._inputs import RECORD_SUFFIXES, STDIN, TEXT_SUFFIXES, InputError, discover
+from ._lexicon import Lexicon
+from ._model import SEVERITIES
 from ._pipeline import Cleaner
-from ._records import (
-    AtomicFile,
-    FormatError,
-    RecordFile,
-    RecordWriter,
-    Row,
-    kind_of,
-    optional_module,
-    stale_temp_files,
-)
+from ._records import FormatError, RecordFile, RecordWriter, Row, kind_of, optional_module, stale_temp_files
+from ._runout import Errors, OutputError, Progress, Report, Summary
+from ._settings import SettingsError, build_config, find_config
 
-__all__ = ["main"]
+__all__ = ["COMMANDS", "main"]
 
-#: Files picked up as one document each when a directory is given.
-TEXT_SUFFIXES = (".txt", ".text", ".md")
-#: Files picked up as one document per row (``--field``) when a directory is given.
-RECORD_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
-#: Failed documents named one by one on stderr; the rest are counted.
-MAX_ERROR_LINES = 20
+#: What ``--report-include`` may add to the warnings.
+REPORT_EXTRAS = ("removals", "changes", "documents")
+#: Exit code when stdout is closed early (128 + SIGPIPE, as a shell reports it).
+EXIT_PIPE = 141
 
 
 class UsageError(Exception):
@@ -57,23 +53,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        if hasattr(args, "run"):  # review, explain (_review_cli)
-            return int(args.run(args))
-        if args.command == "clean":
-            return _cmd_clean(args)
-        return _cmd_check(args)
-    except UsageError as exc:
+        return int(COMMANDS[args.command][1](args))
+    except (UsageError, InputError, SettingsError, OutputError) as exc:
         print(f"reportclean: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("reportclean: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_PIPE
     except OSError as exc:  # an output that cannot be written, a full disk
         print(f"reportclean: error: {describe(exc)}", file=sys.stderr)
         return 2
     except Exception as exc:  # a bug: still one line, and a way to report it
         print(f"reportclean: internal error: {describe(exc)}; please report it", file=sys.stderr)
         return 3
+
+
+def _quiet_stdout() -> None:
+    """The reader of stdout has gone: send what is left to /dev/null, so that Python's
+    final flush does not complain (as the Python docs advise for SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _positive(value: str) -> int:
@@ -86,6 +91,14 @@ def _positive(value: str) -> int:
     return n
 
 
+def _extras(value: str) -> frozenset[str]:
+    names = frozenset(v.strip() for v in value.split(",") if v.strip())
+    bad = sorted(names - set(REPORT_EXTRAS))
+    if bad:
+        raise argparse.ArgumentTypeError(f"unknown {', '.join(bad)}; choose from {', '.join(REPORT_EXTRAS)}")
+    return names
+
+
 class _Parser(argparse.ArgumentParser):
     """Usage errors in one line, without the usage block."""
 
@@ -94,17 +107,57 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     p = _Parser(
         prog="reportclean",
         description="Clean Chinese local-government reports: clean text plus an honest list of problems.",
     )
+    p.add_argument("--version", action="version", version=f"reportclean {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
-    inputs_help = (
-        "files, directories (searched recursively for *.txt/*.md and *.jsonl/*.csv/*.parquet) or globs (quoted)"
-    )
-    c = sub.add_parser("clean", help="write a clean UTF-8 copy of each input")
-    c.add_argument("paths", nargs="+", metavar="PATH", help=inputs_help)
-    c.add_argument("-o", "--output", metavar="OUTDIR", help="directory for the clean files (same relative layout)")
+    for name, (add_options, _run, help_text) in COMMANDS.items():
+        add_options(sub.add_parser(name, help=help_text))
+    return p
+
+
+def _config_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("configuration (flags win over the configuration file)")
+    g.add_argument(
+        "--config", metavar="FILE",
+        help="a reportclean.toml, or a pyproject.toml with [tool.reportclean] (default: found from here upwards)",
+    )  # fmt: skip
+    g.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    g.add_argument(
+        "--disable", action="append", default=[], metavar="STEP[,STEP]",
+        help=f"switch steps off ({', '.join(STEP_NAMES)})",
+    )  # fmt: skip
+    g.add_argument("--enable", action="append", default=[], metavar="STEP[,STEP]", help="switch steps on again")
+    g.add_argument("--lexicon", action="append", default=[], metavar="FILE", help="a user lexicon (repeatable)")
+    g.add_argument("--mark-placeholders", action="store_true", help="wrap placeholders in ⟦ ⟧ in the clean text")
+    g.add_argument("--simplified", action="store_true", help="convert a wholly traditional document to simplified")
+
+
+def _config(args: argparse.Namespace) -> Config:
+    if args.config:
+        path: Path | None = Path(args.config)
+        if not path.is_file():  # type: ignore[union-attr]
+            raise UsageError(f"--config {args.config}: no such file")
+    else:
+        path = None if args.isolated else find_config(Path.cwd())
+    options = [name for name in ("mark_placeholders", "simplified") if getattr(args, name)]
+    return build_config(path, args.disable, args.enable, args.lexicon, options)
+
+
+def _clean_options(c: argparse.ArgumentParser) -> None:
+    c.add_argument(
+        "paths", nargs="+", metavar="PATH",
+        help="files, directories (searched recursively for *.txt/*.md and *.jsonl/*.csv/*.parquet), "
+        "quoted globs, or - for stdin",
+    )  # fmt: skip
+    c.add_argument(
+        "-o", "--output", metavar="OUTDIR",
+        help="directory for the clean files (same relative layout), or - for stdout (the default for stdin)",
+    )  # fmt: skip
     c.add_argument("--in-place", action="store_true", help="overwrite each input with its clean text")
     c.add_argument(
         "--field", "--jsonl-field", "--column", dest="field", default="text", metavar="NAME",
@@ -118,142 +171,102 @@ def _parser() -> argparse.ArgumentParser:
         help="flush every output to disk before its rename (survives a power loss; slower)",
     )  # fmt: skip
     c.add_argument("--report", metavar="FILE", help="write one JSON line per warning or failed document")
+    c.add_argument(
+        "--report-include", type=_extras, default=frozenset(), metavar="WHAT[,WHAT]",
+        help="also report removals, changes and/or documents (one line each: encoding, sizes, counts)",
+    )  # fmt: skip
     c.add_argument("--summary", metavar="FILE", help="write the summary to FILE (.json or .csv)")
     c.add_argument("--json", action="store_true", help="print the summary as JSON instead of text")
     c.add_argument(
         "--progress", choices=("auto", "always", "never"), default="auto",
         help="progress bar on stderr (auto: only on a terminal)",
     )  # fmt: skip
-    k = sub.add_parser("check", help="report warnings; exit 1 if any reach --fail-on")
-    k.add_argument("paths", nargs="+", metavar="PATH", help="files, or directories searched for *.txt/*.md")
+    _config_options(c)
+
+
+def _check_options(k: argparse.ArgumentParser) -> None:
+    k.add_argument("paths", nargs="+", metavar="PATH", help="files, directories searched for *.txt/*.md, or -")
     k.add_argument(
         "--fail-on", choices=SEVERITIES, default="warning", help="lowest severity that fails (default: warning)"
     )
     k.add_argument("--json", action="store_true", help="print one JSON line per warning")
-    _review_cli.add_parsers(sub)
-    return p
+    _config_options(k)
+
+
+def _learn_options(n: argparse.ArgumentParser) -> None:
+    n.add_argument("paths", nargs="+", metavar="PATH", help="documents of one source: files, directories or globs")
+    n.add_argument("-o", "--output", required=True, metavar="LEXICON", help="the lexicon file to write, or -")
+    n.add_argument("--min-documents", type=_positive, default=3, metavar="N", help="in at least N documents (3)")
+    n.add_argument("--min-share", type=float, default=0.5, metavar="F", help="and a share F of them (0.5)")
+    n.add_argument("--edge", type=_positive, default=8, metavar="N", help="within N lines of the top or bottom (8)")
 
 
 # -- inputs --------------------------------------------------------------------------
 
 
-def discover(paths: Sequence[str], suffixes: Sequence[str] = TEXT_SUFFIXES) -> list[tuple[Path, Path]]:
-    """(file, path relative to its root) for every input; directories and globs are searched."""
-    found: list[tuple[Path, Path]] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in suffixes)
-            if not files:
-                raise UsageError(f"{raw}: directory has no input files ({', '.join(suffixes)})")
-            found.extend((f, f.relative_to(path)) for f in files)
-        elif path.is_file():
-            found.append((path, Path(path.name)))
-        elif path.exists():
-            raise UsageError(f"{raw}: not a regular file or directory")
-        elif glob.has_magic(raw):
-            root = _glob_root(raw)
-            files = sorted(Path(f) for f in glob.glob(raw, recursive=True) if Path(f).is_file())
-            if not files:
-                raise UsageError(f"{raw}: no file matches")
-            found.extend((f, f.relative_to(root)) for f in files)
+@dataclass(frozen=True, slots=True)
+class _Target:
+    src: Path  # as found; Path("-") for stdin
+    rel: Path
+    dst: Path | None  # None: the clean text goes to stdout
+
+
+def _targets(args: argparse.Namespace, to_stdout: bool, out_root: Path | None) -> list[_Target]:
+    found = discover(args.paths, TEXT_SUFFIXES + tuple(RECORD_SUFFIXES), exclude=out_root)
+    _note_skipped(found.skipped)
+    targets: list[_Target] = []
+    seen: dict[Path, Path] = {}
+    inputs = {src.resolve() for src, _ in found.files if str(src) != STDIN}
+    if sum(1 for src, _ in found.files if str(src) == STDIN) > 1:
+        raise UsageError("- (stdin) given twice")
+    for src, rel in found.files:
+        if str(src) == STDIN:
+            if not to_stdout:
+                raise UsageError("- (stdin) is written to stdout: use -o - (or leave -o out)")
+            targets.append(_Target(src, rel, None))
+            continue
+        if to_stdout:
+            if kind_of(src) is not None:
+                raise UsageError(f"{src}: -o - writes text documents only; give -o OUTDIR for record files")
+            targets.append(_Target(src, rel, None))
+            continue
+        real = src.resolve()
+        if out_root is None:  # --in-place
+            if src.is_symlink():
+                raise UsageError(f"{src}: a symlink; --in-place does not write through links (clean {real} itself)")
+            dst = real
         else:
-            raise UsageError(f"{raw}: no such file or directory")
-    return found
+            dst = Path(os.path.normpath(out_root / rel))
+            if out_root not in dst.parents:
+                raise UsageError(f"{src}: its output {dst} would be outside {out_root}")
+            if dst == real or (dst.exists() and dst.resolve() == real):
+                raise UsageError(f"{src}: output would overwrite the input; use another -o or --in-place")
+            if dst in inputs:
+                raise UsageError(f"{src}: output {dst} would overwrite another input; use another -o")
+        if dst in seen:
+            raise UsageError(f"{src} and {seen[dst]} would both be written to {dst}; clean them in separate runs")
+        seen[dst] = src
+        if kind_of(src) == "parquet":
+            try:
+                optional_module("pyarrow.parquet", "parquet")
+            except ImportError as exc:
+                raise UsageError(f"{src}: reading Parquet {exc}") from None
+        targets.append(_Target(src, rel, dst))
+    return targets
 
 
-def _glob_root(pattern: str) -> Path:
-    """The directory part of a glob before its first wildcard: outputs keep the layout below it."""
-    parts = Path(pattern).parts
-    root: list[str] = []
-    for part in parts[:-1]:
-        if glob.has_magic(part):
-            break
-        root.append(part)
-    return Path(*root) if root else Path()
+def _note_skipped(links: Iterable[Path]) -> None:
+    for link in links:
+        print(f"reportclean: note: skipped symlink {link} (not followed; name it to clean it)", file=sys.stderr)
 
 
 def _read(path: Path) -> bytes:
+    if str(path) == STDIN:
+        return sys.stdin.buffer.read()
     try:
         return path.read_bytes()
     except OSError as exc:
         raise UsageError(f"{path}: cannot read ({exc.strerror or exc})") from None
-
-
-def atomic_write(path: Path, data: bytes | Iterable[bytes], fsync: bool = True) -> None:
-    """Write ``data`` (bytes, or chunks of bytes) to ``path`` through a temporary file
-    and a rename.
-
-    A killed process never leaves a half file either way; ``fsync`` also makes
-    the file survive a power loss, at a few milliseconds a file.
-    """
-    out = AtomicFile(path, fsync)
-    try:
-        with open(out.tmp, "wb") as fh:
-            for chunk in [data] if isinstance(data, bytes) else data:
-                fh.write(chunk)
-        out.commit()
-    except BaseException:
-        out.abort()
-        raise
-
-
-def output_bytes(result: CleanResult) -> bytes:
-    """The clean text as a file: UTF-8, ending with one newline."""
-    return b"".join(output_chunks(result.text))
-
-
-def output_chunks(text: str, size: int = 1 << 18) -> Iterator[bytes]:
-    """:func:`output_bytes` in chunks, encoded a slice at a time (no whole copy)."""
-    for i in range(0, len(text), size):
-        yield text[i : i + size].encode("utf-8")
-    if text and not text.endswith("\n"):
-        yield b"\n"
-
-
-# -- work done in the worker (this process, a pool process or a Dask worker) ---------
-
-
-@dataclass(slots=True)
-class Done:
-    """What a worker sends back for one document: small, never the whole result."""
-
-    text: str | None = None
-    encoding: str | None = None
-    nbytes: int = 0
-    chars: int = 0
-    warnings: list[dict[str, Any]] = field(default_factory=list)
-    removals: list[str] = field(default_factory=list)
-    error: str | None = None
-
-
-def work_chunk(config: Config, payloads: Sequence[tuple[str, Any, Any, bool]]) -> list[Done]:
-    """Clean a chunk of documents: ``("file", src, dst, fsync)`` is read, cleaned and
-    written atomically to ``dst`` by the worker; ``("text", value, None, False)`` comes
-    back cleaned."""
-    cleaner = cleaner_for(config)
-    return [_work_one(cleaner, *payload) for payload in payloads]
-
-
-def _work_one(cleaner: Cleaner, kind: str, value: Any, dst: Any, fsync: bool) -> Done:
-    try:
-        data = Path(value).read_bytes() if kind == "file" else value
-        nbytes = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
-        result = cleaner.clean(data)
-        del data  # memory: at most the document, its result and the output bytes at once
-        done = Done(
-            text=None if kind == "file" else result.text,
-            encoding=result.encoding,
-            nbytes=nbytes,
-            chars=len(result.original),
-            warnings=[w.to_dict() for w in result.warnings],
-            removals=[r.rule for r in result.removed],
-        )
-        if kind == "file":
-            atomic_write(Path(dst), output_chunks(result.text), fsync)
-        return done
-    except Exception as exc:
-        return Done(error=describe(exc))
 
 
 # -- the clean command ---------------------------------------------------------------
@@ -265,7 +278,7 @@ class _Item:
 
     kind: str  # file | row | pass | skip | fail | end
     name: str
-    payload: tuple[str, Any, Any, bool] | None = None
+    job: Job | None = None
     size: int = 0
     state: _OpenRecords | None = None
     row: Row | None = None
@@ -278,99 +291,140 @@ class _OpenRecords:
     failed: bool = False
 
 
+@dataclass(slots=True)
+class _Run:
+    """What the handling of outcomes needs, in the main process."""
+
+    summary: Summary
+    report: Report | None
+    errors: Errors
+    stdout: Any = None  # a binary stream when the clean text goes to stdout
+
+
 def _cmd_clean(args: argparse.Namespace) -> int:
-    if args.in_place == bool(args.output):
-        raise UsageError("give either -o OUTDIR or --in-place (to overwrite the inputs)")
+    to_stdout = args.output == STDIN or (args.output is None and not args.in_place and args.paths == [STDIN])
+    if args.in_place and args.output:
+        raise UsageError("give either -o OUTDIR or --in-place, not both")
+    if not args.in_place and args.output is None and not to_stdout:
+        raise UsageError("give -o OUTDIR, -o - (stdout) or --in-place (to overwrite the inputs)")
+    if args.in_place and STDIN in args.paths:
+        raise UsageError("- (stdin) cannot be cleaned in place; use -o -")
     if args.summary and Path(args.summary).suffix.lower() not in (".json", ".csv"):
         raise UsageError(f"{args.summary}: --summary writes .json or .csv; name the file so")
-    inputs = discover(args.paths, TEXT_SUFFIXES + RECORD_SUFFIXES)
-    outdir = Path(args.output) if args.output else None
-    if outdir is not None and outdir.exists() and not outdir.is_dir():
-        raise UsageError(f"{outdir}: exists and is not a directory")
-    targets = []
+    config = _config(args)
+    outdir = None if to_stdout or args.in_place else Path(args.output)
+    if outdir is not None:
+        if outdir.exists() and not outdir.is_dir():
+            raise UsageError(f"{outdir}: exists and is not a directory")
     out_root = outdir.resolve() if outdir is not None else None
-    for src, rel in inputs:
-        real = src.resolve()
-        if out_root is not None and real.is_relative_to(out_root) and out_root / rel != real:
-            continue  # an earlier run's output inside an input folder
-        dst = real if out_root is None else out_root / rel
-        if out_root is not None and dst == real:
-            raise UsageError(f"{src}: output would overwrite the input; use another -o or --in-place")
-        if kind_of(src) == "parquet":
-            try:
-                optional_module("pyarrow.parquet", "parquet")
-            except ImportError as exc:
-                raise UsageError(f"{src}: reading Parquet {exc}") from None
-        targets.append((real, rel, dst))
+    targets = _targets(args, to_stdout, out_root)
+    if outdir is not None:
+        try:
+            outdir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"{outdir}: cannot create the output folder ({exc.strerror or exc})") from None
+        if not os.access(outdir, os.W_OK | os.X_OK):
+            raise UsageError(f"{outdir}: cannot write in the output folder (permission denied)")
     client = _dask_client(args.scheduler) if args.scheduler else None
-    summary = _Summary()
-    report = _Report(Path(args.report)) if args.report else None
-    progress = _Progress(args.progress, _count_documents(targets, args.field))
-    errors = _ErrorLines(progress.write)
+    run = _Run(Summary(), Report(Path(args.report)) if args.report else None, Errors(lambda line: None))
+    progress = Progress(args.progress, _count_documents(targets, args.field))
+    run.errors = Errors(progress.write)
+    if to_stdout:
+        run.stdout = sys.stdout.buffer
     open_records: list[_OpenRecords] = []
-    config = Config()
-    items = _items(targets, args.field, args.resume, args.fsync, open_records)
+    details = frozenset(args.report_include & {"removals", "changes"}) if args.report else frozenset()
+    items = _items(targets, args, details, open_records)
     try:
         with Runner(args.jobs, client=client) as runner:
             calls = (
-                (chunk, (config, [it.payload for it in chunk if it.payload is not None]), sum(it.size for it in chunk))
+                (chunk, (config, [it.job for it in chunk if it.job is not None]), sum(it.size for it in chunk))
                 for chunk in chunks(items, lambda it: it.size)
             )
             for chunk, outcome in runner.map_ordered(work_chunk, calls):
+                jobs = [it.job for it in chunk if it.job is not None]
+                if isinstance(outcome, BrokenProcessPool) and len(jobs) > 1:
+                    # a document killed its worker: run the chunk again one document at a time
+                    outcome = list(one_by_one(work_chunk, config, jobs, _died))
+                elif client is not None and isinstance(outcome, Exception) and len(jobs) > 1:
+                    outcome = _singles_on(client, config, jobs)  # KilledWorker: the same on the cluster
                 dones = iter(outcome) if isinstance(outcome, list) else None
                 for item in chunk:
                     done = None
-                    if item.payload is not None:
+                    if item.job is not None:
                         done = Done(error=describe(outcome)) if dones is None else next(dones)  # type: ignore[arg-type]
-                    _handle(item, done, summary, report, errors)
-                    progress.update(item, done)
+                    _handle(item, done, run, args.report_include)
+                    if item.kind not in ("end", "pass"):
+                        progress.update(done)
                     del done
-                del chunk, outcome, dones  # not held while the next chunk is cleaned
-        if report is not None:
-            report.commit()
+                del chunk, outcome, dones, jobs  # not held while the next chunk is cleaned
+        if run.report is not None:
+            run.report.commit()
     finally:
-        errors.close()
+        run.errors.close()
         progress.close()
         for state in open_records:
             state.writer.abort()
-        if report is not None:
-            report.abort()
+        if run.report is not None:
+            run.report.abort()
         if client is not None:
             client.close()
+    summary = run.summary
     summary.stop()
-    written_to = str(outdir) if outdir else "(in place)"
-    summary.print(sys.stdout, as_json=args.json, written_to=written_to)
+    written_to = "(stdout)" if to_stdout else str(outdir) if outdir else "(in place)"
+    if not to_stdout:  # the clean text has stdout
+        summary.print(sys.stdout, as_json=args.json, written_to=written_to)
     if args.summary:
         summary.write(Path(args.summary), written_to)
-    return 1 if summary.failed else 0
+    return 2 if summary.unwritable else 1 if summary.failed else 0
+
+
+def _died(job: Job, exc: BaseException) -> list[Done]:
+    return [Done(error=describe(exc))]
+
+
+def _singles_on(client: Any, config: Config, jobs: list[Job]) -> list[Done]:
+    """Each job alone on the cluster, after their chunk failed (a worker died running it).
+    A worker's death also fails what ran beside it, so a job that fails is tried once
+    more, alone, before it counts as failed."""
+    futures = [client.submit(work_chunk, config, [job], pure=False) for job in jobs]
+    out: list[Done] = []
+    for job, future in zip(jobs, futures, strict=True):
+        try:
+            out.extend(future.result())
+        except Exception:
+            try:
+                out.extend(client.submit(work_chunk, config, [job], pure=False).result())
+            except Exception as exc:
+                out.append(Done(error=describe(exc)))
+    return out
 
 
 def _items(
-    targets: Iterable[tuple[Path, Path, Path]],
-    field: str,
-    resume: bool,
-    fsync: bool,
-    open_records: list[_OpenRecords],
+    targets: Iterable[_Target], args: argparse.Namespace, details: frozenset[str], open_records: list[_OpenRecords]
 ) -> Iterator[_Item]:
     """The run as a stream of items, files read lazily (rows only as far as the run got)."""
-    for src, rel, dst in targets:
-        name = str(rel)
-        if resume:
-            for stale in stale_temp_files(dst):
+    for t in targets:
+        name = str(t.rel)
+        if t.dst is None:  # to stdout
+            if str(t.src) == STDIN:
+                data = sys.stdin.buffer.read()
+                yield _Item("file", name, Job("text", data, details=details), len(data))
+            else:
+                yield _Item("file", name, Job("read", str(t.src), details=details), _size(t.src))
+            continue
+        if args.resume:
+            for stale in stale_temp_files(t.dst):
                 stale.unlink(missing_ok=True)
-            if dst.exists() and dst != src:
+            if t.dst.exists() and not args.in_place:
                 yield _Item("skip", name)
                 continue
-        if kind_of(src) is None:
-            try:
-                size = src.stat().st_size
-            except OSError:
-                size = 0
-            yield _Item("file", name, ("file", str(src), str(dst), fsync), size)
+        if kind_of(t.src) is None:
+            job = Job("file", str(t.src), str(t.dst), args.fsync, args.in_place, details)
+            yield _Item("file", name, job, _size(t.src))
             continue
         try:
-            records = RecordFile(src, field)
-            state = _OpenRecords(records.writer(dst, fsync))
+            records = RecordFile(t.src, args.field)
+            state = _OpenRecords(records.writer(t.dst, args.fsync, args.in_place))
         except (FormatError, OSError, ImportError) as exc:
             yield _Item("fail", name, message=_one_line(exc))
             continue
@@ -385,78 +439,110 @@ def _items(
                     yield _Item("pass", row_name, state=state, row=row, message=row.problem or "")
                 else:
                     size = len(row.text) * (1 if isinstance(row.text, bytes) else 3)
-                    yield _Item("row", row_name, ("text", row.text, None, False), size, state, row)
-        except (FormatError, OSError) as exc:
+                    yield _Item("row", row_name, Job("text", row.text, details=details), size, state, row)
+        except Exception as exc:  # a file that breaks midway fails alone
             yield _Item("fail", name, state=state, message=_one_line(exc))
             continue
-        except Exception as exc:
-            yield _Item("fail", name, state=state, message=describe(exc))
-            continue
         yield _Item("end", name, state=state)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _one_line(exc: BaseException) -> str:
     return str(exc) if isinstance(exc, (FormatError, ImportError)) else describe(exc)
 
 
-def _handle(item: _Item, done: Done | None, summary: _Summary, report: _Report | None, errors: _ErrorLines) -> None:
-    """Take one item's outcome, in input order."""
+def _handle(item: _Item, done: Done | None, run: _Run, extras: frozenset[str]) -> None:
+    """Take one item's outcome, in input order; a record file whose writing fails fails alone."""
+    try:
+        _take(item, done, run, extras)
+    except OutputError:
+        raise
+    except Exception as exc:
+        if item.state is None or item.state.failed:
+            raise
+        file_name = item.name.partition("#")[0]
+        item.state.failed = True
+        item.state.writer.abort()
+        _fail({"file": file_name}, file_name, f"cannot write the clean copy ({describe(exc)})", run)
+
+
+def _take(item: _Item, done: Done | None, run: _Run, extras: frozenset[str]) -> None:
     file_name, _, row = item.name.partition("#")
     where: dict[str, Any] = {"file": file_name, **({"row": int(row)} if row else {})}
     if item.kind == "skip":
-        summary.skipped += 1
+        run.summary.skipped += 1
         return
     if item.kind == "fail":
         if item.state is not None:
             item.state.failed = True
             item.state.writer.abort()
-        _fail(where, item.name, item.message, summary, report, errors)
+        _fail(where, item.name, item.message, run)
         return
+    if item.state is not None and item.state.failed:
+        return  # the file already failed: its other rows are not written
     if item.kind == "end":
         assert item.state is not None
-        if not item.state.failed:
-            item.state.writer.commit()
-            summary.files += 1
+        item.state.writer.commit()
+        run.summary.files += 1
         return
     if item.kind == "pass":
         assert item.state is not None and item.row is not None
         item.state.writer.write(item.row, None)
         if item.message:
-            _fail(where, item.name, item.message, summary, report, errors)
+            _fail(where, item.name, item.message, run)
         return
     assert done is not None
     if item.kind == "row":
         assert item.state is not None and item.row is not None
         item.state.writer.write(item.row, done.text)
     if done.error is not None:
-        _fail(where, item.name, done.error, summary, report, errors)
+        run.summary.unwritable += done.unwritable
+        _fail(where, item.name, done.error, run)
         return
+    if run.stdout is not None and done.text is not None:
+        for chunk in output_chunks(done.text):
+            run.stdout.write(chunk)
+        run.stdout.flush()
     if item.kind == "file":
-        summary.files += 1
-    summary.add(done)
-    if report is not None:
+        run.summary.files += 1
+    run.summary.add(done)
+    if run.report is not None:
         for w in done.warnings:
-            report.write({**where, **w})
+            run.report.write({**where, "kind": "warning", **w})
+        for kind, records in done.details.items():
+            for record in records:
+                run.report.write({**where, "kind": kind, **record})
+        if "documents" in extras:
+            run.report.write({
+                **where, "kind": "document", "encoding": done.encoding, "bytes": done.nbytes,
+                "characters": done.chars, "warnings": len(done.warnings), "removals": len(done.removals),
+                **({"changes": done.changes} if "changes" in extras else {}),
+            })  # fmt: skip
 
 
-def _fail(
-    where: dict[str, Any], name: str, message: str, summary: _Summary, report: _Report | None, errors: _ErrorLines
-) -> None:
-    summary.failed += 1
-    errors.write(f"{name}: {message}")
-    if report is not None:
-        report.write({**where, "code": "document-failed", "severity": "error", "message": message})
+def _fail(where: dict[str, Any], name: str, message: str, run: _Run) -> None:
+    run.summary.failed += 1
+    run.errors.write(f"{name}: {message}")
+    if run.report is not None:
+        run.report.write({**where, "kind": "warning", "code": "document-failed", "severity": "error",
+                          "message": message})  # fmt: skip
 
 
-def _count_documents(targets: Sequence[tuple[Path, Path, Path]], field: str) -> int | None:
+def _count_documents(targets: Sequence[_Target], field: str) -> int | None:
     """Documents in the run when known cheaply (text and Parquet files), for the progress bar."""
     total = 0
-    for src, _rel, _dst in targets:
-        if kind_of(src) is None:
+    for t in targets:
+        if kind_of(t.src) is None:
             total += 1
             continue
         try:
-            n = RecordFile(src, field).count()
+            n = RecordFile(t.src, field).count()
         except Exception:
             n = None
         if n is None:
@@ -476,217 +562,122 @@ def _dask_client(address: str) -> Any:
         raise UsageError(f"cannot reach the Dask scheduler at {address} ({describe(exc)})") from None
 
 
-class _Report:
-    """``--report``: JSON lines written to a temporary file, renamed into place at the end."""
-
-    def __init__(self, path: Path) -> None:
-        self.file = AtomicFile(path)
-        self.fh: io.TextIOWrapper | None = open(self.file.tmp, "w", encoding="utf-8")
-
-    def write(self, record: dict[str, Any]) -> None:
-        assert self.fh is not None
-        self.fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-    def commit(self) -> None:
-        assert self.fh is not None
-        self.fh.close()
-        self.fh = None
-        self.file.commit()
-
-    def abort(self) -> None:
-        if self.fh is not None:
-            self.fh.close()
-            self.fh = None
-            self.file.abort()
-
-
-class _ErrorLines:
-    """Failed documents on stderr: one line each, the first :data:`MAX_ERROR_LINES` of them."""
-
-    def __init__(self, out: Callable[[str], None]) -> None:
-        self.out, self.count = out, 0
-
-    def write(self, line: str) -> None:
-        self.count += 1
-        if self.count <= MAX_ERROR_LINES:
-            self.out(f"reportclean: error: {line}")
-
-    def close(self) -> None:
-        if self.count > MAX_ERROR_LINES:
-            self.out(f"reportclean: error: ... and {self.count - MAX_ERROR_LINES} more (see --report)")
-
-
-class _Progress:
-    """Documents/s and MB/s on stderr: tqdm when installed, else a plain line; quiet in a pipe."""
-
-    def __init__(self, mode: str, total: int | None) -> None:
-        self.on = mode == "always" or (mode == "auto" and sys.stderr.isatty())
-        self.docs = 0
-        self.total = total
-        self.nbytes = 0
-        self.start = self.last = time.perf_counter()
-        self.bar: Any = None
-        if self.on:
-            try:
-                tqdm = optional_module("tqdm", "progress").tqdm
-            except ImportError:
-                tqdm = None
-            if tqdm is not None:
-                # a terminal that reports no size (0x0) would hide the bar
-                width, height = shutil.get_terminal_size((100, 20))
-                self.bar = tqdm(
-                    total=total, unit="doc", file=sys.stderr, mininterval=0.2,
-                    ncols=width if width > 0 else 100, nrows=height if height > 0 else 20,
-                )  # fmt: skip
-
-    def write(self, line: str) -> None:
-        """A line on stderr that does not break the bar."""
-        if self.bar is not None:
-            self.bar.write(line, file=sys.stderr)
-        else:
-            sys.stderr.write(("\n" if self.on and self.docs else "") + line + "\n")
-
-    def update(self, item: _Item, done: Done | None) -> None:
-        if not self.on or item.kind in ("end", "pass"):
-            return
-        self.docs += 1
-        self.nbytes += done.nbytes if done is not None else 0
-        now = time.perf_counter()
-        if self.bar is not None:
-            self.bar.update(1)
-        if now - self.last >= 0.2:
-            self.last = now
-            self._show(now)
-
-    def _show(self, now: float) -> None:
-        rate = self.nbytes / 1e6 / max(now - self.start, 1e-9)
-        if self.bar is not None:
-            self.bar.set_postfix_str(f"{rate:.2f} MB/s", refresh=False)
-        else:
-            docs = self.docs / max(now - self.start, 1e-9)
-            count = f"{self.docs}/{self.total}" if self.total is not None else str(self.docs)
-            sys.stderr.write(f"\r{count} docs  {docs:.1f} doc/s  {rate:.2f} MB/s")
-            sys.stderr.flush()
-
-    def close(self) -> None:
-        if not self.on:
-            return
-        self._show(time.perf_counter())
-        if self.bar is not None:
-            self.bar.close()
-        else:
-            sys.stderr.write("\n")
+# -- the check command ---------------------------------------------------------------
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    inputs = discover(args.paths)
+    config = _config(args)
     threshold = SEVERITIES.index(args.fail_on)
-    cleaner = Cleaner(Config())
-    failed = 0
-    for src, _rel in inputs:
-        result = cleaner.clean(_read(src))
+    cleaner = Cleaner(config)
+    failed = unreadable = checked = 0
+    for src in _each_input(args.paths):
+        if src is None:
+            unreadable += 1
+            continue
+        try:
+            data = _read(src)
+        except UsageError as exc:  # the other files are still checked
+            print(f"reportclean: error: {exc}", file=sys.stderr)
+            unreadable += 1
+            continue
+        checked += 1
+        result = cleaner.clean(data)
+        lines = _Lines(result.original)
         for w in result.warnings:
+            line, col = lines.position(w.original_span[0])
             if args.json:
-                print(json.dumps({"file": str(src), **w.to_dict()}, ensure_ascii=False))
+                print(json.dumps({"file": str(src), "line": line, "column": col, **w.to_dict()}, ensure_ascii=False))
             else:
-                line, col = _line_col(result.text, w.span[0])
                 print(f"{src}:{line}:{col}: {w.severity}: {w.code}: {w.message}")
             if SEVERITIES.index(w.severity) >= threshold:
                 failed += 1
     if not args.json:
-        verdict = "fail" if failed else "ok"
-        print(f"{len(inputs)} file(s) checked, {failed} warning(s) at or above {args.fail_on}: {verdict}")
-    return 1 if failed else 0
-
-
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, col
-
-
-class _Summary:
-    def __init__(self) -> None:
-        self.files = 0
-        self.documents = 0
-        self.failed = 0
-        self.skipped = 0
-        self.bytes = 0
-        self.chars = 0
-        self.encodings: Counter[str] = Counter()
-        self.codes: Counter[str] = Counter()
-        self.rules: Counter[str] = Counter()
-        self.start = time.perf_counter()
-        self.seconds = 0.0
-
-    def add(self, done: Done) -> None:
-        self.documents += 1
-        self.bytes += done.nbytes
-        self.chars += done.chars
-        self.encodings[done.encoding or "str"] += 1
-        self.codes.update(w["code"] for w in done.warnings)
-        self.rules.update(done.removals)
-
-    def stop(self) -> None:
-        self.seconds = time.perf_counter() - self.start
-
-    def as_dict(self) -> dict[str, Any]:
-        secs = max(self.seconds, 1e-9)
-        return {
-            "files": self.files,
-            "documents": self.documents,
-            "failed": self.failed,
-            "skipped": self.skipped,
-            "bytes": self.bytes,
-            "characters": self.chars,
-            "seconds": round(self.seconds, 3),
-            "documents_per_second": round(self.documents / secs, 1),
-            "mb_per_second": round(self.bytes / 1e6 / secs, 2),
-            "encodings": dict(self.encodings.most_common()),
-            "warnings": dict(self.codes.most_common()),
-            "removals": dict(self.rules.most_common()),
-        }
-
-    def print(self, out: TextIO, as_json: bool, written_to: str) -> None:
-        if as_json:
-            out.write(json.dumps({**self.as_dict(), "output": written_to}, ensure_ascii=False) + "\n")
-            return
-
-        def fmt(c: Counter[str]) -> str:
-            return ", ".join(f"{k} {v}" for k, v in c.most_common()) or "none"
-
-        d = self.as_dict()
-        out.write(
-            f"cleaned {self.files} file(s): {self.documents} document(s), {self.bytes / 1e6:.2f} MB, "
-            f"{self.chars} characters in {d['seconds']:.1f} s "
-            f"({d['documents_per_second']} docs/s, {d['mb_per_second']} MB/s) -> {written_to}\n"
+        verdict = "fail" if failed or unreadable else "ok"
+        print(
+            f"{checked} file(s) checked, {failed} warning(s) at or above {args.fail_on}"
+            f"{f', {unreadable} unreadable' if unreadable else ''}: {verdict}"
         )
-        if self.skipped:
-            out.write(f"  skipped:   {self.skipped} (output already there, --resume)\n")
-        if self.failed:
-            out.write(f"  failed:    {self.failed} (named on stderr and in --report)\n")
-        out.write(f"  encodings: {fmt(self.encodings)}\n")
-        out.write(f"  warnings:  {sum(self.codes.values())} ({fmt(self.codes)})\n")
-        out.write(f"  removals:  {sum(self.rules.values())} ({fmt(self.rules)})\n")
-
-    def write(self, path: Path, written_to: str) -> None:
-        """``--summary``: JSON (the same as ``--json``) or CSV rows ``section,key,value``."""
-        d = self.as_dict()
-        if path.suffix.lower() == ".json":
-            data = json.dumps({**d, "output": written_to}, ensure_ascii=False, indent=2) + "\n"
-        else:
-            buf = io.StringIO()
-            w = csv.writer(buf, lineterminator="\n")
-            w.writerow(["section", "key", "value"])
-            for key, value in d.items():
-                if isinstance(value, dict):
-                    w.writerows([section_of(key), k, v] for k, v in value.items())
-                else:
-                    w.writerow(["total", key, value])
-            data = buf.getvalue()
-        atomic_write(path, data.encode("utf-8"))
+    return 2 if unreadable else 1 if failed else 0
 
 
-def section_of(key: str) -> str:
-    """``encodings`` -> ``encoding``: the CSV section of a summary counter."""
-    return key[:-1] if key.endswith("s") else key
+def _each_input(paths: Sequence[str]) -> Iterator[Path | None]:
+    """The files to check, path by path: a path that names nothing is reported on
+    stderr (and counted by the caller as unreadable) and the others are still checked."""
+    for raw in paths:
+        try:
+            found = discover([raw], TEXT_SUFFIXES)
+        except InputError as exc:
+            print(f"reportclean: error: {exc}", file=sys.stderr)
+            yield None
+            continue
+        _note_skipped(found.skipped)
+        for src, _rel in found.files:
+            yield src
+
+
+class _Lines:
+    """Line and column (1-based, in characters) of an offset in the input text, so that
+    editors and CI annotations land on the input file's line. A line ends at ``\\n``,
+    ``\\r\\n`` or ``\\r``.
+
+    >>> _Lines("一\\r\\n二三\\r四").position(6)
+    (3, 1)
+    """
+
+    _BREAK = re.compile(r"\r\n|\r|\n")
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(m.end() for m in self._BREAK.finditer(text))]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i + 1, offset - self.starts[i] + 1
+
+
+# -- the learn command ---------------------------------------------------------------
+
+
+def _cmd_learn(args: argparse.Namespace) -> int:
+    from ._bplearn import Boilerplate
+
+    if not 0 < args.min_share <= 1:
+        raise UsageError(f"--min-share must be a fraction in (0, 1], got {args.min_share}")
+    if args.min_documents < 2:
+        raise UsageError(f"--min-documents must be 2 or more, got {args.min_documents}")
+    found = discover(args.paths, TEXT_SUFFIXES)
+    _note_skipped(found.skipped)
+    learner = Boilerplate(min_documents=args.min_documents, min_share=args.min_share, edge=args.edge)
+    for src, _rel in found.files:
+        learner.add(decode(_read(src)).text)
+    if learner.documents < args.min_documents:
+        print(
+            f"reportclean: note: {learner.documents} document(s) read, fewer than --min-documents "
+            f"{args.min_documents}: nothing can be learned; give more documents of the same source",
+            file=sys.stderr,
+        )
+    name = "stdout" if args.output == STDIN else Path(args.output).name
+    lexicon: Lexicon = learner.lexicon(name)
+    text = lexicon.to_text().encode("utf-8")
+    if args.output == STDIN:
+        sys.stdout.buffer.write(text)
+        sys.stdout.flush()
+    else:
+        try:
+            atomic_write(Path(args.output), text, fsync=False)
+        except OSError as exc:
+            raise OutputError(f"{args.output}: cannot write the lexicon ({exc.strerror or exc})") from None
+    print(
+        f"learned {len(lexicon.rows)} boilerplate line(s) from {learner.documents} document(s) -> {args.output}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+#: The subcommands: name -> (adds its options, runs it, help).
+COMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int], str]] = {
+    "clean": (_clean_options, _cmd_clean, "write a clean UTF-8 copy of each input"),
+    "check": (_check_options, _cmd_check, "report warnings; exit 1 if any reach --fail-on"),
+    "learn": (_learn_options, _cmd_learn, "learn the boilerplate lines of one source into a lexicon"),
+    "review": (_review_cli.review_options, _review_cli.run_review, "write an HTML page per input showing what was done"),
+    "explain": (_review_cli.explain_options, _review_cli.run_explain, "print the docs of a warning code or a rule id"),
+}

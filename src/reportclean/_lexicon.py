@@ -21,12 +21,44 @@ reportclean._lexicon.LexiconError: x.tsv, line 5: duplicate entry '甲' (first o
 
 from __future__ import annotations
 
+import difflib
+import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from importlib import resources
 from os import PathLike
+from typing import Any
 
-__all__ = ["Lexicon", "LexiconError", "load_lexicon", "package_lexicon", "parse_lexicon"]
+try:  # the regex parser (private, stable since Python 3.0; renamed in 3.11)
+    import re._constants as _sre_constants  # type: ignore[import-not-found]
+    import re._parser as _sre_parse  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre_constants
+    import sre_parse as _sre_parse
+
+__all__ = ["KINDS", "Lexicon", "LexiconError", "load_lexicon", "package_lexicon", "parse_lexicon"]
+
+#: The kinds of lexicon the steps read, with the columns each needs (one set of
+#: alternatives per kind: a lexicon's columns must hold one of them, in front).
+KINDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "boilerplate": (("phrase",), ("pattern", "anchors"), ("word",)),
+    "checks": (("word", "role"),),
+    "hanzi-frequency": (("hanzi", "rank"),),
+    "layout": (("pattern", "type"),),
+    "measure-words": (("word", "class"),),
+    "money-context": (("word",),),
+    "placeholders": (("phrase", "role"),),
+    "protected": (("expression",),),
+    "script": (("char", "region"),),
+    "typos": (("typo", "correction"),),
+    "units": (("written", "unit", "factor", "dimension"),),
+    "width": (("mark",),),
+}
+#: Columns whose values are numbers (``factor`` may be a fraction: ``1/15``).
+NUMBER_COLUMNS = ("factor", "rank")
+#: Columns whose values are regular expressions, checked when loaded.
+REGEX_COLUMNS = ("pattern",)
 
 
 class LexiconError(ValueError):
@@ -48,14 +80,35 @@ class Lexicon:
         i = self.columns.index(name)
         return tuple(row[i] for row in self.rows)
 
+    def to_text(self) -> str:
+        """The lexicon as a file :func:`load_lexicon` reads back (every column written).
 
-def parse_lexicon(text: str, name: str) -> Lexicon:
-    """Parse lexicon text; ``name`` is used in error messages."""
+        >>> lx = parse_lexicon("# kind: protected\\n# format: expression\\n# source: me\\n十三五\\n", "p.tsv")
+        >>> parse_lexicon(lx.to_text(), "p.tsv") == lx
+        True
+        """
+        for row in self.rows:
+            if any("\t" in v or "\n" in v or "\r" in v for v in row) or row[0].startswith("#"):
+                raise ValueError(f"entry {row[0]!r} holds a tab or line break, or starts with '#'; it cannot be saved")
+        head = f"# kind: {self.kind}\n# format: {chr(9).join(self.columns)}\n# source: {self.source}\n"
+        return head + "".join("\t".join(row) + "\n" for row in self.rows)
+
+    def save(self, path: str | PathLike[str]) -> None:
+        """Write :meth:`to_text` to ``path`` (UTF-8)."""
+        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(self.to_text())
+
+
+def parse_lexicon(text: str, name: str, check_kind: bool = False) -> Lexicon:
+    """Parse lexicon text; ``name`` is used in error messages. With ``check_kind``, the
+    kind must be one of :data:`KINDS`, with the columns it needs (as for user lexicons)."""
     header: dict[str, str] = {}
     columns: tuple[str, ...] = ()
     required = 0
     rows: list[tuple[str, ...]] = []
     seen: dict[str, int] = {}
+    lines_of: dict[str, int] = {}
+    text = text.removeprefix("\ufeff")  # a BOM, as some editors save UTF-8
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -64,6 +117,7 @@ def parse_lexicon(text: str, name: str) -> Lexicon:
             key = key.strip()
             if sep and key in ("kind", "format", "source") and not rows:
                 header[key] = value.strip()
+                lines_of[key] = lineno
                 if key == "format":
                     cols = [c.strip() for c in value.strip().split("\t") if c.strip()]
                     if not cols:
@@ -92,21 +146,105 @@ def parse_lexicon(text: str, name: str) -> Lexicon:
                 f"{name}, line {lineno}: duplicate entry {key!r} (first on line {seen[key]}); remove one of them"
             )
         seen[key] = lineno
-        rows.append(tuple(fields) + ("",) * (len(columns) - len(fields)))
+        row = tuple(fields) + ("",) * (len(columns) - len(fields))
+        for column, value in zip(columns, row, strict=True):
+            if value and column in NUMBER_COLUMNS:
+                _check_number(value, column, f"{name}, line {lineno}")
+            elif value and column in REGEX_COLUMNS:
+                _check_regex(value, f"{name}, line {lineno}")
+        rows.append(row)
     for key in ("kind", "format", "source"):
         if key not in header:
             raise LexiconError(f"{name}: missing '# {key}: …' header line")
+    if check_kind:
+        _check_kind(header["kind"], columns, name, lines_of)
     return Lexicon(name, header["kind"], columns, tuple(rows), header["source"])
+
+
+def _check_kind(kind: str, columns: tuple[str, ...], name: str, lines_of: dict[str, int]) -> None:
+    """The kind is one the steps read, and the columns are those it needs."""
+    if kind not in KINDS:
+        near = difflib.get_close_matches(kind, KINDS, n=1)
+        hint = f"did you mean {near[0]!r}?" if near else f"the kinds are {', '.join(sorted(KINDS))}"
+        raise LexiconError(f"{name}, line {lines_of['kind']}: unknown kind {kind!r}, which no step reads; {hint}")
+    wanted = KINDS[kind]
+    if not any(columns[: len(w)] == w for w in wanted):
+        forms = " or ".join(", ".join(w) for w in wanted)
+        raise LexiconError(
+            f"{name}, line {lines_of['format']}: a {kind!r} lexicon needs the columns {forms} (first, in this "
+            f"order), got {', '.join(columns)}"
+        )
+
+
+def _check_number(value: str, column: str, where: str) -> None:
+    """A positive number, or a fraction of two (``1/15``)."""
+    try:
+        parts = [Decimal(p) for p in value.split("/")]
+    except InvalidOperation:
+        parts = []
+    if not 1 <= len(parts) <= 2 or not all(p.is_finite() and p > 0 for p in parts):
+        raise LexiconError(
+            f"{where}: bad {column} {value!r}, not a number; write a positive integer, a decimal or a fraction a/b"
+        )
+
+
+def _check_regex(value: str, where: str) -> None:
+    """A regular expression that compiles and cannot backtrack exponentially: a repeat
+    without an upper bound (``*``, ``+``, ``{2,}``) may only repeat one character
+    (``[^。]*``, ``\\d+``); ``(a+)+``, ``(?:x*y?)*`` and ``(a|aa){2,}`` are refused.
+    Bounded repeats of groups (``(?:第\\d{1,3}页){1,3}``) are fine. The lexicon format
+    promises "bounded repeats only"; this enforces the part that makes matching
+    super-linear."""
+    try:
+        re.compile(value)
+        tree = _sre_parse.parse(value)
+    except re.error as exc:
+        raise LexiconError(f"{where}: bad regular expression {value!r} ({exc}); fix it or escape it") from None
+    if _unbounded_group(tree):
+        raise LexiconError(
+            f"{where}: regular expression {value!r} repeats a repetition without bound (a group under *, + or "
+            "{n,}), which can take exponential time; bound the outer repeat ({1,20}) or repeat one character"
+        )
+
+
+_REPEATS = {_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT, getattr(_sre_constants, "POSSESSIVE_REPEAT", None)}
+#: What matches exactly one character.
+_ONE_CHAR = {_sre_constants.LITERAL, _sre_constants.NOT_LITERAL, _sre_constants.IN, _sre_constants.ANY}
+
+
+def _unbounded_group(tree: Any) -> bool:
+    """Whether a parsed pattern has an unbounded repeat of anything but one character."""
+    for op, arg in tree:
+        if op in _REPEATS:
+            _low, high, sub = arg
+            if high == _sre_constants.MAXREPEAT and not (len(sub) == 1 and sub[0][0] in _ONE_CHAR):
+                return True
+            if _unbounded_group(sub):
+                return True
+        elif op is _sre_constants.SUBPATTERN:
+            if _unbounded_group(arg[-1]):
+                return True
+        elif op is _sre_constants.BRANCH:
+            if any(_unbounded_group(branch) for branch in arg[1]):
+                return True
+        elif op in (_sre_constants.ASSERT, _sre_constants.ASSERT_NOT):
+            if _unbounded_group(arg[1]):
+                return True
+    return False
 
 
 def load_lexicon(path: str | PathLike[str]) -> Lexicon:
     """Read a user lexicon file (UTF-8); pass it to ``Config(lexicons=(...,))``."""
+    with open(path, "rb") as fh:
+        data = fh.read()
     try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise LexiconError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start}); save it as UTF-8") from None
-    return parse_lexicon(text, str(path))
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise LexiconError(
+            f"{path}, line {line}: not UTF-8 ({exc.reason} at byte {exc.start}); save it as UTF-8"
+        ) from None
+    return parse_lexicon(text, str(path), check_kind=True)
 
 
 def package_lexicon(filename: str) -> Lexicon:

@@ -109,6 +109,11 @@ class Cleaner:
             decode_flags = [
                 (Flag(w.span[0], w.span[1], w.code, w.message), w.severity) for w in decoded.warnings
             ]
+        elif isinstance(source, float) and source != source:  # NaN: a missing value in pandas
+            raise TypeError(
+                "clean() takes str or bytes, got NaN (a missing value, as pandas gives for an empty cell); "
+                "use reportclean.clean_pandas(df, 'text'), which keeps nulls, or skip them (s.dropna())"
+            )
         else:
             raise TypeError(
                 f"clean() takes str or bytes, got {type(source).__name__}; "

@@ -16,7 +16,10 @@ import csv
 import importlib
 import json
 import os
-import tempfile
+import secrets
+import shutil
+import stat
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,9 +38,24 @@ __all__ = [
     "stale_temp_files",
 ]
 
+#: Record files (one document per row) by suffix, and their kind.
 RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 #: Rows written to a Parquet file at a time.
 PARQUET_BATCH = 256
+#: Parquet column types that hold text (bytes are decoded like ``clean(bytes)``).
+PARQUET_TEXT_TYPES = ("string", "large_string", "string_view", "binary", "large_binary", "binary_view")
+
+
+def _no_csv_field_limit() -> None:
+    """Python's csv module refuses fields over 131,072 characters by default; one long
+    report is longer. The limit is a process-wide setting of the csv module."""
+    limit = sys.maxsize
+    while True:
+        try:
+            csv.field_size_limit(limit)
+            return
+        except OverflowError:  # a C long is 32 bits on some platforms
+            limit //= 2
 
 
 class FormatError(Exception):
@@ -76,21 +94,55 @@ def stale_temp_files(dst: Path) -> list[Path]:
     return sorted(dst.parent.glob(f".{dst.name}.*.tmp")) if dst.parent.is_dir() else []
 
 
+def _temp_beside(dst: Path) -> Path:
+    """A new empty file ``.NAME.XXXXXXXX.tmp`` beside ``dst``, created with mode 0666
+    less the umask, as ``open()`` would (``tempfile.mkstemp`` makes it 0600)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    while True:
+        tmp = dst.parent / f".{dst.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            os.close(os.open(tmp, flags, 0o666))
+        except FileExistsError:
+            continue
+        return tmp
+
+
 class AtomicFile:
     """A temporary file beside ``dst``, renamed onto it by :meth:`commit`
-    (flushed to disk first when ``fsync``)."""
+    (flushed to disk first when ``fsync``).
 
-    def __init__(self, dst: Path, fsync: bool = False) -> None:
+    The output gets the mode of the file it replaces, else the umask's (0666 less the
+    umask), like a file made by ``open()``. With ``keep_links``, a ``dst`` that has
+    other hard links is rewritten in place (its inode kept, so every link sees the new
+    text) instead of being replaced: that copy is not atomic, the temporary file is
+    complete before it starts.
+    """
+
+    def __init__(self, dst: Path, fsync: bool = False, keep_links: bool = False) -> None:
         self.fsync = fsync
+        self.keep_links = keep_links
         dst.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
-        os.close(fd)
-        self.dst, self.tmp = dst, Path(tmp)
+        self.dst, self.tmp = dst, _temp_beside(dst)
 
     def commit(self) -> None:
         if self.fsync:
             with open(self.tmp, "rb+") as fh:
                 os.fsync(fh.fileno())
+        try:
+            old = os.lstat(self.dst)
+        except FileNotFoundError:
+            old = None
+        if old is not None and stat.S_ISREG(old.st_mode):
+            os.chmod(self.tmp, stat.S_IMODE(old.st_mode))
+            if self.keep_links and old.st_nlink > 1:
+                with open(self.tmp, "rb") as src, open(self.dst, "r+b") as out:
+                    shutil.copyfileobj(src, out, 1 << 20)
+                    out.truncate()
+                    if self.fsync:
+                        out.flush()
+                        os.fsync(out.fileno())
+                self.tmp.unlink()
+                return
         os.replace(self.tmp, self.dst)
 
     def abort(self) -> None:
@@ -111,6 +163,7 @@ class RecordFile:
         self._columns: list[str] = []
         self._schema: Any = None
         if kind == "csv":
+            _no_csv_field_limit()
             with open(path, encoding="utf-8-sig", newline="") as fh:
                 header = next(csv.reader(fh), None)
             if header is None or field not in header:
@@ -121,6 +174,12 @@ class RecordFile:
             schema = pq.read_schema(path)
             if field not in schema.names:
                 raise FormatError(f"no column {field!r} in the Parquet schema; name it with --field")
+            kind_of_column = schema.field(field).type
+            if str(kind_of_column) not in PARQUET_TEXT_TYPES:
+                raise FormatError(
+                    f"column {field!r} holds {kind_of_column}, not text (string or binary); "
+                    "name the text column with --field"
+                )
             self._schema = schema
 
     def count(self) -> int | None:
@@ -180,17 +239,17 @@ class RecordFile:
                 value = record.get(self.field)
                 yield Row(record, value if isinstance(value, (str, bytes)) else None)
 
-    def writer(self, dst: Path, fsync: bool = False) -> RecordWriter:
+    def writer(self, dst: Path, fsync: bool = False, keep_links: bool = False) -> RecordWriter:
         """A writer for the clean copy of this file at ``dst`` (atomic: see :class:`AtomicFile`)."""
-        return RecordWriter(self, dst, fsync)
+        return RecordWriter(self, dst, fsync, keep_links)
 
 
 class RecordWriter:
     """Writes rows to a temporary file; :meth:`commit` renames it onto the output."""
 
-    def __init__(self, source: RecordFile, dst: Path, fsync: bool = False) -> None:
+    def __init__(self, source: RecordFile, dst: Path, fsync: bool = False, keep_links: bool = False) -> None:
         self.source = source
-        self.file = AtomicFile(dst, fsync)
+        self.file = AtomicFile(dst, fsync, keep_links)
         self._rows: list[dict[str, Any]] = []
         self._fh: IO[Any] | None = None
         self._csv: Any = None
@@ -216,7 +275,12 @@ class RecordWriter:
             if isinstance(record, bytes):
                 self._fh.write(record if record.endswith(b"\n") else record + b"\n")
             else:
-                self._fh.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+                line = json.dumps(record, ensure_ascii=False) + "\n"
+                try:
+                    data = line.encode("utf-8")
+                except UnicodeEncodeError:  # a lone surrogate ("\\ud800") read from an escape
+                    data = (json.dumps(record) + "\n").encode("ascii")
+                self._fh.write(data)
         elif self._csv is not None:
             self._csv.writerow(record)
         else:

@@ -1,7 +1,7 @@
 """``reportclean review`` and ``reportclean explain``: the file and terminal side of the review
 page and of the catalogue (the pages themselves are made by the pure ``_review`` module).
 
-Registered on the main parser by :func:`add_parsers`; each command sets ``args.run``.
+Registered in ``_cli.COMMANDS``: the options and the function of each command.
 """
 
 from __future__ import annotations
@@ -11,24 +11,23 @@ import glob
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
-__all__ = ["add_parsers", "run_explain", "run_review"]
+__all__ = ["explain_options", "review_options", "run_explain", "run_review"]
 
 #: Files reviewed when a directory is given.
 SUFFIXES = (".txt", ".text", ".md")
 
 
-def add_parsers(sub: Any) -> None:
-    """Add the ``review`` and ``explain`` subcommands to the main parser's subparsers."""
-    r = sub.add_parser("review", help="write an HTML page per input that shows what cleaning did")
+def review_options(r: argparse.ArgumentParser) -> None:
+    """The options of ``reportclean review``."""
     r.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (searched for *.txt/*.md) or globs")
     r.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="directory for the pages (and index.html)")
-    r.set_defaults(run=run_review)
-    e = sub.add_parser("explain", help="print the documentation of a warning code or a rule id")
+
+
+def explain_options(e: argparse.ArgumentParser) -> None:
+    """The options of ``reportclean explain``."""
     e.add_argument("name", nargs="?", metavar="CODE_OR_RULE", help="e.g. placeholder or watermark-line")
     e.add_argument("--list", action="store_true", help="list every code and rule id")
-    e.set_defaults(run=run_explain)
 
 
 def run_explain(args: argparse.Namespace) -> int:

@@ -4,27 +4,25 @@ Each worker builds the pipeline once per :class:`~reportclean.Config` and cleans
 its partitions in order; nothing else is shared. The results equal those of
 :func:`reportclean.clean` on the same inputs.
 
-:func:`clean_pandas` is the function applied to each partition; it needs only
-pandas, so Spark (``mapInPandas``) and Ray (``map_batches``) can use it too (see
+:func:`clean_pandas` (also ``reportclean.clean_pandas``) is the function applied
+to each partition; it needs only pandas, so Spark (``mapInPandas``) and Ray (``map_batches``) can use it too (see
 ``docs/batch.md``). No doctest here: pandas and dask are optional (see
 ``tests/test_dask.py``).
 """
 
 from __future__ import annotations
 
-import json
+import os
 from collections.abc import Iterable
 from typing import Any
 
-from ._batch import BatchError, Source, clean_many
+from ._batch import BatchError, Source, clean_many, describe
 from ._config import Config
 from ._model import CleanResult
+from ._pandas import COLUMNS, _config, clean_pandas, warnings_table
 from ._records import optional_module
 
-__all__ = ["COLUMNS", "clean_bag", "clean_dataframe", "clean_pandas"]
-
-#: Columns :func:`clean_pandas` and :func:`clean_dataframe` add beside the cleaned one.
-COLUMNS = ("reportclean_encoding", "reportclean_warnings", "reportclean_error")
+__all__ = ["COLUMNS", "clean_bag", "clean_bag_isolated", "clean_dataframe", "clean_pandas", "warnings_table"]
 
 
 def clean_bag(bag: Any, config: Config | None = None) -> Any:
@@ -46,6 +44,65 @@ def _clean_partition(items: Iterable[Source], config: Config) -> list[CleanResul
     return list(clean_many(items, config, jobs=1))
 
 
+def clean_bag_isolated(bag: Any, config: Config | None = None, client: Any = None) -> list[CleanResult | BatchError]:
+    """``clean_bag(bag).compute()``, except that a document that kills its worker (a crash
+    in C code, the nanny's memory limit) costs only itself.
+
+    With :func:`clean_bag`, such a document fails its partition on every worker it is
+    retried on, and then the whole compute raises ``KilledWorker``: every result is lost.
+    Here each partition is a future of its own; a partition that fails is run again one
+    document at a time, and the document that still fails becomes a
+    :class:`~reportclean.BatchError` (``index``: its position in the bag). Gives a list,
+    in the bag's order (so the results must fit in the client's memory); ``client``
+    defaults to the current ``distributed`` client. The inputs of a failed partition are
+    made again in this process, so keep the bag's own graph cheap (paths, not texts
+    read by an earlier step).
+    """
+    db = optional_module("dask.bag", "dask")
+    distributed = optional_module("distributed", "dask")
+    if not isinstance(bag, db.Bag):
+        raise TypeError(f"clean_bag_isolated() takes a dask.bag.Bag, got {type(bag).__name__}")
+    cfg = _config(config)
+    client = client if client is not None else distributed.get_client()
+    parts = bag.to_delayed()
+    futures = [client.submit(_clean_partition, part, cfg, pure=False) for part in client.compute(parts)]
+    out: list[CleanResult | BatchError] = []
+    for part, future in zip(parts, futures, strict=True):
+        try:
+            results = future.result()
+        except Exception:  # KilledWorker, or anything else that took the partition down
+            # the partition's inputs, made again in this process (the cluster may have
+            # marked their task failed with the worker that died holding them)
+            items = list(part.compute(scheduler="sync"))
+            singles = [client.submit(_clean_partition, [item], cfg, pure=False) for item in items]
+            results = []
+            for item, single in zip(items, singles, strict=True):
+                try:
+                    [result] = single.result()
+                except Exception:
+                    # a worker death also fails what ran beside it: a document fails
+                    # only when it fails again alone
+                    try:
+                        [result] = client.submit(_clean_partition, [item], cfg, pure=False).result()
+                    except Exception as exc:
+                        result = BatchError(0, describe(exc), _source_name(item))
+                results.append(result)
+        for result in results:
+            if isinstance(result, BatchError):
+                result = BatchError(len(out), result.message, result.source)
+            out.append(result)
+    return out
+
+
+def _source_name(item: object) -> str | None:
+    if not isinstance(item, os.PathLike):
+        return None
+    try:
+        return str(os.fspath(item))
+    except Exception:
+        return None
+
+
 def clean_dataframe(ddf: Any, column: str, config: Config | None = None) -> Any:
     """Clean the text in ``column`` of a ``dask.dataframe.DataFrame``.
 
@@ -60,42 +117,3 @@ def clean_dataframe(ddf: Any, column: str, config: Config | None = None) -> Any:
     cfg = _config(config)
     meta = clean_pandas(ddf._meta, column, cfg)
     return ddf.map_partitions(clean_pandas, column, cfg, meta=meta)
-
-
-def clean_pandas(df: Any, column: str, config: Config | None = None) -> Any:
-    """Clean ``column`` of a pandas DataFrame; returns a new DataFrame.
-
-    ``column`` (``str`` or ``bytes`` values) becomes the clean text; nulls stay
-    null. Added: ``reportclean_encoding`` (the codec for bytes, else null),
-    ``reportclean_warnings`` (the warnings as a JSON array) and
-    ``reportclean_error`` (why a value could not be cleaned, else null).
-    """
-    pd = optional_module("pandas", "dask")
-    if column not in df.columns:
-        raise KeyError(f"no column {column!r} in the dataframe; its columns are {list(df.columns)}")
-    values = list(df[column])
-    todo = [i for i, v in enumerate(values) if isinstance(v, (str, bytes))]
-    texts: list[Any] = [None] * len(values)
-    encodings: list[Any] = [None] * len(values)
-    warnings: list[Any] = [None] * len(values)
-    errors: list[Any] = [None] * len(values)
-    for i, r in zip(todo, clean_many((values[i] for i in todo), _config(config)), strict=True):
-        if isinstance(r, BatchError):
-            texts[i], errors[i] = values[i], r.message
-        else:
-            texts[i], encodings[i] = r.text, r.encoding
-            warnings[i] = json.dumps([w.to_dict() for w in r.warnings], ensure_ascii=False)
-    out = df.copy()
-    for name, data in ((column, texts), *zip(COLUMNS, (encodings, warnings, errors), strict=True)):
-        out[name] = pd.Series(data, index=df.index, dtype=object)
-    return out
-
-
-def _config(config: Config | None) -> Config:
-    if config is None:
-        return Config()
-    if not isinstance(config, Config):
-        raise TypeError(
-            f"config must be a reportclean.Config, got {type(config).__name__}; build one with reportclean.Config(...)"
-        )
-    return config
