@@ -678,6 +678,6 @@ COMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Callable[[a
     "clean": (_clean_options, _cmd_clean, "write a clean UTF-8 copy of each input"),
     "check": (_check_options, _cmd_check, "report warnings; exit 1 if any reach --fail-on"),
     "learn": (_learn_options, _cmd_learn, "learn the boilerplate lines of one source into a lexicon"),
-    "review": (_review_cli.review_options, _review_cli.run_review, "write an HTML page per input showing what was done"),
+    "review": (_review_cli.review_options, _review_cli.run_review, "an HTML page per input showing what was done"),
     "explain": (_review_cli.explain_options, _review_cli.run_explain, "print the docs of a warning code or a rule id"),
 }
