@@ -81,7 +81,7 @@ PROBES: dict[str, Callable[[], bool]] = {
     "markdown": lambda: "#" not in _text("### **一、坚持党建引领**\n\n" + _SENTENCE),
     "page-break": lambda: (
         "落实各项"
-        in _text("街道认真贯彻落实上级决策部署，统筹推进各项工作，全面落实\n\n各项政策措施，群众满意度持续提升。")
+        in _text("街道认真贯彻落实上级决策部署，统筹推进各项工作，全面落实\n\f各项政策措施，群众满意度持续提升。")
     ),
     "page-numbers": lambda: "- 3 -" not in _text(_SENTENCE + "\n\n- 3 -\n\n" + _SENTENCE[::-1]),
     "watermark": lambda: "禁止外传" not in _text("仅供学习 禁止外传 用后删除\n" + _SENTENCE),
@@ -94,7 +94,7 @@ PROBES: dict[str, Callable[[], bool]] = {
     "placeholder": lambda: "placeholder" in _codes("累计开展X次督查。"),
     "missing-number": lambda: "missing-number" in _codes("共开展党委中心组学习 次。"),
     "doubled-character": lambda: (
-        "doubled-character" in _codes("街道认真听取群众意见建议，切实解决群众反映的问题\n\n题，确保工作落到实处。")
+        "doubled-character" in _codes("街道认真听取群众意见建议，切实解决群众反映的问题\n\f题，确保工作落到实处。")
     ),
     "duplicate": lambda: "duplicate-paragraph" in _codes(_SENTENCE + "\n\n" + _SENTENCE),
     "truncated": lambda: "truncated" in _codes(_SENTENCE + "\n\n坚持以习近平新时代中国特色社会主义思想为指导，确保"),

@@ -164,10 +164,13 @@ def _cases(name: str) -> list[str]:
 
 @pytest.mark.parametrize("case", _cases("layout_no_join.txt"))
 def test_negative_fixture_lines_are_never_joined(case: str) -> None:
-    r = clean(case)
+    # the boilerplate step may remove a chrome line of these cases outright: off, to see layout's own decision
+    no_chrome = Config(boilerplate=False)
+    r = clean(case, no_chrome)
     assert [c.rule for c in r.changes if c.rule.endswith("join")] == []
     assert r.text.count("\n") == case.count("\n")
-    assert clean(r.text).text == r.text
+    assert clean(r.text, no_chrome).text == r.text
+    assert not [c.rule for c in clean(case).changes if c.rule.endswith("join")]
 
 
 @pytest.mark.parametrize("line", [x for x in _cases("markdown_placeholders.txt")[0].split("\n") if x])
@@ -289,3 +292,15 @@ def test_hard_wrapped_line_without_punctuation_is_joined() -> None:
         "导，统筹推进疫情防控和经济社会发展。"
     )
     assert "\n" not in _apply(text)
+
+
+def test_a_form_feed_or_a_removed_page_number_is_evidence_for_a_join() -> None:
+    body = "街道认真贯彻落实上级决策部署，统筹推进各项工作，全面落实"
+    rest = "各项政策措施，群众满意度持续提升。"
+    joined = body + rest
+    assert clean(f"{body}\n\f{rest}").text == joined
+    r = clean(f"{body}\n\n- 3 -\n\n{rest}\n\n第二段内容照常。")
+    assert r.text.split("\n")[0] == joined
+    assert [x.rule for x in r.removed] == ["page-number"]
+    # a bare blank line is no evidence: kept as a paragraph break
+    assert clean(f"{body}\n\n{rest}").text == f"{body}\n{rest}"

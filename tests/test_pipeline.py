@@ -120,5 +120,6 @@ def test_public_exports_match_the_docs() -> None:
     submodules = set(re.findall(r"`reportclean\.(\w+)`", section.split("Two submodules", 1)[1]))
     assert submodules == {"testing", "dask"}
     docs = "\n".join(p.read_text(encoding="utf-8") for p in [ROOT / "README.md", *(ROOT / "docs").glob("*.md")])
-    referred = set(re.findall(r"\breportclean\.([A-Za-z_]\w*)", docs))
+    referred = set(re.findall(r"\breportclean\.([A-Za-z_]\w*)", docs)) - {"toml"}  # reportclean.toml: a file name
+    referred = {name for name in referred if not name.startswith("_")}  # private modules named for maintainers
     assert referred <= documented | submodules, f"docs name what reportclean does not export: {referred - documented}"

@@ -436,6 +436,20 @@ class Document:
 
     # -- results -------------------------------------------------------------------
 
+    def page_breaks(self) -> tuple[int, ...]:
+        """Where page breaks stood, as sorted offsets in the current text.
+
+        A page break is a form feed that the controls step turned into a line
+        break (rule ``page-break``) or a page-number line that the boilerplate
+        step removed (rule ``page-number``).
+        """
+        log = self.changes
+        kinds = {k for (rule, _), k in log._kinds.items() if rule == "page-break"}
+        spans = [(a, b) for a, b, k in zip(log._os, log._oe, log._kind, strict=True) if k in kinds] if kinds else []
+        spans += [r.original_span for r in self.removed if r.rule == "page-number"]
+        to_clean = self.alignment.to_clean
+        return tuple(sorted({to_clean(a, b)[0] for a, b in spans}))
+
     def current_warnings(self) -> tuple[QualityWarning, ...]:
         """The warnings so far, in the order they were raised, spans in the current text."""
         return tuple(self._flags)

@@ -111,11 +111,15 @@ class Context:
     ``warnings`` are those raised so far (by decoding and the steps before),
     with spans in the step's input: the script step converts nothing inside
     a span flagged as mojibake or lost characters.
+    ``page_breaks`` are the offsets in the step's input where an earlier step
+    turned a form feed into a line break or removed a page-number line: the
+    layout step takes them as evidence that a line was cut by a page break.
     """
 
     quantities: tuple[Quantity, ...] = ()
     from_bytes: bool = False
     warnings: tuple[QualityWarning, ...] = ()
+    page_breaks: tuple[int, ...] = ()
 
 
 StepFn = Callable[[str, Context], Proposal]

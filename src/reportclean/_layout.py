@@ -43,7 +43,7 @@ neither of which stands where a placeholder does (``**年``, ``**镇``, ``20**``
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import compress, repeat
 from operator import attrgetter, is_, methodcaller
@@ -274,7 +274,9 @@ def make_layout(config: Config) -> StepFn:
                 if e - s > 1:
                     edits.append(Edit(s, e, "\n", "paragraph-break"))
                 continue
-            evidence = prev.end in _OPEN_END  # a cut after a pause mark, in any document
+            # a cut after a pause mark, in any document; or a page break an earlier step saw here
+            # (a form feed, a removed page-number line)
+            evidence = prev.end in _OPEN_END or _between(context.page_breaks, s - 1, e)
             if not evidence and prev.prose and not (prev.heading and prev.opens):
                 # a line about as long as the wrap width of a hard-wrapped document
                 if wrap < 0:
@@ -323,6 +325,12 @@ def make_layout(config: Config) -> StepFn:
         return out
 
     return layout
+
+
+def _between(points: tuple[int, ...], s: int, e: int) -> bool:
+    """Whether one of the sorted ``points`` lies in ``[s, e]``."""
+    i = bisect_left(points, s)
+    return i < len(points) and points[i] <= e
 
 
 def _join(out: Proposal, s: int, e: int, glue: str, rule: str, doubled: str) -> None:

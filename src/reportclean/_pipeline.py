@@ -159,7 +159,8 @@ def _run(
     A function of its own, so that the proposal is freed as soon as it is
     applied, not held while the next step runs (it can be as large as the text).
     """
-    proposal = fn(doc.text, Context(doc.quantities(), from_bytes, doc.current_warnings()))
+    page_breaks = doc.page_breaks() if name == "layout" else ()  # only layout reads them (cost: a scan of the log)
+    proposal = fn(doc.text, Context(doc.quantities(), from_bytes, doc.current_warnings(), page_breaks))
     if strict:
         undeclared = {f.code for f in proposal.flags} - codes.keys()
         if undeclared:

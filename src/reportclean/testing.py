@@ -778,16 +778,22 @@ def _cuts(draw: st.DrawFn, doc: _Doc, fresh: bool = False) -> list[tuple[int, in
     return points
 
 
+#: How a converter marks a page break inside a paragraph: the form feed is the evidence that
+#: the layout step needs to join the two parts (a bare blank line is not).
+_PAGE_BREAKS = ("\n\f", "\f", "\n\f\n", "\f\n\n")
+
+
 def _noise_page_break(draw: st.DrawFn, doc: _Doc) -> bool:
     i, j, k = draw(st.sampled_from(_cuts(draw, doc)))
-    _split_word(doc, i, j, k, _Seg("\n\n", "", "brk", touched=True, check=True))
+    _split_word(doc, i, j, k, _Seg(draw(st.sampled_from(_PAGE_BREAKS)), "", "brk", touched=True, check=True))
     return True
 
 
 def _noise_doubled(draw: st.DrawFn, doc: _Doc) -> bool:
     i, j, k = draw(st.sampled_from(_cuts(draw, doc, fresh=True)))  # a duplicate must stay one
     ch = doc.paras[i].segs[j].clean[k - 1]
-    _split_word(doc, i, j, k, _Seg("\n\n" + ch, ch, "brk", touched=True, check=True))
+    brk = draw(st.sampled_from(_PAGE_BREAKS))
+    _split_word(doc, i, j, k, _Seg(brk + ch, ch, "brk", touched=True, check=True))
     return True
 
 
