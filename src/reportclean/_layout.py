@@ -276,7 +276,8 @@ def make_layout(config: Config) -> StepFn:
                 continue
             # a cut after a pause mark, in any document; or a page break an earlier step saw here
             # (a form feed, a removed page-number line)
-            evidence = prev.end in _OPEN_END or _between(context.page_breaks, s - 1, e)
+            # (a page break after a title-like line, short and with no mark, ends that line)
+            evidence = prev.end in _OPEN_END or (not prev.heading and _between(context.page_breaks, s - 1, e))
             if not evidence and prev.prose and not (prev.heading and prev.opens):
                 # a line about as long as the wrap width of a hard-wrapped document
                 if wrap < 0:
