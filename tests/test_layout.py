@@ -307,7 +307,10 @@ def test_a_form_feed_or_a_removed_page_number_is_evidence_for_a_join() -> None:
 
 
 def test_a_page_break_after_a_title_line_does_not_join_it() -> None:
-    text = "某镇2022年工作报告.docx\n\n第1页 / 共3页\n\n1、各位代表：现在我代表镇人民政府向大会报告工作。\n\n第2页 / 共3页\n\n二、工作安排"
+    text = (
+        "某镇2022年工作报告.docx\n\n第1页 / 共3页\n\n"
+        "1、各位代表：现在我代表镇人民政府向大会报告工作。\n\n第2页 / 共3页\n\n二、工作安排"
+    )
     r = clean(text)
     assert not [c for c in r.changes if c.rule.endswith("join")]
     assert r.text.startswith("某镇2022年工作报告.docx\n")
