@@ -293,7 +293,8 @@ def report_texts(*, canonical: bool = False, max_sections: int = 3) -> st.Search
     and finds nothing wrong with it.
 
     Shrinks towards a title line followed by ``一、`` with one heading and a
-    one-sentence paragraph without numbers.
+    one-sentence paragraph without numbers (whose comma is ASCII unless
+    ``canonical=True``).
     """
     if not 1 <= max_sections <= len(HEADINGS):
         raise ValueError(f"report_texts(max_sections=...) must be between 1 and {len(HEADINGS)}, got {max_sections}")

@@ -131,7 +131,10 @@ def numerals(*, forms: Iterable[str] | None = None) -> st.SearchStrategy[tuple[s
     (``1.2万``, ``3万4000``, ``一万五千亿``). Percentages (``百分之八``) are
     left out: whether they mean 8 or 0.08 is the caller's convention.
 
-    Shrinks towards ``("0", Decimal("0"))``: the first form, then smaller values.
+    Shrinks towards zero: ``("零", Decimal("0"))`` with the default forms (an
+    ``upper`` numeral takes one choice fewer to draw than the others, and
+    hypothesis prefers fewer choices), else zero in the first of ``forms``:
+    ``("0", Decimal("0"))`` for ``forms=["arabic"]``.
     """
     chosen = _NUMERAL_FORMS if forms is None else tuple(forms)
     unknown = [f for f in chosen if f not in _NUMERAL_FORMS]
