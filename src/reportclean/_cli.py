@@ -2,7 +2,8 @@
 
 Files, directories, stdout, progress bars and exit codes live here and in the batch
 layer, never in the core. One function per subcommand (``_cmd_NAME``), registered in
-:data:`COMMANDS` with the function that adds its options.
+:data:`COMMANDS` with the function that adds its options. The ``clean`` command's run (its
+inputs as a stream of items, and the handling of each outcome) is in ``_cleanrun``.
 
 Exit codes: 0 success; 1 ``check`` found warnings at or above ``--fail-on``, or
 ``clean`` could not clean some documents (each named on stderr and in ``--report``);
@@ -21,19 +22,19 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
 from . import _review_cli
-from ._batch import Done, Job, Runner, atomic_write, chunks, describe, one_by_one, output_chunks, work_chunk
+from ._batch import Done, Runner, atomic_write, chunks, describe, one_by_one, work_chunk
+from ._cleanrun import OpenRecords, Run, Target, count_documents, died, handle, items, singles_on
 from ._config import STEP_NAMES, Config
 from ._decode import decode
 from ._inputs import RECORD_SUFFIXES, STDIN, TEXT_SUFFIXES, InputError, discover
 from ._lexicon import Lexicon
 from ._model import SEVERITIES
 from ._pipeline import Cleaner
-from ._records import FormatError, RecordFile, RecordWriter, Row, kind_of, optional_module, stale_temp_files
+from ._records import kind_of, optional_module
 from ._runout import Errors, OutputError, Progress, Report, Summary
 from ._settings import SettingsError, build_config, find_config
 
@@ -204,17 +205,10 @@ def _learn_options(n: argparse.ArgumentParser) -> None:
 # -- inputs --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Target:
-    src: Path  # as found; Path("-") for stdin
-    rel: Path
-    dst: Path | None  # None: the clean text goes to stdout
-
-
-def _targets(args: argparse.Namespace, to_stdout: bool, out_root: Path | None) -> list[_Target]:
+def _targets(args: argparse.Namespace, to_stdout: bool, out_root: Path | None) -> list[Target]:
     found = discover(args.paths, TEXT_SUFFIXES + tuple(RECORD_SUFFIXES), exclude=out_root)
     _note_skipped(found.skipped)
-    targets: list[_Target] = []
+    targets: list[Target] = []
     seen: dict[Path, Path] = {}
     inputs = {src.resolve() for src, _ in found.files if str(src) != STDIN}
     if sum(1 for src, _ in found.files if str(src) == STDIN) > 1:
@@ -223,12 +217,12 @@ def _targets(args: argparse.Namespace, to_stdout: bool, out_root: Path | None) -
         if str(src) == STDIN:
             if not to_stdout:
                 raise UsageError("- (stdin) is written to stdout: use -o - (or leave -o out)")
-            targets.append(_Target(src, rel, None))
+            targets.append(Target(src, rel, None))
             continue
         if to_stdout:
             if kind_of(src) is not None:
                 raise UsageError(f"{src}: -o - writes text documents only; give -o OUTDIR for record files")
-            targets.append(_Target(src, rel, None))
+            targets.append(Target(src, rel, None))
             continue
         real = src.resolve()
         if out_root is None:  # --in-place
@@ -251,7 +245,7 @@ def _targets(args: argparse.Namespace, to_stdout: bool, out_root: Path | None) -
                 optional_module("pyarrow.parquet", "parquet")
             except ImportError as exc:
                 raise UsageError(f"{src}: reading Parquet {exc}") from None
-        targets.append(_Target(src, rel, dst))
+        targets.append(Target(src, rel, dst))
     return targets
 
 
@@ -270,35 +264,6 @@ def _read(path: Path) -> bytes:
 
 
 # -- the clean command ---------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class _Item:
-    """One step of the run, handled in input order: a document, or a file event."""
-
-    kind: str  # file | row | pass | skip | fail | end
-    name: str
-    job: Job | None = None
-    size: int = 0
-    state: _OpenRecords | None = None
-    row: Row | None = None
-    message: str = ""
-
-
-@dataclass(slots=True)
-class _OpenRecords:
-    writer: RecordWriter
-    failed: bool = False
-
-
-@dataclass(slots=True)
-class _Run:
-    """What the handling of outcomes needs, in the main process."""
-
-    summary: Summary
-    report: Report | None
-    errors: Errors
-    stdout: Any = None  # a binary stream when the clean text goes to stdout
 
 
 def _cmd_clean(args: argparse.Namespace) -> int:
@@ -326,33 +291,33 @@ def _cmd_clean(args: argparse.Namespace) -> int:
         if not os.access(outdir, os.W_OK | os.X_OK):
             raise UsageError(f"{outdir}: cannot write in the output folder (permission denied)")
     client = _dask_client(args.scheduler) if args.scheduler else None
-    run = _Run(Summary(), Report(Path(args.report)) if args.report else None, Errors(lambda line: None))
-    progress = Progress(args.progress, _count_documents(targets, args.field))
+    run = Run(Summary(), Report(Path(args.report)) if args.report else None, Errors(lambda line: None))
+    progress = Progress(args.progress, count_documents(targets, args.field))
     run.errors = Errors(progress.write)
     if to_stdout:
         run.stdout = sys.stdout.buffer
-    open_records: list[_OpenRecords] = []
+    open_records: list[OpenRecords] = []
     details = frozenset(args.report_include & {"removals", "changes"}) if args.report else frozenset()
-    items = _items(targets, args, details, open_records)
+    stream = items(targets, args, details, open_records)
     try:
         with Runner(args.jobs, client=client) as runner:
             calls = (
                 (chunk, (config, [it.job for it in chunk if it.job is not None]), sum(it.size for it in chunk))
-                for chunk in chunks(items, lambda it: it.size)
+                for chunk in chunks(stream, lambda it: it.size)
             )
             for chunk, outcome in runner.map_ordered(work_chunk, calls):
                 jobs = [it.job for it in chunk if it.job is not None]
                 if isinstance(outcome, BrokenProcessPool) and len(jobs) > 1:
                     # a document killed its worker: run the chunk again one document at a time
-                    outcome = list(one_by_one(work_chunk, config, jobs, _died))
+                    outcome = list(one_by_one(work_chunk, config, jobs, died))
                 elif client is not None and isinstance(outcome, Exception) and len(jobs) > 1:
-                    outcome = _singles_on(client, config, jobs)  # KilledWorker: the same on the cluster
+                    outcome = singles_on(client, config, jobs)  # KilledWorker: the same on the cluster
                 dones = iter(outcome) if isinstance(outcome, list) else None
                 for item in chunk:
                     done = None
                     if item.job is not None:
                         done = Done(error=describe(outcome)) if dones is None else next(dones)  # type: ignore[arg-type]
-                    _handle(item, done, run, args.report_include)
+                    handle(item, done, run, args.report_include)
                     if item.kind not in ("end", "pass"):
                         progress.update(done)
                     del done
@@ -376,179 +341,6 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     if args.summary:
         summary.write(Path(args.summary), written_to)
     return 2 if summary.unwritable else 1 if summary.failed else 0
-
-
-def _died(job: Job, exc: BaseException) -> list[Done]:
-    return [Done(error=describe(exc))]
-
-
-def _singles_on(client: Any, config: Config, jobs: list[Job]) -> list[Done]:
-    """Each job alone on the cluster, after their chunk failed (a worker died running it).
-    A worker's death also fails what ran beside it, so a job that fails is tried once
-    more, alone, before it counts as failed."""
-    futures = [client.submit(work_chunk, config, [job], pure=False) for job in jobs]
-    out: list[Done] = []
-    for job, future in zip(jobs, futures, strict=True):
-        try:
-            out.extend(future.result())
-        except Exception:
-            try:
-                out.extend(client.submit(work_chunk, config, [job], pure=False).result())
-            except Exception as exc:
-                out.append(Done(error=describe(exc)))
-    return out
-
-
-def _items(
-    targets: Iterable[_Target], args: argparse.Namespace, details: frozenset[str], open_records: list[_OpenRecords]
-) -> Iterator[_Item]:
-    """The run as a stream of items, files read lazily (rows only as far as the run got)."""
-    for t in targets:
-        name = str(t.rel)
-        if t.dst is None:  # to stdout
-            if str(t.src) == STDIN:
-                data = sys.stdin.buffer.read()
-                yield _Item("file", name, Job("text", data, details=details), len(data))
-            else:
-                yield _Item("file", name, Job("read", str(t.src), details=details), _size(t.src))
-            continue
-        if args.resume:
-            for stale in stale_temp_files(t.dst):
-                stale.unlink(missing_ok=True)
-            if t.dst.exists() and not args.in_place:
-                yield _Item("skip", name)
-                continue
-        if kind_of(t.src) is None:
-            job = Job("file", str(t.src), str(t.dst), args.fsync, args.in_place, details)
-            yield _Item("file", name, job, _size(t.src))
-            continue
-        try:
-            records = RecordFile(t.src, args.field)
-            state = _OpenRecords(records.writer(t.dst, args.fsync, args.in_place))
-        except (FormatError, OSError, ImportError) as exc:
-            yield _Item("fail", name, message=_one_line(exc))
-            continue
-        except Exception as exc:  # pyarrow raises its own types on a broken file
-            yield _Item("fail", name, message=describe(exc))
-            continue
-        open_records.append(state)
-        try:
-            for n, row in enumerate(records.rows(), 1):
-                row_name = f"{name}#{n}"
-                if row.text is None:
-                    yield _Item("pass", row_name, state=state, row=row, message=row.problem or "")
-                else:
-                    size = len(row.text) * (1 if isinstance(row.text, bytes) else 3)
-                    yield _Item("row", row_name, Job("text", row.text, details=details), size, state, row)
-        except Exception as exc:  # a file that breaks midway fails alone
-            yield _Item("fail", name, state=state, message=_one_line(exc))
-            continue
-        yield _Item("end", name, state=state)
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
-
-
-def _one_line(exc: BaseException) -> str:
-    return str(exc) if isinstance(exc, (FormatError, ImportError)) else describe(exc)
-
-
-def _handle(item: _Item, done: Done | None, run: _Run, extras: frozenset[str]) -> None:
-    """Take one item's outcome, in input order; a record file whose writing fails fails alone."""
-    try:
-        _take(item, done, run, extras)
-    except OutputError:
-        raise
-    except Exception as exc:
-        if item.state is None or item.state.failed:
-            raise
-        file_name = item.name.partition("#")[0]
-        item.state.failed = True
-        item.state.writer.abort()
-        _fail({"file": file_name}, file_name, f"cannot write the clean copy ({describe(exc)})", run)
-
-
-def _take(item: _Item, done: Done | None, run: _Run, extras: frozenset[str]) -> None:
-    file_name, _, row = item.name.partition("#")
-    where: dict[str, Any] = {"file": file_name, **({"row": int(row)} if row else {})}
-    if item.kind == "skip":
-        run.summary.skipped += 1
-        return
-    if item.kind == "fail":
-        if item.state is not None:
-            item.state.failed = True
-            item.state.writer.abort()
-        _fail(where, item.name, item.message, run)
-        return
-    if item.state is not None and item.state.failed:
-        return  # the file already failed: its other rows are not written
-    if item.kind == "end":
-        assert item.state is not None
-        item.state.writer.commit()
-        run.summary.files += 1
-        return
-    if item.kind == "pass":
-        assert item.state is not None and item.row is not None
-        item.state.writer.write(item.row, None)
-        if item.message:
-            _fail(where, item.name, item.message, run)
-        return
-    assert done is not None
-    if item.kind == "row":
-        assert item.state is not None and item.row is not None
-        item.state.writer.write(item.row, done.text)
-    if done.error is not None:
-        run.summary.unwritable += done.unwritable
-        _fail(where, item.name, done.error, run)
-        return
-    if run.stdout is not None and done.text is not None:
-        for chunk in output_chunks(done.text):
-            run.stdout.write(chunk)
-        run.stdout.flush()
-    if item.kind == "file":
-        run.summary.files += 1
-    run.summary.add(done)
-    if run.report is not None:
-        for w in done.warnings:
-            run.report.write({**where, "kind": "warning", **w})
-        for kind, records in done.details.items():
-            for record in records:
-                run.report.write({**where, "kind": kind, **record})
-        if "documents" in extras:
-            run.report.write({
-                **where, "kind": "document", "encoding": done.encoding, "bytes": done.nbytes,
-                "characters": done.chars, "warnings": len(done.warnings), "removals": len(done.removals),
-                **({"changes": done.changes} if "changes" in extras else {}),
-            })  # fmt: skip
-
-
-def _fail(where: dict[str, Any], name: str, message: str, run: _Run) -> None:
-    run.summary.failed += 1
-    run.errors.write(f"{name}: {message}")
-    if run.report is not None:
-        run.report.write({**where, "kind": "warning", "code": "document-failed", "severity": "error",
-                          "message": message})  # fmt: skip
-
-
-def _count_documents(targets: Sequence[_Target], field: str) -> int | None:
-    """Documents in the run when known cheaply (text and Parquet files), for the progress bar."""
-    total = 0
-    for t in targets:
-        if kind_of(t.src) is None:
-            total += 1
-            continue
-        try:
-            n = RecordFile(t.src, field).count()
-        except Exception:
-            n = None
-        if n is None:
-            return None
-        total += n
-    return total
 
 
 def _dask_client(address: str) -> Any:
