@@ -131,5 +131,5 @@ def test_walked_original_spans_equal_bisected_ones(case: tuple[str, list[list[Ed
         if any(e.end > len(doc.text) for e in edits):
             break
         todo = sorted(edits)
-        assert doc._original_spans(todo) == [doc.alignment.to_original(e.start, e.end) for e in todo]
+        assert doc.alignment.to_original_many(todo) == [doc.alignment.to_original(e.start, e.end) for e in todo]
         doc.apply("t", edits)

@@ -13,8 +13,10 @@ from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
-if TYPE_CHECKING:
-    from ._document import Alignment, ChangeLog
+from ._alignment import Alignment, Span
+
+if TYPE_CHECKING:  # for annotations only: _changelog builds the Change records defined here
+    from ._changelog import ChangeLog
 
 __all__ = [
     "SEVERITIES",
@@ -28,7 +30,6 @@ __all__ = [
     "Span",
 ]
 
-Span = tuple[int, int]
 Severity = Literal["info", "warning", "error"]
 #: Severities from the mildest to the most serious.
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
@@ -186,8 +187,6 @@ class CleanResult:
     @cached_property
     def changes(self) -> list[Change]:
         """Every rewrite, in the order of the original text (built on first use)."""
-        from ._document import Alignment
-
         if self.change_log is None:
             return []
         return self.change_log.build(self.original, self.alignment or Alignment(), self.text, self.removed)
