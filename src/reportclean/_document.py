@@ -36,7 +36,7 @@ from operator import attrgetter
 from ._alignment import Alignment, Span
 from ._changelog import ChangeLog
 from ._edits import Edit, Flag
-from ._model import QualityWarning, Quantity, Removal, Severity
+from ._model import QualityWarning, Quantity, Removal, Severity, placed_quantities
 
 __all__ = ["Document", "EditError"]
 
@@ -163,12 +163,7 @@ class Document:
         if not all(0 <= a <= b <= n for a, b in spans):
             spans = [_clip(a, b, n) for a, b in spans]
         qspans = self.alignment.to_original_many(spans, _ordered(spans))
-        # A step proposes each quantity without its original span (it knows only its own
-        # input); it is built here once more, whole, with both spans and its clipped text.
-        self._quantities += [
-            Quantity(text[s:t], (s, t), q.value, q.unit, q.written_unit, q.approximate, q.high, ospan)
-            for q, (s, t), ospan in zip(qs, spans, qspans, strict=True)
-        ]
+        self._quantities += placed_quantities(qs, text, spans, qspans)
         self._quantities_view = None
 
     def _record(self, step: str, todo: Sequence[Edit], ospans: Sequence[Span]) -> None:
