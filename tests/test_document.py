@@ -133,3 +133,34 @@ def test_walked_original_spans_equal_bisected_ones(case: tuple[str, list[list[Ed
         todo = sorted(edits)
         assert doc.alignment.to_original_many(todo) == [doc.alignment.to_original(e.start, e.end) for e in todo]
         doc.apply("t", edits)
+
+
+def _runtime_imports(module: str) -> set[str]:
+    """The package modules ``module`` imports at run time (not under ``if TYPE_CHECKING:``)."""
+    import ast
+    from pathlib import Path
+
+    import reportclean
+
+    tree = ast.parse((Path(reportclean.__file__).parent / f"{module}.py").read_text(encoding="utf-8"))
+    skip = {
+        id(n)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+        for stmt in node.body
+        for n in ast.walk(stmt)
+    }
+    return {
+        node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module and id(node) not in skip
+    }
+
+
+def test_the_offset_modules_import_one_way() -> None:
+    # _alignment <- _model <- _changelog <- _document: the result types never import the
+    # module that applies edits, and the map imports nothing from the package.
+    assert _runtime_imports("_alignment") == set()
+    assert _runtime_imports("_model") <= {"_alignment", "_review"}
+    assert "_document" not in _runtime_imports("_changelog")
+    assert {"_alignment", "_changelog", "_model"} <= _runtime_imports("_document")
