@@ -277,6 +277,7 @@ high=None, original_span=(4, 7))]
     s_text, s_span, s_value, s_unit, s_written, s_approx, s_high, s_original = _QUANTITY_SLOTS
     new = object.__new__
     out: list[Quantity] = []
+    append = out.append
     for q, span, ospan in zip(qs, spans, original_spans, strict=True):
         p = new(Quantity)
         s_text(p, text[span[0] : span[1]])
@@ -287,7 +288,7 @@ high=None, original_span=(4, 7))]
         s_approx(p, q.approximate)
         s_high(p, q.high)
         s_original(p, ospan)
-        out.append(p)
+        append(p)
     return out
 
 
