@@ -164,3 +164,18 @@ def test_the_offset_modules_import_one_way() -> None:
     assert _runtime_imports("_model") <= {"_alignment", "_review"}
     assert "_document" not in _runtime_imports("_changelog")
     assert {"_alignment", "_changelog", "_model"} <= _runtime_imports("_document")
+
+
+def test_a_quantity_is_built_with_its_original_span_and_the_steps_own_is_left_alone() -> None:
+    from decimal import Decimal
+
+    from reportclean._model import Quantity
+
+    doc = Document("共 有 3 个")
+    doc.apply("spacing", [Edit(1, 2, "", "space")])  # "共有 3 个"
+    proposed = Quantity("3 个", (3, 6), Decimal(3), "个", "个")
+    doc.apply("quantities", [], quantities=[proposed])
+    (q,) = doc.quantities()
+    assert q.original_span == (4, 7) and doc.original[4:7] == "3 个"
+    assert (q.text, q.span, q.value, q.unit) == ("3 个", (3, 6), Decimal(3), "个")
+    assert proposed.original_span == (0, 0)  # the step's object is a proposal, never changed in place
