@@ -131,5 +131,51 @@ def test_walked_original_spans_equal_bisected_ones(case: tuple[str, list[list[Ed
         if any(e.end > len(doc.text) for e in edits):
             break
         todo = sorted(edits)
-        assert doc._original_spans(todo) == [doc.alignment.to_original(e.start, e.end) for e in todo]
+        assert doc.alignment.to_original_many(todo) == [doc.alignment.to_original(e.start, e.end) for e in todo]
         doc.apply("t", edits)
+
+
+def _runtime_imports(module: str) -> set[str]:
+    """The package modules ``module`` imports at run time (not under ``if TYPE_CHECKING:``)."""
+    import ast
+    from pathlib import Path
+
+    import reportclean
+
+    tree = ast.parse((Path(reportclean.__file__).parent / f"{module}.py").read_text(encoding="utf-8"))
+    skip = {
+        id(n)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+        for stmt in node.body
+        for n in ast.walk(stmt)
+    }
+    return {
+        node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module and id(node) not in skip
+    }
+
+
+def test_the_offset_modules_import_one_way() -> None:
+    # _alignment <- _model <- _changelog <- _document: the result types never import the
+    # module that applies edits, and the map imports nothing from the package.
+    assert _runtime_imports("_alignment") == set()
+    assert _runtime_imports("_model") <= {"_alignment", "_review"}
+    assert "_document" not in _runtime_imports("_changelog")
+    assert {"_alignment", "_changelog", "_model"} <= _runtime_imports("_document")
+
+
+def test_a_quantity_is_built_with_its_original_span_and_the_steps_own_is_left_alone() -> None:
+    from decimal import Decimal
+
+    from reportclean._model import Quantity
+
+    doc = Document("共 有 3 个")
+    doc.apply("spacing", [Edit(1, 2, "", "space")])  # "共有 3 个"
+    proposed = Quantity("3 个", (3, 6), Decimal(3), "个", "个")
+    doc.apply("quantities", [], quantities=[proposed])
+    (q,) = doc.quantities()
+    assert q.original_span == (4, 7) and doc.original[4:7] == "3 个"
+    assert (q.text, q.span, q.value, q.unit) == ("3 个", (3, 6), Decimal(3), "个")
+    assert proposed.original_span == (0, 0)  # the step's object is a proposal, never changed in place

@@ -4,11 +4,11 @@ Like HF tokenizers' ``NormalizedString``, a :class:`Document` keeps the
 original, the current text and their alignment together, and updates the
 alignment as each edit is applied; nothing is re-aligned after the fact.
 
-The alignment is a sorted list of *changed segments*: current ``[cs, ce)``
-came from original ``[os, oe)``. Between two segments the text is unchanged,
-so any offset maps by a constant shift found with :func:`bisect.bisect_right`.
-Touching segments are merged, so segments are always separated by at least
-one unchanged character. An edit that keeps the length (``１`` → ``1``, ``,``
+The alignment (:class:`~reportclean._alignment.Alignment`) is a sorted list
+of *changed segments*: current ``[cs, ce)`` came from original ``[os, oe)``,
+with unchanged text between them. Applying edits moves the old segments
+through them and merges touching ones, so segments are always separated by at
+least one unchanged character. An edit that keeps the length (``１`` → ``1``, ``,``
 → ``，``) maps character to character and needs no segment. Cost per step is
 linear in the number of edits and of the segments they move, never in the
 length of the text.
@@ -33,11 +33,12 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import islice, pairwise
 from operator import attrgetter
 
-from ._config import STEP_NAMES
+from ._alignment import Alignment, Span
+from ._changelog import ChangeLog
 from ._edits import Edit, Flag
-from ._model import Change, QualityWarning, Quantity, Removal, Severity, Span
+from ._model import QualityWarning, Quantity, Removal, Severity, placed_quantities
 
-__all__ = ["Alignment", "ChangeLog", "Document", "EditError"]
+__all__ = ["Document", "EditError"]
 
 # Offsets are kept in arrays of machine integers: a Python int in a list costs
 # 36 bytes, an array item 8, and a converted report has one segment per edit.
@@ -47,80 +48,10 @@ _SPAN = attrgetter("span")
 _WARNING_ORDER = attrgetter("span", "original_span", "code")
 # apply joins the new text every this many edits (bounds the memory their pieces take).
 _PIECES = 2048
-# _original_spans walks segments and spans together unless segments outnumber spans this many
-# times (then a bisection per span is cheaper; measured on 8,000 segments).
-_WALK = 5
 
 
 class EditError(ValueError):
     """A step proposed edits that cannot be applied (a bug in that step)."""
-
-
-class Alignment:
-    """Changed segments between a clean text and its original; maps spans both ways.
-
-    Offsets outside every segment map by a constant shift; a span that overlaps
-    a segment grows to cover all of it.
-    """
-
-    __slots__ = ("_ce", "_cs", "_oe", "_os")
-
-    def __init__(
-        self,
-        cs: array[int] | None = None,
-        ce: array[int] | None = None,
-        os_: array[int] | None = None,
-        oe: array[int] | None = None,
-    ) -> None:
-        self._cs: array[int] = array("q") if cs is None else cs
-        self._ce: array[int] = array("q") if ce is None else ce
-        self._os: array[int] = array("q") if os_ is None else os_
-        self._oe: array[int] = array("q") if oe is None else oe
-
-    def __len__(self) -> int:
-        return len(self._cs)
-
-    def _orig_start(self, p: int) -> int:
-        i = bisect_right(self._cs, p) - 1
-        if i < 0:
-            return p
-        if p < self._ce[i]:
-            return self._os[i]
-        return self._oe[i] + (p - self._ce[i])
-
-    def _orig_end(self, p: int) -> int:
-        i = bisect_left(self._cs, p) - 1
-        if i < 0:
-            return p
-        if p <= self._ce[i]:
-            return self._oe[i]
-        return self._oe[i] + (p - self._ce[i])
-
-    def to_original(self, start: int, end: int) -> Span:
-        """Map a span of the clean (current) text to the original text."""
-        if start >= end:
-            q = self._orig_start(start)
-            return (q, q)
-        return (self._orig_start(start), self._orig_end(end))
-
-    def to_clean(self, start: int, end: int) -> Span:
-        """Map a span of the original text to the clean (current) text."""
-        oss, oes, ces = self._os, self._oe, self._ce
-        i = bisect_right(oss, start) - 1
-        if i < 0:
-            a = start
-        elif start < oes[i] or oss[i] == oes[i] == start:
-            a = self._cs[i]
-        else:
-            a = ces[i] + (start - oes[i])
-        j = bisect_left(oss, end) - 1
-        if j < 0:
-            b = end
-        elif end <= oes[j]:
-            b = ces[j]
-        else:
-            b = ces[j] + (end - oes[j])
-        return (a, max(a, b))
 
 
 class Document:
@@ -202,7 +133,7 @@ class Document:
         if touching:
             todo = _coalesce(todo)
             new_start = _new_starts(todo)
-        ospans = self._original_spans(todo, ordered=True)
+        ospans = self.alignment.to_original_many(todo, ordered=True)
         self._record(step, todo, ospans)
         self._realign(todo, ospans, new_start)
         self.text = "".join(parts)
@@ -219,7 +150,7 @@ class Document:
     def _add_flags(self, step: str, flags: list[tuple[Flag, Severity]], n: int) -> None:
         """Record a step's flags as warnings with their original spans."""
         spans = [(f[0], f[1]) if 0 <= f[0] <= f[1] <= n else _clip(f[0], f[1], n) for f, _ in flags]
-        ospans = self._original_spans(spans, _ordered(spans))
+        ospans = self.alignment.to_original_many(spans, _ordered(spans))
         shared = self._messages.setdefault
         self._flags += [
             QualityWarning(f[2], severity, shared(f[3], f[3]), span_, ospan, step)
@@ -231,43 +162,9 @@ class Document:
         spans = [q.span for q in qs]
         if not all(0 <= a <= b <= n for a, b in spans):
             spans = [_clip(a, b, n) for a, b in spans]
-        qspans = self._original_spans(spans, _ordered(spans))
-        for q, span_, ospan in zip(qs, spans, qspans, strict=True):
-            if span_ is not q.span or q.text != text[span_[0] : span_[1]]:
-                q = Quantity(text[span_[0] : span_[1]], span_, q.value, q.unit, q.written_unit, q.approximate,
-                             q.high)  # fmt: skip
-            # The step's own new object, not yet seen by anyone: set its original span
-            # in place rather than copy it (a dense report has ~5,000 quantities per MB).
-            object.__setattr__(q, "original_span", ospan)
-            self._quantities.append(q)
+        qspans = self.alignment.to_original_many(spans, _ordered(spans))
+        self._quantities += placed_quantities(qs, text, spans, qspans)
         self._quantities_view = None
-
-    def _original_spans(self, spans: Sequence[Edit] | Sequence[Span], ordered: bool = False) -> list[Span]:
-        """``alignment.to_original`` of every edit (or span).
-
-        The same as calling it per span, done in bulk. When the spans are
-        ``ordered`` (starts and ends both in order, as edits are) and about as
-        many as the segments, one walk over both; otherwise (a late step with
-        few edits after one with thousands, or spans in any order) the
-        bisections and the arithmetic are each one comprehension, so that no
-        Python work is done per segment.
-        """
-        al = self.alignment
-        cs, ce, os_, oe = al._cs, al._ce, al._os, al._oe
-        m = len(cs)
-        if not m:
-            return [(e[0], e[1]) for e in spans]
-        if ordered and m <= _WALK * len(spans):
-            return _walk_original(spans, cs, ce, os_, oe)
-        starts = [e[0] for e in spans]
-        ends = [e[1] for e in spans]
-        first = [bisect_right(cs, p) - 1 for p in starts]  # the last segment starting at or before p
-        last = [bisect_left(cs, q) - 1 for q in ends]  # the last segment starting before q
-        return [
-            (a, a if p == q else q if j < 0 else oe[j] if q <= ce[j] else oe[j] + (q - ce[j]))
-            for p, q, i, j in zip(starts, ends, first, last, strict=True)
-            for a in (p if i < 0 else os_[i] if p < ce[i] else oe[i] + (p - ce[i]),)
-        ]
 
     def _record(self, step: str, todo: Sequence[Edit], ospans: Sequence[Span]) -> None:
         """Record each removal and change with its original span."""
@@ -389,7 +286,7 @@ class Document:
                 noe.extend(oe[i0 + 1 : i1])
         for k in need[x:]:
             push(new_start[k], new_start[k] + len(todo[k][2]), ospans[k][0], ospans[k][1])
-        _extend_shifted((ncs, nce, nos, noe), al, hi_i + 1, delta)
+        al.extend_shifted((ncs, nce, nos, noe), hi_i + 1, delta)
         self.alignment = Alignment(ncs, nce, nos, noe)
 
     def _realign_clear(
@@ -430,7 +327,7 @@ class Document:
         nce.extend(ne)
         nos.extend(nos_)
         noe.extend(noe_)
-        _extend_shifted((ncs, nce, nos, noe), al, lo_i, delta)
+        al.extend_shifted((ncs, nce, nos, noe), lo_i, delta)
         self.alignment = Alignment(ncs, nce, nos, noe)
         return True
 
@@ -487,154 +384,6 @@ class Document:
             self._quantities = out
             self._quantities_view = tuple(out)
         return self._quantities_view
-
-
-class ChangeLog:
-    """Every rewrite as (original span, replacement, rule, step), kept compactly.
-
-    Clean spans are not kept: they are found from the final alignment when the
-    public :class:`Change` records are built.
-    """
-
-    __slots__ = ("_kind", "_kinds", "_oe", "_os", "_replacement")
-
-    def __init__(self) -> None:
-        self._os: array[int] = array("q")
-        self._oe: array[int] = array("q")
-        self._replacement: list[str] = []
-        # (rule, step) of each rewrite, as an index into ``_kinds``: a report has
-        # tens of thousands of rewrites but a few dozen rules.
-        self._kind: array[int] = array("I")
-        self._kinds: dict[tuple[str, str], int] = {}
-
-    def __len__(self) -> int:
-        return len(self._os)
-
-    def extend(self, os_: list[int], oe: list[int], replacements: list[str], rules: list[str], step: str) -> None:
-        """Append many rewrites of one step at once (lists of equal length)."""
-        self._os.extend(os_)
-        self._oe.extend(oe)
-        self._replacement.extend(replacements)
-        kinds = self._kinds
-        index = {rule: kinds.setdefault((rule, step), len(kinds)) for rule in set(rules)}
-        self._kind.extend(map(index.__getitem__, rules))
-
-    def build(
-        self, original: str, alignment: Alignment, text: str | None = None, removed: Sequence[Removal] = ()
-    ) -> list[Change]:
-        """The public :class:`Change` records, in the order of the original text.
-
-        Each clean span is the alignment's image of the original span. Where
-        edits of several steps touched, their segments merged, and that image
-        covers the whole merged segment: given the clean ``text`` and the
-        ``removed`` records, :func:`_exact_spans` narrows each surviving change
-        to exactly its replacement.
-        """
-        to_clean = alignment.to_clean
-        kinds = list(self._kinds)
-        out = [
-            Change(original[a:b], r, (a, b), to_clean(a, b), *kinds[k])
-            for a, b, r, k in zip(self._os, self._oe, self._replacement, self._kind, strict=True)
-        ]
-        if text is not None and any(c.span[1] - c.span[0] != len(c.replacement) for c in out):
-            out = _exact_spans(out, alignment, text, removed)
-        out.sort(key=lambda c: c.original_span)
-        return out
-
-
-def _exact_spans(changes: list[Change], alignment: Alignment, text: str, removed: Sequence[Removal]) -> list[Change]:
-    """Narrow the clean span of each change inside a merged segment to its own replacement.
-
-    The changes and removals inside one merged segment, read in original order,
-    tile the segment's original span: the records a later step did not rewrite
-    (not covered by a later record's original span) follow each other, and
-    their replacements, joined, are the segment's clean text. Then each one's
-    clean span is known exactly; a change that a later record rewrote (it did
-    not survive) gets the clean span of the record that covers it. A segment
-    whose records do not tile it keeps the segment-wide spans (never a wrong
-    span, only a wide one).
-
-    ``changes`` are in the order they were made (the change log's order).
-    """
-    # (original start, original end, replacement, made when, index into changes or -1)
-    rank = {step: i for i, step in enumerate(("decode", *STEP_NAMES))}
-    records = [(c.original_span[0], c.original_span[1], c.replacement, (rank.get(c.step, 0), k), k)
-               for k, c in enumerate(changes)]  # fmt: skip
-    records += [(r.original_span[0], r.original_span[1], "", (rank.get(r.step, 0), -1), -1) for r in removed]
-    records.sort(key=lambda x: (x[0], -x[1], tuple(-y for y in x[3])))  # widest, then latest, first
-    starts = [x[0] for x in records]
-    wide = {c.span for c in changes if c.span[1] - c.span[0] != len(c.replacement)}
-    spans: dict[int, Span] = {}
-    for cs, ce in wide:
-        os_, oe = alignment.to_original(cs, ce)
-        i = bisect_left(starts, os_)
-        pos, at, tops = os_, cs, []
-        while pos < oe and i < len(records) and records[i][0] == pos:
-            top = records[i]  # the widest and latest record starting here covers the others
-            i += 1
-            while i < len(records) and records[i][0] < top[1]:
-                if records[i][1] > top[1]:  # overlaps the cover without being inside it: no tiling
-                    break
-                if records[i][4] >= 0:
-                    spans[records[i][4]] = (at, at + len(top[2]))
-                i += 1
-            tops.append((top, at))
-            pos, at = top[1], at + len(top[2])
-        if pos != oe or at != ce or "".join(t[2] for t, _ in tops) != text[cs:ce]:
-            continue  # not a tiling: keep the wide spans
-        for (_, _, r, _, k), a in tops:
-            if k >= 0:
-                spans[k] = (a, a + len(r))
-    return [c if k not in spans else Change(c.original, c.replacement, c.original_span, spans[k], c.rule, c.step)
-            for k, c in enumerate(changes)]  # fmt: skip
-
-
-def _extend_shifted(
-    out: tuple[array[int], array[int], array[int], array[int]], al: Alignment, start: int, delta: int
-) -> None:
-    """Append the segments of ``al`` from ``start`` on, their current offsets moved by ``delta``."""
-    ncs, nce, nos, noe = out
-    if start >= len(al._cs):
-        return
-    if delta:
-        ncs.extend([x + delta for x in al._cs[start:]])
-        nce.extend([x + delta for x in al._ce[start:]])
-    else:
-        ncs.extend(al._cs[start:])
-        nce.extend(al._ce[start:])
-    nos.extend(al._os[start:])
-    noe.extend(al._oe[start:])
-
-
-def _walk_original(spans: Sequence[Edit] | Sequence[Span], cs: array[int], ce: array[int], os_: array[int],
-                   oe: array[int]) -> list[Span]:  # fmt: skip
-    """``_original_spans`` of ordered spans, in one walk over spans and segments together."""
-    m = len(cs)
-    out: list[Span] = []
-    i = j = 0  # segments starting at or before the start / strictly before the end
-    for e in spans:
-        p, q = e[0], e[1]
-        while i < m and cs[i] <= p:
-            i += 1
-        if i == 0:
-            a = p
-        elif p < ce[i - 1]:
-            a = os_[i - 1]
-        else:
-            a = oe[i - 1] + (p - ce[i - 1])
-        if p == q:  # an empty span maps to a point
-            out.append((a, a))
-            continue
-        while j < m and cs[j] < q:
-            j += 1
-        if j == 0:
-            b = q
-        elif q <= ce[j - 1]:
-            b = oe[j - 1]
-        else:
-            b = oe[j - 1] + (q - ce[j - 1])
-        out.append((a, b))
-    return out
 
 
 def _ordered(spans: Sequence[Span]) -> bool:
