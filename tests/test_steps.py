@@ -75,3 +75,8 @@ def test_a_declared_kind_is_one_a_user_lexicon_may_have(name: str, tmp_path: Pat
         path.write_text(f"# kind: {kind}\n# format: {chr(9).join(columns)}\n# source: me\n{chr(9).join(row)}\n",
                         encoding="utf-8")
         assert load_lexicon(path).kind == kind
+
+
+def test_every_switch_is_described_in_the_config_docstring() -> None:
+    doc = Config.__doc__ or ""
+    assert [name for name in STEP_NAMES if f"- ``{name}``:" not in doc] == []
