@@ -107,6 +107,13 @@ class Cleaner:
     >>> cleaner = Cleaner(Config(numerals=False))
     >>> cleaner.clean("十三五").text
     '十三五'
+
+    A step that is on needs the steps it ``requires`` (``Step.requires``):
+
+    >>> Cleaner(Config(quantities=False))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: Config(quantities=False) switches off what the 'checks' step needs (quantities); ...
     """
 
     __slots__ = ("_steps", "config", "strict")
@@ -126,7 +133,8 @@ class Cleaner:
                 off = ", ".join(f"{r}=False" for r in missing)
                 raise ValueError(
                     f"Config({off}) switches off what the {name!r} step needs ({', '.join(missing)}); "
-                    f"switch it off too (Config({off}, {name}=False)) or leave {', '.join(missing)} on"
+                    f"switch it off too (Config({off}, {name}=False), on the command line "
+                    f"--disable {','.join((*missing, name))}) or leave {', '.join(missing)} on"
                 )
         self.config = config
         self.strict = config.strict
