@@ -23,7 +23,7 @@ import pytest
 import reportclean
 from reportclean import STEP_NAMES, Cleaner, Config, _pipeline
 from reportclean._document import Document, EditError
-from reportclean._edits import Context, Edit, Proposal
+from reportclean._edits import Context, Edit, Proposal, StepFn
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "reportclean"
@@ -52,7 +52,7 @@ def _undeclared(text: str, context: Context) -> Proposal:
 def broken_width(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     """Put a step function in place of ``width``; the test passes the function."""
 
-    def install(fn: object) -> None:
+    def install(fn: StepFn) -> None:
         width = _pipeline.REGISTRY["width"]
         step = dataclasses.replace(width, make=lambda config: fn, rules=(*width.rules, "demo"))
         monkeypatch.setitem(_pipeline.REGISTRY, "width", step)

@@ -80,3 +80,18 @@ def test_a_declared_kind_is_one_a_user_lexicon_may_have(name: str, tmp_path: Pat
 def test_every_switch_is_described_in_the_config_docstring() -> None:
     doc = Config.__doc__ or ""
     assert [name for name in STEP_NAMES if f"- ``{name}``:" not in doc] == []
+
+
+def test_a_real_step_missing_one_rule_id_from_its_declaration_fails_in_strict_mode(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reportclean import Cleaner, _pipeline
+
+    width = REGISTRY["width"]
+    assert Cleaner(Config(strict=True)).clean("共１２３人").text == "共123人"
+    short = dataclasses.replace(width, rules=tuple(r for r in width.rules if r != "fullwidth-ascii"))
+    monkeypatch.setitem(_pipeline.REGISTRY, "width", short)
+    want = r"step 'width' made edits with rule ids it does not declare: \['fullwidth-ascii'\]"
+    with pytest.raises(ValueError, match=want):
+        Cleaner(Config(strict=True)).clean("共１２３人")
+    assert Cleaner(Config(strict=False)).clean("共１２３人").text == "共123人"  # the default stays forgiving
