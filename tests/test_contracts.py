@@ -9,6 +9,7 @@ raises instead.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import doctest
 import importlib
 import os
@@ -19,9 +20,10 @@ from pathlib import Path
 
 import pytest
 
+import reportclean
 from reportclean import STEP_NAMES, Cleaner, Config, _pipeline
 from reportclean._document import Document, EditError
-from reportclean._edits import Context, Edit, Proposal, Step
+from reportclean._edits import Context, Edit, Proposal, StepFn
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "reportclean"
@@ -36,6 +38,10 @@ def _overlapping(text: str, context: Context) -> Proposal:
     return Proposal(edits=[Edit(0, 3, "", "demo", "demo"), Edit(2, 4, "x", "demo")])
 
 
+def _undeclared_rule(text: str, context: Context) -> Proposal:
+    return Proposal(edits=[Edit(0, 1, "", "not-a-declared-rule", "made up")])
+
+
 def _undeclared(text: str, context: Context) -> Proposal:
     p = Proposal()
     p.flag(0, 1, "not-a-declared-code", "made up")
@@ -46,9 +52,10 @@ def _undeclared(text: str, context: Context) -> Proposal:
 def broken_width(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     """Put a step function in place of ``width``; the test passes the function."""
 
-    def install(fn: object) -> None:
+    def install(fn: StepFn) -> None:
         width = _pipeline.REGISTRY["width"]
-        monkeypatch.setitem(_pipeline.REGISTRY, "width", Step("width", lambda config: fn, width.codes))  # type: ignore[arg-type]
+        step = dataclasses.replace(width, make=lambda config: fn, rules=(*width.rules, "demo"))
+        monkeypatch.setitem(_pipeline.REGISTRY, "width", step)
 
     yield install
 
@@ -93,6 +100,41 @@ def test_an_undeclared_warning_code_is_rejected_in_strict_mode(broken_width) -> 
         Cleaner(Config(strict=True)).clean(TEXT)
     forgiving = Cleaner(Config(strict=False)).clean(TEXT)
     assert [w.severity for w in forgiving.warnings if w.code == "not-a-declared-code"] == ["warning"]
+
+
+def test_an_undeclared_rule_id_is_rejected_in_strict_mode(broken_width) -> None:  # type: ignore[no-untyped-def]
+    broken_width(_undeclared_rule)
+    want = r"step 'width' made edits with rule ids it does not declare: \['not-a-declared-rule'\]"
+    with pytest.raises(ValueError, match=want):
+        Cleaner(Config(strict=True)).clean(TEXT)
+    forgiving = Cleaner(Config(strict=False)).clean(TEXT)
+    assert [x.rule for x in forgiving.removed] == ["not-a-declared-rule", "zero-width-char"]
+
+
+def test_a_declared_rule_id_passes_in_strict_mode(broken_width) -> None:  # type: ignore[no-untyped-def]
+    broken_width(lambda text, context: Proposal(edits=[Edit(0, 1, "", "demo", "made up")]))
+    assert [x.rule for x in Cleaner(Config(strict=True)).clean(TEXT).removed] == ["demo", "zero-width-char"]
+
+
+def test_switching_off_a_required_step_says_how_to_fix_the_call() -> None:
+    want = (
+        r"^Config\(quantities=False\) switches off what the 'checks' step needs \(quantities\); "
+        r".*Config\(quantities=False, checks=False\)"
+    )
+    with pytest.raises(ValueError, match=want):
+        Cleaner(Config(quantities=False))
+    with pytest.raises(ValueError, match=want):
+        reportclean.clean("合计3人，其中男1人、女1人。", Config(quantities=False))
+    alone = Cleaner(Config(quantities=False, checks=False)).clean("合计3人，其中男1人、女1人。")
+    assert alone.quantities == [] and alone.warnings == []
+    both = reportclean.clean("合计3人，其中男1人、女1人。")
+    assert [w.code for w in both.warnings] == ["sum-mismatch"]
+
+
+def test_every_step_requires_only_steps_that_run_before_it() -> None:
+    for name, step in _pipeline.REGISTRY.items():
+        assert set(step.requires) <= set(STEP_NAMES[: STEP_NAMES.index(name)]), name
+    assert _pipeline.REGISTRY["checks"].requires == ("quantities",)
 
 
 def test_strict_comes_from_the_environment_when_not_given() -> None:

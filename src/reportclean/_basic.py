@@ -70,7 +70,7 @@ def _nfc_line(line: str, offset: int, out: Proposal) -> None:
         out.replace(offset + s, offset + t, r, rule="nfc")
 
 
-NFC = Step("nfc", lambda config: nfc)
+NFC = Step("nfc", lambda config: nfc, rules=("nfc",))
 
 
 # -- controls ----------------------------------------------------------------------
@@ -121,7 +121,9 @@ def controls(text: str, context: Context) -> Proposal:
     return out
 
 
-CONTROLS = Step("controls", lambda config: controls)
+CONTROLS = Step(
+    "controls", lambda config: controls, rules=("zero-width-char", "control-char", "page-break", "c1-cp1252")
+)
 
 
 # -- newlines ----------------------------------------------------------------------
@@ -150,7 +152,7 @@ def newlines(text: str, context: Context) -> Proposal:
     return out
 
 
-NEWLINES = Step("newlines", lambda config: newlines)
+NEWLINES = Step("newlines", lambda config: newlines, rules=("newline",))
 
 
 # -- whitespace --------------------------------------------------------------------
@@ -190,4 +192,4 @@ def whitespace(text: str, context: Context) -> Proposal:
     return out
 
 
-WHITESPACE = Step("whitespace", lambda config: whitespace)
+WHITESPACE = Step("whitespace", lambda config: whitespace, rules=("trailing-space", "blank-lines"))

@@ -45,7 +45,7 @@ from ._bptext import HEADING, TERMINATORS, fold, forms, scanner, trie, variants
 from ._chrome import BoilerplateSettings, ChromeRules, ChromeScan, builtin_chrome_lexicons, chrome_lines
 from ._config import Config
 from ._edits import Context, Edit, Flag, Proposal, Step, StepFn
-from ._lexicon import Lexicon, package_lexicon
+from ._lexicon import Lexicon, Schema, package_lexicon
 from ._markup import markup
 
 __all__ = ["BOILERPLATE", "BoilerplateSettings", "boilerplate"]
@@ -648,4 +648,25 @@ def _make(config: Config) -> StepFn:
     return boilerplate_with_user_rules
 
 
-BOILERPLATE = Step("boilerplate", _make, {"boilerplate-kept": "info"})
+BOILERPLATE = Step(
+    "boilerplate",
+    _make,
+    codes={"boilerplate-kept": "info"},
+    rules=(
+        *("watermark-line", "footer-line", "user-line", "watermark-inline", "footer-inline", "user-inline"),
+        *("boilerplate-block", "page-number", "running-header", "learned-line"),
+        *("chrome-nav", "chrome-metadata", "chrome-toolbar", "chrome-docsite", "chrome-block"),
+        *("bbcode", "html-tag", "anti-scrape", "pinyin-gloss"),
+    ),
+    lexicons={
+        # family: the rule a removal gets (watermark-line, footer-inline, ...); line: a whole line
+        "boilerplate": Schema(
+            (("phrase",), ("pattern", "anchors"), ("word",)),
+            {"family": ("watermark", "footer", "user", "line"), "weight": ("strong", "weak")},
+        ),
+        "chrome": Schema(
+            (("term", "class", "weight"),), {"class": ("label", "nav", "toolbar"), "weight": ("strong", "weak")}
+        ),
+        "pinyin": Schema((("syllable",),)),
+    },
+)

@@ -39,7 +39,7 @@ from ._gaps import SPACED_FIRSTS as _SPACED_FIRSTS
 from ._gaps import by_first as _by_first
 from ._gaps import matches as _matches
 from ._gaps import missing_numbers
-from ._lexicon import package_lexicon
+from ._lexicon import Schema, package_lexicon
 from ._model import Quantity
 from ._placeholders import alternation as _alternation
 from ._placeholders import words_by_role
@@ -416,7 +416,14 @@ def _make(config: Config) -> StepFn:
 CHECKS = Step(
     "checks",
     _make,
-    {
+    requires=("quantities",),  # the sum, rate and value checks read the quantities it finds
+    lexicons={
+        "checks": Schema((("word", "role"),), {"role": _ROLES}),
+        "gaps": Schema((("word", "role"),), {"role": _GAP_ROLES}),
+        "measure-words": Schema((("word", "class"),)),
+        "typos": Schema((("typo", "correction"),)),
+    },
+    codes={
         "missing-number": "warning",
         "empty-field": "info",
         "sum-mismatch": "warning",

@@ -34,25 +34,6 @@ NUMERAL_MODES: tuple[NumeralMode, ...] = ("measures", "counts")
 
 _DEFAULT_SETTINGS = BoilerplateSettings()  # frozen: one shared default is safe
 
-#: The pipeline steps, in the order they run.
-STEP_NAMES: tuple[str, ...] = (
-    "mojibake",
-    "nfc",
-    "controls",
-    "newlines",
-    "boilerplate",
-    "width",
-    "numerals",
-    "spacing",
-    "layout",
-    "script",
-    "whitespace",
-    "quantities",
-    "placeholders",
-    "checks",
-)
-
-
 def _strict_default() -> bool:
     """``Config.strict`` when not given: on where ``REPORTCLEAN_STRICT=1``."""
     return os.environ.get("REPORTCLEAN_STRICT", "") == "1"
@@ -102,20 +83,23 @@ class Config:
       classifier (:class:`reportclean.BoilerplateSettings`, docs/rules.md#boilerplate-chrome-by-what-a-line-is-like).
     """
 
+    # The switches, one per step of the registry (reportclean._pipeline.REGISTRY), in the
+    # order the steps run (checked at import): STEP_NAMES is read from here.
     mojibake: bool = True
     nfc: bool = True
     controls: bool = True
     newlines: bool = True
     boilerplate: bool = True
     width: bool = True
+    numerals: NumeralMode | bool = "measures"
     spacing: bool = True
     layout: bool = True
     script: bool = True
     whitespace: bool = True
-    numerals: NumeralMode | bool = "measures"
     quantities: bool = True
     placeholders: bool = True
     checks: bool = True
+    # The options (STEP_NAMES ends before the first of them).
     strict: bool = field(default_factory=_strict_default)
     mark_placeholders: bool = False
     simplified: bool = False
@@ -154,3 +138,8 @@ class Config:
     def steps(self) -> tuple[str, ...]:
         """The names of the steps switched on, in the order they run."""
         return tuple(name for name in STEP_NAMES if getattr(self, name))
+
+
+#: The pipeline steps, in the order they run: the switches of :class:`Config`, which come
+#: before its options (``_pipeline`` checks at import that they are the registry's steps).
+STEP_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Config))[: [f.name for f in fields(Config)].index("strict")]

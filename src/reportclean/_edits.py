@@ -24,6 +24,7 @@ from ._model import QualityWarning, Quantity, Severity
 
 if TYPE_CHECKING:
     from ._config import Config
+    from ._lexicon import Schema
 
 __all__ = ["Context", "Edit", "Flag", "Proposal", "Step", "StepFn", "match_edits", "noop"]
 
@@ -127,16 +128,34 @@ StepFn = Callable[[str, Context], Proposal]
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """A pipeline step: its name, how to build it, the warning codes it raises.
+    """What a pipeline step is: everything the package knows about it comes from here.
 
-    ``make`` builds the step's function for a config once (compiling its rules),
-    so that cleaning many documents pays for it once. ``codes`` maps every
-    warning code the step may raise to its default severity.
+    - ``name``: the registry key, the ``Config`` switch, the ``step`` of its warnings,
+      removals and changes, and its heading in docs/rules.md and docs/warnings.md;
+    - ``make``: builds the step's function for a config once (compiling its rules),
+      so that cleaning many documents pays for it once;
+    - ``codes``: every warning code the step may raise, with its default severity;
+    - ``rules``: every rule id its edits may carry;
+    - ``requires``: the steps that must run before it for it to do its work
+      (``Cleaner`` refuses a config that switches this step on and one of them off);
+    - ``lexicons``: the lexicon kinds it reads (built-in and from ``Config.lexicons``),
+      with their :class:`~reportclean._lexicon.Schema`.
+
+    In strict mode a step that raises a code or makes an edit with a rule it did not
+    declare is an error; the docs tests hold every declared code and rule id to an
+    entry in docs/warnings.md and docs/rules.md, and every entry to a declaration.
+
+    >>> s = Step("demo", lambda config: noop, codes={"demo-code": "info"}, rules=("demo-rule",))
+    >>> s.codes["demo-code"], "demo-rule" in s.rules, s.requires
+    ('info', True, ())
     """
 
     name: str
     make: Callable[[Config], StepFn]
     codes: Mapping[str, Severity] = field(default_factory=dict)
+    rules: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    lexicons: Mapping[str, Schema] = field(default_factory=dict)
 
 
 def noop(text: str, context: Context) -> Proposal:

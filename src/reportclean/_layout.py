@@ -52,6 +52,7 @@ from typing import NamedTuple
 from ._cjk import HAN
 from ._config import Config
 from ._edits import Context, Edit, Proposal, Step, StepFn, match_edits
+from ._lexicon import Schema
 from ._lines import furniture, heading_patterns
 from ._placeholders import PlaceholderRules, placeholder_rules
 
@@ -428,6 +429,16 @@ def _apply(text: str) -> str:
     return doc.text
 
 
-LAYOUT = Step("layout", make_layout, {"doubled-character": "warning"})
+LAYOUT = Step(
+    "layout",
+    make_layout,
+    codes={"doubled-character": "warning"},
+    rules=("markdown-heading", "markdown-bold", "page-break-join", "line-join", "paragraph-break"),
+    lexicons={
+        "layout": Schema((("pattern", "type"),), {"type": ("heading", "runin")}),
+        "placeholders": Schema((("phrase", "role"),), {"role": ("keep", "date", "name", "number")}),
+        "measure-words": Schema((("word", "class"),)),
+    },
+)
 
 _DEFAULT = make_layout(Config())

@@ -24,7 +24,8 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from importlib import resources
 from os import PathLike
@@ -37,29 +38,44 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sre_constants
     import sre_parse as _sre_parse
 
-__all__ = ["KINDS", "Lexicon", "LexiconError", "load_lexicon", "package_lexicon", "parse_lexicon"]
+__all__ = ["Lexicon", "LexiconError", "Schema", "kinds", "load_lexicon", "package_lexicon", "parse_lexicon"]
 
-#: The kinds of lexicon the steps read, with the columns each needs (one set of
-#: alternatives per kind: a lexicon's columns must hold one of them, in front).
-KINDS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "boilerplate": (("phrase",), ("pattern", "anchors"), ("word",)),
-    "checks": (("word", "role"),),
-    "chrome": (("term", "class", "weight"),),
-    "currencies": (("word", "unit"),),
-    "gaps": (("word", "role"),),
-    "hanzi-frequency": (("hanzi", "rank"),),
-    "layout": (("pattern", "type"),),
-    "measure-words": (("word", "class"),),
-    "money-context": (("word",),),
-    "pinyin": (("syllable",),),
-    "placeholders": (("phrase", "role"),),
-    "protected": (("expression",),),
-    "script": (("char", "region"),),
-    "script-shared": (("char", "also"),),
-    "typos": (("typo", "correction"),),
-    "units": (("written", "unit", "factor", "dimension"),),
-    "width": (("mark",),),
-}
+@dataclass(frozen=True, slots=True)
+class Schema:
+    """What a lexicon of one kind holds; each step declares the kinds it reads with theirs.
+
+    ``forms``: the columns it needs, as one or more alternatives (a lexicon's columns must
+    start with one of them, in this order). ``values``: for some columns, the values a field
+    may hold (an empty optional field is always allowed: the step takes its default).
+
+    >>> s = Schema((("term", "weight"),), {"weight": ("strong", "weak")})
+    >>> s.problem(("term", "weight", "note"), ("登录", "weka", ""))
+    "bad weight 'weka'; write strong or weak"
+    >>> s.problem(("term", "weight"), ("登录", "weak")) is None
+    True
+    """
+
+    forms: tuple[tuple[str, ...], ...]
+    values: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def problem(self, columns: tuple[str, ...], row: tuple[str, ...]) -> str | None:
+        """What is wrong with one row, or None."""
+        for column, value in zip(columns, row, strict=True):
+            allowed = self.values.get(column)
+            if value and allowed is not None and value not in allowed:
+                return f"bad {column} {value!r}; write {' or '.join(allowed)}"
+        return None
+
+
+def kinds() -> Mapping[str, Schema]:
+    """The kinds of lexicon the steps read, with their schemas: those the steps declare
+    (``reportclean._pipeline.KINDS``, imported here when first needed, as the steps
+    import this module)."""
+    from ._pipeline import KINDS
+
+    return KINDS
+
+
 #: Columns whose values are numbers (``factor`` may be a fraction: ``1/15``).
 NUMBER_COLUMNS = ("factor", "rank")
 #: Columns whose values are regular expressions, checked when loaded.
@@ -106,12 +122,14 @@ class Lexicon:
 
 def parse_lexicon(text: str, name: str, check_kind: bool = False) -> Lexicon:
     """Parse lexicon text; ``name`` is used in error messages. With ``check_kind``, the
-    kind must be one of :data:`KINDS`, with the columns it needs (as for user lexicons)."""
+    kind must be one the steps read (:func:`kinds`), with the columns and values its
+    schema allows (as for user lexicons)."""
     header: dict[str, str] = {}
     columns: tuple[str, ...] = ()
     required = 0
     rows: list[tuple[str, ...]] = []
     seen: dict[str, int] = {}
+    row_lines: list[int] = []
     lines_of: dict[str, int] = {}
     text = text.removeprefix("\ufeff")  # a BOM, as some editors save UTF-8
     for lineno, line in enumerate(text.splitlines(), 1):
@@ -158,21 +176,28 @@ def parse_lexicon(text: str, name: str, check_kind: bool = False) -> Lexicon:
             elif value and column in REGEX_COLUMNS:
                 _check_regex(value, f"{name}, line {lineno}")
         rows.append(row)
+        row_lines.append(lineno)
     for key in ("kind", "format", "source"):
         if key not in header:
             raise LexiconError(f"{name}: missing '# {key}: …' header line")
     if check_kind:
         _check_kind(header["kind"], columns, name, lines_of)
+        schema = kinds()[header["kind"]]
+        for row, lineno in zip(rows, row_lines, strict=True):
+            problem = schema.problem(columns, row)
+            if problem is not None:
+                raise LexiconError(f"{name}, line {lineno}: {problem} (a {header['kind']!r} lexicon)")
     return Lexicon(name, header["kind"], columns, tuple(rows), header["source"])
 
 
 def _check_kind(kind: str, columns: tuple[str, ...], name: str, lines_of: dict[str, int]) -> None:
     """The kind is one the steps read, and the columns are those it needs."""
-    if kind not in KINDS:
-        near = difflib.get_close_matches(kind, KINDS, n=1)
-        hint = f"did you mean {near[0]!r}?" if near else f"the kinds are {', '.join(sorted(KINDS))}"
+    known = kinds()
+    if kind not in known:
+        near = difflib.get_close_matches(kind, known, n=1)
+        hint = f"did you mean {near[0]!r}?" if near else f"the kinds are {', '.join(sorted(known))}"
         raise LexiconError(f"{name}, line {lines_of['kind']}: unknown kind {kind!r}, which no step reads; {hint}")
-    wanted = KINDS[kind]
+    wanted = known[kind].forms
     if not any(columns[: len(w)] == w for w in wanted):
         forms = " or ".join(", ".join(w) for w in wanted)
         raise LexiconError(

@@ -32,6 +32,7 @@ from ftfy.badness import is_bad
 from ._config import Config
 from ._decode import plausibility
 from ._edits import Context, Proposal, Step, StepFn
+from ._lexicon import Schema
 from ._mojibake_ftfy import HINTS, ftfy_lines, maybe_foreign_mojibake
 from ._reads import chinese_evidence
 
@@ -542,4 +543,10 @@ def _make(config: Config) -> StepFn:
     return mojibake_step
 
 
-MOJIBAKE = Step("mojibake", _make, {"mojibake-repaired": "info", "lost-characters": "warning"})
+MOJIBAKE = Step(
+    "mojibake",
+    _make,
+    codes={"mojibake-repaired": "info", "lost-characters": "warning"},
+    rules=("mojibake",),
+    lexicons={"hanzi-frequency": Schema((("hanzi", "rank"),))},
+)

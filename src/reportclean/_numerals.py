@@ -35,6 +35,7 @@ from decimal import Decimal
 
 from ._config import Config, NumeralMode
 from ._edits import Context, Proposal, Step
+from ._lexicon import Schema
 from ._numbers import parse_cn_strict, plain_decimal
 from ._numlex import CN_NUMERAL, CN_RUN, NOT_BEFORE, NumberTables
 
@@ -327,4 +328,12 @@ def _date(text: str, m: re.Match[str], tables: NumberTables, out: Proposal) -> i
 _DEFAULT = NumberTables.build(())
 _DEFAULT_PATTERN = _pattern(_DEFAULT)
 
-NUMERALS = Step("numerals", make_numerals, {})
+NUMERALS = Step(
+    "numerals",
+    make_numerals,
+    rules=("cn-numeral", "cn-year", "cn-date", "cn-percent", "unit-spelling"),
+    lexicons={
+        "units": Schema((("written", "unit", "factor", "dimension"),)),
+        "protected": Schema((("expression",),)),
+    },
+)

@@ -12,8 +12,9 @@ proposes edits on it; :class:`~reportclean._document.Document` applies them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from operator import attrgetter
+from typing import TypeVar
 
 from . import (
     _basic,
@@ -32,9 +33,12 @@ from ._config import STEP_NAMES, Config
 from ._decode import decode
 from ._document import Document
 from ._edits import Context, Flag, Step, StepFn
+from ._lexicon import Schema
 from ._model import CleanResult, Severity
 
-__all__ = ["CODES", "REGISTRY", "Cleaner", "clean"]
+__all__ = ["CODES", "KINDS", "REGISTRY", "Cleaner", "clean"]
+
+_T = TypeVar("_T")
 
 REGISTRY: Mapping[str, Step] = {
     s.name: s
@@ -56,7 +60,7 @@ REGISTRY: Mapping[str, Step] = {
     )
 }
 if tuple(REGISTRY) != STEP_NAMES:  # a programming error in this package, checked at import
-    raise RuntimeError(f"the registry {tuple(REGISTRY)} and Config.STEP_NAMES {STEP_NAMES} must list the same steps")
+    raise RuntimeError(f"the registry {tuple(REGISTRY)} and Config's switches {STEP_NAMES} must list the same steps")
 
 #: Codes raised outside the steps: by decoding and by the pipeline itself.
 _OWN_CODES: Mapping[str, Severity] = {
@@ -66,11 +70,35 @@ _OWN_CODES: Mapping[str, Severity] = {
     "step-failed": "error",
 }
 
-#: Every warning code with its default severity.
-CODES: Mapping[str, Severity] = {
-    **_OWN_CODES,
-    **{code: sev for step in REGISTRY.values() for code, sev in step.codes.items()},
-}
+
+def _merged(pairs: Iterable[tuple[str, str, _T]], what: str) -> dict[str, _T]:
+    """One mapping from what several steps declare; two steps declaring one key differently is a bug."""
+    out: dict[str, _T] = {}
+    first: dict[str, str] = {}
+    for step, key, value in pairs:
+        if out.setdefault(key, value) != value:
+            raise RuntimeError(f"steps {first[key]!r} and {step!r} declare the {what} {key!r} differently")
+        first.setdefault(key, step)
+    return out
+
+
+#: Every warning code with its default severity (from the steps' declarations).
+CODES: Mapping[str, Severity] = _merged(
+    (
+        *(("pipeline", code, sev) for code, sev in _OWN_CODES.items()),
+        *((s.name, code, sev) for s in REGISTRY.values() for code, sev in s.codes.items()),
+    ),
+    "warning code",
+)
+
+#: Every lexicon kind a step reads, with its schema (from the steps' declarations).
+KINDS: Mapping[str, Schema] = _merged(
+    ((s.name, kind, schema) for s in REGISTRY.values() for kind, schema in s.lexicons.items()), "lexicon kind"
+)
+
+for _step in REGISTRY.values():  # a programming error in this package, checked at import
+    if not set(_step.requires) <= set(STEP_NAMES[: STEP_NAMES.index(_step.name)]):
+        raise RuntimeError(f"step {_step.name!r} requires {_step.requires}: steps that run before it")
 
 
 class Cleaner:
@@ -79,6 +107,13 @@ class Cleaner:
     >>> cleaner = Cleaner(Config(numerals=False))
     >>> cleaner.clean("十三五").text
     '十三五'
+
+    A step that is on needs the steps it ``requires`` (``Step.requires``):
+
+    >>> Cleaner(Config(quantities=False))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: Config(quantities=False) switches off what the 'checks' step needs (quantities); ...
     """
 
     __slots__ = ("_steps", "config", "strict")
@@ -91,10 +126,20 @@ class Cleaner:
                 f"config must be a reportclean.Config, got {type(config).__name__}; "
                 "build one with reportclean.Config(...)"
             )
+        on = config.steps()
+        for name in on:
+            missing = [r for r in REGISTRY[name].requires if r not in on]
+            if missing:
+                off = ", ".join(f"{r}=False" for r in missing)
+                raise ValueError(
+                    f"Config({off}) switches off what the {name!r} step needs ({', '.join(missing)}); "
+                    f"switch it off too (Config({off}, {name}=False), on the command line "
+                    f"--disable {','.join((*missing, name))}) or leave {', '.join(missing)} on"
+                )
         self.config = config
         self.strict = config.strict
-        self._steps: tuple[tuple[str, StepFn, Mapping[str, Severity]], ...] = tuple(
-            (name, REGISTRY[name].make(config), REGISTRY[name].codes) for name in config.steps()
+        self._steps: tuple[tuple[str, StepFn, Step], ...] = tuple(
+            (name, REGISTRY[name].make(config), REGISTRY[name]) for name in on
         )
 
     def clean(self, source: str | bytes) -> CleanResult:
@@ -122,9 +167,9 @@ class Cleaner:
         doc = Document(text)
         if decode_flags:
             doc.apply("decode", (), decode_flags)
-        for name, fn, codes in self._steps:
+        for name, fn, step in self._steps:
             try:
-                _run(doc, name, fn, codes, encoding is not None, self.strict)
+                _run(doc, step, fn, encoding is not None, self.strict)
             except Exception as exc:  # a bug in a step must not lose the document
                 if self.strict:
                     raise
@@ -151,20 +196,23 @@ class Cleaner:
         )
 
 
-def _run(
-    doc: Document, name: str, fn: StepFn, codes: Mapping[str, Severity], from_bytes: bool, strict: bool
-) -> None:
+def _run(doc: Document, step: Step, fn: StepFn, from_bytes: bool, strict: bool) -> None:
     """Run one step on ``doc`` and apply what it proposes.
 
     A function of its own, so that the proposal is freed as soon as it is
     applied, not held while the next step runs (it can be as large as the text).
+    In strict mode, a warning code or a rule id the step did not declare raises.
     """
+    name, codes = step.name, step.codes
     page_breaks = doc.page_breaks() if name == "layout" else ()  # only layout reads them (cost: a scan of the log)
     proposal = fn(doc.text, Context(doc.quantities(), from_bytes, doc.current_warnings(), page_breaks))
     if strict:
         undeclared = {f.code for f in proposal.flags} - codes.keys()
         if undeclared:
             raise ValueError(f"step {name!r} raised warning codes it does not declare: {sorted(undeclared)}")
+        undeclared = {e.rule for e in proposal.edits}.difference(step.rules)
+        if undeclared:
+            raise ValueError(f"step {name!r} made edits with rule ids it does not declare: {sorted(undeclared)}")
     flags = [(f, f.severity or codes.get(f.code, "warning")) for f in proposal.flags]
     doc.apply(name, proposal.edits, flags, proposal.quantities)
 

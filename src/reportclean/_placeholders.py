@@ -27,7 +27,7 @@ from ._boilerplate import _trie
 from ._cjk import CJK_PUNCT, HAN
 from ._config import Config
 from ._edits import Context, Flag, Proposal, Step, StepFn
-from ._lexicon import Lexicon, LexiconError, package_lexicon
+from ._lexicon import Lexicon, LexiconError, Schema, package_lexicon
 
 __all__ = ["PLACEHOLDERS", "PlaceholderRules", "alternation", "placeholder_rules", "placeholders", "words_by_role"]
 
@@ -422,4 +422,13 @@ def _make(config: Config) -> StepFn:
     return partial(placeholders, rules=placeholder_rules(config))
 
 
-PLACEHOLDERS = Step("placeholders", _make, {"placeholder": "warning"})
+PLACEHOLDERS = Step(
+    "placeholders",
+    _make,
+    codes={"placeholder": "warning"},
+    rules=("mark-placeholder",),
+    lexicons={
+        "placeholders": Schema((("phrase", "role"),), {"role": ("keep", "date", "name", "number")}),
+        "measure-words": Schema((("word", "class"),)),
+    },
+)

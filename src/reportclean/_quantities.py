@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from ._config import Config
 from ._edits import Context, Proposal, Step
-from ._lexicon import package_lexicon
+from ._lexicon import Schema, package_lexicon
 from ._model import Quantity
 from ._numbers import parse_cn_strict, parse_number, plain_decimal
 from ._numlex import CN_NUMERAL, CN_RUN, NOT_BEFORE, NumberTables
@@ -515,4 +515,13 @@ _DEFAULT = NumberTables.build(())
 _DEFAULT_PATTERN, _DEFAULT_BMP_PATTERN, _DEFAULT_MONEY = _pattern(_DEFAULT, tuple(_MONEY_WORDS.column("word")))
 _DEFAULT_INFO = _unit_info(_DEFAULT)
 
-QUANTITIES = Step("quantities", make_quantities, {})
+QUANTITIES = Step(
+    "quantities",
+    make_quantities,
+    lexicons={
+        "units": Schema((("written", "unit", "factor", "dimension"),)),
+        "protected": Schema((("expression",),)),
+        "money-context": Schema((("word",),)),
+        "currencies": Schema((("word", "unit"),)),
+    },
+)

@@ -36,7 +36,7 @@ import opencc
 from ._config import Config
 from ._decode import plausibility
 from ._edits import Context, Proposal, Step, StepFn
-from ._lexicon import Lexicon, package_lexicon
+from ._lexicon import Lexicon, Schema, package_lexicon
 
 __all__ = ["SCRIPT", "TRADITIONAL_CHARS", "TRADITIONAL_RE", "make_script"]
 
@@ -270,4 +270,14 @@ def _edit(out: Proposal, s: int, t: int, old: str, new: str, stray: bool) -> Non
         out.replace(s, t, new, rule="to-simplified")
 
 
-SCRIPT = Step("script", make_script, {"traditional-chars": "warning", "traditional-text": "info"})
+SCRIPT = Step(
+    "script",
+    make_script,
+    codes={"traditional-chars": "warning", "traditional-text": "info"},
+    rules=("traditional-char", "to-simplified"),
+    lexicons={
+        "script": Schema((("char", "region"),), {"region": ("hk", "tw")}),
+        "script-shared": Schema((("char", "also"),), {"also": ("simplified", "traditional")}),
+        "hanzi-frequency": Schema((("hanzi", "rank"),)),
+    },
+)

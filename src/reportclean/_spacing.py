@@ -42,6 +42,7 @@ from functools import partial
 from ._cjk import CJK_PUNCT, HAN
 from ._config import Config
 from ._edits import Context, Edit, Proposal, Step, StepFn, match_edits
+from ._lexicon import Schema
 from ._lines import furniture, heading_patterns
 
 __all__ = ["SPACING", "spacing"]
@@ -316,4 +317,10 @@ def _make(config: Config) -> StepFn:
     return partial(spacing, heading=heading_patterns(config)[0])
 
 
-SPACING = Step("spacing", _make, {"spaced-out-text": "warning"})
+SPACING = Step(
+    "spacing",
+    _make,
+    codes={"spaced-out-text": "warning"},
+    rules=("indent", "number-space", "punctuation-space", "spaced-out"),
+    lexicons={"layout": Schema((("pattern", "type"),), {"type": ("heading", "runin")})},
+)

@@ -22,7 +22,7 @@ from operator import attrgetter
 from ._cjk import CJK_PUNCT, HAN
 from ._config import Config
 from ._edits import Context, Edit, Proposal, Step, StepFn, match_edits
-from ._lexicon import Lexicon, package_lexicon
+from ._lexicon import Lexicon, Schema, package_lexicon
 
 __all__ = ["WIDTH", "make_width"]
 
@@ -335,7 +335,15 @@ def _apply(text: str) -> str:
 WIDTH = Step(
     "width",
     make_width,
-    {"odd-decimal-point": "warning", "odd-percent-sign": "info", "doubled-punctuation": "warning"},
+    codes={"odd-decimal-point": "warning", "odd-percent-sign": "info", "doubled-punctuation": "warning"},
+    rules=(
+        *("fullwidth-ascii", "odd-space", "decimal-point", "percent-sign"),
+        *("doubled-punctuation", "fullwidth-punctuation"),
+    ),
+    lexicons={
+        "width": Schema((("mark",),)),
+        "units": Schema((("written", "unit", "factor", "dimension"),)),
+    },
 )
 
 _DEFAULT = make_width(Config())
