@@ -25,7 +25,7 @@ import pytest
 
 import reportclean
 from reportclean._explain import catalogue
-from reportclean._lexicon import KINDS, parse_lexicon
+from reportclean._lexicon import kinds, parse_lexicon
 
 RULES_MD = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 
@@ -75,7 +75,7 @@ def _config(paragraph: str) -> reportclean.Config:
         config = replace(given, strict=True)
     lexicons = []
     for kind, entry in _LEXICON.findall(paragraph):
-        column = KINDS[kind][0][0]
+        column = kinds()[kind].forms[0][0]
         header = f"# kind: {kind}\n# format: {column}\n# source: docs/rules.md\n"
         lexicons.append(parse_lexicon(f"{header}{entry}\n", "rules.md"))
     return replace(config, lexicons=config.lexicons + tuple(lexicons)) if lexicons else config
