@@ -28,8 +28,6 @@ from ._lexicon import Lexicon, package_lexicon
 
 __all__ = ["WIDTH", "WidthRules", "compile_rules", "make_width", "run"]
 
-_TABLE = package_lexicon("width_punctuation.tsv")
-
 # Full-width digits and letters, and full-width ．％＃ right after a digit (checked in _to_ascii).
 # (Patterns start with one character class, not ``[...]+``: the regex engine then skips to a
 # candidate character at C speed instead of trying a match at every position.)
@@ -50,7 +48,6 @@ _PERCENTS = frozenset("﹪٪")
 # It is read as a decimal point only when the number goes on into a unit, a percent sign or
 # a magnitude (``1·8%``, ``3·5亿元``): ``3·5``, ``8·16`` and ``3·15`` name events by their date.
 _ODD_POINT = re.compile(r"[·•∙⋅﹒](?<=[0-9０-９].)(?=[0-9０-９])")
-_UNITS = package_lexicon("units.tsv")
 _ODD_PERCENT = re.compile(r"[﹪٪](?<=[0-9０-９XxＸｘ×].)")
 # Skipped when looking for the neighbours of a mark: later steps remove whitespace
 # between marks, and the Markdown marks ``**`` and ``#``.
@@ -92,8 +89,8 @@ def compile_rules(config: Config) -> WidthRules:
 
 @lru_cache(maxsize=16)
 def _compile(user_width: tuple[Lexicon, ...], user_units: tuple[Lexicon, ...]) -> WidthRules:
-    lexicons: tuple[Lexicon, ...] = (_TABLE, *user_width)
-    units = {row[0] for lx in (_UNITS, *user_units) for row in lx.rows}
+    lexicons: tuple[Lexicon, ...] = (package_lexicon("width_punctuation.tsv"), *user_width)
+    units = {row[0] for lx in (package_lexicon("units.tsv"), *user_units) for row in lx.rows}
     then_unit = re.compile(  # digits, then a unit (longest first), a percent sign or a magnitude
         "[0-9０-９]+(?:" + "|".join(map(re.escape, sorted(units, key=lambda u: (-len(u), u)))) + "|[％﹪٪‰万亿千])"
     )
