@@ -170,11 +170,7 @@ def _in_latin1_run(text: str, i: int) -> bool:
 @lru_cache(maxsize=1)
 def _builtin_lexicons() -> tuple[Lexicon, ...]:
     """The built-in ``boilerplate`` lexicons, read on first use (not at import)."""
-    return (
-        package_lexicon("boilerplate_markers.tsv"),
-        package_lexicon("boilerplate_patterns.tsv"),
-        package_lexicon("boilerplate_titles.tsv"),
-    )
+    return tuple(package_lexicon(f"boilerplate_{part}.tsv") for part in ("markers", "patterns", "titles"))
 
 
 @lru_cache(maxsize=1)
@@ -635,11 +631,8 @@ def boilerplate(text: str, context: Context) -> Proposal:
 
 
 def compile_rules(config: Config) -> _All:
-    """The step's rules for ``config``, compiled on first use (memoised on the ``boilerplate`` and
-    ``chrome`` lexicons and the settings)."""
-    return _compile(
-        config.user_lexicons("boilerplate"), config.user_lexicons("chrome"), config.boilerplate_settings
-    )
+    """The step's rules for ``config``, compiled on first use (memoised on the parts of it the step reads)."""
+    return _compile(config.user_lexicons("boilerplate"), config.user_lexicons("chrome"), config.boilerplate_settings)
 
 
 @lru_cache(maxsize=16)
