@@ -38,7 +38,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from ._bplines import PAGE, Lines, emit, is_blank, page_numbers, running_headers
 from ._bptext import HEADING, TERMINATORS, fold, forms, scanner, trie, variants
@@ -48,7 +48,7 @@ from ._edits import Context, Edit, Flag, Proposal, Step, StepFn
 from ._lexicon import Lexicon, Schema, package_lexicon
 from ._markup import markup
 
-__all__ = ["BOILERPLATE", "BoilerplateSettings", "boilerplate"]
+__all__ = ["BOILERPLATE", "BoilerplateSettings", "boilerplate", "compile_rules", "run"]
 
 # -- markers ---------------------------------------------------------------------
 
@@ -167,17 +167,16 @@ def _in_latin1_run(text: str, i: int) -> bool:
     return any(0xA1 <= ord(c) <= 0xFF for c in text[max(i - 2, 0) : i] + text[i + 1 : i + 3])
 
 
-_BUILTIN_LEXICONS = (
-    package_lexicon("boilerplate_markers.tsv"),
-    package_lexicon("boilerplate_patterns.tsv"),
-    package_lexicon("boilerplate_titles.tsv"),
-)
+@lru_cache(maxsize=1)
+def _builtin_lexicons() -> tuple[Lexicon, ...]:
+    """The built-in ``boilerplate`` lexicons, read on first use (not at import)."""
+    return tuple(package_lexicon(f"boilerplate_{part}.tsv") for part in ("markers", "patterns", "titles"))
 
 
 @lru_cache(maxsize=1)
 def _builtin() -> _All:
     """The built-in rules, compiled on first use (not at import)."""
-    return _All(_Rules(_BUILTIN_LEXICONS), ChromeRules(builtin_chrome_lexicons()), BoilerplateSettings())
+    return _All(_Rules(_builtin_lexicons()), ChromeRules(builtin_chrome_lexicons()), BoilerplateSettings())
 
 # -- line shapes -----------------------------------------------------------------
 
@@ -631,21 +630,27 @@ def boilerplate(text: str, context: Context) -> Proposal:
     return _propose(text, _builtin())
 
 
-def _make(config: Config) -> StepFn:
-    user = config.user_lexicons("boilerplate")
-    user_chrome = config.user_lexicons("chrome")
-    if not user and not user_chrome and config.boilerplate_settings == BoilerplateSettings():
-        return boilerplate
-    rules = _All(
-        _Rules(_BUILTIN_LEXICONS + user) if user else _builtin().rules,
+def compile_rules(config: Config) -> _All:
+    """The step's rules for ``config``, compiled on first use (memoised on the parts of it the step reads)."""
+    return _compile(config.user_lexicons("boilerplate"), config.user_lexicons("chrome"), config.boilerplate_settings)
+
+
+@lru_cache(maxsize=16)
+def _compile(user: tuple[Lexicon, ...], user_chrome: tuple[Lexicon, ...], settings: BoilerplateSettings) -> _All:
+    return _All(
+        _Rules(_builtin_lexicons() + user) if user else _builtin().rules,
         ChromeRules(builtin_chrome_lexicons() + user_chrome) if user_chrome else _builtin().chrome,
-        config.boilerplate_settings,
+        settings,
     )
 
-    def boilerplate_with_user_rules(text: str, context: Context) -> Proposal:
-        return _propose(text, rules)
 
-    return boilerplate_with_user_rules
+def run(text: str, context: Context, rules: _All) -> Proposal:
+    """Remove watermarks, site footers and page furniture, as ``rules`` say; see :func:`boilerplate`."""
+    return _propose(text, rules)
+
+
+def _make(config: Config) -> StepFn:
+    return partial(run, rules=compile_rules(config))
 
 
 BOILERPLATE = Step(

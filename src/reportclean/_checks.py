@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 import opencc
 
@@ -39,17 +39,27 @@ from ._gaps import SPACED_FIRSTS as _SPACED_FIRSTS
 from ._gaps import by_first as _by_first
 from ._gaps import matches as _matches
 from ._gaps import missing_numbers
-from ._lexicon import Schema, package_lexicon
+from ._lexicon import Lexicon, Schema, package_lexicon
 from ._model import Quantity
 from ._placeholders import alternation as _alternation
 from ._placeholders import words_by_role
-from ._script import TRADITIONAL_CHARS, TRADITIONAL_RE
+from ._script import traditional_chars
 from ._sums import Index, _half_ulp  # noqa: F401 (_half_ulp: re-exported for the tests)
 from ._sums import rate_checks as _rate_checks
 from ._sums import sum_checks as _sum_checks
 from ._sums import value_checks as _value_checks
 
-__all__ = ["CHECKS", "CheckRules", "check_rules", "checks", "rate_checks", "sum_checks", "value_checks"]
+__all__ = [
+    "CHECKS",
+    "CheckRules",
+    "check_rules",
+    "checks",
+    "compile_rules",
+    "rate_checks",
+    "run",
+    "sum_checks",
+    "value_checks",
+]
 
 _SP = " \u3000\u00a0\t"
 #: The roles of the words in data/checks.tsv (see its header).
@@ -85,12 +95,34 @@ class CheckRules:
     year_next: re.Pattern[str]
 
 
-def check_rules(config: Config) -> CheckRules:
-    """Compile the built-in and user vocabularies for ``config``."""
-    measures = [package_lexicon("measure_words.tsv"), *config.user_lexicons("measure-words")]
-    vocab = [package_lexicon("checks.tsv"), *config.user_lexicons("checks")]
-    typo_lx = [package_lexicon("typos.tsv"), *config.user_lexicons("typos")]
-    gaps = words_by_role([package_lexicon("gaps.tsv"), *config.user_lexicons("gaps")], _GAP_ROLES)
+def compile_rules(config: Config) -> CheckRules:
+    """Compile the built-in and user vocabularies for ``config`` (memoised on the user lexicons it reads)."""
+    return _compile(
+        config.user_lexicons("measure-words"),
+        config.user_lexicons("checks"),
+        config.user_lexicons("typos"),
+        config.user_lexicons("gaps"),
+    )
+
+
+check_rules = compile_rules  # the name other modules and the tests know
+
+
+def _default_rules() -> CheckRules:
+    return compile_rules(Config())
+
+
+@lru_cache(maxsize=16)
+def _compile(
+    user_measures: tuple[Lexicon, ...],
+    user_vocab: tuple[Lexicon, ...],
+    user_typos: tuple[Lexicon, ...],
+    user_gaps: tuple[Lexicon, ...],
+) -> CheckRules:
+    measures = [package_lexicon("measure_words.tsv"), *user_measures]
+    vocab = [package_lexicon("checks.tsv"), *user_vocab]
+    typo_lx = [package_lexicon("typos.tsv"), *user_typos]
+    gaps = words_by_role([package_lexicon("gaps.tsv"), *user_gaps], _GAP_ROLES)
     counters = gaps["counter"] or ["个"]
     gap_after = tuple(sorted(set(gaps["gap-after"]), key=lambda w: (-len(w), w)))
     classes: dict[str, str] = {}
@@ -290,7 +322,7 @@ def sum_checks(text: str, quantities: Sequence[Quantity], out: Proposal, rules: 
     a count equal to theirs (全乡3个村) or ranges up to an open top (…、60岁及以上), and the
     parts reach at least half the total.
     """
-    _sum_checks(text, Index(quantities), out, _DEFAULT_RULES if rules is None else rules)
+    _sum_checks(text, Index(quantities), out, _default_rules() if rules is None else rules)
 
 
 def rate_checks(text: str, quantities: Sequence[Quantity], out: Proposal) -> None:
@@ -303,19 +335,20 @@ def value_checks(text: str, quantities: Sequence[Quantity], out: Proposal, rules
 
     完成率 and growth may exceed 100%; 占比, 覆盖率, 参与率 … may not.
     """
-    _value_checks(text, quantities, out, _DEFAULT_RULES if rules is None else rules)
+    _value_checks(text, quantities, out, _default_rules() if rules is None else rules)
 
 
+@lru_cache(maxsize=1)
 def _fold_table() -> dict[int, str]:
-    """Traditional-only characters to their simplified form, one for one (OpenCC t2s, per character)."""
-    chars = sorted(TRADITIONAL_CHARS)
+    """Traditional-only characters to their simplified form, one for one (OpenCC t2s, per character).
+
+    Built on first use, not at import (with the script step's tables: about 0.1 s).
+    """
+    chars = sorted(traditional_chars()[0])
     converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
     if len(converted) != len(chars):  # pragma: no cover - OpenCC keeps lines
         return {}
     return {ord(a): b for a, b in zip(chars, converted, strict=True) if len(b) == 1 and b != a}
-
-
-_FOLD = _fold_table()
 
 
 def _folded(text: str) -> str:
@@ -324,18 +357,20 @@ def _folded(text: str) -> str:
     >>> _folded("全區家庭總數為1,234,567戶，鎮屆人大")
     '全区家庭总数为1,234,567户，镇届人大'
     """
-    first = TRADITIONAL_RE.search(text)
+    traditional = traditional_chars()[1]
+    first = traditional.search(text)
     if first is None:
         return text
-    if len(TRADITIONAL_RE.findall(text, first.start(), first.start() + 1000)) >= 20:
-        return text.translate(_FOLD)  # a traditional text: every character looked up, in C
+    fold = _fold_table()
+    if len(traditional.findall(text, first.start(), first.start() + 1000)) >= 20:
+        return text.translate(fold)  # a traditional text: every character looked up, in C
     # a simplified text with a few traditional characters (the script step usually converts them):
     # only those are looked up (str.translate looks up every character: 10x slower here)
-    return TRADITIONAL_RE.sub(_fold_one, text)
+    return traditional.sub(_fold_one, text)
 
 
 def _fold_one(m: re.Match[str]) -> str:
-    return _FOLD.get(ord(m.group()), m.group())
+    return _fold_table().get(ord(m.group()), m.group())
 
 
 _QUESTION_RUN = re.compile(r"[?？]{4,}")
@@ -388,7 +423,7 @@ def checks(text: str, context: Context, rules: CheckRules | None = None) -> Prop
     []
     """
     if rules is None:
-        rules = _DEFAULT_RULES
+        rules = _default_rules()
     out = Proposal()
     folded = _folded(text)
     missing_numbers(folded, rules, out, text)
@@ -406,11 +441,11 @@ def checks(text: str, context: Context, rules: CheckRules | None = None) -> Prop
     return out
 
 
-_DEFAULT_RULES = check_rules(Config())
+run = checks  # the step function under the name every step module gives it
 
 
 def _make(config: Config) -> StepFn:
-    return partial(checks, rules=check_rules(config))
+    return partial(checks, rules=compile_rules(config))
 
 
 CHECKS = Step(

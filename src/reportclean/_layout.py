@@ -45,6 +45,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache, partial
 from itertools import compress, repeat
 from operator import attrgetter, is_, methodcaller
 from typing import NamedTuple
@@ -52,11 +54,11 @@ from typing import NamedTuple
 from ._cjk import HAN
 from ._config import Config
 from ._edits import Context, Edit, Proposal, Step, StepFn, match_edits
-from ._lexicon import Schema
+from ._lexicon import Lexicon, Schema
 from ._lines import furniture, heading_patterns
 from ._placeholders import PlaceholderRules, placeholder_rules
 
-__all__ = ["LAYOUT", "make_layout", "wrap_width"]
+__all__ = ["LAYOUT", "LayoutRules", "compile_rules", "make_layout", "run", "wrap_width"]
 
 # A line break with the blank lines after it, ``\n(?:[ \t\u3000]*\n)*`` (the trailing spaces
 # before it are added in code), less the commonest one: a single ``\n`` right after a mark that
@@ -190,143 +192,169 @@ class _Line(NamedTuple):
 _BLANK = _Line("", "", "", True, True, True, True, False, "", "")
 
 
-def make_layout(config: Config) -> StepFn:
-    """Build the layout step (compiles the heading markers of the ``layout`` lexicons once).
+@dataclass(frozen=True, slots=True)
+class LayoutRules:
+    """The compiled rules of the step for one config: heading markers, and the placeholder
+    vocabulary (a ``**年上半年，**`` around a blank is not Markdown bold)."""
+
+    heading: re.Pattern[str]
+    runin: re.Pattern[str]
+    placeholders: PlaceholderRules
+
+
+def compile_rules(config: Config) -> LayoutRules:
+    """The step's rules for ``config``, compiled on first use (memoised on the user lexicons it reads)."""
+    return _compile(config.user_lexicons("layout"), config.user_lexicons("placeholders"),
+                    config.user_lexicons("measure-words"))
+
+
+@lru_cache(maxsize=16)
+def _compile(user_layout: tuple[Lexicon, ...], user_placeholders: tuple[Lexicon, ...],
+             user_measures: tuple[Lexicon, ...]) -> LayoutRules:
+    config = Config(lexicons=(*user_layout, *user_placeholders, *user_measures))
+    heading, runin = heading_patterns(config)
+    return LayoutRules(heading, runin, placeholder_rules(config))
+
+
+def _line_info(line: str, heading_re: re.Pattern[str], runin_re: re.Pattern[str]) -> _Line:
+    # Markdown marks are ignored: the decision must be the same once they are removed.
+    body = (line.replace("**", "") if "*" in line else line).lstrip(" \t\u3000")
+    if "#" in body:
+        body = body[_md_prefix_end(body) :]
+    body = body.strip()
+    if not body:
+        return _BLANK
+    core = body.rstrip(_CLOSING) or body
+    last = core[-1]
+    terminal = last in _TERMINAL or (last == "." and not core[-2:-1].isdigit())
+    n = len(body)
+    has_han = _HAN.search(body) is not None
+    blocked = (
+        not has_han
+        or furniture(body)
+        or _DATE_LINE.fullmatch(body) is not None
+        or _NAMES.fullmatch(body) is not None
+    )
+    prose = has_han and not (("  " in body or "\t" in body or "\u3000" in body) and _GAP.search(body))
+    if heading_re.match(body):
+        inner = body[:-1]
+        heads = n <= _HEADING_MAX and not _SENTENCE_END.search(inner)
+        return _Line(body[0], last, body[-1], terminal, heads, True, blocked, prose, body, line)
+    if runin_re.match(body):
+        heads = n <= _RUNIN_MAX and not _ANY_PUNCT.search(body)
+        return _Line(body[0], last, body[-1], terminal, heads, True, blocked, prose, body, line)
+    title = n <= _TITLE_MAX and not _ANY_PUNCT.search(body)
+    return _Line(body[0], last, body[-1], terminal, title, False, blocked, prose, body, line)
+
+
+
+def run(text: str, context: Context, rules: LayoutRules) -> Proposal:
+    """Join lines cut inside a sentence, one ``\\n`` between paragraphs, drop converter Markdown.
 
     >>> _apply("## 一、党建引领\\n\\n**（一）强化组织领导**\\n\\n严格重点人员，\\n\\n管控。\\n\\n一是加强学习。")
     '一、党建引领\\n（一）强化组织领导\\n严格重点人员，管控。\\n一是加强学习。'
     >>> _apply("一、“十三五”规划\\n（一）第一季度\\n三是平稳推进\\n镇党委、政府\\n**年上半年，**镇完成。\\n1. 其他")
     '一、“十三五”规划\\n（一）第一季度\\n三是平稳推进\\n镇党委、政府\\n**年上半年，**镇完成。\\n1. 其他'
     """
-    heading_re, runin_re = heading_patterns(config)
-    rules = placeholder_rules(config)
-
-    def line_info(line: str) -> _Line:
-        # Markdown marks are ignored: the decision must be the same once they are removed.
-        body = (line.replace("**", "") if "*" in line else line).lstrip(" \t\u3000")
-        if "#" in body:
-            body = body[_md_prefix_end(body) :]
-        body = body.strip()
-        if not body:
-            return _BLANK
-        core = body.rstrip(_CLOSING) or body
-        last = core[-1]
-        terminal = last in _TERMINAL or (last == "." and not core[-2:-1].isdigit())
-        n = len(body)
-        has_han = _HAN.search(body) is not None
-        blocked = (
-            not has_han
-            or furniture(body)
-            or _DATE_LINE.fullmatch(body) is not None
-            or _NAMES.fullmatch(body) is not None
-        )
-        prose = has_han and not (("  " in body or "\t" in body or "\u3000" in body) and _GAP.search(body))
-        if heading_re.match(body):
-            inner = body[:-1]
-            heads = n <= _HEADING_MAX and not _SENTENCE_END.search(inner)
-            return _Line(body[0], last, body[-1], terminal, heads, True, blocked, prose, body, line)
-        if runin_re.match(body):
-            heads = n <= _RUNIN_MAX and not _ANY_PUNCT.search(body)
-            return _Line(body[0], last, body[-1], terminal, heads, True, blocked, prose, body, line)
-        title = n <= _TITLE_MAX and not _ANY_PUNCT.search(body)
-        return _Line(body[0], last, body[-1], terminal, title, False, blocked, prose, body, line)
-
-    def layout(text: str, context: Context) -> Proposal:
-        """Join lines cut inside a sentence, one ``\\n`` between paragraphs, drop converter Markdown."""
-        out = Proposal()
-        if "\n" not in text and "#" not in text and "**" not in text:
-            return out
-        _markdown(text, out, rules, heading_re)
-        n = len(text)
-        edits = out.edits
-        prev: _Line | None = None  # the description of the line before the break, if already made
-        prev_start = -1  # where that line starts
-        breaks = list(_BREAK.finditer(text))
-        kinds = list(map(_LOOK, breaks))
-        paragraphs = list(compress(breaks, map(is_, kinds, repeat(None))))
-        if paragraphs and paragraphs[-1].end() == n:
-            paragraphs.pop()  # blank lines at the end: the whitespace step's
-        edits += match_edits(paragraphs, "paragraph-break", ("\n",))
-        wrap = -1  # the wrap width, measured when first needed
-        tol = 0
-        # Paragraphs cut after a word (a page break in a document with one paragraph per line):
-        # joined only when at least _CUT_MIN long ones show that the converter cut paragraphs.
-        cuts: list[tuple[int, int, str, str, bool]] = []
-        long_cuts = 0
-        carry_at, carry_chars, carry_puncts = -1, 0, 0  # the paragraph joined so far, up to carry_at
-        for m in compress(breaks, kinds):  # decided from the two lines around them
-            s, e = m.span()
-            start = -1  # of the line before the break, found when needed
-            if s and text[s - 1] in " \t":
-                start = text.rfind("\n", 0, s) + 1
-                while s > start and text[s - 1] in " \t":
-                    s -= 1  # trailing spaces of the line before
-            if s == 0 or e == n:
-                continue  # blank lines at the start and end: the whitespace step's
-            if text[s - 1] in _TERMINAL:  # decided without describing the lines
-                if e - s > 1:
-                    edits.append(Edit(s, e, "\n", "paragraph-break"))
-                continue
-            if start < 0:
-                start = text.rfind("\n", 0, s) + 1
-            if prev_start != start or prev is None:
-                prev = line_info(text[start:s])
-            if prev.terminal or prev.blocked:
-                if e - s > 1:
-                    edits.append(Edit(s, e, "\n", "paragraph-break"))
-                continue
-            # a cut after a pause mark, in any document; or a page break an earlier step saw here
-            # (a form feed, a removed page-number line)
-            # (a page break after a title-like line, short and with no mark, ends that line)
-            evidence = prev.end in _OPEN_END or (not prev.heading and _between(context.page_breaks, s - 1, e))
-            if not evidence and prev.prose and not (prev.heading and prev.opens):
-                # a line about as long as the wrap width of a hard-wrapped document
-                if wrap < 0:
-                    wrap = wrap_width(text)
-                    tol = max(_WRAP_TOL, wrap // 8)
-                evidence = wrap > 0 and wrap - tol <= _width(prev.raw.rstrip(" \t\u3000")) <= wrap + tol
-            line_end = text.find("\n", e)
-            # (The same description as that of text[e:s] when the next break is looked at:
-            # trailing spaces change nothing. It is kept for that break.)
-            nxt = line_info(text[e : n if line_end < 0 else line_end])
-            cut = False
-            chars = puncts = 0
-            if evidence or (prev.prose and not prev.heading):
-                chars, puncts = len(prev.body), len(_ANY_PUNCT.findall(prev.body))
-                if carry_at == start:
-                    chars, puncts = chars + carry_chars, puncts + carry_puncts
-                cut = not evidence and puncts >= 1 and chars >= _CUT_CHARS
-            if (
-                not (evidence or cut)
-                or nxt.heading
-                or nxt.opens
-                or nxt.blocked
-                or not nxt.first
-                or nxt.first in _QUOTE_PREFIX
-                or (prev.last.isdigit() and nxt.first.isdigit())
-                or (prev.end in _PAUSE and nxt.first in _PAUSE)
-            ):
-                if e - s > 1:
-                    edits.append(Edit(s, e, "\n", "paragraph-break"))
-            else:
-                glue = " " if _latin_words(prev.last, nxt.first) else ""
-                rule = "page-break-join" if m.group().count("\n") > 1 else "line-join"
-                doubled = prev.last == nxt.first and _HAN.match(prev.last) is not None and text[s - 1] == prev.last
-                if evidence:
-                    _join(out, s, e, glue, rule, prev.last if doubled else "")
-                else:
-                    cuts.append((s, e, glue, rule, doubled))
-                    long_cuts += chars >= _LONG_CUT_CHARS and puncts >= 2
-                carry_at, carry_chars, carry_puncts = e, chars, puncts
-            prev, prev_start = nxt, e
-        for s, e, glue, rule, doubled in cuts:
-            if long_cuts >= _CUT_MIN:
-                _join(out, s, e, glue, rule, text[s - 1] if doubled else "")
-            elif e - s > 1:
-                edits.append(Edit(s, e, "\n", "paragraph-break"))
+    heading_re, runin_re = rules.heading, rules.runin
+    out = Proposal()
+    if "\n" not in text and "#" not in text and "**" not in text:
         return out
+    _markdown(text, out, rules.placeholders, heading_re)
+    n = len(text)
+    edits = out.edits
+    prev: _Line | None = None  # the description of the line before the break, if already made
+    prev_start = -1  # where that line starts
+    breaks = list(_BREAK.finditer(text))
+    kinds = list(map(_LOOK, breaks))
+    paragraphs = list(compress(breaks, map(is_, kinds, repeat(None))))
+    if paragraphs and paragraphs[-1].end() == n:
+        paragraphs.pop()  # blank lines at the end: the whitespace step's
+    edits += match_edits(paragraphs, "paragraph-break", ("\n",))
+    wrap = -1  # the wrap width, measured when first needed
+    tol = 0
+    # Paragraphs cut after a word (a page break in a document with one paragraph per line):
+    # joined only when at least _CUT_MIN long ones show that the converter cut paragraphs.
+    cuts: list[tuple[int, int, str, str, bool]] = []
+    long_cuts = 0
+    carry_at, carry_chars, carry_puncts = -1, 0, 0  # the paragraph joined so far, up to carry_at
+    for m in compress(breaks, kinds):  # decided from the two lines around them
+        s, e = m.span()
+        start = -1  # of the line before the break, found when needed
+        if s and text[s - 1] in " \t":
+            start = text.rfind("\n", 0, s) + 1
+            while s > start and text[s - 1] in " \t":
+                s -= 1  # trailing spaces of the line before
+        if s == 0 or e == n:
+            continue  # blank lines at the start and end: the whitespace step's
+        if text[s - 1] in _TERMINAL:  # decided without describing the lines
+            if e - s > 1:
+                edits.append(Edit(s, e, "\n", "paragraph-break"))
+            continue
+        if start < 0:
+            start = text.rfind("\n", 0, s) + 1
+        if prev_start != start or prev is None:
+            prev = _line_info(text[start:s], heading_re, runin_re)
+        if prev.terminal or prev.blocked:
+            if e - s > 1:
+                edits.append(Edit(s, e, "\n", "paragraph-break"))
+            continue
+        # a cut after a pause mark, in any document; or a page break an earlier step saw here
+        # (a form feed, a removed page-number line)
+        # (a page break after a title-like line, short and with no mark, ends that line)
+        evidence = prev.end in _OPEN_END or (not prev.heading and _between(context.page_breaks, s - 1, e))
+        if not evidence and prev.prose and not (prev.heading and prev.opens):
+            # a line about as long as the wrap width of a hard-wrapped document
+            if wrap < 0:
+                wrap = wrap_width(text)
+                tol = max(_WRAP_TOL, wrap // 8)
+            evidence = wrap > 0 and wrap - tol <= _width(prev.raw.rstrip(" \t\u3000")) <= wrap + tol
+        line_end = text.find("\n", e)
+        # (The same description as that of text[e:s] when the next break is looked at:
+        # trailing spaces change nothing. It is kept for that break.)
+        nxt = _line_info(text[e : n if line_end < 0 else line_end], heading_re, runin_re)
+        cut = False
+        chars = puncts = 0
+        if evidence or (prev.prose and not prev.heading):
+            chars, puncts = len(prev.body), len(_ANY_PUNCT.findall(prev.body))
+            if carry_at == start:
+                chars, puncts = chars + carry_chars, puncts + carry_puncts
+            cut = not evidence and puncts >= 1 and chars >= _CUT_CHARS
+        if (
+            not (evidence or cut)
+            or nxt.heading
+            or nxt.opens
+            or nxt.blocked
+            or not nxt.first
+            or nxt.first in _QUOTE_PREFIX
+            or (prev.last.isdigit() and nxt.first.isdigit())
+            or (prev.end in _PAUSE and nxt.first in _PAUSE)
+        ):
+            if e - s > 1:
+                edits.append(Edit(s, e, "\n", "paragraph-break"))
+        else:
+            glue = " " if _latin_words(prev.last, nxt.first) else ""
+            rule = "page-break-join" if m.group().count("\n") > 1 else "line-join"
+            doubled = prev.last == nxt.first and _HAN.match(prev.last) is not None and text[s - 1] == prev.last
+            if evidence:
+                _join(out, s, e, glue, rule, prev.last if doubled else "")
+            else:
+                cuts.append((s, e, glue, rule, doubled))
+                long_cuts += chars >= _LONG_CUT_CHARS and puncts >= 2
+            carry_at, carry_chars, carry_puncts = e, chars, puncts
+        prev, prev_start = nxt, e
+    for s, e, glue, rule, doubled in cuts:
+        if long_cuts >= _CUT_MIN:
+            _join(out, s, e, glue, rule, text[s - 1] if doubled else "")
+        elif e - s > 1:
+            edits.append(Edit(s, e, "\n", "paragraph-break"))
+    return out
 
-    return layout
+
+
+def make_layout(config: Config) -> StepFn:
+    """Build the layout step for ``config``: :func:`run` over its compiled rules."""
+    return partial(run, rules=compile_rules(config))
 
 
 def _between(points: tuple[int, ...], s: int, e: int) -> bool:
@@ -425,7 +453,7 @@ def _apply(text: str) -> str:
     from ._document import Document
 
     doc = Document(text)
-    doc.apply("layout", _DEFAULT(text, Context()).edits)
+    doc.apply("layout", run(text, Context(), compile_rules(Config())).edits)
     return doc.text
 
 
@@ -440,5 +468,3 @@ LAYOUT = Step(
         "measure-words": Schema((("word", "class"),)),
     },
 )
-
-_DEFAULT = make_layout(Config())

@@ -31,15 +31,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache, partial
 
 from ._config import Config, NumeralMode
 from ._edits import Context, Proposal, Step
-from ._lexicon import Schema
+from ._lexicon import Lexicon, Schema
 from ._numbers import parse_cn_strict, plain_decimal
 from ._numlex import CN_NUMERAL, CN_RUN, NOT_BEFORE, NumberTables
 
-__all__ = ["NUMERALS", "make_numerals", "numerals"]
+__all__ = ["NUMERALS", "NumeralRules", "compile_rules", "make_numerals", "numerals", "run"]
 
 _UNIT_SPELLING = {
     "㎡": "m²",
@@ -104,14 +106,36 @@ _RANK_WORDS = frozenset(("名", "位"))
 _CLAUSE_END = re.compile("[，。；：、！？,.;:!?（）()“”\n]")
 
 
+@dataclass(frozen=True, slots=True)
+class NumeralRules:
+    """The compiled rules of the step for one config: number tables, the numeral regex and the mode."""
+
+    tables: NumberTables
+    pattern: re.Pattern[str]
+    mode: NumeralMode
+
+
+def compile_rules(config: Config) -> NumeralRules:
+    """The step's rules for ``config``, compiled on first use (memoised on its ``units`` and
+    ``protected`` lexicons and its mode)."""
+    mode: NumeralMode = "counts" if config.numerals == "counts" else "measures"
+    return _compile(tuple(x for x in config.lexicons if x.kind in ("units", "protected")), mode)
+
+
+@lru_cache(maxsize=16)
+def _compile(user: tuple[Lexicon, ...], mode: NumeralMode) -> NumeralRules:
+    tables = NumberTables.build(user)
+    return NumeralRules(tables, _pattern(tables), mode)
+
+
+def run(text: str, context: Context, rules: NumeralRules) -> Proposal:
+    """Chinese numerals to Arabic digits, as ``rules`` say; see :func:`numerals`."""
+    return _numerals(text, rules.tables, rules.pattern, rules.mode)
+
+
 def make_numerals(config: Config) -> Callable[[str, Context], Proposal]:
     """Build the numerals step for a config (its ``units`` and ``protected`` lexicons and its mode)."""
-    mode: NumeralMode = "counts" if config.numerals == "counts" else "measures"
-    if not config.lexicons and mode == "measures":
-        return numerals
-    tables = NumberTables.build(config.lexicons) if config.lexicons else _DEFAULT
-    pattern = _pattern(tables) if config.lexicons else _DEFAULT_PATTERN
-    return lambda text, context: _numerals(text, tables, pattern, mode)
+    return partial(run, rules=compile_rules(config))
 
 
 def numerals(text: str, context: Context) -> Proposal:
@@ -125,7 +149,7 @@ def numerals(text: str, context: Context) -> Proposal:
     >>> numerals("建立六个工作专班，三次产业，“十三五”规划，第一季度，一是两个维护，三四个人", Context()).edits
     []
     """
-    return _numerals(text, _DEFAULT, _DEFAULT_PATTERN, "measures")
+    return run(text, context, compile_rules(Config()))
 
 
 def _numerals(text: str, tables: NumberTables, pattern: re.Pattern[str], mode: NumeralMode) -> Proposal:
@@ -324,9 +348,6 @@ def _date(text: str, m: re.Match[str], tables: NumberTables, out: Proposal) -> i
     out.replace(m.start("day"), m.end("day"), f"{d}", rule="cn-date")
     return m.end("day")
 
-
-_DEFAULT = NumberTables.build(())
-_DEFAULT_PATTERN = _pattern(_DEFAULT)
 
 NUMERALS = Step(
     "numerals",

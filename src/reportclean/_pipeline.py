@@ -218,7 +218,25 @@ def _run(doc: Document, step: Step, fn: StepFn, from_bytes: bool, strict: bool) 
 
 
 _ORIGINAL_SPAN = attrgetter("original_span")
-_DEFAULT = Cleaner()
+
+
+def _default() -> Cleaner:
+    """The cleaner of ``Config()``, built on first use (not at import: building compiles every step's rules).
+
+    It is kept as the module attribute ``_DEFAULT`` (which the test suite may replace).
+    """
+    cleaner: Cleaner | None = globals().get("_DEFAULT")
+    if cleaner is None:
+        cleaner = Cleaner()
+        globals()["_DEFAULT"] = cleaner
+    return cleaner
+
+
+def __getattr__(name: str) -> Cleaner:
+    # ``_pipeline._DEFAULT`` before the first clean(): build it then (PEP 562)
+    if name == "_DEFAULT":
+        return _default()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def clean(source: str | bytes, config: Config | None = None) -> CleanResult:
@@ -227,5 +245,5 @@ def clean(source: str | bytes, config: Config | None = None) -> CleanResult:
     Returns the clean text with warnings, removals, changes and quantities;
     see :class:`~reportclean.CleanResult`.
     """
-    cleaner = _DEFAULT if config is None else Cleaner(config)
+    cleaner = _default() if config is None else Cleaner(config)
     return cleaner.clean(source)

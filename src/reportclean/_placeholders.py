@@ -29,7 +29,16 @@ from ._config import Config
 from ._edits import Context, Flag, Proposal, Step, StepFn
 from ._lexicon import Lexicon, LexiconError, Schema, package_lexicon
 
-__all__ = ["PLACEHOLDERS", "PlaceholderRules", "alternation", "placeholder_rules", "placeholders", "words_by_role"]
+__all__ = [
+    "PLACEHOLDERS",
+    "PlaceholderRules",
+    "alternation",
+    "compile_rules",
+    "placeholder_rules",
+    "placeholders",
+    "run",
+    "words_by_role",
+]
 
 _SPACE = " \u3000\u00a0\t"
 _LATIN = "A-Za-zＡ-Ｚａ-ｚ"
@@ -113,9 +122,21 @@ def words_by_role(lexicons: Iterable[Lexicon], roles: tuple[str, ...]) -> dict[s
 
 
 def placeholder_rules(config: Config) -> PlaceholderRules:
-    """Compile the built-in and user vocabularies for ``config``."""
-    lexicons: list[Lexicon] = [package_lexicon("placeholders.tsv"), *config.user_lexicons("placeholders")]
-    measures: list[Lexicon] = [package_lexicon("measure_words.tsv"), *config.user_lexicons("measure-words")]
+    """Compile the built-in and user vocabularies for ``config`` (on first use; memoised on the user lexicons)."""
+    return _compile(
+        config.user_lexicons("placeholders"), config.user_lexicons("measure-words"), config.mark_placeholders
+    )
+
+
+compile_rules = placeholder_rules  # the name every step module gives it
+
+
+@lru_cache(maxsize=16)
+def _compile(
+    user_placeholders: tuple[Lexicon, ...], user_measures: tuple[Lexicon, ...], mark: bool
+) -> PlaceholderRules:
+    lexicons: list[Lexicon] = [package_lexicon("placeholders.tsv"), *user_placeholders]
+    measures: list[Lexicon] = [package_lexicon("measure_words.tsv"), *user_measures]
     roles = words_by_role(lexicons, ("keep", "date", "name", "number"))
     units = [row[0] for lx in measures for row in lx.rows]
     # (tries: the same longest match as alternation(), with fewer branches to try)
@@ -130,7 +151,7 @@ def placeholder_rules(config: Config) -> PlaceholderRules:
         after_name=re.compile(after_name),
         before_number=re.compile(rf"(?:{alternation(roles['number'])})$"),
         latin_units=frozenset(u for u in units if re.fullmatch(r"[A-Za-z0-9²³]+", u)),
-        mark=config.mark_placeholders,
+        mark=mark,
         # each an optional lookahead: the match of each pattern at the same place, in one call
         after=re.compile(rf"(?:(?=({after_date}))|)(?:(?=({after_number}))|)(?:(?=({after_name}))|)"),
     )
@@ -393,7 +414,7 @@ def placeholders(text: str, context: Context, rules: PlaceholderRules | None = N
     []
     """
     if rules is None:
-        rules = _DEFAULT_RULES
+        rules = placeholder_rules(Config())
     out = Proposal()
     flags = out.flags
     mark = rules.mark
@@ -415,7 +436,7 @@ def placeholders(text: str, context: Context, rules: PlaceholderRules | None = N
     return out
 
 
-_DEFAULT_RULES = placeholder_rules(Config())
+run = placeholders  # the step function under the name every step module gives it
 
 
 def _make(config: Config) -> StepFn:

@@ -19,18 +19,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from ._config import Config
 from ._edits import Context, Proposal, Step
-from ._lexicon import Schema, package_lexicon
+from ._lexicon import Lexicon, Schema, package_lexicon
 from ._model import Quantity
 from ._numbers import parse_cn_strict, parse_number, plain_decimal
 from ._numlex import CN_NUMERAL, CN_RUN, NOT_BEFORE, NumberTables
 
-__all__ = ["QUANTITIES", "make_quantities", "quantities"]
+__all__ = ["QUANTITIES", "QuantityRules", "compile_rules", "make_quantities", "quantities", "run"]
 
 _MULT = r"千万|百万|万亿|亿|万|千"
 _SP_CHARS = "\u0020\u00a0\u3000"  # the spaces a converter leaves: space, no-break, ideographic
@@ -40,7 +40,6 @@ _SENTENCE_END = "。！？；\n"
 _HK = re.compile(r"香港特别行政区|香港特區|香港特別行政區|HKSAR")
 _PLAIN = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
 _PLAIN_MULT = re.compile(rf"(\d+(?:\.\d+)?){_SP}({_MULT})", re.ASCII)
-_MONEY_WORDS = package_lexicon("money_words.tsv")
 
 
 def _pattern(
@@ -96,17 +95,41 @@ def _bmp_only(text: str) -> bool:
     return text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
 
 
-def make_quantities(config: Config) -> Callable[[str, Context], Proposal]:
-    """Build the quantities step for a config (its ``units``, ``protected`` lexicons)."""
-    if not config.lexicons:
-        return quantities
-    tables = NumberTables.build(config.lexicons)
-    words = tuple(_MONEY_WORDS.column("word")) + tuple(
-        row[0] for lx in config.user_lexicons("money-context") for row in lx.rows
+@dataclass(frozen=True, slots=True)
+class QuantityRules:
+    """The compiled rules of the step for one config: number tables, unit information and regexes."""
+
+    tables: NumberTables
+    info: _UnitInfo
+    full: re.Pattern[str]  # the quantity regex, for any text
+    bmp: re.Pattern[str]  # the same, for a text with no character beyond U+FFFF
+    money: re.Pattern[str]
+
+
+def compile_rules(config: Config) -> QuantityRules:
+    """The step's rules for ``config``, compiled on first use (memoised on its ``units``,
+    ``protected`` and ``money-context`` lexicons)."""
+    return _compile(tuple(x for x in config.lexicons if x.kind in ("units", "protected", "money-context")))
+
+
+@lru_cache(maxsize=16)
+def _compile(user: tuple[Lexicon, ...]) -> QuantityRules:
+    tables = NumberTables.build(user)
+    words = tuple(package_lexicon("money_words.tsv").column("word")) + tuple(
+        row[0] for lx in user if lx.kind == "money-context" for row in lx.rows
     )
     full, bmp, money = _pattern(tables, words)
-    info = _unit_info(tables)
-    return lambda text, context: _quantities(text, tables, info, full, bmp, money)
+    return QuantityRules(tables, _unit_info(tables), full, bmp, money)
+
+
+def run(text: str, context: Context, rules: QuantityRules) -> Proposal:
+    """Numbers with their units and canonical values, as ``rules`` say; see :func:`quantities`."""
+    return _quantities(text, rules.tables, rules.info, rules.full, rules.bmp, rules.money)
+
+
+def make_quantities(config: Config) -> Callable[[str, Context], Proposal]:
+    """Build the quantities step for a config (its ``units``, ``protected`` lexicons)."""
+    return partial(run, rules=compile_rules(config))
 
 
 def quantities(text: str, context: Context) -> Proposal:
@@ -121,7 +144,7 @@ def quantities(text: str, context: Context) -> Proposal:
     >>> quantities("“十三五”规划，第一季度，2020 年 10 月 15 日，5G，4#-7#楼", Context()).quantities
     []
     """
-    return _quantities(text, _DEFAULT, _DEFAULT_INFO, _DEFAULT_PATTERN, _DEFAULT_BMP_PATTERN, _DEFAULT_MONEY)
+    return run(text, context, compile_rules(Config()))
 
 
 #: Per written unit: the table's string, the canonical unit, the factor (None for 1), whether
@@ -511,9 +534,6 @@ def _amount(unit_pattern: str) -> re.Pattern[str]:
 
 
 _HAN_BEFORE = re.compile(r"[\u3400-\u9fff]")
-_DEFAULT = NumberTables.build(())
-_DEFAULT_PATTERN, _DEFAULT_BMP_PATTERN, _DEFAULT_MONEY = _pattern(_DEFAULT, tuple(_MONEY_WORDS.column("word")))
-_DEFAULT_INFO = _unit_info(_DEFAULT)
 
 QUANTITIES = Step(
     "quantities",

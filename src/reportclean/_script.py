@@ -29,7 +29,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache, partial
 
 import opencc
 
@@ -38,10 +40,7 @@ from ._decode import plausibility
 from ._edits import Context, Proposal, Step, StepFn
 from ._lexicon import Lexicon, Schema, package_lexicon
 
-__all__ = ["SCRIPT", "TRADITIONAL_CHARS", "TRADITIONAL_RE", "make_script"]
-
-_REGIONS = package_lexicon("script_regions.tsv")
-_SHARED = package_lexicon("script_shared.tsv")
+__all__ = ["SCRIPT", "ScriptRules", "compile_rules", "make_script", "run", "traditional_chars"]
 
 #: Steps whose warnings mark text that may not be what the author wrote (wrong codec, lost
 #: characters): no character there is converted.
@@ -54,13 +53,23 @@ _MIN_PLAUSIBILITY = 0.6
 _PASSAGE = 3
 
 
-def _changed_chars(config: str) -> set[str]:
-    """The characters (of the BMP CJK blocks) that OpenCC ``config`` changes on their own."""
+@cache
+def _changed_chars(config: str) -> frozenset[str]:
+    """The characters (of the BMP CJK blocks) that OpenCC ``config`` changes on their own.
+
+    Computed on first use (about 0.1 s for both tables), not at import.
+    """
     chars = [chr(c) for c in (*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB00))]
-    converted = opencc.OpenCC(config).convert("\n".join(chars)).split("\n")
+    converted = _opencc(config).convert("\n".join(chars)).split("\n")
     if len(converted) != len(chars):  # pragma: no cover - OpenCC keeps lines
         raise RuntimeError(f"OpenCC {config} changed the number of lines")
-    return {a for a, b in zip(chars, converted, strict=True) if a != b}
+    return frozenset(a for a, b in zip(chars, converted, strict=True) if a != b)
+
+
+@cache
+def _opencc(config: str) -> opencc.OpenCC:
+    """One OpenCC converter per configuration name, loaded on first use and shared (it holds no state)."""
+    return opencc.OpenCC(config)
 
 
 def _char_class(chars: Iterable[str]) -> re.Pattern[str]:
@@ -73,77 +82,112 @@ def _shared(lexicons: Iterable[Lexicon], also: str) -> set[str]:
     return {row[0] for lx in lexicons for row in lx.rows if row[1] == also}
 
 
-_T2S_CHANGES = _changed_chars("t2s")
-_S2T_CHANGES = _changed_chars("s2t")
-
-
-def _script_sets(lexicons: Iterable[Lexicon]) -> tuple[frozenset[str], frozenset[str]]:
-    """The traditional-only and the simplified-only characters, given the shared-character lexicons."""
-    lexicons = tuple(lexicons)
-    traditional = _T2S_CHANGES - _S2T_CHANGES - _shared(lexicons, "simplified")
-    simplified = _S2T_CHANGES - _T2S_CHANGES - _shared(lexicons, "traditional")
+@lru_cache(maxsize=16)
+def _script_sets(user_shared: tuple[Lexicon, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The traditional-only and the simplified-only characters, given the user's shared-character lexicons."""
+    lexicons = (package_lexicon("script_shared.tsv"), *user_shared)
+    t2s, s2t = _changed_chars("t2s"), _changed_chars("s2t")
+    traditional = t2s - s2t - _shared(lexicons, "simplified")
+    simplified = s2t - t2s - _shared(lexicons, "traditional")
     return frozenset(traditional), frozenset(simplified)
 
 
-_TRADITIONAL_SET, _SIMPLIFIED_SET = _script_sets((_SHARED,))
-#: Characters that are traditional forms only (characters both scripts use left out), for other steps.
-TRADITIONAL_CHARS = _TRADITIONAL_SET
-TRADITIONAL_RE = _char_class(_TRADITIONAL_SET)
+@lru_cache(maxsize=1)
+def traditional_chars() -> tuple[frozenset[str], re.Pattern[str]]:
+    """Characters that are traditional forms only (characters both scripts use left out), and a
+    regex matching one of them, for other steps (built on first use: OpenCC's tables cost ~0.1 s)."""
+    chars = _script_sets(())[0]
+    return chars, _char_class(chars)
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptRules:
+    """The compiled rules of the step for one config: converters and character classes."""
+
+    t2s: opencc.OpenCC
+    #: ``tw2s`` and ``hk2s`` by region, when ``Config(simplified=True)``; empty otherwise
+    to_simplified: Mapping[str, opencc.OpenCC]
+    #: regional variant character -> its region (``tw`` or ``hk``)
+    regions: Mapping[str, str]
+    region_re: re.Pattern[str]
+    trad_set: frozenset[str]
+    simp_set: frozenset[str]
+    trad_re: re.Pattern[str]
+    simp_re: re.Pattern[str]
+    #: every character OpenCC ``t2s`` changes (traditional-only or not)
+    t2s_changes: frozenset[str]
+
+
+def compile_rules(config: Config) -> ScriptRules:
+    """The step's rules for ``config`` (memoised on the parts of it the step reads)."""
+    return _compile(config.user_lexicons("script"), config.user_lexicons("script-shared"), config.simplified)
+
+
+@lru_cache(maxsize=16)
+def _compile(user_regions: tuple[Lexicon, ...], user_shared: tuple[Lexicon, ...], simplified: bool) -> ScriptRules:
+    regions: dict[str, str] = {}
+    for lx in (package_lexicon("script_regions.tsv"), *user_regions):
+        for row in lx.rows:
+            regions[row[0]] = row[1]
+    trad_set, simp_set = _script_sets(user_shared)
+    return ScriptRules(
+        t2s=_opencc("t2s"),
+        to_simplified={"tw": _opencc("tw2s"), "hk": _opencc("hk2s")} if simplified else {},
+        regions=regions,
+        region_re=_char_class(set(regions)),
+        trad_set=trad_set,
+        simp_set=simp_set,
+        trad_re=_char_class(trad_set),
+        simp_re=_char_class(simp_set),
+        t2s_changes=_changed_chars("t2s"),
+    )
+
+
+def run(text: str, context: Context, rules: ScriptRules) -> Proposal:
+    """Convert stray traditional characters in simplified text; keep traditional documents.
+
+    >>> rules = compile_rules(Config())
+    >>> p = run("打造“涇口古镇”品牌，“十三五”规划，第一季度。", Context(), rules)
+    >>> [(e.start, e.end, e.replacement) for e in p.edits], [f.code for f in p.flags]
+    ([(3, 4, '泾')], ['traditional-chars'])
+    >>> run("乾隆年间，华昇公司，“十三五”规划，第一季度。", Context(), rules).edits
+    []
+    """
+    out = Proposal()
+    trad_re = rules.trad_re
+    first = trad_re.search(text)
+    if not first:
+        return out
+    found = list(trad_re.finditer(text, first.start()))  # one pass, for counting and converting
+    n_trad = len(found)
+    n_simp = _count_to(rules.simp_re, text, 2 * n_trad)  # exact when below the limit
+    if n_simp >= 2 * n_trad:
+        unsure = _unsure_spans(context)
+        _convert(text, found, rules.t2s, out, rules.trad_set, unsure, rules.t2s_changes, rules.simp_set)
+        return out
+    if not rules.to_simplified:
+        what = (
+            "the document is in traditional script and was kept"
+            if n_simp * 2 <= n_trad
+            else f"the document mixes traditional ({n_trad}) and simplified ({n_simp}) characters too "
+            "evenly to tell which is stray; it was kept"
+        )
+        out.flag(0, _line_end(text), "traditional-text", f"{what}; pass Config(simplified=True) to convert it")
+        return out
+    regions = rules.regions
+    counts = {"tw": 0, "hk": 0}
+    for m in rules.region_re.finditer(text):
+        counts[regions[m.group()]] = counts.get(regions[m.group()], 0) + 1
+    region = "hk" if counts.get("hk", 0) > counts.get("tw", 0) else "tw"
+    _convert(text, found, rules.to_simplified[region], out, None, _unsure_spans(context), rules.t2s_changes)
+    out.flag(0, _line_end(text), "traditional-text",
+             f"the document is in traditional script; converted with OpenCC {region}2s")
+    return out
 
 
 def make_script(config: Config) -> StepFn:
-    """Build the script step: OpenCC converters and character classes are made once per config.
-
-    >>> script = make_script(Config())
-    >>> p = script("打造“涇口古镇”品牌，“十三五”规划，第一季度。", Context())
-    >>> [(e.start, e.end, e.replacement) for e in p.edits], [f.code for f in p.flags]
-    ([(3, 4, '泾')], ['traditional-chars'])
-    >>> script("乾隆年间，华昇公司，“十三五”规划，第一季度。", Context()).edits
-    []
-    """
-    t2s = opencc.OpenCC("t2s")
-    to_simplified = {"tw": opencc.OpenCC("tw2s"), "hk": opencc.OpenCC("hk2s")} if config.simplified else {}
-    regions: dict[str, str] = {}
-    for lx in (_REGIONS, *config.user_lexicons("script")):
-        for row in lx.rows:
-            regions[row[0]] = row[1]
-    region_re = _char_class(set(regions))
-    user_shared = config.user_lexicons("script-shared")
-    trad_set, simp_set = _script_sets((_SHARED, *user_shared)) if user_shared else (_TRADITIONAL_SET, _SIMPLIFIED_SET)
-    trad_re, simp_re = _char_class(trad_set), _char_class(simp_set)
-
-    def script(text: str, context: Context) -> Proposal:
-        """Convert stray traditional characters in simplified text; keep traditional documents."""
-        out = Proposal()
-        first = trad_re.search(text)
-        if not first:
-            return out
-        found = list(trad_re.finditer(text, first.start()))  # one pass, for counting and converting
-        n_trad = len(found)
-        n_simp = _count_to(simp_re, text, 2 * n_trad)  # exact when below the limit
-        if n_simp >= 2 * n_trad:
-            unsure = _unsure_spans(context)
-            _convert(text, found, t2s, out, trad_set, unsure, simp_set)
-            return out
-        if not to_simplified:
-            what = (
-                "the document is in traditional script and was kept"
-                if n_simp * 2 <= n_trad
-                else f"the document mixes traditional ({n_trad}) and simplified ({n_simp}) characters too "
-                "evenly to tell which is stray; it was kept"
-            )
-            out.flag(0, _line_end(text), "traditional-text", f"{what}; pass Config(simplified=True) to convert it")
-            return out
-        counts = {"tw": 0, "hk": 0}
-        for m in region_re.finditer(text):
-            counts[regions[m.group()]] = counts.get(regions[m.group()], 0) + 1
-        region = "hk" if counts.get("hk", 0) > counts.get("tw", 0) else "tw"
-        _convert(text, found, to_simplified[region], out, None, _unsure_spans(context))
-        out.flag(0, _line_end(text), "traditional-text",
-                 f"the document is in traditional script; converted with OpenCC {region}2s")
-        return out
-
-    return script
+    """Build the script step for ``config``: :func:`run` over its compiled rules."""
+    return partial(run, rules=compile_rules(config))
 
 
 def _count_to(pattern: re.Pattern[str], text: str, limit: int) -> int:
@@ -185,6 +229,7 @@ def _convert(
     out: Proposal,
     only: frozenset[str] | None,
     unsure: tuple[list[int], list[int]],
+    t2s_changes: frozenset[str],
     simplified: frozenset[str] = frozenset(),
 ) -> None:
     """Convert each line holding a traditional character (``found``); propose one edit per changed span.
@@ -216,7 +261,7 @@ def _convert(
                          "a passage in traditional script inside a simplified document was kept as written")
                 continue  # quoted or pasted traditional text, not stray characters
         if len(converted) != len(line):
-            _replace_middle(line, converted, start, out, only, unsure)
+            _replace_middle(line, converted, start, out, only, unsure, t2s_changes)
             continue
         n = len(line)
         if only is not None:  # spans of changed traditional-only characters: start at one of those
@@ -241,6 +286,7 @@ def _replace_middle(
     out: Proposal,
     only: frozenset[str] | None,
     unsure: tuple[list[int], list[int]],
+    t2s_changes: frozenset[str],
 ) -> None:
     """Lengths differ (rare): replace what lies between the common prefix and suffix."""
     a = 0
@@ -250,7 +296,7 @@ def _replace_middle(
     while b < min(len(line), len(converted)) - a and line[-1 - b] == converted[-1 - b]:
         b += 1
     old, new = line[a : len(line) - b], converted[a : len(converted) - b]
-    if only is not None and (not any(c in only for c in old) or any(c in _T2S_CHANGES and c not in only for c in old)):
+    if only is not None and (not any(c in only for c in old) or any(c in t2s_changes and c not in only for c in old)):
         return  # no stray traditional character, or one valid in simplified text would change with it
     if _overlaps(unsure, offset + a, offset + len(line) - b):
         return

@@ -37,15 +37,16 @@ and removing them would glue English words to Chinese ones. Also kept:
 from __future__ import annotations
 
 import re
-from functools import partial
+from dataclasses import dataclass
+from functools import lru_cache, partial
 
 from ._cjk import CJK_PUNCT, HAN
 from ._config import Config
 from ._edits import Context, Edit, Proposal, Step, StepFn, match_edits
-from ._lexicon import Schema
+from ._lexicon import Lexicon, Schema
 from ._lines import furniture, heading_patterns
 
-__all__ = ["SPACING", "spacing"]
+__all__ = ["SPACING", "SpacingRules", "compile_rules", "run", "spacing"]
 
 # Indentation: after a line break (a literal first, for speed), or at the very start.
 _INDENT = re.compile(r"(?:\*\*)?([ \t\u00a0\u3000]+)")
@@ -72,7 +73,24 @@ _SINGLE = re.compile(r" (?<=[^\sA-Za-z] )(?=[^\sA-Za-z])")
 _MIN_SPACED = 20
 
 
-def spacing(text: str, context: Context, heading: re.Pattern[str] | None = None) -> Proposal:
+@dataclass(frozen=True, slots=True)
+class SpacingRules:
+    """The compiled rules of the step for one config: the heading markers of the ``layout`` lexicons."""
+
+    heading: re.Pattern[str]
+
+
+def compile_rules(config: Config) -> SpacingRules:
+    """The step's rules for ``config``, compiled on first use (memoised on the ``layout`` lexicons)."""
+    return _compile(config.user_lexicons("layout"))
+
+
+@lru_cache(maxsize=16)
+def _compile(user_layout: tuple[Lexicon, ...]) -> SpacingRules:
+    return SpacingRules(heading_patterns(Config(lexicons=user_layout))[0])
+
+
+def spacing(text: str, context: Context, rules: SpacingRules | None = None) -> Proposal:
     """Remove converter spaces around numbers and punctuation, and indentation.
 
     >>> _apply("　　柏泉街贫困户 144 户 192 人于 2017 年底全部脱贫，全长 13 KM。")
@@ -85,8 +103,7 @@ def spacing(text: str, context: Context, heading: re.Pattern[str] | None = None)
     out = Proposal()
     if " " not in text and "\t" not in text and "\u3000" not in text and "\u00a0" not in text:
         return out
-    if heading is None:
-        heading = _HEADING
+    heading = (compile_rules(Config()) if rules is None else rules).heading
     first = _INDENT.match(text)
     indents = list(_INDENT_AFTER_BREAK.finditer(text))
     out.edits.extend(match_edits([first, *indents] if first else indents, "indent", group=1))
@@ -310,11 +327,11 @@ def _apply(text: str) -> str:
     return doc.text
 
 
-_HEADING = heading_patterns(Config())[0]
+run = spacing  # the step function under the name every step module gives it
 
 
 def _make(config: Config) -> StepFn:
-    return partial(spacing, heading=heading_patterns(config)[0])
+    return partial(spacing, rules=compile_rules(config))
 
 
 SPACING = Step(

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache, partial
 from operator import attrgetter
 
 from ._cjk import CJK_PUNCT, HAN
@@ -24,9 +26,7 @@ from ._config import Config
 from ._edits import Context, Edit, Proposal, Step, StepFn, match_edits
 from ._lexicon import Lexicon, Schema, package_lexicon
 
-__all__ = ["WIDTH", "make_width"]
-
-_TABLE = package_lexicon("width_punctuation.tsv")
+__all__ = ["WIDTH", "WidthRules", "compile_rules", "make_width", "run"]
 
 # Full-width digits and letters, and full-width ．％＃ right after a digit (checked in _to_ascii).
 # (Patterns start with one character class, not ``[...]+``: the regex engine then skips to a
@@ -48,7 +48,6 @@ _PERCENTS = frozenset("﹪٪")
 # It is read as a decimal point only when the number goes on into a unit, a percent sign or
 # a magnitude (``1·8%``, ``3·5亿元``): ``3·5``, ``8·16`` and ``3·15`` name events by their date.
 _ODD_POINT = re.compile(r"[·•∙⋅﹒](?<=[0-9０-９].)(?=[0-9０-９])")
-_UNITS = package_lexicon("units.tsv")
 _ODD_PERCENT = re.compile(r"[﹪٪](?<=[0-9０-９XxＸｘ×].)")
 # Skipped when looking for the neighbours of a mark: later steps remove whitespace
 # between marks, and the Markdown marks ``**`` and ``#``.
@@ -67,20 +66,31 @@ _FULL = "fullwidth-punctuation"
 _NEAR = attrgetter("lastindex")  # a run pattern's match: whether it found Chinese text next to the run
 
 
-def make_width(config: Config) -> StepFn:
-    """Build the width step for ``config`` (reads the ``width`` lexicons once).
+@dataclass(frozen=True, slots=True)
+class WidthRules:
+    """The compiled rules of the step for one config."""
 
-    >>> _apply("ＧＤＰ增长１２．６％,稳增长;经济(一)")
-    'GDP增长12.6%，稳增长；经济（一）'
-    >>> _apply("1,100万元、3.5%、4#-7#楼、5G、IPv6，“十三五”，第一季度。")
-    '1,100万元、3.5%、4#-7#楼、5G、IPv6，“十三五”，第一季度。'
-    >>> _apply("增长1·8%，占72.59﹪，登记率XX%，；工会")
-    '增长1.8%，占72.59%，登记率XX%；工会'
-    >>> _apply("有效应对3·5疫情和8·16事件。\\n:::\\n财务行政")
-    '有效应对3·5疫情和8·16事件。\\n:::\\n财务行政'
-    """
-    lexicons: tuple[Lexicon, ...] = (_TABLE, *config.user_lexicons("width"))
-    units = {row[0] for lx in (_UNITS, *config.user_lexicons("units")) for row in lx.rows}
+    then_unit: re.Pattern[str]
+    to_full: dict[str, str]
+    strength: dict[str, int]
+    scan: re.Pattern[str]
+    ascii_run: re.Pattern[str]
+    clash: re.Pattern[str]
+    mark_line: re.Pattern[str]
+    marks: tuple[str, ...]
+    clash_anywhere: bool
+    single: dict[str, str]
+
+
+def compile_rules(config: Config) -> WidthRules:
+    """The step's rules for ``config``, compiled on first use (memoised on the parts of it the step reads)."""
+    return _compile(config.user_lexicons("width"), config.user_lexicons("units"))
+
+
+@lru_cache(maxsize=16)
+def _compile(user_width: tuple[Lexicon, ...], user_units: tuple[Lexicon, ...]) -> WidthRules:
+    lexicons: tuple[Lexicon, ...] = (package_lexicon("width_punctuation.tsv"), *user_width)
+    units = {row[0] for lx in (package_lexicon("units.tsv"), *user_units) for row in lx.rows}
     then_unit = re.compile(  # digits, then a unit (longest first), a percent sign or a magnitude
         "[0-9０-９]+(?:" + "|".join(map(re.escape, sorted(units, key=lambda u: (-len(u), u)))) + "|[％﹪٪‰万亿千])"
     )
@@ -129,111 +139,148 @@ def make_width(config: Config) -> StepFn:
     clash_anywhere = len(strong_only) < len(strength)
     single = {c: mark for c, mark in to_full.items() if len(c) == 1}
 
-    def width(text: str, context: Context) -> Proposal:
-        """Full-width digits/Latin to ASCII; ASCII punctuation in Chinese text to full-width."""
-        out = Proposal()
-        edits = out.edits
-        # The scan: odd spaces outside indentation, full-width digits and letters, odd
-        # decimal points and percent signs, and where a clash may be.
-        spaces: list[tuple[int, int]] = []  # odd-space runs outside indentation
-        points: list[int] = []
-        percents: list[int] = []
-        clash_from = 0 if clash_anywhere else -1  # the first strong mark after a strong mark or space
-        m = scan.search(text)
-        while m:
-            s = m.start()  # (one character: the rest of the pattern looks behind)
-            t = s + 1
-            c = text[s]
-            if c in strength and clash_from < 0:
-                clash_from = s
-            if c in _ODD_SPACE_SET:
-                t = _ODD_SPACE.match(text, s).end()  # type: ignore[union-attr]
-                if not _indentation(text, s):
-                    spaces.append((s, t))
-            elif c in _POINTS:
-                if _ODD_POINT.match(text, s) and then_unit.match(text, s + 1):
-                    points.append(s)
-            elif c in _PERCENTS:
-                if _ODD_PERCENT.match(text, s):
-                    percents.append(s)
-            elif c in _ALNUM_SET:
-                t = _ALNUM.match(text, s).end()  # type: ignore[union-attr]
-                run = _to_ascii(text, s, t)
-                if run != text[s:t]:
-                    edits.append(Edit(s, t, run, "fullwidth-ascii"))
-            m = scan.search(text, t)
-        brackets: list[int] = []  # ASCII brackets of converted pairs (they become Chinese marks)
-        if "(" in text:
-            for m in _PAIR_ASCII_OPEN.finditer(text):
-                s, t = m.span()
-                t -= 1
-                if text[t] == "）" or _HAN.search(text, s + 1, t):
-                    brackets.append(s)
-                    edits.append(Edit(s, s + 1, "（", _FULL))
-                    if text[t] == ")":
-                        brackets.append(t)
-                        edits.append(Edit(t, t + 1, "）", _FULL))
-        if ")" in text:
-            for m in _PAIR_ASCII_CLOSE.finditer(text):
-                t = m.end() - 1
-                brackets.append(t)
-                edits.append(Edit(t, t + 1, "）", _FULL))
-        # ASCII marks next to Chinese text (found by the run pattern), or next to such
-        # marks (whitespace and Markdown between them skipped).
-        runs = list(ascii_run.finditer(text)) if any(c in text for c in marks) else []
-        if runs and mark_line.search(text):  # a line of marks only (':::' skip link, divider) stays as it is
-            lines = [m.span() for m in mark_line.finditer(text)]
-            runs = [m for m in runs if not _inside(m.start(), lines)]
-        chinese: set[int] | None = None  # positions that become Chinese marks, made when needed
-        converted: list[tuple[int, int]] = []  # runs converted for being next to converted marks
-        if all(map(_NEAR, runs)):  # the common case: every run is next to Chinese text
-            near = runs
-        else:
-            near = [m for m in runs if m.lastindex]
-            chinese = _positions(brackets, map(re.Match.span, near))
-            converted = _near_converted(text, [m.span() for m in runs if not m.lastindex], chinese)
-        taken: set[int] = set()  # positions inside a clash run
-        # A clash never spans a line break: none starts before the line of the first candidate.
-        for m in clash.finditer(text, text.rfind("\n", 0, clash_from) + 1) if clash_from >= 0 else ():
-            s, t = m.span()
-            found = [c for c in m.group() if c in strength]
-            if all(c.isascii() for c in found):
-                if chinese is None:
-                    chinese = _positions(brackets, map(re.Match.span, near))
-                if not any(i in chinese for i in range(s, t)):
-                    continue  # '::' in code, ',,' between Latin words
-            if found.count("。") == len(found):
-                continue  # '。。。' is a makeshift ellipsis, not a clash
-            if _alone_on_its_line(text, s, t):
-                continue  # a line of marks only (a ':::' skip link, a divider) is no sentence's punctuation
-            keep = max(found, key=lambda c: strength[c])  # the strongest; the first of equals
-            keep = to_full.get(keep, keep)
-            out.replace(s, t, keep, rule="doubled-punctuation")
-            out.flag(s, t, "doubled-punctuation", f"punctuation {''.join(found)!r} reduced to {keep!r}")
-            taken.update(range(s, t))
-        # One edit per converted mark (touching ones are merged by Document.apply).
-        found = list(map(re.Match.group, near))
-        if not taken and all(map(single.__contains__, found)):  # the common case: runs of one mark
-            edits += match_edits(near, _FULL, map(single.__getitem__, found))
-        else:
-            converted += map(re.Match.span, near)
-        edits += [
-            Edit(i, i + 1, to_full[c], _FULL)
-            for s, t in converted
-            for i, c in enumerate(text[s:t], s)
-            if c in to_full and i not in taken
-        ]
-        edits += [Edit(s, t, " " * (t - s), "odd-space") for s, t in spaces if s not in taken]
-        for s in points:
-            out.replace(s, s + 1, ".", rule="decimal-point")
-            out.flag(s - 1, s + 2, "odd-decimal-point",
-                     f"{text[s]!r} used as a decimal point, read as '.': check the number")
-        for s in percents:
-            out.replace(s, s + 1, "%", rule="percent-sign")
-            out.flag(s - 1, s + 1, "odd-percent-sign", f"{text[s]!r} used as a percent sign, read as '%'")
-        return out
+    return WidthRules(
+        then_unit=then_unit,
+        to_full=to_full,
+        strength=strength,
+        scan=scan,
+        ascii_run=ascii_run,
+        clash=clash,
+        mark_line=mark_line,
+        marks=marks,
+        clash_anywhere=clash_anywhere,
+        single=single,
+    )
 
-    return width
+
+def run(text: str, context: Context, rules: WidthRules) -> Proposal:
+    """Full-width digits/Latin to ASCII; ASCII punctuation in Chinese text to full-width.
+
+    >>> _apply("ＧＤＰ增长１２．６％,稳增长;经济(一)")
+    'GDP增长12.6%，稳增长；经济（一）'
+    >>> _apply("1,100万元、3.5%、4#-7#楼、5G、IPv6，“十三五”，第一季度。")
+    '1,100万元、3.5%、4#-7#楼、5G、IPv6，“十三五”，第一季度。'
+    >>> _apply("增长1·8%，占72.59﹪，登记率XX%，；工会")
+    '增长1.8%，占72.59%，登记率XX%；工会'
+    >>> _apply("有效应对3·5疫情和8·16事件。\\n:::\\n财务行政")
+    '有效应对3·5疫情和8·16事件。\\n:::\\n财务行政'
+    """
+    then_unit = rules.then_unit
+    to_full = rules.to_full
+    strength = rules.strength
+    scan = rules.scan
+    ascii_run = rules.ascii_run
+    clash = rules.clash
+    mark_line = rules.mark_line
+    marks = rules.marks
+    clash_anywhere = rules.clash_anywhere
+    single = rules.single
+    out = Proposal()
+    edits = out.edits
+    # The scan: odd spaces outside indentation, full-width digits and letters, odd
+    # decimal points and percent signs, and where a clash may be.
+    spaces: list[tuple[int, int]] = []  # odd-space runs outside indentation
+    points: list[int] = []
+    percents: list[int] = []
+    clash_from = 0 if clash_anywhere else -1  # the first strong mark after a strong mark or space
+    m = scan.search(text)
+    while m:
+        s = m.start()  # (one character: the rest of the pattern looks behind)
+        t = s + 1
+        c = text[s]
+        if c in strength and clash_from < 0:
+            clash_from = s
+        if c in _ODD_SPACE_SET:
+            t = _ODD_SPACE.match(text, s).end()  # type: ignore[union-attr]
+            if not _indentation(text, s):
+                spaces.append((s, t))
+        elif c in _POINTS:
+            if _ODD_POINT.match(text, s) and then_unit.match(text, s + 1):
+                points.append(s)
+        elif c in _PERCENTS:
+            if _ODD_PERCENT.match(text, s):
+                percents.append(s)
+        elif c in _ALNUM_SET:
+            t = _ALNUM.match(text, s).end()  # type: ignore[union-attr]
+            run = _to_ascii(text, s, t)
+            if run != text[s:t]:
+                edits.append(Edit(s, t, run, "fullwidth-ascii"))
+        m = scan.search(text, t)
+    brackets: list[int] = []  # ASCII brackets of converted pairs (they become Chinese marks)
+    if "(" in text:
+        for m in _PAIR_ASCII_OPEN.finditer(text):
+            s, t = m.span()
+            t -= 1
+            if text[t] == "）" or _HAN.search(text, s + 1, t):
+                brackets.append(s)
+                edits.append(Edit(s, s + 1, "（", _FULL))
+                if text[t] == ")":
+                    brackets.append(t)
+                    edits.append(Edit(t, t + 1, "）", _FULL))
+    if ")" in text:
+        for m in _PAIR_ASCII_CLOSE.finditer(text):
+            t = m.end() - 1
+            brackets.append(t)
+            edits.append(Edit(t, t + 1, "）", _FULL))
+    # ASCII marks next to Chinese text (found by the run pattern), or next to such
+    # marks (whitespace and Markdown between them skipped).
+    runs = list(ascii_run.finditer(text)) if any(c in text for c in marks) else []
+    if runs and mark_line.search(text):  # a line of marks only (':::' skip link, divider) stays as it is
+        lines = [m.span() for m in mark_line.finditer(text)]
+        runs = [m for m in runs if not _inside(m.start(), lines)]
+    chinese: set[int] | None = None  # positions that become Chinese marks, made when needed
+    converted: list[tuple[int, int]] = []  # runs converted for being next to converted marks
+    if all(map(_NEAR, runs)):  # the common case: every run is next to Chinese text
+        near = runs
+    else:
+        near = [m for m in runs if m.lastindex]
+        chinese = _positions(brackets, map(re.Match.span, near))
+        converted = _near_converted(text, [m.span() for m in runs if not m.lastindex], chinese)
+    taken: set[int] = set()  # positions inside a clash run
+    # A clash never spans a line break: none starts before the line of the first candidate.
+    for m in clash.finditer(text, text.rfind("\n", 0, clash_from) + 1) if clash_from >= 0 else ():
+        s, t = m.span()
+        found = [c for c in m.group() if c in strength]
+        if all(c.isascii() for c in found):
+            if chinese is None:
+                chinese = _positions(brackets, map(re.Match.span, near))
+            if not any(i in chinese for i in range(s, t)):
+                continue  # '::' in code, ',,' between Latin words
+        if found.count("。") == len(found):
+            continue  # '。。。' is a makeshift ellipsis, not a clash
+        if _alone_on_its_line(text, s, t):
+            continue  # a line of marks only (a ':::' skip link, a divider) is no sentence's punctuation
+        keep = max(found, key=lambda c: strength[c])  # the strongest; the first of equals
+        keep = to_full.get(keep, keep)
+        out.replace(s, t, keep, rule="doubled-punctuation")
+        out.flag(s, t, "doubled-punctuation", f"punctuation {''.join(found)!r} reduced to {keep!r}")
+        taken.update(range(s, t))
+    # One edit per converted mark (touching ones are merged by Document.apply).
+    found = list(map(re.Match.group, near))
+    if not taken and all(map(single.__contains__, found)):  # the common case: runs of one mark
+        edits += match_edits(near, _FULL, map(single.__getitem__, found))
+    else:
+        converted += map(re.Match.span, near)
+    edits += [
+        Edit(i, i + 1, to_full[c], _FULL)
+        for s, t in converted
+        for i, c in enumerate(text[s:t], s)
+        if c in to_full and i not in taken
+    ]
+    edits += [Edit(s, t, " " * (t - s), "odd-space") for s, t in spaces if s not in taken]
+    for s in points:
+        out.replace(s, s + 1, ".", rule="decimal-point")
+        out.flag(s - 1, s + 2, "odd-decimal-point",
+                 f"{text[s]!r} used as a decimal point, read as '.': check the number")
+    for s in percents:
+        out.replace(s, s + 1, "%", rule="percent-sign")
+        out.flag(s - 1, s + 1, "odd-percent-sign", f"{text[s]!r} used as a percent sign, read as '%'")
+    return out
+
+
+def make_width(config: Config) -> StepFn:
+    """Build the width step for ``config``: :func:`run` over its compiled rules."""
+    return partial(run, rules=compile_rules(config))
 
 
 def _inside(p: int, spans: list[tuple[int, int]]) -> bool:
@@ -328,7 +375,7 @@ def _apply(text: str) -> str:
     from ._document import Document
 
     doc = Document(text)
-    doc.apply("width", _DEFAULT(text, Context()).edits)
+    doc.apply("width", run(text, Context(), compile_rules(Config())).edits)
     return doc.text
 
 
@@ -345,5 +392,3 @@ WIDTH = Step(
         "units": Schema((("written", "unit", "factor", "dimension"),)),
     },
 )
-
-_DEFAULT = make_width(Config())
