@@ -183,7 +183,7 @@ def _nested_doctests(path: Path) -> Iterator[str]:
 
 
 def test_no_example_hides_where_doctest_cannot_collect_it() -> None:
-    assert [x for p in sorted(SRC.glob("*.py")) for x in _nested_doctests(p)] == []
+    assert [x for p in sorted(SRC.rglob("*.py")) for x in _nested_doctests(p)] == []
 
 
 @pytest.mark.parametrize("step", STEP_NAMES)
