@@ -23,11 +23,9 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 from itertools import pairwise
-
-import ftfy
-import ftfy.bad_codecs  # registers the sloppy-windows-1252 codec
-from ftfy.badness import is_bad
+from typing import TYPE_CHECKING
 
 from ._config import Config
 from ._decode import plausibility
@@ -36,11 +34,16 @@ from ._lexicon import Schema
 from ._mojibake_ftfy import HINTS, ftfy_lines, maybe_foreign_mojibake
 from ._reads import chinese_evidence
 
+if TYPE_CHECKING:
+    import ftfy
+
 __all__ = ["MOJIBAKE", "mojibake", "run"]
 
-# cp1252's characters for bytes 0x80-0x9F, and the Latin-1 byte each stands for.
+# cp1252's characters for bytes 0x80-0x9F, and the Latin-1 byte each stands for
+# (the five bytes cp1252 leaves undefined stand for themselves, as in ftfy's
+# sloppy-windows-1252; ftfy itself is imported on first use: it costs 35 ms).
 _CP1252 = {
-    ch: chr(b) for b in range(0x80, 0xA0) if (ch := bytes([b]).decode("sloppy-windows-1252")) != chr(b)
+    ch: chr(b) for b in range(0x80, 0xA0) if (ch := bytes([b]).decode("cp1252", "replace")) not in (chr(b), "\ufffd")
 }
 _TO_LATIN1 = str.maketrans(_CP1252)
 _HIGH = "\x80-\xff" + "".join(sorted(_CP1252))
@@ -152,18 +155,39 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # A run of Latin-1 characters; one ASCII character between two may be the trail
 # byte of a GBK character (GBK/3 and GBK/4 trail bytes run from 0x40).
 _LATIN_RUN = re.compile(f"[{_HIGH}\ufffd]+(?:[@-~][{_HIGH}\ufffd]+)*[@-~]?")
-_FTFY = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=False,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
+
+
+@cache
+def _ftfy() -> ftfy.TextFixerConfig:
+    """ftfy's encoding fixes only; ftfy (and its codecs) are imported here, on first use."""
+    import ftfy  # 35 ms: imported on first use
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+
+
+def _ftfy_fix_text(text: str) -> str:
+    import ftfy
+
+    return ftfy.fix_text(text, _ftfy())
+
+
+def _is_bad(text: str) -> bool:
+    from ftfy.badness import is_bad
+
+    return is_bad(text)
+
+
 _UTF8_LATIN1 = "UTF-8 read as Latin-1/cp1252"
 _GBK_LATIN1 = "GBK read as Latin-1/cp1252"
 _BIG5_LATIN1 = "Big5 read as Latin-1/cp1252"
@@ -301,7 +325,7 @@ def _candidates(seg: str) -> list[tuple[_Fix, bool]]:
         tries = [_via(seg, raw, ones, "utf-8", _UTF8_LATIN1), _via(seg, raw, ones, "gb18030", _GBK_LATIN1),
                  _via(seg, raw, ones, "big5hkscs", _BIG5_LATIN1)]
         if "\ufffd" not in seg and tries[0] is None:
-            fixed = ftfy.fix_text(seg, _FTFY)
+            fixed = _ftfy_fix_text(seg)
             if fixed != seg:  # ftfy's other encoding fixes (lost bytes, inconsistent UTF-8)
                 tries.append(_Fix([(0, len(seg), fixed, "\ufffd" in fixed)], _UTF8_LATIN1 + " (ftfy)"))
     else:
@@ -315,7 +339,7 @@ def _candidates(seg: str) -> list[tuple[_Fix, bool]]:
             continue
         seen.add(fix.text)
         score = plausibility(fix.text.replace("\ufffd", "")) if fix.lost else plausibility(fix.text)
-        if fix.how == _UTF8_LATIN1 and not fix.lost and is_bad(seg):
+        if fix.how == _UTF8_LATIN1 and not fix.lost and _is_bad(seg):
             # valid UTF-8 that ftfy finds mojibake (Ã© is é, Â²ï¼› is ²；) comes first
             scored.append((-2.0, False, k, fix, len(set(seg)) > 1))
         elif score >= _MIN_SCORE and score >= plausibility(seg[fix.start : fix.end]) + _MIN_GAIN:

@@ -24,27 +24,35 @@ import codecs
 import difflib
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
-
-import ftfy
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
 
 from ._decode import plausibility
 
+if TYPE_CHECKING:
+    import ftfy
+
 __all__ = ["HINTS", "FtfyLine", "ftfy_lines", "maybe_foreign_mojibake"]
 
-_FTFY = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=False,
-    remove_control_chars=False,
-    fix_c1_controls=False,  # the controls step maps C1 to cp1252, with its own rule
-    normalization=None,
-    explain=True,
-)
+
+@cache
+def _ftfy() -> ftfy.TextFixerConfig:
+    """ftfy's encoding fixes only; ftfy (35 ms, with its codecs) is imported on first use."""
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        fix_c1_controls=False,  # the controls step maps C1 to cp1252, with its own rule
+        normalization=None,
+        explain=True,
+    )
 
 #: Characters Western mojibake is made of and GB2312 lacks (GB2312 has the pinyin
 #: vowels, × ÷ ° ± § ¨ ¤, Greek, Russian Cyrillic and box drawing); not the Latin-1
@@ -123,12 +131,19 @@ def ftfy_lines(text: str) -> Iterator[FtfyLine]:
         end = len(text) if end < 0 else end
         pos = end + 1
         line = text[start:end]
-        fixed, plan = ftfy.fix_and_explain(line, _FTFY)
+        fixed, plan = _fix_and_explain(line)
         if fixed == line or not _keeps_chinese(line, fixed):
             continue
         how = "ftfy: " + ", ".join(f"{action} {arg}" for action, arg in plan or [])
         edits = [(start + a, start + b, rep) for a, b, rep in _diff(line, fixed)]
         yield FtfyLine(start, end, line, edits, how)
+
+
+def _fix_and_explain(line: str) -> tuple[str, list[ftfy.ExplanationStep] | None]:
+    import ftfy
+
+    fixed, plan = ftfy.fix_and_explain(line, _ftfy())
+    return fixed, plan
 
 
 def _keeps_chinese(line: str, fixed: str) -> bool:
