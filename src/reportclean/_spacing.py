@@ -38,7 +38,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
+from typing import NamedTuple
 
 from ._cjk import CJK_PUNCT, HAN
 from ._config import Config
@@ -51,24 +52,43 @@ __all__ = ["SPACING", "SpacingRules", "compile_rules", "run", "spacing"]
 # Indentation: after a line break (a literal first, for speed), or at the very start.
 _INDENT = re.compile(r"(?:\*\*)?([ \t\u00a0\u3000]+)")
 _INDENT_AFTER_BREAK = re.compile(r"\n(?:\*\*)?([ \t\u00a0\u3000]+)")
-# Each pattern starts with a literal space, so the regex engine skips to the next
-# space at C speed; lookbehinds then check the character before the run.
-# Markdown bold marks (removed by the layout step) may stand between the space and its neighbour.
-_HAN_NUMBER = re.compile(
-    f" (?:(?:(?<=[{HAN}] )|(?<=[{HAN}]\\*\\* )) *(?=(?:\\*\\*)?[0-9])"
-    f"|(?:(?<=[0-9%‰²³] )|(?<=[0-9%‰²³]\\*\\* )) *(?=(?:\\*\\*)?[{HAN}]))"
-)
+
+
+class _Rx(NamedTuple):
+    """This module's regexes with big character classes, compiled on first use (not at import)."""
+
+    HAN_NUMBER: re.Pattern[str]
+    NUMBER_UNIT: re.Pattern[str]
+    PUNCT: re.Pattern[str]
+    SPACED: re.Pattern[str]
+    ADJACENT: re.Pattern[str]
+
+
+@cache
+def _rx() -> _Rx:
+    # Each pattern starts with a literal space, so the regex engine skips to the next
+    # space at C speed; lookbehinds then check the character before the run.
+    # Markdown bold marks (removed by the layout step) may stand between the space and its neighbour.
+    _HAN_NUMBER = re.compile(
+        f" (?:(?:(?<=[{HAN}] )|(?<=[{HAN}]\\*\\* )) *(?=(?:\\*\\*)?[0-9])"
+        f"|(?:(?<=[0-9%‰²³] )|(?<=[0-9%‰²³]\\*\\* )) *(?=(?:\\*\\*)?[{HAN}]))"
+    )
+    # A space between a number and a short Latin unit that ends the token (before a hanzi, a
+    # Chinese mark, maybe after spaces that _PUNCT removes, or the line end); the number's left
+    # side is checked in Python (a hanzi or Chinese mark, or the line start).
+    _NUMBER_UNIT = re.compile(f"(?m) (?<=[0-9] ) *(?=[A-Za-z]{{1,4}}[²³]?(?:[^\\x00-\\x7f]| +[{_MARK}]|[ \\t]*$))")
+    # (not after a Markdown `#`: the layout step needs `# （一）` as it is)
+    _PUNCT = re.compile(
+        f" (?:(?:(?<=[{_MARK}] )|(?<=[{_MARK}]\\*\\* )) *(?=\\S)|(?<=[^\\s#] ) *(?=(?:\\*\\*)?[{_MARK}]))"
+    )
+    _SPACED = re.compile(f" (?<=[{HAN}] )(?=[{HAN}])")
+    _ADJACENT = re.compile(f"[{HAN}](?=[{HAN}])")
+    return _Rx(_HAN_NUMBER, _NUMBER_UNIT, _PUNCT, _SPACED, _ADJACENT)
+
+
 _CHINESE = re.compile(f"[{HAN}{CJK_PUNCT}]")
 # Spaces around the middle dot are kept: removing them could make '1 ·5' a decimal.
 _MARK = CJK_PUNCT.replace("\u00b7", "")
-# A space between a number and a short Latin unit that ends the token (before a hanzi, a
-# Chinese mark, maybe after spaces that _PUNCT removes, or the line end); the number's left
-# side is checked in Python (a hanzi or Chinese mark, or the line start).
-_NUMBER_UNIT = re.compile(f"(?m) (?<=[0-9] ) *(?=[A-Za-z]{{1,4}}[²³]?(?:[^\\x00-\\x7f]| +[{_MARK}]|[ \\t]*$))")
-# (not after a Markdown `#`: the layout step needs `# （一）` as it is)
-_PUNCT = re.compile(f" (?:(?:(?<=[{_MARK}] )|(?<=[{_MARK}]\\*\\* )) *(?=\\S)|(?<=[^\\s#] ) *(?=(?:\\*\\*)?[{_MARK}]))")
-_SPACED = re.compile(f" (?<=[{HAN}] )(?=[{HAN}])")
-_ADJACENT = re.compile(f"[{HAN}](?=[{HAN}])")
 _SINGLE = re.compile(r" (?<=[^\sA-Za-z] )(?=[^\sA-Za-z])")
 _MIN_SPACED = 20
 
@@ -120,15 +140,15 @@ def spacing(text: str, context: Context, rules: SpacingRules | None = None) -> P
     # The commonest edit of all (one per number in converted text).
     out.edits.extend(
         Edit(m.start(), m.end(), "", "number-space")
-        for m in _HAN_NUMBER.finditer(text)
+        for m in _rx().HAN_NUMBER.finditer(text)
         if not lines.keeps_number_space(m.start(), m.end())
     )
-    for m in _NUMBER_UNIT.finditer(text):
+    for m in _rx().NUMBER_UNIT.finditer(text):
         if _number_in_chinese(text, m.start()) and not lines.furniture(m.start()):
             out.replace(m.start(), m.end(), "", rule="number-space")
     out.edits.extend(
         Edit(m.start(), m.end(), "", "punctuation-space")
-        for m in _PUNCT.finditer(text)
+        for m in _rx().PUNCT.finditer(text)
         if not lines.keeps_punctuation_space(m.start(), m.end())
     )
     return out
@@ -293,11 +313,11 @@ def _alphabetic(c: str) -> bool:
 
 def _spaced_out(text: str) -> bool:
     """Whether most hanzi are followed by a single space and another hanzi."""
-    spaced = len(_SPACED.findall(text))
+    spaced = len(_rx().SPACED.findall(text))
     if spaced < _MIN_SPACED:
         return False
     adjacent = 0
-    for _ in _ADJACENT.finditer(text):  # stop as soon as the answer is known
+    for _ in _rx().ADJACENT.finditer(text):  # stop as soon as the answer is known
         adjacent += 1
         if 4 * adjacent >= spaced:
             return False
