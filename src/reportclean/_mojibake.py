@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ._config import Config
 from ._decode import plausibility
@@ -63,9 +63,31 @@ _SECOND = "".join(
 # read as GBK (锟斤拷), MSVC's fill bytes 0xCC/0xCD read as GBK (烫, 屯). Plain
 # U+FFFD is not flagged here: decoding flags the ones it makes (undecodable-bytes).
 _LOST = re.compile("(?:锟斤拷)+(?:锟斤?)?|锟斤|烫{3,}|屯{3,}")
-_CANDIDATE = re.compile(
-    f"[\xa1-\xff][{_HIGH}]|[{_SIGNATURE}][{_SECOND}]|[\udc80-\udcff]|锟斤|烫烫烫|屯屯屯"
-)
+
+
+class _Rx(NamedTuple):
+    """This module's regexes with big character classes, compiled on first use (not at import)."""
+
+    CANDIDATE: re.Pattern[str]
+    FIRST: re.Pattern[str]
+    LATIN_RUN: re.Pattern[str]
+    CJK_TEXT: re.Pattern[str]
+
+
+@cache
+def _rx() -> _Rx:
+    _CANDIDATE = re.compile(
+        f"[\xa1-\xff][{_HIGH}]|[{_SIGNATURE}][{_SECOND}]|[\udc80-\udcff]|锟斤|烫烫烫|屯屯屯"
+    )
+    # The first character of every candidate: one cheap search finds clean text clean.
+    _FIRST = re.compile(f"[\xa1-\xff{_SIGNATURE}\udc80-\udcff锟烫屯]")
+    # A run of Latin-1 characters; one ASCII character between two may be the trail
+    # byte of a GBK character (GBK/3 and GBK/4 trail bytes run from 0x40).
+    _LATIN_RUN = re.compile(f"[{_HIGH}\ufffd]+(?:[@-~][{_HIGH}\ufffd]+)*[@-~]?")
+    _CJK_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+    return _Rx(_CANDIDATE, _FIRST, _LATIN_RUN, _CJK_TEXT)
+
+
 _SURROGATE = re.compile("[\udc80-\udcff]")
 
 
@@ -149,12 +171,7 @@ def _maybe_mojibake(text: str) -> bool:
     return _lost_marks(text)
 
 
-# The first character of every candidate: one cheap search finds clean text clean.
-_FIRST = re.compile(f"[\xa1-\xff{_SIGNATURE}\udc80-\udcff锟烫屯]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-# A run of Latin-1 characters; one ASCII character between two may be the trail
-# byte of a GBK character (GBK/3 and GBK/4 trail bytes run from 0x40).
-_LATIN_RUN = re.compile(f"[{_HIGH}\ufffd]+(?:[@-~][{_HIGH}\ufffd]+)*[@-~]?")
 
 
 @cache
@@ -314,9 +331,9 @@ def _candidates(seg: str) -> list[tuple[_Fix, bool]]:
     # Two or three Latin-1 characters that GBK reads as one or two hanzi (×é is 组)
     # are too little evidence on their own.
     high = {c for c in seg if c >= "\x80"}  # a run may end in a GBK/Big5 trail byte that is ASCII
-    degenerate = len(high) < (3 if _LATIN_RUN.fullmatch(seg) else 2)
+    degenerate = len(high) < (3 if _rx().LATIN_RUN.fullmatch(seg) else 2)
     tries: list[_Fix | None]
-    if _LATIN_RUN.fullmatch(seg):
+    if _rx().LATIN_RUN.fullmatch(seg):
         raw = seg.replace("\ufffd", "\xff").translate(_TO_LATIN1).encode("latin-1")
 
         def ones() -> list[int]:
@@ -401,7 +418,7 @@ def mojibake(text: str, context: Context) -> Proposal:
         a, b = line.start, line.end
         mine = [(s, e, r) for s, e, r in ours if a <= s < b]
         if mine:
-            if _CJK_TEXT.search(line.text) or _makes_chinese(text, a, b, mine):
+            if _rx().CJK_TEXT.search(line.text) or _makes_chinese(text, a, b, mine):
                 continue
             out.edits = [e for e in out.edits if not a <= e.start < b]
             out.flags = [f for f in out.flags if not a <= f.start < b]
@@ -411,29 +428,26 @@ def mojibake(text: str, context: Context) -> Proposal:
     return out
 
 
-_CJK_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
-
-
 def _makes_chinese(text: str, a: int, b: int, edits: list[tuple[int, int, str]]) -> bool:
     """Whether our repairs turn ``text[a:b]`` into text that reads as Chinese."""
     made = "".join(r for _, _, r in edits)
-    if not _CJK_TEXT.search(made) or plausibility(made) < _MIN_SCORE:
+    if not _rx().CJK_TEXT.search(made) or plausibility(made) < _MIN_SCORE:
         return False
     return chinese_evidence(made).verdict() in ("chinese", "short")  # 12 hanzi or more must read as Chinese
 
 
 def _chinese(text: str, out: Proposal) -> None:
     """The Chinese repairs (and those of Latin-1 runs): propose them into ``out``."""
-    first = _FIRST.search(text)
+    first = _rx().FIRST.search(text)
     if first is None:
         return
     found: list[tuple[int, int, list[tuple[_Fix, bool]]]] = []
     done = 0
     lost_marks = False
-    for m in _FIRST.finditer(text, first.start()):
+    for m in _rx().FIRST.finditer(text, first.start()):
         if m.group() in "锟烫屯":
             lost_marks = True
-        if m.start() < done or not _CANDIDATE.match(text, m.start()):
+        if m.start() < done or not _rx().CANDIDATE.match(text, m.start()):
             continue
         run = _NON_ASCII.match(text, m.start())
         if run is None:
@@ -448,16 +462,16 @@ def _chinese(text: str, out: Proposal) -> None:
             more = _NON_ASCII.match(text, done)
             if more is not None:
                 done = more.end()
-        latin = _LATIN_RUN.match(text, start)
+        latin = _rx().LATIN_RUN.match(text, start)
         if latin is not None and latin.end() >= done:
             done = latin.end()  # all Latin-1, maybe across GBK trail bytes
         fixes = _candidates(text[start:done])
         if fixes:
             found.append((start, done, fixes))
             continue
-        if _LATIN_RUN.fullmatch(text, start, done):
+        if _rx().LATIN_RUN.fullmatch(text, start, done):
             continue
-        for sub in _LATIN_RUN.finditer(text, start, done):  # clean text and Latin mojibake in one run
+        for sub in _rx().LATIN_RUN.finditer(text, start, done):  # clean text and Latin mojibake in one run
             fixes = _candidates(sub.group())
             if fixes:
                 found.append((sub.start(), sub.end(), fixes))
@@ -507,7 +521,7 @@ def _two_byte_runs(text: str, found: list[tuple[int, int, list[tuple[_Fix, bool]
 def _again(fix: _Fix) -> _Fix:
     """Mojibake of mojibake (decoded wrongly twice): repair the repair, at most twice more."""
     for _ in range(2):
-        if not _FIRST.search(fix.text):
+        if not _rx().FIRST.search(fix.text):
             break
         more = [f for f, strong in _candidates(fix.text) if strong]
         if not more:
