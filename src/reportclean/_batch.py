@@ -28,16 +28,18 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Generic, Protocol, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, Union
 
 from ._config import Config
 from ._model import CleanResult
 from ._pipeline import Cleaner
 from ._records import AtomicFile
+
+if TYPE_CHECKING:  # concurrent.futures (with logging, 6 ms) is imported where processes are used
+    from concurrent.futures import Executor, Future
 
 __all__ = [
     "BatchError",
