@@ -95,8 +95,20 @@ def maybe_foreign_mojibake(text: str) -> bool:
     return "√" in text  # UTF-8 read as MacRoman: √ü is ß, √≤ is ò (GB2312 has √, ü, ≤, ò)
 
 
-_HINT_RX = re.compile("[" + "".join(re.escape(c) for c in sorted(HINTS)) + "]")
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+class _Rx(NamedTuple):
+    """This module's regexes with big character classes, compiled on first use (not at import)."""
+
+    HINT_RX: re.Pattern[str]
+    CJK: re.Pattern[str]
+
+
+@cache
+def _rx() -> _Rx:
+    _HINT_RX = re.compile("[" + "".join(re.escape(c) for c in sorted(HINTS)) + "]")
+    _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+    return _Rx(_HINT_RX, _CJK)
+
+
 _LINE = re.compile(r"[^\n]*\n?")
 
 
@@ -123,7 +135,7 @@ def ftfy_lines(text: str) -> Iterator[FtfyLine]:
     """
     pos = 0
     while True:
-        hint = _HINT_RX.search(text, pos)
+        hint = _rx().HINT_RX.search(text, pos)
         if hint is None:
             return
         start = text.rfind("\n", 0, hint.start()) + 1
@@ -148,7 +160,7 @@ def _fix_and_explain(line: str) -> tuple[str, list[ftfy.ExplanationStep] | None]
 
 def _keeps_chinese(line: str, fixed: str) -> bool:
     """ftfy's repair leaves the line's Chinese as it was; hanzi it makes must read as Chinese."""
-    before, after = _CJK.findall(line), _CJK.findall(fixed)
+    before, after = _rx().CJK.findall(line), _rx().CJK.findall(fixed)
     if before == after:
         return True
     return not before and plausibility("".join(after)) >= 0.5
