@@ -28,6 +28,7 @@ from __future__ import annotations
 import codecs
 import re
 from functools import cache
+from typing import NamedTuple
 
 from ._lexicon import package_lexicon
 from ._model import DecodeResult, QualityWarning
@@ -69,7 +70,18 @@ def _tiers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
-_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+class _Rx(NamedTuple):
+    """This module's regexes with big character classes, compiled on first use (not at import)."""
+
+    IDEOGRAPH: re.Pattern[str]
+
+
+@cache
+def _rx() -> _Rx:
+    _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+    return _Rx(_IDEOGRAPH)
+
+
 _SAMPLE = 800  # characters scored when deciding between codecs
 _HEAD = 16384  # bytes decoded to choose between GB18030 and Big5 when the first 1,664 are mostly ASCII
 _ASCII = bytes(range(128))
@@ -99,7 +111,7 @@ def plausibility(text: str) -> float:
     tier1, tier2 = _tiers()
     rest1 = tier1.sub("", text)  # frequent hanzi and Chinese punctuation
     rest2 = tier2.sub("", rest1)
-    other = _count(_IDEOGRAPH, rest2)
+    other = _count(_rx().IDEOGRAPH, rest2)
     # half-width katakana never stand in a Chinese report: they are what GB bytes
     # look like through Shift_JIS, so each one counts against the text
     kana = _count(_HALFWIDTH_KANA, rest2)
