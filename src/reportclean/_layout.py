@@ -71,6 +71,7 @@ _TERMINAL_CHARS = "。！？；：…!?;:"
 class _Rx(NamedTuple):
     """This module's regexes with big character classes, compiled on first use (not at import)."""
 
+    HAN: re.Pattern[str]
     BREAK: re.Pattern[str]
     DATE_LINE: re.Pattern[str]
     NAMES: re.Pattern[str]
@@ -91,7 +92,8 @@ def _rx() -> _Rx:
     )
     _NAMES = re.compile(f"[{HAN}]{{2,4}}(?:[、，,·  \\t]+[{HAN}]{{2,4}})+")
     _BOLD_OUTSIDE = re.compile(f"[^0-9A-Za-z{HAN}]")  # what may stand outside a '**': a space, a mark, '#'
-    return _Rx(_BREAK, _DATE_LINE, _NAMES, _BOLD_OUTSIDE)
+    _HAN = re.compile(f"[{HAN}]")
+    return _Rx(_HAN, _BREAK, _DATE_LINE, _NAMES, _BOLD_OUTSIDE)
 
 
 _LOOK = attrgetter("lastgroup")
@@ -109,7 +111,6 @@ _OPEN_END = frozenset("，、（“‘《「『【〔")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _QUOTE_PREFIX = frozenset("：:>")  # a line quoted in a forum or an e-mail (': 正文', '> 正文'): kept as it is
 _ANY_PUNCT = re.compile(r"[，。；：！？、,;:!?]")
-_HAN = re.compile(f"[{HAN}]")
 _TITLE_MAX = 40
 _HEADING_MAX = 60
 _RUNIN_MAX = 30
@@ -245,7 +246,7 @@ def _line_info(line: str, heading_re: re.Pattern[str], runin_re: re.Pattern[str]
     last = core[-1]
     terminal = last in _TERMINAL or (last == "." and not core[-2:-1].isdigit())
     n = len(body)
-    has_han = _HAN.search(body) is not None
+    has_han = _rx().HAN.search(body) is not None
     blocked = (
         not has_han
         or furniture(body)
@@ -351,7 +352,7 @@ def run(text: str, context: Context, rules: LayoutRules) -> Proposal:
         else:
             glue = " " if _latin_words(prev.last, nxt.first) else ""
             rule = "page-break-join" if m.group().count("\n") > 1 else "line-join"
-            doubled = prev.last == nxt.first and _HAN.match(prev.last) is not None and text[s - 1] == prev.last
+            doubled = prev.last == nxt.first and _rx().HAN.match(prev.last) is not None and text[s - 1] == prev.last
             if evidence:
                 _join(out, s, e, glue, rule, prev.last if doubled else "")
             else:
