@@ -57,6 +57,7 @@ _INDENT_AFTER_BREAK = re.compile(r"\n(?:\*\*)?([ \t\u00a0\u3000]+)")
 class _Rx(NamedTuple):
     """This module's regexes with big character classes, compiled on first use (not at import)."""
 
+    CHINESE: re.Pattern[str]
     HAN_NUMBER: re.Pattern[str]
     NUMBER_UNIT: re.Pattern[str]
     PUNCT: re.Pattern[str]
@@ -83,10 +84,10 @@ def _rx() -> _Rx:
     )
     _SPACED = re.compile(f" (?<=[{HAN}] )(?=[{HAN}])")
     _ADJACENT = re.compile(f"[{HAN}](?=[{HAN}])")
-    return _Rx(_HAN_NUMBER, _NUMBER_UNIT, _PUNCT, _SPACED, _ADJACENT)
+    _CHINESE = re.compile(f"[{HAN}{CJK_PUNCT}]")
+    return _Rx(_CHINESE, _HAN_NUMBER, _NUMBER_UNIT, _PUNCT, _SPACED, _ADJACENT)
 
 
-_CHINESE = re.compile(f"[{HAN}{CJK_PUNCT}]")
 # Spaces around the middle dot are kept: removing them could make '1 ·5' a decimal.
 _MARK = CJK_PUNCT.replace("\u00b7", "")
 _SINGLE = re.compile(r" (?<=[^\sA-Za-z] )(?=[^\sA-Za-z])")
@@ -335,7 +336,7 @@ def _number_in_chinese(text: str, end: int) -> bool:
         i -= 1
     while i >= 0 and text[i] in " \t\u00a0\u3000*":
         i -= 1
-    return i < 0 or text[i] == "\n" or bool(_CHINESE.match(text, i))
+    return i < 0 or text[i] == "\n" or bool(_rx().CHINESE.match(text, i))
 
 
 def _apply(text: str) -> str:
