@@ -40,7 +40,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
-from ._bplines import PAGE, Lines, emit, is_blank, page_numbers, running_headers
+from ._bplines import Lines, emit, is_blank, page_numbers, page_pattern, running_headers
 from ._bptext import HEADING, TERMINATORS, fold, forms, scanner, trie, variants
 from ._chrome import BoilerplateSettings, ChromeRules, ChromeScan, builtin_chrome_lexicons, chrome_lines
 from ._config import Config
@@ -397,7 +397,7 @@ def _markers(
             continue
         kept = zip([start] + [c[1] for c in cuts], [c[0] for c in cuts] + [end], strict=True)
         left = "".join(text[a:b] for a, b in kept)
-        if not _WORD.search(left) or PAGE.match("\n" + left):
+        if not _WORD.search(left) or page_pattern().match("\n" + left):
             # nothing but a page number, numbers or punctuation would be left
             found.add(start, end, f"{cuts[0][2]}-line", cuts[0][3])
             continue

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from ._bptext import HEADING, TERMINATORS
 from ._edits import Proposal
 
-__all__ = ["PAGE", "Lines", "emit", "is_blank", "page_numbers", "running_headers"]
+__all__ = ["Lines", "emit", "is_blank", "page_numbers", "page_pattern", "running_headers"]
 
 _HEADING = HEADING
 _TERMINATORS = TERMINATORS
@@ -28,19 +28,12 @@ _D = "[0-9０-９]"
 _S = "[ \\t\\u3000]{0,3}"
 _DASH = "[-－—–~～]{1,2}"
 _END = "[ \\t\\u3000]*(?=\\n|\\Z)"
-# Each matches a whole line after its newline; run on "\n" + text (fast: re looks for "\n" first).
-# Unmistakable page numbers: - 3 -, 第3页, 第 3 页 共 10 页, 第2页 / 共28页, 共10页 第3页, Page 3 of 10.
-PAGE = re.compile(
-    rf"\n({_S}(?:{_DASH}{_S}{_D}{{1,4}}{_S}{_DASH}"
-    rf"|第{_S}{_D}{{1,4}}{_S}页(?:{_S}[,，/／|]?{_S}共{_S}{_D}{{1,4}}{_S}页)?"
-    rf"|共{_S}{_D}{{1,4}}{_S}页{_S}[,，/／|]?{_S}第{_S}{_D}{{1,4}}{_S}页"
-    rf"|[pP][aA][gG][eE]{_S}{_D}{{1,4}}(?:{_S}(?:of|OF|/){_S}{_D}{{1,4}})?){_END})"
-)
 
 
 class _Rx(NamedTuple):
     """This module's regexes with big character classes, compiled on first use (not at import)."""
 
+    PAGE: re.Pattern[str]
     PAGE_OF: re.Pattern[str]
     LONE: re.Pattern[str]
 
@@ -50,7 +43,20 @@ def _rx() -> _Rx:
     # Page numbers only in context: 3/10 and a lone number.
     _PAGE_OF = re.compile(rf"\n({_S}({_D}{{1,4}}){_S}[/／]{_S}({_D}{{1,4}}){_END})")
     _LONE = re.compile(rf"\n({_S}({_D}{{1,4}}){_END})")
-    return _Rx(_PAGE_OF, _LONE)
+    # Each matches a whole line after its newline; run on "\n" + text (fast: re looks for "\n" first).
+    # Unmistakable page numbers: - 3 -, 第3页, 第 3 页 共 10 页, 第2页 / 共28页, 共10页 第3页, Page 3 of 10.
+    _PAGE = re.compile(
+        rf"\n({_S}(?:{_DASH}{_S}{_D}{{1,4}}{_S}{_DASH}"
+        rf"|第{_S}{_D}{{1,4}}{_S}页(?:{_S}[,，/／|]?{_S}共{_S}{_D}{{1,4}}{_S}页)?"
+        rf"|共{_S}{_D}{{1,4}}{_S}页{_S}[,，/／|]?{_S}第{_S}{_D}{{1,4}}{_S}页"
+        rf"|[pP][aA][gG][eE]{_S}{_D}{{1,4}}(?:{_S}(?:of|OF|/){_S}{_D}{{1,4}})?){_END})"
+    )
+    return _Rx(_PAGE, _PAGE_OF, _LONE)
+
+
+def page_pattern() -> re.Pattern[str]:
+    """Unmistakable page numbers, each a whole line after its newline (run on ``"\\n" + text``)."""
+    return _rx().PAGE
 
 
 def _whole_lines(regex: re.Pattern[str], led: str) -> Iterable[tuple[int, int, re.Match[str]]]:
@@ -77,7 +83,7 @@ def page_numbers(text: str, found: Lines) -> int:
     """Remove page-number lines; return how many there were."""
     count = 0
     led = "\n" + text
-    for s, e, _ in _whole_lines(PAGE, led):
+    for s, e, _ in _whole_lines(_rx().PAGE, led):
         found.add(s, e, "page-number", "page number left by a PDF or Word conversion")
         count += 1
     by_total: dict[int, list[tuple[int, int, int]]] = {}
