@@ -240,9 +240,10 @@ def _quantities(
                 value = _canonical(value, factor)
                 high = None if high is None else _canonical(high, factor)
         if yuan:
+            last = _currencies()[2]
             named = (
                 _currency_before(text, start)
-                if start and (text[start - 1] in _CURRENCY_LAST or text[start - 2 : start - 1] in _CURRENCY_LAST)
+                if start and (text[start - 1] in last or text[start - 2 : start - 1] in last)
                 else None
             )
             if named is not None:
@@ -426,10 +427,12 @@ _MICRO = Decimal("0.000001")
 _TEN_THOUSANDTH = Decimal("0.0001")
 
 
-_CURRENCIES = {row[0]: row[1] for row in package_lexicon("currencies.tsv").rows}
-_CURRENCY_LONGEST = max(map(len, _CURRENCIES))
-#: The last characters of the currency words (a cheap test before the lookup).
-_CURRENCY_LAST = frozenset(w[-1] for w in _CURRENCIES) | frozenset("约近")
+@cache
+def _currencies() -> tuple[dict[str, str], int, frozenset[str]]:
+    """The currency words (``currencies.tsv``, read on first use) with their codes, the longest
+    word's length, and the words' last characters (a cheap test before the lookup)."""
+    words = {row[0]: row[1] for row in package_lexicon("currencies.tsv").rows}
+    return words, max(map(len, words)), frozenset(w[-1] for w in words) | frozenset("约近")
 
 
 def _currency_before(text: str, start: int) -> str | None:
@@ -443,8 +446,9 @@ def _currency_before(text: str, start: int) -> str | None:
         i -= 1
     if i and text[i - 1] in "约近":  # 港币约 300 万元
         i -= 1
-    for n in range(min(_CURRENCY_LONGEST, i), 1, -1):
-        unit = _CURRENCIES.get(text[i - n : i])
+    words, longest, _ = _currencies()
+    for n in range(min(longest, i), 1, -1):
+        unit = words.get(text[i - n : i])
         if unit is not None:
             return unit
     return None
