@@ -57,6 +57,7 @@ _INDENT_AFTER_BREAK = re.compile(r"\n(?:\*\*)?([ \t\u00a0\u3000]+)")
 class _Rx(NamedTuple):
     """This module's regexes with big character classes, compiled on first use (not at import)."""
 
+    HAN_CHAR: re.Pattern[str]
     CHINESE: re.Pattern[str]
     HAN_NUMBER: re.Pattern[str]
     NUMBER_UNIT: re.Pattern[str]
@@ -85,7 +86,8 @@ def _rx() -> _Rx:
     _SPACED = re.compile(f" (?<=[{HAN}] )(?=[{HAN}])")
     _ADJACENT = re.compile(f"[{HAN}](?=[{HAN}])")
     _CHINESE = re.compile(f"[{HAN}{CJK_PUNCT}]")
-    return _Rx(_CHINESE, _HAN_NUMBER, _NUMBER_UNIT, _PUNCT, _SPACED, _ADJACENT)
+    _HAN_CHAR = re.compile(f"[{HAN}]")
+    return _Rx(_HAN_CHAR, _CHINESE, _HAN_NUMBER, _NUMBER_UNIT, _PUNCT, _SPACED, _ADJACENT)
 
 
 # Spaces around the middle dot are kept: removing them could make '1 ·5' a decimal.
@@ -161,7 +163,6 @@ _SECTION = re.compile(r"[0-9]{1,2}(?:[.．][0-9]{1,2}){1,3}")
 _JOINERS = frozenset("-/:")  # inside a date, a time or a code: 2023-01-17, 16:40, 1670946/2023
 _LATIN_ALNUM = re.compile(r"[A-Za-z0-9]")
 _ANY_PUNCT = re.compile(r"[，。；：！？、,;:!?（）()]")
-_HAN_CHAR = re.compile(f"[{HAN}]")
 
 
 _TOKEN = re.compile(r"[0-9.,:/\-]*")
@@ -246,7 +247,7 @@ class _Lines:
         if furn:
             return True
         heading = s <= prose_from  # no mark before the space: a heading or title ends here
-        if _HAN_CHAR.match(text, s - 1) or text[s - 1 : s] == "*":  # hanzi, spaces, number
+        if _rx().HAN_CHAR.match(text, s - 1) or text[s - 1 : s] == "*":  # hanzi, spaces, number
             j = e
             while j < len(text) and text[j] == "*":
                 j += 1
@@ -264,8 +265,8 @@ class _Lines:
             if after in ("", "\n"):
                 # a page number ending a line of a table of contents, unless the line is
                 # hard-wrapped before a measure word (诉求 32 / 条)
-                return heading or not _HAN_CHAR.match(text, j + 1)
-            if after in "%‰" or not (_HAN_CHAR.match(after) or _LATIN_ALNUM.match(after)):
+                return heading or not _rx().HAN_CHAR.match(text, j + 1)
+            if after in "%‰" or not (_rx().HAN_CHAR.match(after) or _LATIN_ALNUM.match(after)):
                 return False  # before a mark: 增长 6.3%，
             # one side only: kept after a heading (一、…回顾 2023年是…) or a title followed by a
             # sentence (…工作计划 2020年是…，), not in a short label (面积 120m²)
@@ -287,7 +288,7 @@ class _Lines:
             return _SECTION.fullmatch(text, i + 1, s) is not None
         if before == " ":
             return _LATIN_ALNUM.match(text, i - 1) is not None  # Windows 10 版 / 学习 4 次
-        if _HAN_CHAR.match(before) or _LATIN_ALNUM.match(before):
+        if _rx().HAN_CHAR.match(before) or _LATIN_ALNUM.match(before):
             # one side only: kept after a heading or a title followed by a sentence
             return i + 1 <= prose_from and (opens or (i + 1 - start >= _TITLE_MIN and marked))
         return False
