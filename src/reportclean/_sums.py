@@ -219,6 +219,7 @@ _RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有)?")
 class _Rx(NamedTuple):
     """This module's regexes with big character classes, compiled on first use (not at import)."""
 
+    OF_TARGET: re.Pattern[str]
     PART_SEP: re.Pattern[str]
     RATE_WORD: re.Pattern[str]
     SHARE_OF: re.Pattern[str]
@@ -231,7 +232,8 @@ def _rx() -> _Rx:
     _RATE_WORD = re.compile(rf"([{_HAN}]{{2}})率(?:为|达|达到|是)?[{_SP}]*$")
     #: 占 … 的 (比重为) before a rate: the base it is a share of may be written there (占全年任务2355万元的60%).
     _SHARE_OF = re.compile(rf"占[^，。；,;！？!?\n]{{0,24}}的(?:比重|比例)?(?:为|达|是)?[{_SP}]*$")
-    return _Rx(_PART_SEP, _RATE_WORD, _SHARE_OF)
+    _OF_TARGET = re.compile(rf"完成(?:了)?(?:全年|年度|本年|年)?(?:目标|计划|任务)(?:任务)?(?:的)?[{_SP}]*$")
+    return _Rx(_OF_TARGET, _PART_SEP, _RATE_WORD, _SHARE_OF)
 
 
 #: Words of a stated total (全县户籍人口为, 共有, 总计, 合计).
@@ -326,7 +328,6 @@ def _exhaustive(labels: list[str], words: dict[str, frozenset[str]]) -> bool:
 
 
 _TARGET = re.compile("目标|计划|任务")
-_OF_TARGET = re.compile(rf"完成(?:了)?(?:全年|年度|本年|年)?(?:目标|计划|任务)(?:任务)?(?:的)?[{_SP}]*$")
 
 
 def rate_checks(text: str, quantities: Sequence[Quantity], index: Index, out: Proposal) -> None:
@@ -346,7 +347,7 @@ def rate_checks(text: str, quantities: Sequence[Quantity], index: Index, out: Pr
         lead = text[max(0, r.span[0] - 14) : r.span[0]]
         if "率" in lead or "完成" in lead:  # (each of the first two patterns needs one of them)
             w = _rx().RATE_WORD.search(lead)
-            if w is not None or _OF_TARGET.search(lead):
+            if w is not None or _rx().OF_TARGET.search(lead):
                 rates.append((r, w, -1))
                 continue
         if "的" in lead:
