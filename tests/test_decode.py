@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportclean import clean, decode
-from reportclean._decode import _RANKS, plausibility
+from reportclean._decode import _ranks, plausibility
 
 FIXTURES = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "in-the-wild").glob("*.txt"))
 TEXTS = {p.name: p.read_text(encoding="utf-8") for p in FIXTURES}
@@ -240,7 +240,7 @@ def test_any_bytes_decode_with_spans_inside_the_text(data: bytes) -> None:
         assert 0 <= w.span[0] <= w.span[1] <= len(r.text)
 
 
-COMMON_HANZI = sorted(ch for ch, rank in _RANKS.items() if rank <= 2000)
+COMMON_HANZI = sorted(ch for ch, rank in _ranks().items() if rank <= 2000)
 
 
 @settings(max_examples=60, deadline=None)

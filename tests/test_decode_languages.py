@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportclean import clean, decode
-from reportclean._decode import _RANKS
+from reportclean._decode import _ranks
 from reportclean._reads import chinese_evidence, reads_as_codec
 
 KOREAN = "우리 마을은 올해 도로를 새로 포장하고 도서관을 열었습니다. 주민들은 매우 기뻐했습니다."
@@ -88,8 +88,8 @@ def test_reads_as_codec_rejects_mixed_scripts_and_box_drawing() -> None:
 
 
 S2TW = opencc.OpenCC("s2tw")
-TOP = sorted(ch for ch, rank in _RANKS.items() if rank <= 500)
-REST = sorted(ch for ch, rank in _RANKS.items() if rank > 500)
+TOP = sorted(ch for ch, rank in _ranks().items() if rank <= 500)
+REST = sorted(ch for ch, rank in _ranks().items() if rank > 500)
 PUNCT = st.sampled_from(list("，。、；：“”（）0123456789 "))
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+from typing import NamedTuple
 
 from ._edits import Context, Proposal, Step
 
@@ -15,11 +17,30 @@ __all__ = ["CONTROLS", "NEWLINES", "NFC", "WHITESPACE", "controls", "newlines", 
 
 # -- nfc ---------------------------------------------------------------------------
 
-# A cluster is a starter followed by characters that NFC may fold into it.
-# Hand-written: unicodedata normalises whole strings but gives no offsets.
-_CLUSTER_TAIL = re.compile(r"[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
-                           r"\u0900-\u0dff\u1161-\u11c2\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
-                           r"\u302a-\u302f\u3099\u309a\ufe20-\ufe2f]")
+
+class _Rx(NamedTuple):
+    """This module's regexes with big character classes, compiled on first use (not at import)."""
+
+    CLUSTER_TAIL: re.Pattern[str]
+    ANY: re.Pattern[str]
+    TRAILING: re.Pattern[str]
+
+
+@cache
+def _rx() -> _Rx:
+    # A cluster is a starter followed by characters that NFC may fold into it.
+    # Hand-written: unicodedata normalises whole strings but gives no offsets.
+    _CLUSTER_TAIL = re.compile(r"[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
+                               r"\u0900-\u0dff\u1161-\u11c2\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
+                               r"\u302a-\u302f\u3099\u309a\ufe20-\ufe2f]")
+    # Any of the three, one character: one pass (faster than each alone) tells most texts need nothing.
+    _ANY = re.compile(_INVISIBLE.pattern[:-2] + "\x0b\x0c\x80-\x9f]")
+    # The lookbehind makes a match start only where a run of spaces starts: without
+    # it, `[ ]+$` is retried at every offset of a long run and is quadratic. It is
+    # `(?<![ ])[ ]+$` written to start with the class: the regex engine then skips to a
+    # space at C speed instead of trying a match at every offset.
+    _TRAILING = re.compile(r"[ \t\u00a0\u3000](?<![ \t\u00a0\u3000]{2})[ \t\u00a0\u3000]*$", re.MULTILINE)
+    return _Rx(_CLUSTER_TAIL, _ANY, _TRAILING)
 
 
 def nfc(text: str, context: Context) -> Proposal:
@@ -48,7 +69,7 @@ def _nfc_line(line: str, offset: int, out: Proposal) -> None:
     i, n = 0, len(line)
     while i < n:
         j = i + 1
-        while j < n and (unicodedata.combining(line[j]) or _CLUSTER_TAIL.match(line[j])):
+        while j < n and (unicodedata.combining(line[j]) or _rx().CLUSTER_TAIL.match(line[j])):
             j += 1
         cluster = line[i:j]
         fixed = unicodedata.normalize("NFC", cluster)
@@ -87,8 +108,6 @@ _INVISIBLE = re.compile(
     "[\x00-\x08\x0e-\x1f\x7f\x81\x8d\x8f\x90\x9d\xad\u061c\u180e\u200b-\u200f\u202a-\u202e"
     "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0001\U000e0020-\U000e007f]+"
 )
-# Any of the three, one character: one pass (faster than each alone) tells most texts need nothing.
-_ANY = re.compile(_INVISIBLE.pattern[:-2] + "\x0b\x0c\x80-\x9f]")
 
 
 def controls(text: str, context: Context) -> Proposal:
@@ -106,7 +125,7 @@ def controls(text: str, context: Context) -> Proposal:
     []
     """
     out = Proposal()
-    if not _ANY.search(text):
+    if not _rx().ANY.search(text):
         return out
     for m in _INVISIBLE.finditer(text):
         run = m.group()
@@ -157,11 +176,6 @@ NEWLINES = Step("newlines", lambda config: newlines, rules=("newline",))
 
 # -- whitespace --------------------------------------------------------------------
 
-# The lookbehind makes a match start only where a run of spaces starts: without
-# it, `[ ]+$` is retried at every offset of a long run and is quadratic. It is
-# `(?<![ ])[ ]+$` written to start with the class: the regex engine then skips to a
-# space at C speed instead of trying a match at every offset.
-_TRAILING = re.compile(r"[ \t\u00a0\u3000](?<![ \t\u00a0\u3000]{2})[ \t\u00a0\u3000]*$", re.MULTILINE)
 # It can match only before a line break (the text's own end is stripped first): when
 # no space stands before one, four substring searches spare the regex pass.
 _TRAILING_HINTS = (" \n", "\t\n", "\u00a0\n", "\u3000\n")
@@ -185,7 +199,7 @@ def whitespace(text: str, context: Context) -> Proposal:
         out.replace(0, lead_end, "", rule="blank-lines")
     tail = max(len(text.rstrip()), lead_end)
     if any(h in text for h in _TRAILING_HINTS):
-        for m in _TRAILING.finditer(text, lead_end, tail):
+        for m in _rx().TRAILING.finditer(text, lead_end, tail):
             out.replace(m.start(), m.end(), "", rule="trailing-space")
     if tail < len(text):
         out.replace(tail, len(text), "", rule="blank-lines")

@@ -28,17 +28,18 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Generic, Protocol, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, Union
 
 from ._config import Config
 from ._model import CleanResult
 from ._pipeline import Cleaner
 from ._records import AtomicFile
+
+if TYPE_CHECKING:  # concurrent.futures (with logging, 6 ms) is imported where processes are used
+    from concurrent.futures import Executor, Future
 
 __all__ = [
     "BatchError",
@@ -125,6 +126,9 @@ def _clean_many(sources: Iterable[Source], config: Config, jobs: int) -> Iterato
         for index, source in enumerate(sources):
             yield _clean_one(cleaner, index, source)
         return
+    # concurrent.futures.process (multiprocessing, 14 ms) is imported where processes are used
+    from concurrent.futures.process import BrokenProcessPool
+
     with Runner(jobs) as runner:
         calls = ((chunk, (config, chunk), sum(map(_size_of, chunk))) for chunk in chunks(enumerate(sources), _size_of))
         for chunk, outcome in runner.map_ordered(clean_chunk, calls):
@@ -419,6 +423,8 @@ class Runner:
         if self.jobs == 1:
             return _DoneFuture(fn, args)
         if self._pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+
             self._pool = ProcessPoolExecutor(
                 max_workers=self.jobs, initializer=_die_with_parent, initargs=(os.getpid(),)
             )
@@ -432,6 +438,8 @@ class Runner:
 
         ``size`` is the call's input in bytes, for the in-flight budget.
         """
+        from concurrent.futures.process import BrokenProcessPool
+
         pending: deque[list[Any]] = deque()  # [key, args, future, attempts, size]
         it = iter(calls)
         call: tuple[K, tuple[Any, ...], int] | None = None

@@ -12,7 +12,7 @@ a report:
   strong one and at most ``short_segment`` (25) characters, or three weak ones
   and no full stop. The thresholds are :class:`BoilerplateSettings`.
   A line whose segments are all boilerplate goes as a line; otherwise only
-  its boilerplate segments are cut out of the paragraph.
+  its boilerplate segments are cut out of the paragraph (:mod:`._bpinline`).
 - At the top and the bottom of a document, short lines that are not sentences
   (a reseller's name, a slogan) sandwiched between boilerplate lines go with
   them as a block; lines with weak markers only count as boilerplate there
@@ -35,12 +35,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
-from ._bplines import PAGE, Lines, emit, is_blank, page_numbers, running_headers
+from ._bpinline import Hit as _Hit
+from ._bpinline import Marker as _Marker
+from ._bpinline import group as _group
+from ._bpinline import inline_cut as _inline_cut
+from ._bpinline import judge as _judge
+from ._bpinline import may_go_whole as _may_go_whole
+from ._bpinline import segments as _segments
+from ._bpinline import stable_cuts as _stable_cuts
+from ._bplines import Lines, emit, is_blank, page_numbers, page_pattern, running_headers
 from ._bptext import HEADING, TERMINATORS, fold, forms, scanner, trie, variants
 from ._chrome import BoilerplateSettings, ChromeRules, ChromeScan, builtin_chrome_lexicons, chrome_lines
 from ._config import Config
@@ -54,21 +62,12 @@ __all__ = ["BOILERPLATE", "BoilerplateSettings", "boilerplate", "compile_rules",
 
 _SPACE = " \t\u3000\u00a0"
 _TOKEN_TAIL = re.compile("[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]*")
-_BOUNDARY_AFTER = re.compile("[。！？!?；;】]")
-_BOUNDARY_BEFORE = re.compile("【")
 _WORD = re.compile(r"[^\W\d_]")  # a letter or a hanzi
 _TOKEN_END = "\n。！？!?；;，,、】)）"
 _TERMINATORS = TERMINATORS
 _HEADING = HEADING
 _fold = fold
 _trie = trie  # re-exported: the placeholders step builds its tries with it
-
-
-@dataclass(frozen=True, slots=True)
-class _Marker:
-    family: str  # watermark, footer or user
-    strong: bool
-    note: str
 
 
 def _field(lx: Lexicon, row: tuple[str, ...], column: str, default: str) -> str:
@@ -180,7 +179,6 @@ def _builtin() -> _All:
 
 # -- line shapes -----------------------------------------------------------------
 
-_SEGMENT = re.compile(r"【[^【】\n]{0,200}】|[^。！？!?；;【\n]+[。！？!?；;]*|[^\n]")
 def _is_marked_filler(line: str, settings: BoilerplateSettings) -> bool:
     """A short line with markers that is not a sentence or heading (a footer field)."""
     s = line.strip()
@@ -199,149 +197,6 @@ def _is_filler(line: str, rules: _Rules, settings: BoilerplateSettings) -> bool:
 
 
 # -- the step --------------------------------------------------------------------
-
-_Hit = tuple[int, int, str, _Marker]  # start, end, distinct key, marker
-
-
-def _judge(seg: str, hits: list[_Hit], settings: BoilerplateSettings) -> tuple[str, str] | None:
-    """(family, reason) if the segment is boilerplate, else None."""
-    strong = {h[2]: h[3] for h in hits if h[3].strong}
-    weak = {h[2]: h[3] for h in hits if not h[3].strong}
-    size = len(seg.strip())
-    short = size <= settings.short_segment
-    if len(strong) >= 2 or (strong and (weak or short)) or (len(weak) >= 3 and "。" not in seg):
-        first = next(iter(strong.values())) if strong else next(iter(weak.values()))
-        notes = list(dict.fromkeys(m.note for m in (*strong.values(), *weak.values())))
-        return first.family, "; ".join(notes[:3])
-    return None
-
-
-def _covered(hits: list[_Hit], end: int) -> int:
-    """Characters of a segment (ending at ``end``) covered by its markers."""
-    total, reach = 0, -1
-    for s, e, _, _ in sorted(hits):
-        e = min(e, end)
-        if e > reach:
-            total += e - max(s, reach)
-            reach = e
-    return total
-
-
-def _inline_cut(
-    text: str, s: int, e: int, hits: list[_Hit], settings: BoilerplateSettings
-) -> tuple[int, int, str, str] | None:
-    """The part of a segment to cut out of its paragraph, if any.
-
-    The cut runs from the segment start (or the first marker, if more than 10
-    characters come before it) to the segment end (or the last marker, if more
-    than 6 come after it), and must be boilerplate and over 60 % markers.
-    """
-    if not hits:
-        return None
-    seg = text[s:e].strip()
-    close = e + 1 if text[e : e + 1] == "】" else e  # the segmenter may split off the 】
-    bracketed = seg.startswith("【") and text[s:close].rstrip().endswith("】")
-    if bracketed and any(h[3].strong for h in hits) and len({h[2] for h in hits}) >= 2:
-        # a bracketed insert with a strong marker and another (获取完整版…QQ号): the
-        # brackets say where it starts and ends, however much of it the markers cover
-        verdict = _judge(text[s:close], hits, settings)
-        if verdict:
-            return s, close, *verdict
-    first = min(h[0] for h in hits)
-    last = max(h[1] for h in hits)
-    before = text[s:first].rstrip()
-    opening = text.rfind("《", s, first) if before.endswith("》") else -1
-    if opening >= 0 and "》" not in text[opening : len(before) + s - 1] and text[e - 1 : e] in _TERMINATORS:
-        # a document-site footer sentence repeating the title it follows (《…》由会员上传分享，免费
-        # 在线阅读，更多相关内容在…。): dense in markers after the title, it goes from the title to its end
-        verdict = _judge(text[first:e], hits, settings)
-        if verdict and _covered(hits, e) > settings.inline_cover * len(text[first:e].strip()):
-            return (s if not text[s:opening].strip() else opening), e, *verdict
-    start = s if len(text[s:first].strip()) <= settings.inline_lead else first
-    stop = e if len(text[last:e].strip()) <= settings.inline_tail else last
-    piece = text[start:stop]
-    verdict = _judge(piece, hits, settings)
-    if verdict and _covered(hits, stop) > settings.inline_cover * len(piece.strip()):
-        return start, stop, *verdict
-    return None
-
-
-def _may_go_whole(seg: str, hits: list[_Hit], settings: BoilerplateSettings) -> bool:
-    """A segment longer than 60 characters goes with its line only when dense in distinct markers."""
-    if len(seg.strip()) <= settings.whole_segment:
-        return True
-    strong = {h[2] for h in hits if h[3].strong}
-    return len(strong) >= 2 and len({h[2] for h in hits}) >= 3
-
-
-def _ends_token(line: str, i: int) -> bool:
-    """True if ``line[i - 1]`` ends a run of ASCII letters or digits running into Chinese."""
-    last, nxt = _fold(line[i - 1]), line[i]
-    return last.isascii() and last.isalnum() and not nxt.isascii() and not nxt.isspace()
-
-
-def _group(hits: list[_Hit], spans: list[tuple[int, int]]) -> list[list[_Hit]]:
-    """The hits starting inside each span (both sorted, spans disjoint)."""
-    out: list[list[_Hit]] = []
-    k = 0
-    for s, e in spans:
-        while k < len(hits) and hits[k][0] < s:
-            k += 1
-        group = []
-        while k < len(hits) and hits[k][0] < e:
-            group.append(hits[k])
-            k += 1
-        out.append(group)
-    return out
-
-
-def _segments(line: str, hits: list[_Hit], base: int) -> list[tuple[int, int]]:
-    """Segment spans of a line (offsets in the text).
-
-    Also cut after a marker ending in a digit or Latin letter (a QQ number, a
-    site address), where a pasted watermark often runs into the next sentence.
-    """
-    cuts = sorted(h[1] - base for h in hits if h[1] - base < len(line) and _ends_token(line, h[1] - base))
-    spans = []
-    k = 0
-    for m in _SEGMENT.finditer(line):
-        s, e = m.span()
-        while k < len(cuts) and cuts[k] <= s:
-            k += 1
-        while k < len(cuts) and cuts[k] < e:
-            spans.append((s, cuts[k]))
-            s = cuts[k]
-            k += 1
-        spans.append((s, e))
-    return [(base + s, base + e) for s, e in spans]
-
-
-def _stable_cuts(
-    text: str, start: int, end: int, cuts: list[tuple[int, int, str, str]], hits: list[_Hit]
-) -> list[tuple[int, int, str, str]]:
-    """Drop the cuts that would join text holding a kept marker into a new segment.
-
-    Cleaning again would judge that new segment afresh; keeping such a cut out
-    keeps the step idempotent (and the text, when unsure).
-    """
-    if not cuts:
-        return cuts
-    # segment bounds that outlive a cut: after a terminator or 】, before a 【 (not the cut's own)
-    after = [start, *(m.end() for m in _BOUNDARY_AFTER.finditer(text, start, end)), end]
-    before = [start, *(m.start() for m in _BOUNDARY_BEFORE.finditer(text, start, end)), end]
-    starts = [h[0] for h in hits]
-    cut_starts = [c[0] for c in cuts]
-    out = []
-    for a, b, family, reason in cuts:
-        lo = max(after[bisect_right(after, a) - 1], before[bisect_left(before, a) - 1] if a > start else start)
-        hi = min(after[bisect_right(after, b)] if b < end else end, before[bisect_left(before, b)])
-        for k in range(bisect_left(starts, lo), bisect_left(starts, hi)):
-            i = bisect_right(cut_starts, starts[k]) - 1
-            if i < 0 or starts[k] >= cuts[i][1]:
-                break  # a marker that stays would join the new segment
-        else:
-            out.append((a, b, family, reason))
-    return out
 
 
 def _markers(
@@ -397,7 +252,7 @@ def _markers(
             continue
         kept = zip([start] + [c[1] for c in cuts], [c[0] for c in cuts] + [end], strict=True)
         left = "".join(text[a:b] for a, b in kept)
-        if not _WORD.search(left) or PAGE.match("\n" + left):
+        if not _WORD.search(left) or page_pattern().match("\n" + left):
             # nothing but a page number, numbers or punctuation would be left
             found.add(start, end, f"{cuts[0][2]}-line", cuts[0][3])
             continue

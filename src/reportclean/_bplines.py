@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from ._bptext import HEADING, TERMINATORS
 from ._edits import Proposal
 
-__all__ = ["PAGE", "Lines", "emit", "is_blank", "page_numbers", "running_headers"]
+__all__ = ["Lines", "emit", "is_blank", "page_numbers", "page_pattern", "running_headers"]
 
 _HEADING = HEADING
 _TERMINATORS = TERMINATORS
@@ -26,17 +28,35 @@ _D = "[0-9０-９]"
 _S = "[ \\t\\u3000]{0,3}"
 _DASH = "[-－—–~～]{1,2}"
 _END = "[ \\t\\u3000]*(?=\\n|\\Z)"
-# Each matches a whole line after its newline; run on "\n" + text (fast: re looks for "\n" first).
-# Unmistakable page numbers: - 3 -, 第3页, 第 3 页 共 10 页, 第2页 / 共28页, 共10页 第3页, Page 3 of 10.
-PAGE = re.compile(
-    rf"\n({_S}(?:{_DASH}{_S}{_D}{{1,4}}{_S}{_DASH}"
-    rf"|第{_S}{_D}{{1,4}}{_S}页(?:{_S}[,，/／|]?{_S}共{_S}{_D}{{1,4}}{_S}页)?"
-    rf"|共{_S}{_D}{{1,4}}{_S}页{_S}[,，/／|]?{_S}第{_S}{_D}{{1,4}}{_S}页"
-    rf"|[pP][aA][gG][eE]{_S}{_D}{{1,4}}(?:{_S}(?:of|OF|/){_S}{_D}{{1,4}})?){_END})"
-)
-# Page numbers only in context: 3/10 and a lone number.
-_PAGE_OF = re.compile(rf"\n({_S}({_D}{{1,4}}){_S}[/／]{_S}({_D}{{1,4}}){_END})")
-_LONE = re.compile(rf"\n({_S}({_D}{{1,4}}){_END})")
+
+
+class _Rx(NamedTuple):
+    """This module's regexes with big character classes, compiled on first use (not at import)."""
+
+    PAGE: re.Pattern[str]
+    PAGE_OF: re.Pattern[str]
+    LONE: re.Pattern[str]
+
+
+@cache
+def _rx() -> _Rx:
+    # Page numbers only in context: 3/10 and a lone number.
+    _PAGE_OF = re.compile(rf"\n({_S}({_D}{{1,4}}){_S}[/／]{_S}({_D}{{1,4}}){_END})")
+    _LONE = re.compile(rf"\n({_S}({_D}{{1,4}}){_END})")
+    # Each matches a whole line after its newline; run on "\n" + text (fast: re looks for "\n" first).
+    # Unmistakable page numbers: - 3 -, 第3页, 第 3 页 共 10 页, 第2页 / 共28页, 共10页 第3页, Page 3 of 10.
+    _PAGE = re.compile(
+        rf"\n({_S}(?:{_DASH}{_S}{_D}{{1,4}}{_S}{_DASH}"
+        rf"|第{_S}{_D}{{1,4}}{_S}页(?:{_S}[,，/／|]?{_S}共{_S}{_D}{{1,4}}{_S}页)?"
+        rf"|共{_S}{_D}{{1,4}}{_S}页{_S}[,，/／|]?{_S}第{_S}{_D}{{1,4}}{_S}页"
+        rf"|[pP][aA][gG][eE]{_S}{_D}{{1,4}}(?:{_S}(?:of|OF|/){_S}{_D}{{1,4}})?){_END})"
+    )
+    return _Rx(_PAGE, _PAGE_OF, _LONE)
+
+
+def page_pattern() -> re.Pattern[str]:
+    """Unmistakable page numbers, each a whole line after its newline (run on ``"\\n" + text``)."""
+    return _rx().PAGE
 
 
 def _whole_lines(regex: re.Pattern[str], led: str) -> Iterable[tuple[int, int, re.Match[str]]]:
@@ -63,11 +83,11 @@ def page_numbers(text: str, found: Lines) -> int:
     """Remove page-number lines; return how many there were."""
     count = 0
     led = "\n" + text
-    for s, e, _ in _whole_lines(PAGE, led):
+    for s, e, _ in _whole_lines(_rx().PAGE, led):
         found.add(s, e, "page-number", "page number left by a PDF or Word conversion")
         count += 1
     by_total: dict[int, list[tuple[int, int, int]]] = {}
-    for s, e, m in _whole_lines(_PAGE_OF, led) if "/" in text or "／" in text else ():
+    for s, e, m in _whole_lines(_rx().PAGE_OF, led) if "/" in text or "／" in text else ():
         a, b = int(m.group(2)), int(m.group(3))
         if 1 <= a <= b:
             by_total.setdefault(b, []).append((a, s, e))
@@ -76,7 +96,7 @@ def page_numbers(text: str, found: Lines) -> int:
             for _, s, e in group:
                 found.add(s, e, "page-number", "page number 'n/total' repeated with the same total")
                 count += 1
-    lone = [(int(m.group(2)), s, e) for s, e, m in _whole_lines(_LONE, led)]
+    lone = [(int(m.group(2)), s, e) for s, e, m in _whole_lines(_rx().LONE, led)]
     if len(lone) >= 3 and all(
         0 < b[0] - a[0] <= 2 and text.count("\n", a[2], b[1]) >= 3 for a, b in pairwise(lone)
     ):

@@ -25,7 +25,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
+from typing import NamedTuple
 
 import opencc
 
@@ -210,12 +211,22 @@ def _unspaced(word: str, not_after: frozenset[str]) -> re.Pattern[str]:
 # -- text checks -------------------------------------------------------------------------------
 
 
-_COLON_AT_END = _by_first("：:", r"[ \u3000\t]*(?=\n|$|[ \u3000\t]{2,}\S)")
+class _Rx(NamedTuple):
+    """This module's regexes with big character classes, compiled on first use (not at import)."""
 
+    COLON_AT_END: tuple[re.Pattern[str], ...]
+    STRAY: tuple[re.Pattern[str], ...]
+
+
+@cache
+def _rx() -> _Rx:
+    _COLON_AT_END = _by_first("：:", r"[ \u3000\t]*(?=\n|$|[ \u3000\t]{2,}\S)")
+    _STRAY = _by_first(_STRAY_FIRSTS, rf"[ \u3000]*(\d{{1,3}})(?![\d.,，%．])[ \u3000]*(?=[{_HAN}])")
+    return _Rx(_COLON_AT_END, _STRAY)
 
 
 def _empty_fields(text: str, rules: CheckRules, out: Proposal) -> None:
-    for m in _matches("：:", _COLON_AT_END, text):
+    for m in _matches("：:", _rx().COLON_AT_END, text):
         lo = max(0, m.start() - 9, text.rfind("\n", 0, m.start()) + 1)
         label = rules.field.search(text, lo, m.start())
         if label is None:
@@ -230,11 +241,10 @@ def _empty_fields(text: str, rules: CheckRules, out: Proposal) -> None:
 
 
 _STRAY_FIRSTS = "，,；;"
-_STRAY = _by_first(_STRAY_FIRSTS, rf"[ \u3000]*(\d{{1,3}})(?![\d.,，%．])[ \u3000]*(?=[{_HAN}])")
 
 
 def _stray_numbers(text: str, rules: CheckRules, out: Proposal) -> None:
-    for m in _matches(_STRAY_FIRSTS, _STRAY, text):
+    for m in _matches(_STRAY_FIRSTS, _rx().STRAY, text):
         if m.group(1) in _EMERGENCY or rules.after_bare.match(text, m.end()):
             continue
         if m.start() and text[m.start() - 1].isdigit() and m.start(1) == m.start() + 1 and len(m.group(1)) == 3:

@@ -30,7 +30,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import accumulate
+from typing import NamedTuple
 
 from ._bptext import HEADING, TERMINATORS, fold, forms, scanner, variants
 from ._lexicon import Lexicon, LexiconError, package_lexicon
@@ -95,23 +97,60 @@ class _Term:
 
 _NAV_SEP = re.compile(r">>?|[»›]")
 _ITEMS = re.compile(r"[^\s|/>»›·•:]+")
-_NOT_RESIDUE = re.compile(
-    r"[\s\d.,:;!?()\[\]{}<>|/\\*#@&%+=_~^'\"`$-]|[a-z]+|[·•、，。：；！？（）【】《》“”‘’〔〕…—－]"
-    r"|(?<=\d)[年月日时分秒次页]"
-)
-_DATE_LINE = re.compile(
-    r"[\s\-•·*]*(?:\d{2,4}|[〇零一二三四五六七八九十]{2,4})\s*[年./-]\s*\d{1,2}\s*[月./-]\s*(?:\d{1,2}\s*日?)?\s*$"
-    r"|[\s\-•·*]*[〇零一二三四五六七八九十]{4}年[〇零一二三四五六七八九十]{1,2}月[〇零一二三四五六七八九十]{1,3}日\s*$"
-)
+
+
+class _Rx(NamedTuple):
+    """This module's regexes with big character classes, compiled on first use (not at import)."""
+
+    NOT_RESIDUE: re.Pattern[str]
+    DATE_LINE: re.Pattern[str]
+    DOC_NUMBER: re.Pattern[str]
+    SPACED: re.Pattern[str]
+    HANZI: re.Pattern[str]
+    HAN_WORD: re.Pattern[str]
+    TRIGGERS: tuple[re.Pattern[str], ...]
+
+
+@cache
+def _rx() -> _Rx:
+    _NOT_RESIDUE = re.compile(
+        r"[\s\d.,:;!?()\[\]{}<>|/\\*#@&%+=_~^'\"`$-]|[a-z]+|[·•、，。：；！？（）【】《》“”‘’〔〕…—－]"
+        r"|(?<=\d)[年月日时分秒次页]"
+    )
+    _DATE_LINE = re.compile(
+        r"[\s\-•·*]*(?:\d{2,4}|[〇零一二三四五六七八九十]{2,4})\s*[年./-]\s*\d{1,2}\s*[月./-]\s*(?:\d{1,2}\s*日?)?\s*$"
+        r"|[\s\-•·*]*[〇零一二三四五六七八九十]{4}年[〇零一二三四五六七八九十]{1,2}月[〇零一二三四五六七八九十]{1,3}日\s*$"
+    )
+    _DOC_NUMBER = re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号")
+    _SPACED = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
+    _HANZI = re.compile(r"[\u3400-\u9fff]")
+    _HAN_WORD = re.compile(r"[\u3400-\u9fff](?<![年月日时分秒])")
+    # Lines worth classifying besides those with a chrome term: separators, page tabs, file sizes,
+    # time stamps, letter-spaced field names (索 引 号：). One regex per kind, each led by a single
+    # character class: re then skips ahead at C speed (one alternation of them all is ~10x slower).
+    _TRIGGERS = (
+        re.compile("[>»|＞｜]"),
+        re.compile("_第"),
+        re.compile(r"[bB](?<=\d[kKmMgG][bB])|[bB](?<=\d [kKmMgG][bB])"),
+        re.compile(r":(?<=\d:)\d\d"),
+        re.compile(r" (?<=[\u3400-\u9fff] )[\u3400-\u9fff](?: [\u3400-\u9fff])?\s*[:：]"),
+    )
+    return _Rx(
+        _NOT_RESIDUE,
+        _DATE_LINE,
+        _DOC_NUMBER,
+        _SPACED,
+        _HANZI,
+        _HAN_WORD,
+        _TRIGGERS,
+    )
+
+
 _TIME = re.compile(r"\d{1,2}:\d{2}")
 _LEAD = re.compile(r"[\s\-•·*▪◆●○■□>※]*")
-_DOC_NUMBER = re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号")
 _MARKS = re.compile(r"[\s*×xX□○]+")
-_SPACED = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_HANZI = re.compile(r"[\u3400-\u9fff]")
 _DIGIT = re.compile(r"\d")
-_HAN_WORD = re.compile(r"[\u3400-\u9fff](?<![年月日时分秒])")
 _TAB = re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|txt|wps)_第\s?\d{1,4}\s?页\s*$")
 _SIZE = re.compile(r"[\s\-•·*]*\d{1,5}(?:\.\d{1,2})?\s?[kmg]b\s*$")
 # A CMS time stamp: an ISO-like date with a time to the second and nothing else (a news dateline
@@ -185,8 +224,8 @@ def _view(line: str, hits: list[_Hit], rules: ChromeRules) -> tuple[str, list[_H
     """The line folded, and its hits; a letter-spaced table line (索 引 号: | … |) without the
     spaces between hanzi."""
     line = fold(line)
-    if (":" in line or "|" in line) and _SPACED.search(line):
-        line = _SPACED.sub("", line)
+    if (":" in line or "|" in line) and _rx().SPACED.search(line):
+        line = _rx().SPACED.sub("", line)
         return line, _line_hits(line, rules).get(0, [])
     return line, hits
 
@@ -198,7 +237,7 @@ def _residue(line: str, hits: list[_Hit]) -> int:
         pieces.append(line[pos:s])
         pos = e
     pieces.append(line[pos:])
-    return len(_NOT_RESIDUE.sub("", " ".join(pieces)))
+    return len(_rx().NOT_RESIDUE.sub("", " ".join(pieces)))
 
 
 def classify(
@@ -294,13 +333,13 @@ def _is_filler(line: str, titles: re.Pattern[str] | None, settings: BoilerplateS
     s = line.strip()
     if not s or len(s) > settings.max_filler or any(c in s for c in TERMINATORS) or HEADING.match(line):
         return False
-    if _DOC_NUMBER.search(s) or _MARKS.fullmatch(s):
+    if _rx().DOC_NUMBER.search(s) or _MARKS.fullmatch(s):
         return False
     if titles is not None and titles.search(s):
         return False
     if s[-1] in ":：" or any(c in s for c in "，、"):
         return False  # an addressee (各位代表：) or a clause
-    return not (_DATE_LINE.match(s) and not _TIME.search(s))
+    return not (_rx().DATE_LINE.match(s) and not _TIME.search(s))
 
 
 def _is_field(line: str, hits: list[_Hit], settings: BoilerplateSettings) -> bool:
@@ -350,16 +389,6 @@ _MENU_ITEM = 8  # a menu item is at most this long (HK/TW site menus: 施政報�
 _MAX_MENU = 12  # a menu between two chrome lines has at most this many items
 
 
-# Lines worth classifying besides those with a chrome term: separators, page tabs, file sizes,
-# time stamps, letter-spaced field names (索 引 号：). One regex per kind, each led by a single
-# character class: re then skips ahead at C speed (one alternation of them all is ~10x slower).
-_TRIGGERS = (
-    re.compile("[>»|＞｜]"),
-    re.compile("_第"),
-    re.compile(r"[bB](?<=\d[kKmMgG][bB])|[bB](?<=\d [kKmMgG][bB])"),
-    re.compile(r":(?<=\d:)\d\d"),
-    re.compile(r" (?<=[\u3400-\u9fff] )[\u3400-\u9fff](?: [\u3400-\u9fff])?\s*[:：]"),
-)
 _WINDOW = 30  # lines around a chrome line that its revise pass may reach (a menu of _MAX_MENU with gaps)
 
 
@@ -381,7 +410,7 @@ class ChromeScan:
         # line starts from the line lengths (C speed), not from a newline regex
         self.starts = starts = [0, *accumulate(len(x) + 1 for x in text.split("\n"))][:-1]
         candidates = {bisect_right(starts, h) - 1 for h in hits}
-        for trigger in _TRIGGERS:
+        for trigger in _rx().TRIGGERS:
             candidates.update(bisect_right(starts, m.start()) - 1 for m in trigger.finditer(text))
         # the header zone: the first non-blank lines, up to the first content line
         top: dict[int, bool] = {}  # line index -> still in the header zone
@@ -464,11 +493,11 @@ def chrome_lines(
             shape = scan.shapes[i] = (
                 field,
                 field and not value,
-                field and not _HAN_WORD.search(value) and _YEAR.search(value) is not None,
+                field and not _rx().HAN_WORD.search(value) and _YEAR.search(value) is not None,
                 symbol,
                 field or symbol or _is_filler(text[s:e], titles, settings),
                 plain and len(stripped) <= _MENU_ITEM,
-                plain and len(stripped) <= settings.max_field_value and not _DOC_NUMBER.search(stripped),
+                plain and len(stripped) <= settings.max_field_value and not _rx().DOC_NUMBER.search(stripped),
             )
         row.field, row.bare, row.dated, row.symbol, row.filler, row.short, row.short_value = shape
         rows.append(row)
@@ -537,7 +566,7 @@ def _sandwiches(rows: list[_Row], out: dict[int, tuple[int, str, str]], settings
             # (a bare field name above it makes it the field's value)
             title_slot = (
                 len(run) == 1
-                and len(_HANZI.findall(run[0].text)) >= 4
+                and len(_rx().HANZI.findall(run[0].text)) >= 4
                 and not before.label_only
                 and i == top_run
             )

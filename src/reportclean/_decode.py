@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import cache
+from typing import NamedTuple
 
 from ._lexicon import package_lexicon
 from ._model import DecodeResult, QualityWarning
@@ -44,7 +46,12 @@ _BOMS = (
 
 # -- plausibility -----------------------------------------------------------------
 
-_RANKS = {row[0]: int(row[1]) for row in package_lexicon("hanzi_common.tsv").rows}
+@cache
+def _ranks() -> dict[str, int]:
+    """Each common hanzi's frequency rank, read from ``hanzi_common.tsv`` on first use."""
+    return {row[0]: int(row[1]) for row in package_lexicon("hanzi_common.tsv").rows}
+
+
 #: Punctuation and forms that only real Chinese text is full of.
 _CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉「」『』【】—…·　％＋－．／０１２３４５６７８９"
 
@@ -53,9 +60,28 @@ def _class(chars: str) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]+"
 
 
-_TIER1 = re.compile(_class("".join(c for c, r in _RANKS.items() if r <= 1000) + _CJK_PUNCT))
-_TIER2 = re.compile(_class("".join(c for c, r in _RANKS.items() if r > 1000)))
-_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+@cache
+def _tiers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Runs of the 1,000 most frequent hanzi (and Chinese punctuation), runs of the rest."""
+    ranks = _ranks()
+    return (
+        re.compile(_class("".join(c for c, r in ranks.items() if r <= 1000) + _CJK_PUNCT)),
+        re.compile(_class("".join(c for c, r in ranks.items() if r > 1000))),
+    )
+
+
+class _Rx(NamedTuple):
+    """This module's regexes with big character classes, compiled on first use (not at import)."""
+
+    IDEOGRAPH: re.Pattern[str]
+
+
+@cache
+def _rx() -> _Rx:
+    _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+    return _Rx(_IDEOGRAPH)
+
+
 _SAMPLE = 800  # characters scored when deciding between codecs
 _HEAD = 16384  # bytes decoded to choose between GB18030 and Big5 when the first 1,664 are mostly ASCII
 _ASCII = bytes(range(128))
@@ -82,9 +108,10 @@ def plausibility(text: str) -> float:
     n = len(text) - len(text.encode("ascii", "ignore"))
     if n <= 0:
         return 0.0
-    rest1 = _TIER1.sub("", text)  # frequent hanzi and Chinese punctuation
-    rest2 = _TIER2.sub("", rest1)
-    other = _count(_IDEOGRAPH, rest2)
+    tier1, tier2 = _tiers()
+    rest1 = tier1.sub("", text)  # frequent hanzi and Chinese punctuation
+    rest2 = tier2.sub("", rest1)
+    other = _count(_rx().IDEOGRAPH, rest2)
     # half-width katakana never stand in a Chinese report: they are what GB bytes
     # look like through Shift_JIS, so each one counts against the text
     kana = _count(_HALFWIDTH_KANA, rest2)

@@ -25,7 +25,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
 
 from ._cjk import HAN as _HAN
 from ._edits import Proposal
@@ -60,23 +61,58 @@ def matches(
             yield from pattern.finditer(text)
 
 
-_DIGIT_NEAR = re.compile(r"[0-9０-９]")
-_TWO_HAN = re.compile(rf"[{_HAN}]{{2}}")
-_HAN_CHAR = re.compile(rf"[{_HAN}]")
-#: A percent sign after a hanzi or a space (the rest is tested in Python).
-_PERCENT = tuple(re.compile(rf"{p}(?<=[{_HAN}{re.escape(SP)}]{p})") for p in "%％")
-_DATE_GAP = (
-    re.compile(rf"年(?:([ \u3000]+)月(?:[ \u3000]*日)?(?![{_HAN}])|月日)"),
-    re.compile(rf"月()[ \u3000]+日(?![{_HAN}])"),
-)
+class _Rx(NamedTuple):
+    """This module's regexes with big character classes, compiled on first use (not at import)."""
+
+    DIGIT_NEAR: re.Pattern[str]
+    TWO_HAN: re.Pattern[str]
+    HAN_CHAR: re.Pattern[str]
+    PERCENT: tuple[re.Pattern[str], ...]
+    DATE_GAP: tuple[re.Pattern[str], ...]
+    YUAN: re.Pattern[str]
+    LONE_NUMBER: re.Pattern[str]
+    GLOSS_END: re.Pattern[str]
+    YEAR_OF: re.Pattern[str]
+    ORDINAL_GAP: re.Pattern[str]
+
+
+@cache
+def _rx() -> _Rx:
+    _DIGIT_NEAR = re.compile(r"[0-9０-９]")
+    _TWO_HAN = re.compile(rf"[{_HAN}]{{2}}")
+    _HAN_CHAR = re.compile(rf"[{_HAN}]")
+    #: A percent sign after a hanzi or a space (the rest is tested in Python).
+    _PERCENT = tuple(re.compile(rf"{p}(?<=[{_HAN}{re.escape(SP)}]{p})") for p in "%％")
+    _DATE_GAP = (
+        re.compile(rf"年(?:([ \u3000]+)月(?:[ \u3000]*日)?(?![{_HAN}])|月日)"),
+        re.compile(rf"月()[ \u3000]+日(?![{_HAN}])"),
+    )
+    #: 元 after a money cue (or 万/亿 after one: tested in Python).
+    _YUAN = re.compile(f"元(?<=[{''.join(sorted(_MONEY_CUE))}万亿]元){BOUNDARY}")
+    #: A line that holds a number only: digits a PDF text layer pushed out of their sentence.
+    _LONE_NUMBER = re.compile(r"\n[ \u3000\t]*[0-9]{1,4}[ \u3000\t]*(?=\n|$)")
+    #: A pinyin gloss some sites put after a character (鎮(zhèn)): skipped when looking back.
+    _GLOSS_END = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)$")
+    #: 年 of a blank year before 的 and a multiple (是 年的2.08倍): the word before it frames a year.
+    _YEAR_OF = re.compile(r"年的(?<=[是为较]年的)(?=[0-9０-９.]+倍|[一二三四五六七八九十两]+倍)")
+    #: 第 straight before a measure word: the ordinal is blank (第 届, 第次).
+    _ORDINAL_GAP = re.compile(rf"第[ \u3000]*(?=[届次期批轮][{_HAN}])")
+    return _Rx(
+        _DIGIT_NEAR,
+        _TWO_HAN,
+        _HAN_CHAR,
+        _PERCENT,
+        _DATE_GAP,
+        _YUAN,
+        _LONE_NUMBER,
+        _GLOSS_END,
+        _YEAR_OF,
+        _ORDINAL_GAP,
+    )
+
+
 #: A word that announces a sum of money, before 元/万元/亿元 (总值亿元, 人均元).
 _MONEY_CUE = frozenset("值额均计达约入资款费支出收共")
-#: 元 after a money cue (or 万/亿 after one: tested in Python).
-_YUAN = re.compile(f"元(?<=[{''.join(sorted(_MONEY_CUE))}万亿]元){BOUNDARY}")
-#: A line that holds a number only: digits a PDF text layer pushed out of their sentence.
-_LONE_NUMBER = re.compile(r"\n[ \u3000\t]*[0-9]{1,4}[ \u3000\t]*(?=\n|$)")
-#: A pinyin gloss some sites put after a character (鎮(zhèn)): skipped when looking back.
-_GLOSS_END = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)$")
 #: Characters before 余 that make a word of it (其余, 剩余, 业余, 结余 …), not a blank number.
 _NOT_BEFORE_YU = frozenset("其剩多业残富空有之课工节结盈赢闲宽年月日茶")
 #: Numerals before 、 that number a heading or an item (三、, 十二、), not a list.
@@ -87,10 +123,6 @@ _PLACE_SUFFIX = frozenset("村湾坝庄镇寨桥岭坪沟营河山巷堡店畈�
 _ADMIN = frozenset("镇乡县区市省州村街旗盟")
 #: Where a sentence starts (a blank year may stand right after).
 _SENTENCE_STARTS = frozenset("。！？；!?;\n")
-#: 年 of a blank year before 的 and a multiple (是 年的2.08倍): the word before it frames a year.
-_YEAR_OF = re.compile(r"年的(?<=[是为较]年的)(?=[0-9０-９.]+倍|[一二三四五六七八九十两]+倍)")
-#: 第 straight before a measure word: the ordinal is blank (第 届, 第次).
-_ORDINAL_GAP = re.compile(rf"第[ \u3000]*(?=[届次期批轮][{_HAN}])")
 
 
 def missing_numbers(text: str, rules: CheckRules, out: Proposal, shown: str | None = None) -> None:
@@ -119,7 +151,7 @@ def missing_numbers(text: str, rules: CheckRules, out: Proposal, shown: str | No
         if start in seen:
             return
         if not seen:  # the first blank: find the lines holding a number alone (one on the first line: a title's)
-            lone.extend(m.start() + 1 for m in _LONE_NUMBER.finditer(text))
+            lone.extend(m.start() + 1 for m in _rx().LONE_NUMBER.finditer(text))
         seen.add(start)
         what = " ".join(shown[lo:end].split())  # 调解\n件 reads 调解 件
         near = _lone_number_near(text, lone, start) if lone else None
@@ -151,29 +183,29 @@ def missing_numbers(text: str, rules: CheckRules, out: Proposal, shown: str | No
         # two characters of a word before the gap (not a letter-spaced heading: 工 作 总 结),
         # and no colon after (a letter-spaced form label: 填报单  位：)
         if (
-            _TWO_HAN.fullmatch(text, max(0, start - 2), start)
+            _rx().TWO_HAN.fullmatch(text, max(0, start - 2), start)
             and text[start - 1] not in DETERMINERS
             and text[m.end() : m.end() + 1] not in ("：", ":")
         ):
             flag(start, m.end(), start - 2)
-    for m in matches("%％", _PERCENT, text):
+    for m in matches("%％", _rx().PERCENT, text):
         start = m.start()
         while start and text[start - 1] in SP:
             start -= 1
-        if start and _HAN_CHAR.match(text[start - 1]) and text[start - 1] not in DETERMINERS:
+        if start and _rx().HAN_CHAR.match(text[start - 1]) and text[start - 1] not in DETERMINERS:
             flag(start, m.end(), start - 1)
     for pattern in rules.unspaced:  # (what must stand before is tested in the pattern)
         for m in pattern.finditer(text):
             start, end = m.span()
             flag(start, end, start - 2)
-    for m in _YUAN.finditer(text):
+    for m in _rx().YUAN.finditer(text):
         start = m.start() - 1 if m.start() and text[m.start() - 1] in "万亿" else m.start()
         if start and text[start - 1] in _MONEY_CUE:
             flag(start, m.end(), start - 1)
-    for pattern in _DATE_GAP:
+    for pattern in _rx().DATE_GAP:
         for m in pattern.finditer(text):
             # 年 月 日 / 年 月: blanks after 年; 5月 日 and 2014年月日: a digit before
-            if m.group(1) is None and not (m.start() and _DIGIT_NEAR.match(text[m.start() - 1])):
+            if m.group(1) is None and not (m.start() and _rx().DIGIT_NEAR.match(text[m.start() - 1])):
                 continue
             flag(m.start() + 1, m.end(), m.start())
     _counters_after_words(text, rules, flag, present)
@@ -211,7 +243,7 @@ def _counters_after_words(text: str, rules: CheckRules, flag: _Flag, present: st
         start = m.start()
         while start and text[start - 1] in SP:
             start -= 1
-        if not start or text[start - 1] in DETERMINERS or not _HAN_CHAR.match(text[start - 1]):
+        if not start or text[start - 1] in DETERMINERS or not _rx().HAN_CHAR.match(text[start - 1]):
             continue
         word = _word_before(text, start, rules)
         if word is None:
@@ -251,7 +283,7 @@ def _list_items(text: str, rules: CheckRules, flag: _Flag) -> None:
     """``增添2台X光机、 台B超仪``: a list item that starts with a counter its siblings count."""
     for m in rules.list_item.finditer(text):
         i = m.start()
-        if not i or not _HAN_CHAR.match(text[i - 1]) or text[i - 1] in _ENUMERATORS:
+        if not i or not _rx().HAN_CHAR.match(text[i - 1]) or text[i - 1] in _ENUMERATORS:
             continue  # 三、户别人口 and 1、: a heading's number, not a list
         end = _counter_at(text, m.end(), rules)
         if end < 0:
@@ -269,7 +301,7 @@ def _approximate_blanks(text: str, rules: CheckRules, flag: _Flag) -> None:
     """``征地余亩``: 余 (more than) with no number before it."""
     start = text.find("余")
     while start >= 0:
-        if start and _HAN_CHAR.match(text[start - 1]):
+        if start and _rx().HAN_CHAR.match(text[start - 1]):
             prev = text[start - 1]
             if prev not in DETERMINERS and prev not in _NOT_BEFORE_YU:
                 end = _counter_at(text, start + 1, rules)
@@ -282,12 +314,12 @@ def _ordinals_and_years(text: str, rules: CheckRules, flag: _Flag) -> None:
     """``镇届人大``, ``第届``, ``。年全镇…``, ``是年的2.08倍``: a blank ordinal or year."""
     for m in rules.congress.finditer(text):  # (no ``"届" in text`` first: it costs the same scan)
         i = m.start()
-        g = _GLOSS_END.search(text, max(0, i - 8), i)  # 鎮(zhèn)屆
+        g = _rx().GLOSS_END.search(text, max(0, i - 8), i)  # 鎮(zhèn)屆
         if g is not None:
             i = g.start()
         if i and text[i - 1] in _ADMIN:
             flag(m.start(), m.start() + 1, i - 1)
-    for m in _ORDINAL_GAP.finditer(text):
+    for m in _rx().ORDINAL_GAP.finditer(text):
         flag(m.start() + 1, m.end() + 1, m.start())
     for m in rules.year_next.finditer(text):
         i = m.start()
@@ -297,10 +329,10 @@ def _ordinals_and_years(text: str, rules: CheckRules, flag: _Flag) -> None:
             j = i - 1
             while j > 0 and text[j - 1] in SP + "\n":
                 j -= 1
-            if i and text[i - 1] == "\n" and j > 0 and _DIGIT_NEAR.match(text[j - 1]):
+            if i and text[i - 1] == "\n" and j > 0 and _rx().DIGIT_NEAR.match(text[j - 1]):
                 continue  # 2019\n年全镇: the year is on the line before
             flag(m.start(), m.start() + 1, m.start())
-    for m in _YEAR_OF.finditer(text):
+    for m in _rx().YEAR_OF.finditer(text):
         flag(m.start(), m.start() + 1, m.start() - 1)
 
 

@@ -46,7 +46,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from itertools import compress, repeat
 from operator import attrgetter, is_, methodcaller
 from typing import NamedTuple
@@ -66,7 +66,36 @@ __all__ = ["LAYOUT", "LayoutRules", "compile_rules", "make_layout", "run", "wrap
 # ``\n`` is kept), has no group; the others, decided in code, have the empty group ``look``.
 # (The lookbehind comes after the literal ``\n``, which the regex engine finds at C speed.)
 _TERMINAL_CHARS = "。！？；：…!?;:"
-_BREAK = re.compile(f"\\n(?:(?<![{_TERMINAL_CHARS}]\\n)(?P<look>)(?:[ \\t\\u3000]*\\n)*|(?:[ \\t\\u3000]*\\n)+)")
+
+
+class _Rx(NamedTuple):
+    """This module's regexes with big character classes, compiled on first use (not at import)."""
+
+    HAN: re.Pattern[str]
+    BREAK: re.Pattern[str]
+    DATE_LINE: re.Pattern[str]
+    NAMES: re.Pattern[str]
+    BOLD_OUTSIDE: re.Pattern[str]
+
+
+@cache
+def _rx() -> _Rx:
+    _BREAK = re.compile(f"\\n(?:(?<![{_TERMINAL_CHARS}]\\n)(?P<look>)(?:[ \\t\\u3000]*\\n)*|(?:[ \\t\\u3000]*\\n)+)")
+    # Lines never joined to a neighbour: site furniture the boilerplate step may still remove
+    # (separators of navigation bars and metadata tables, HTML tags, several 'label：' fields),
+    # date lines and lists of names (a byline, an addressee without a colon).
+    _DATE_LINE = re.compile(
+        r"[（(]?(?:[0-9]{2,4}[-/.年][0-9]{1,2}[-/.月](?:[0-9]{1,2}[日号]?)?|[〇○零一二三四五六七八九十]{2,4}年"
+        r"[〇○零一二三四五六七八九十]{1,3}月(?:[〇○零一二三四五六七八九十]{1,3}日)?)"
+        r"(?:[ \t]*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?"
+        r"(?:[ \t]*[（(]?星期.[)）]?)?[)）]?"
+    )
+    _NAMES = re.compile(f"[{HAN}]{{2,4}}(?:[、，,·  \\t]+[{HAN}]{{2,4}})+")
+    _BOLD_OUTSIDE = re.compile(f"[^0-9A-Za-z{HAN}]")  # what may stand outside a '**': a space, a mark, '#'
+    _HAN = re.compile(f"[{HAN}]")
+    return _Rx(_HAN, _BREAK, _DATE_LINE, _NAMES, _BOLD_OUTSIDE)
+
+
 _LOOK = attrgetter("lastgroup")
 _MD = r"\**(#{1,6}[ \t]+(?:\**#{1,6}[ \t]+)*)(?=\S)"
 _MD_HEADING = re.compile(_MD)  # matched at a line start
@@ -82,20 +111,9 @@ _OPEN_END = frozenset("，、（“‘《「『【〔")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _QUOTE_PREFIX = frozenset("：:>")  # a line quoted in a forum or an e-mail (': 正文', '> 正文'): kept as it is
 _ANY_PUNCT = re.compile(r"[，。；：！？、,;:!?]")
-_HAN = re.compile(f"[{HAN}]")
 _TITLE_MAX = 40
 _HEADING_MAX = 60
 _RUNIN_MAX = 30
-# Lines never joined to a neighbour: site furniture the boilerplate step may still remove
-# (separators of navigation bars and metadata tables, HTML tags, several 'label：' fields),
-# date lines and lists of names (a byline, an addressee without a colon).
-_DATE_LINE = re.compile(
-    r"[（(]?(?:[0-9]{2,4}[-/.年][0-9]{1,2}[-/.月](?:[0-9]{1,2}[日号]?)?|[〇○零一二三四五六七八九十]{2,4}年"
-    r"[〇○零一二三四五六七八九十]{1,3}月(?:[〇○零一二三四五六七八九十]{1,3}日)?)"
-    r"(?:[ \t]*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?"
-    r"(?:[ \t]*[（(]?星期.[)）]?)?[)）]?"
-)
-_NAMES = re.compile(f"[{HAN}]{{2,4}}(?:[、，,·  \\t]+[{HAN}]{{2,4}})+")
 _GAP = re.compile(r"\S(?:[ \t\u3000]{2,}|\t)\S")  # a column gap inside a line: a table row
 # Wrap width: at least this many lines within 4 columns of it, making at least
 # _WRAP_SHARE of the lines, at most _WRAP_OVER of them longer; a line within the tolerance
@@ -228,12 +246,12 @@ def _line_info(line: str, heading_re: re.Pattern[str], runin_re: re.Pattern[str]
     last = core[-1]
     terminal = last in _TERMINAL or (last == "." and not core[-2:-1].isdigit())
     n = len(body)
-    has_han = _HAN.search(body) is not None
+    has_han = _rx().HAN.search(body) is not None
     blocked = (
         not has_han
         or furniture(body)
-        or _DATE_LINE.fullmatch(body) is not None
-        or _NAMES.fullmatch(body) is not None
+        or _rx().DATE_LINE.fullmatch(body) is not None
+        or _rx().NAMES.fullmatch(body) is not None
     )
     prose = has_han and not (("  " in body or "\t" in body or "\u3000" in body) and _GAP.search(body))
     if heading_re.match(body):
@@ -245,7 +263,6 @@ def _line_info(line: str, heading_re: re.Pattern[str], runin_re: re.Pattern[str]
         return _Line(body[0], last, body[-1], terminal, heads, True, blocked, prose, body, line)
     title = n <= _TITLE_MAX and not _ANY_PUNCT.search(body)
     return _Line(body[0], last, body[-1], terminal, title, False, blocked, prose, body, line)
-
 
 
 def run(text: str, context: Context, rules: LayoutRules) -> Proposal:
@@ -265,7 +282,7 @@ def run(text: str, context: Context, rules: LayoutRules) -> Proposal:
     edits = out.edits
     prev: _Line | None = None  # the description of the line before the break, if already made
     prev_start = -1  # where that line starts
-    breaks = list(_BREAK.finditer(text))
+    breaks = list(_rx().BREAK.finditer(text))
     kinds = list(map(_LOOK, breaks))
     paragraphs = list(compress(breaks, map(is_, kinds, repeat(None))))
     if paragraphs and paragraphs[-1].end() == n:
@@ -335,7 +352,7 @@ def run(text: str, context: Context, rules: LayoutRules) -> Proposal:
         else:
             glue = " " if _latin_words(prev.last, nxt.first) else ""
             rule = "page-break-join" if m.group().count("\n") > 1 else "line-join"
-            doubled = prev.last == nxt.first and _HAN.match(prev.last) is not None and text[s - 1] == prev.last
+            doubled = prev.last == nxt.first and _rx().HAN.match(prev.last) is not None and text[s - 1] == prev.last
             if evidence:
                 _join(out, s, e, glue, rule, prev.last if doubled else "")
             else:
@@ -349,7 +366,6 @@ def run(text: str, context: Context, rules: LayoutRules) -> Proposal:
         elif e - s > 1:
             edits.append(Edit(s, e, "\n", "paragraph-break"))
     return out
-
 
 
 def make_layout(config: Config) -> StepFn:
@@ -406,7 +422,6 @@ def _markdown(text: str, out: Proposal, rules: PlaceholderRules, numbered: re.Pa
         out.remove(e - 2, e, "markdown-bold", reason)
 
 
-_BOLD_OUTSIDE = re.compile(f"[^0-9A-Za-z{HAN}]")  # what may stand outside a '**': a space, a mark, '#'
 _WORD = re.compile(r"[0-9A-Za-z]")
 
 
@@ -422,9 +437,10 @@ def _is_markdown_bold(text: str, s: int, e: int, rules: PlaceholderRules, strict
     before = text[s - 1 : s]
     after = text[e : e + 1]
     if strict:
-        if before and before != "\n" and not _BOLD_OUTSIDE.match(before):
+        outside = _rx().BOLD_OUTSIDE
+        if before and before != "\n" and not outside.match(before):
             return False  # 20**年, 召开*镇**年: inside a word
-        if after and after != "\n" and not _BOLD_OUTSIDE.match(after) and not _BOLD_OUTSIDE.match(text[e - 3]):
+        if after and after != "\n" and not outside.match(after) and not outside.match(text[e - 3]):
             return False  # **年上半年，**镇: the closing run is followed by a word, after a word
     elif _WORD.match(before) or _WORD.match(after):
         return False

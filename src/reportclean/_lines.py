@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from ._config import Config
 from ._lexicon import Lexicon, package_lexicon
@@ -46,12 +47,15 @@ def furniture(line: str) -> bool:
     return colons >= 2 and _FIELDS.search(line) is not None
 
 
-_MARKERS = package_lexicon("layout_headings.tsv")
+@cache
+def _markers() -> Lexicon:
+    """The built-in ``layout`` lexicon, read on first use (not at import)."""
+    return package_lexicon("layout_headings.tsv")
 
 
 def heading_patterns(config: Config) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(heading, run-in) marker patterns of the ``layout`` lexicons, matched at a line start."""
-    lexicons: Iterable[Lexicon] = (_MARKERS, *config.user_lexicons("layout"))
+    lexicons: Iterable[Lexicon] = (_markers(), *config.user_lexicons("layout"))
     heading: list[str] = []
     runin: list[str] = []
     for lx in lexicons:

@@ -20,37 +20,62 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from ._lexicon import package_lexicon
 
 __all__ = ["markup"]
 
-_BBCODE = re.compile(
-    r"\[(/?)(align|b|backcolor|center|code|color|email|float|font|hide|i|img|indent|left|list|media|p|quote"
-    r"|right|s|size|strike|sub|sup|table|td|tr|u|url)(?:=[^\[\]\n]{0,80})?\]",
-    re.IGNORECASE,
-)
-_HTML = re.compile(
-    r"<(/?)(a|article|b|big|blockquote|br|center|div|em|font|h[1-6]|hr|i|img|label|li|o:p|ol|p|pre|section"
-    r"|small|span|strong|sub|sup|table|tbody|td|th|thead|tr|u|ul)(?:\s[^<>\n]{0,300})?\s*/?>",
-    re.IGNORECASE,
-)
-# Any tag name: spam pages hide text behind random elements (<dl id="x"></dl>, <rp>, <meter>)
-_ANY_TAG = re.compile(r"<(/?)([a-z][a-z0-9]{0,9}(?::[a-z]{1,5})?)(?:\s[^<>\n]{0,300})?\s*/?>", re.IGNORECASE)
+
+class _Rx(NamedTuple):
+    """This module's regexes with big character classes, compiled on first use (not at import)."""
+
+    BBCODE: re.Pattern[str]
+    HTML: re.Pattern[str]
+    ANY_TAG: re.Pattern[str]
+    CJK: re.Pattern[str]
+    GLOSS: re.Pattern[str]
+    LATIN_AFTER_HAN: re.Pattern[str]
+
+
+@cache
+def _rx() -> _Rx:
+    _BBCODE = re.compile(
+        r"\[(/?)(align|b|backcolor|center|code|color|email|float|font|hide|i|img|indent|left|list|media|p|quote"
+        r"|right|s|size|strike|sub|sup|table|td|tr|u|url)(?:=[^\[\]\n]{0,80})?\]",
+        re.IGNORECASE,
+    )
+    _HTML = re.compile(
+        r"<(/?)(a|article|b|big|blockquote|br|center|div|em|font|h[1-6]|hr|i|img|label|li|o:p|ol|p|pre|section"
+        r"|small|span|strong|sub|sup|table|tbody|td|th|thead|tr|u|ul)(?:\s[^<>\n]{0,300})?\s*/?>",
+        re.IGNORECASE,
+    )
+    # Any tag name: spam pages hide text behind random elements (<dl id="x"></dl>, <rp>, <meter>)
+    _ANY_TAG = re.compile(r"<(/?)([a-z][a-z0-9]{0,9}(?::[a-z]{1,5})?)(?:\s[^<>\n]{0,300})?\s*/?>", re.IGNORECASE)
+    # Forum anti-scrape junk: 3 to 7 space-separated tokens of one or two ASCII characters between
+    # hanzi (``8 ^% E# K1``); counted only when two tokens hold a sign no report writes there
+    _CJK = re.compile("[\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]")
+    _GLOSS = re.compile(r"[(（](?<=[\u3400-\u9fff\uf900-\ufaff)）][(（])([a-zA-Z\u00c0-\u01dc\u0300-\u036f]{1,8})[)）]")
+    _LATIN_AFTER_HAN = re.compile(rf"[(（](?<={_HAN_BEFORE}[(（])[a-zA-Z\u00c0-\u01dc]{{1,8}}[)）]")
+    return _Rx(
+        _BBCODE,
+        _HTML,
+        _ANY_TAG,
+        _CJK,
+        _GLOSS,
+        _LATIN_AFTER_HAN,
+    )
+
+
 # CMS pagination markers, never content
 _PAGINATION = re.compile(r"\[(?:nextpage|page_break|pagebreak)\]", re.IGNORECASE)
 # What a line may hold besides its markup and still go whole: a list number at most
 _LEFTOVER = re.compile(r"\s*(?:\d{1,3}\s*[.、)）]?)?\s*")
-# Forum anti-scrape junk: 3 to 7 space-separated tokens of one or two ASCII characters between
-# hanzi (``8 ^% E# K1``); counted only when two tokens hold a sign no report writes there
-_CJK = re.compile("[\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]")
 _JUNK = re.compile(r"[!-~]{1,2}(?: [!-~]{1,2}){2,6}")  # led by one class: a fast scan; context checked after
 _JUNK_SIGN = re.compile(r"[\^%#$&*@~!\[\]/=+|\\]")
 # the bracket first, then what stands before it: re skips to a bracket at C speed
 _HAN_BEFORE = "[\u3400-\u9fff\uf900-\ufaff]"
-_GLOSS = re.compile(r"[(（](?<=[\u3400-\u9fff\uf900-\ufaff)）][(（])([a-zA-Z\u00c0-\u01dc\u0300-\u036f]{1,8})[)）]")
-_LATIN_AFTER_HAN = re.compile(rf"[(（](?<={_HAN_BEFORE}[(（])[a-zA-Z\u00c0-\u01dc]{{1,8}}[)）]")
 
 
 def _junk_span(text: str, m: re.Match[str]) -> tuple[int, int] | None:
@@ -60,7 +85,7 @@ def _junk_span(text: str, m: re.Match[str]) -> tuple[int, int] | None:
         return None
     a = s - 1 if s and text[s - 1] == " " else s
     b = e + 1 if text[e : e + 1] == " " else e
-    if a and b < len(text) and _CJK.match(text, a - 1) and _CJK.match(text, b):
+    if a and b < len(text) and _rx().CJK.match(text, a - 1) and _rx().CJK.match(text, b):
         return a, b
     return None
 
@@ -116,22 +141,22 @@ def markup(text: str, min_glosses: int = 5) -> list[Span]:
     """
     spans: list[Span] = []
     if "[/" in text:
-        tags = list(_BBCODE.finditer(text))
+        tags = list(_rx().BBCODE.finditer(text))
         opened = {m.group(2).lower() for m in tags if not m.group(1)}
         if any(m.group(1) and m.group(2).lower() in opened for m in tags):
             spans += _runs(text, [m.span() for m in tags], "bbcode", "forum BBCode tag left by a converter")
     if "[" in text:
         spans += _runs(text, [m.span() for m in _PAGINATION.finditer(text)], "bbcode", "pagination marker of a CMS")
     if "<" in text:
-        tags = list(_ANY_TAG.finditer(text))
+        tags = list(_rx().ANY_TAG.finditer(text))
         opened = {m.group(2).lower() for m in tags if not m.group(1)}
         if sum(1 for m in tags if m.group(1) and m.group(2).lower() in opened) < 2:
-            tags = list(_HTML.finditer(text))  # few pairs: known HTML elements only
+            tags = list(_rx().HTML.finditer(text))  # few pairs: known HTML elements only
         if len(tags) >= 2 or any(m.group(1) for m in tags):
             spans += _runs(text, [m.span() for m in tags], "html-tag", "HTML tag left by a converter")
     if "(" in text or "（" in text:
-        glosses = [m for m in _GLOSS.finditer(text) if _toneless(m.group(1)) in _syllables()]
-        if len(glosses) >= min_glosses and 5 * len(glosses) >= 4 * len(_LATIN_AFTER_HAN.findall(text)):
+        glosses = [m for m in _rx().GLOSS.finditer(text) if _toneless(m.group(1)) in _syllables()]
+        if len(glosses) >= min_glosses and 5 * len(glosses) >= 4 * len(_rx().LATIN_AFTER_HAN.findall(text)):
             spans += _runs(text, [m.span() for m in glosses], "pinyin-gloss", "pinyin gloss inserted after a hanzi")
     if sum(map(text.count, "^#$&*@~!")) >= 4:  # two runs hold at least four signs (% alone is common)
         junk = [run for m in _JUNK.finditer(text) if (run := _junk_span(text, m))]

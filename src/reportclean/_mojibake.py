@@ -23,11 +23,9 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 from itertools import pairwise
-
-import ftfy
-import ftfy.bad_codecs  # registers the sloppy-windows-1252 codec
-from ftfy.badness import is_bad
+from typing import TYPE_CHECKING, NamedTuple
 
 from ._config import Config
 from ._decode import plausibility
@@ -36,11 +34,16 @@ from ._lexicon import Schema
 from ._mojibake_ftfy import HINTS, ftfy_lines, maybe_foreign_mojibake
 from ._reads import chinese_evidence
 
+if TYPE_CHECKING:
+    import ftfy
+
 __all__ = ["MOJIBAKE", "mojibake", "run"]
 
-# cp1252's characters for bytes 0x80-0x9F, and the Latin-1 byte each stands for.
+# cp1252's characters for bytes 0x80-0x9F, and the Latin-1 byte each stands for
+# (the five bytes cp1252 leaves undefined stand for themselves, as in ftfy's
+# sloppy-windows-1252; ftfy itself is imported on first use: it costs 35 ms).
 _CP1252 = {
-    ch: chr(b) for b in range(0x80, 0xA0) if (ch := bytes([b]).decode("sloppy-windows-1252")) != chr(b)
+    ch: chr(b) for b in range(0x80, 0xA0) if (ch := bytes([b]).decode("cp1252", "replace")) not in (chr(b), "\ufffd")
 }
 _TO_LATIN1 = str.maketrans(_CP1252)
 _HIGH = "\x80-\xff" + "".join(sorted(_CP1252))
@@ -60,9 +63,31 @@ _SECOND = "".join(
 # read as GBK (锟斤拷), MSVC's fill bytes 0xCC/0xCD read as GBK (烫, 屯). Plain
 # U+FFFD is not flagged here: decoding flags the ones it makes (undecodable-bytes).
 _LOST = re.compile("(?:锟斤拷)+(?:锟斤?)?|锟斤|烫{3,}|屯{3,}")
-_CANDIDATE = re.compile(
-    f"[\xa1-\xff][{_HIGH}]|[{_SIGNATURE}][{_SECOND}]|[\udc80-\udcff]|锟斤|烫烫烫|屯屯屯"
-)
+
+
+class _Rx(NamedTuple):
+    """This module's regexes with big character classes, compiled on first use (not at import)."""
+
+    CANDIDATE: re.Pattern[str]
+    FIRST: re.Pattern[str]
+    LATIN_RUN: re.Pattern[str]
+    CJK_TEXT: re.Pattern[str]
+
+
+@cache
+def _rx() -> _Rx:
+    _CANDIDATE = re.compile(
+        f"[\xa1-\xff][{_HIGH}]|[{_SIGNATURE}][{_SECOND}]|[\udc80-\udcff]|锟斤|烫烫烫|屯屯屯"
+    )
+    # The first character of every candidate: one cheap search finds clean text clean.
+    _FIRST = re.compile(f"[\xa1-\xff{_SIGNATURE}\udc80-\udcff锟烫屯]")
+    # A run of Latin-1 characters; one ASCII character between two may be the trail
+    # byte of a GBK character (GBK/3 and GBK/4 trail bytes run from 0x40).
+    _LATIN_RUN = re.compile(f"[{_HIGH}\ufffd]+(?:[@-~][{_HIGH}\ufffd]+)*[@-~]?")
+    _CJK_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+    return _Rx(_CANDIDATE, _FIRST, _LATIN_RUN, _CJK_TEXT)
+
+
 _SURROGATE = re.compile("[\udc80-\udcff]")
 
 
@@ -146,24 +171,40 @@ def _maybe_mojibake(text: str) -> bool:
     return _lost_marks(text)
 
 
-# The first character of every candidate: one cheap search finds clean text clean.
-_FIRST = re.compile(f"[\xa1-\xff{_SIGNATURE}\udc80-\udcff锟烫屯]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-# A run of Latin-1 characters; one ASCII character between two may be the trail
-# byte of a GBK character (GBK/3 and GBK/4 trail bytes run from 0x40).
-_LATIN_RUN = re.compile(f"[{_HIGH}\ufffd]+(?:[@-~][{_HIGH}\ufffd]+)*[@-~]?")
-_FTFY = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=False,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
+
+
+@cache
+def _ftfy() -> ftfy.TextFixerConfig:
+    """ftfy's encoding fixes only; ftfy (and its codecs) are imported here, on first use."""
+    import ftfy  # 35 ms: imported on first use
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+
+
+def _ftfy_fix_text(text: str) -> str:
+    import ftfy
+
+    return ftfy.fix_text(text, _ftfy())
+
+
+def _is_bad(text: str) -> bool:
+    from ftfy.badness import is_bad
+
+    return is_bad(text)
+
+
 _UTF8_LATIN1 = "UTF-8 read as Latin-1/cp1252"
 _GBK_LATIN1 = "GBK read as Latin-1/cp1252"
 _BIG5_LATIN1 = "Big5 read as Latin-1/cp1252"
@@ -290,9 +331,9 @@ def _candidates(seg: str) -> list[tuple[_Fix, bool]]:
     # Two or three Latin-1 characters that GBK reads as one or two hanzi (×é is 组)
     # are too little evidence on their own.
     high = {c for c in seg if c >= "\x80"}  # a run may end in a GBK/Big5 trail byte that is ASCII
-    degenerate = len(high) < (3 if _LATIN_RUN.fullmatch(seg) else 2)
+    degenerate = len(high) < (3 if _rx().LATIN_RUN.fullmatch(seg) else 2)
     tries: list[_Fix | None]
-    if _LATIN_RUN.fullmatch(seg):
+    if _rx().LATIN_RUN.fullmatch(seg):
         raw = seg.replace("\ufffd", "\xff").translate(_TO_LATIN1).encode("latin-1")
 
         def ones() -> list[int]:
@@ -301,7 +342,7 @@ def _candidates(seg: str) -> list[tuple[_Fix, bool]]:
         tries = [_via(seg, raw, ones, "utf-8", _UTF8_LATIN1), _via(seg, raw, ones, "gb18030", _GBK_LATIN1),
                  _via(seg, raw, ones, "big5hkscs", _BIG5_LATIN1)]
         if "\ufffd" not in seg and tries[0] is None:
-            fixed = ftfy.fix_text(seg, _FTFY)
+            fixed = _ftfy_fix_text(seg)
             if fixed != seg:  # ftfy's other encoding fixes (lost bytes, inconsistent UTF-8)
                 tries.append(_Fix([(0, len(seg), fixed, "\ufffd" in fixed)], _UTF8_LATIN1 + " (ftfy)"))
     else:
@@ -315,7 +356,7 @@ def _candidates(seg: str) -> list[tuple[_Fix, bool]]:
             continue
         seen.add(fix.text)
         score = plausibility(fix.text.replace("\ufffd", "")) if fix.lost else plausibility(fix.text)
-        if fix.how == _UTF8_LATIN1 and not fix.lost and is_bad(seg):
+        if fix.how == _UTF8_LATIN1 and not fix.lost and _is_bad(seg):
             # valid UTF-8 that ftfy finds mojibake (Ã© is é, Â²ï¼› is ²；) comes first
             scored.append((-2.0, False, k, fix, len(set(seg)) > 1))
         elif score >= _MIN_SCORE and score >= plausibility(seg[fix.start : fix.end]) + _MIN_GAIN:
@@ -377,7 +418,7 @@ def mojibake(text: str, context: Context) -> Proposal:
         a, b = line.start, line.end
         mine = [(s, e, r) for s, e, r in ours if a <= s < b]
         if mine:
-            if _CJK_TEXT.search(line.text) or _makes_chinese(text, a, b, mine):
+            if _rx().CJK_TEXT.search(line.text) or _makes_chinese(text, a, b, mine):
                 continue
             out.edits = [e for e in out.edits if not a <= e.start < b]
             out.flags = [f for f in out.flags if not a <= f.start < b]
@@ -387,29 +428,26 @@ def mojibake(text: str, context: Context) -> Proposal:
     return out
 
 
-_CJK_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
-
-
 def _makes_chinese(text: str, a: int, b: int, edits: list[tuple[int, int, str]]) -> bool:
     """Whether our repairs turn ``text[a:b]`` into text that reads as Chinese."""
     made = "".join(r for _, _, r in edits)
-    if not _CJK_TEXT.search(made) or plausibility(made) < _MIN_SCORE:
+    if not _rx().CJK_TEXT.search(made) or plausibility(made) < _MIN_SCORE:
         return False
     return chinese_evidence(made).verdict() in ("chinese", "short")  # 12 hanzi or more must read as Chinese
 
 
 def _chinese(text: str, out: Proposal) -> None:
     """The Chinese repairs (and those of Latin-1 runs): propose them into ``out``."""
-    first = _FIRST.search(text)
+    first = _rx().FIRST.search(text)
     if first is None:
         return
     found: list[tuple[int, int, list[tuple[_Fix, bool]]]] = []
     done = 0
     lost_marks = False
-    for m in _FIRST.finditer(text, first.start()):
+    for m in _rx().FIRST.finditer(text, first.start()):
         if m.group() in "锟烫屯":
             lost_marks = True
-        if m.start() < done or not _CANDIDATE.match(text, m.start()):
+        if m.start() < done or not _rx().CANDIDATE.match(text, m.start()):
             continue
         run = _NON_ASCII.match(text, m.start())
         if run is None:
@@ -424,16 +462,16 @@ def _chinese(text: str, out: Proposal) -> None:
             more = _NON_ASCII.match(text, done)
             if more is not None:
                 done = more.end()
-        latin = _LATIN_RUN.match(text, start)
+        latin = _rx().LATIN_RUN.match(text, start)
         if latin is not None and latin.end() >= done:
             done = latin.end()  # all Latin-1, maybe across GBK trail bytes
         fixes = _candidates(text[start:done])
         if fixes:
             found.append((start, done, fixes))
             continue
-        if _LATIN_RUN.fullmatch(text, start, done):
+        if _rx().LATIN_RUN.fullmatch(text, start, done):
             continue
-        for sub in _LATIN_RUN.finditer(text, start, done):  # clean text and Latin mojibake in one run
+        for sub in _rx().LATIN_RUN.finditer(text, start, done):  # clean text and Latin mojibake in one run
             fixes = _candidates(sub.group())
             if fixes:
                 found.append((sub.start(), sub.end(), fixes))
@@ -483,7 +521,7 @@ def _two_byte_runs(text: str, found: list[tuple[int, int, list[tuple[_Fix, bool]
 def _again(fix: _Fix) -> _Fix:
     """Mojibake of mojibake (decoded wrongly twice): repair the repair, at most twice more."""
     for _ in range(2):
-        if not _FIRST.search(fix.text):
+        if not _rx().FIRST.search(fix.text):
             break
         more = [f for f, strong in _candidates(fix.text) if strong]
         if not more:

@@ -24,27 +24,35 @@ import codecs
 import difflib
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
-
-import ftfy
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
 
 from ._decode import plausibility
 
+if TYPE_CHECKING:
+    import ftfy
+
 __all__ = ["HINTS", "FtfyLine", "ftfy_lines", "maybe_foreign_mojibake"]
 
-_FTFY = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=False,
-    remove_control_chars=False,
-    fix_c1_controls=False,  # the controls step maps C1 to cp1252, with its own rule
-    normalization=None,
-    explain=True,
-)
+
+@cache
+def _ftfy() -> ftfy.TextFixerConfig:
+    """ftfy's encoding fixes only; ftfy (35 ms, with its codecs) is imported on first use."""
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        fix_c1_controls=False,  # the controls step maps C1 to cp1252, with its own rule
+        normalization=None,
+        explain=True,
+    )
 
 #: Characters Western mojibake is made of and GB2312 lacks (GB2312 has the pinyin
 #: vowels, × ÷ ° ± § ¨ ¤, Greek, Russian Cyrillic and box drawing); not the Latin-1
@@ -87,8 +95,20 @@ def maybe_foreign_mojibake(text: str) -> bool:
     return "√" in text  # UTF-8 read as MacRoman: √ü is ß, √≤ is ò (GB2312 has √, ü, ≤, ò)
 
 
-_HINT_RX = re.compile("[" + "".join(re.escape(c) for c in sorted(HINTS)) + "]")
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+class _Rx(NamedTuple):
+    """This module's regexes with big character classes, compiled on first use (not at import)."""
+
+    HINT_RX: re.Pattern[str]
+    CJK: re.Pattern[str]
+
+
+@cache
+def _rx() -> _Rx:
+    _HINT_RX = re.compile("[" + "".join(re.escape(c) for c in sorted(HINTS)) + "]")
+    _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+    return _Rx(_HINT_RX, _CJK)
+
+
 _LINE = re.compile(r"[^\n]*\n?")
 
 
@@ -115,7 +135,7 @@ def ftfy_lines(text: str) -> Iterator[FtfyLine]:
     """
     pos = 0
     while True:
-        hint = _HINT_RX.search(text, pos)
+        hint = _rx().HINT_RX.search(text, pos)
         if hint is None:
             return
         start = text.rfind("\n", 0, hint.start()) + 1
@@ -123,7 +143,7 @@ def ftfy_lines(text: str) -> Iterator[FtfyLine]:
         end = len(text) if end < 0 else end
         pos = end + 1
         line = text[start:end]
-        fixed, plan = ftfy.fix_and_explain(line, _FTFY)
+        fixed, plan = _fix_and_explain(line)
         if fixed == line or not _keeps_chinese(line, fixed):
             continue
         how = "ftfy: " + ", ".join(f"{action} {arg}" for action, arg in plan or [])
@@ -131,9 +151,16 @@ def ftfy_lines(text: str) -> Iterator[FtfyLine]:
         yield FtfyLine(start, end, line, edits, how)
 
 
+def _fix_and_explain(line: str) -> tuple[str, list[ftfy.ExplanationStep] | None]:
+    import ftfy
+
+    fixed, plan = ftfy.fix_and_explain(line, _ftfy())
+    return fixed, plan
+
+
 def _keeps_chinese(line: str, fixed: str) -> bool:
     """ftfy's repair leaves the line's Chinese as it was; hanzi it makes must read as Chinese."""
-    before, after = _CJK.findall(line), _CJK.findall(fixed)
+    before, after = _rx().CJK.findall(line), _rx().CJK.findall(fixed)
     if before == after:
         return True
     return not before and plausibility("".join(after)) >= 0.5

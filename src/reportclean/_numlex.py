@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from ._lexicon import Lexicon, LexiconError, package_lexicon
 from ._numbers import parse_cn_strict
@@ -83,7 +84,7 @@ class NumberTables:
         """The tables from the built-in lexicons plus the user's (``units``, ``protected``)."""
         user = tuple(user)
         units: dict[str, Unit] = {}
-        for lx in (_UNITS, *(x for x in user if x.kind == "units")):
+        for lx in (_builtin()[0], *(x for x in user if x.kind == "units")):
             if len(lx.columns) < 4:
                 raise LexiconError(
                     f"{lx.name}: a units lexicon needs the columns written, unit, factor, dimension "
@@ -93,7 +94,7 @@ class NumberTables:
                 written, unit, factor, dimension, *rest = row
                 flags = rest[0] if rest else ""
                 units[written] = Unit(written, unit, _factor(factor, lx.name), dimension, "arabic-only" in flags)
-        protected = set(_PROTECTED.column("expression"))
+        protected = set(_builtin()[1].column("expression"))
         for lx in user:
             if lx.kind == "protected":
                 protected.update(row[0] for row in lx.rows)
@@ -200,5 +201,9 @@ def _alternation(units: Iterable[Unit]) -> str:
     return f"(?=[{first}])(?:{'|'.join(parts)})"
 
 
-_UNITS = package_lexicon("units.tsv")
-_PROTECTED = package_lexicon("protected.tsv")
+
+
+@cache
+def _builtin() -> tuple[Lexicon, Lexicon]:
+    """The built-in ``units`` and ``protected`` lexicons, read on first use (not at import)."""
+    return package_lexicon("units.tsv"), package_lexicon("protected.tsv")

@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
+from typing import NamedTuple
 
 from ._boilerplate import _trie
 from ._cjk import CJK_PUNCT, HAN
@@ -49,18 +50,45 @@ _XS = "XxＸｘ"
 # Candidates are found with one character-class scan (fast: no alternation tried at every
 # position), then split into runs of one kind and judged by their neighbours in Python.
 _STARTS = f"{_XS}×某□○〇*＊_＿"
-_CANDIDATE = re.compile(rf"[{_STARTS}][{_STARTS}.．]*")
-_SUB_RUN = re.compile(rf"[{_XS}]+(?:[.．][{_XS}]+)*|×+|某+|□+|[○〇]+|[*＊]+|[_＿]+")
+
+
+class _Rx(NamedTuple):
+    """This module's regexes with big character classes, compiled on first use (not at import)."""
+
+    CANDIDATE: re.Pattern[str]
+    SUB_RUN: re.Pattern[str]
+    STAR_CLOSE: re.Pattern[str]
+    HANZI: re.Pattern[str]
+    CN_CONTEXT: re.Pattern[str]
+    SEPARATOR_UNDERSCORE: re.Pattern[str]
+
+
+@cache
+def _rx() -> _Rx:
+    _CANDIDATE = re.compile(rf"[{_STARTS}][{_STARTS}.．]*")
+    _SUB_RUN = re.compile(rf"[{_XS}]+(?:[.．][{_XS}]+)*|×+|某+|□+|[○〇]+|[*＊]+|[_＿]+")
+    _STAR_CLOSE = re.compile(rf"\*\*+(?![{HAN}*])")
+    _HANZI = re.compile(f"[{HAN}]")
+    _CN_CONTEXT = re.compile(f"[{HAN}{CJK_PUNCT}]")
+    _SEPARATOR_UNDERSCORE = re.compile(rf"[{_LATIN}{_DIGIT}][_＿](?![_＿])|(?<![_＿])[_＿][{_LATIN}{_DIGIT}]")
+    return _Rx(
+        _CANDIDATE,
+        _SUB_RUN,
+        _STAR_CLOSE,
+        _HANZI,
+        _CN_CONTEXT,
+        _SEPARATOR_UNDERSCORE,
+    )
+
+
 _YEAR_DIGITS = re.compile(rf"[12１２][{_DIGIT}]{{1,2}}")
 _IS_DIGIT = re.compile(rf"[{_DIGIT}]")
 _IS_LATIN_OR_DIGIT = re.compile(rf"[{_LATIN}{_DIGIT}_@.．]")
 _DIGITS_BEFORE = re.compile(rf"(?<![{_DIGIT}.．])[{_DIGIT}]{{1,4}}$")
-_STAR_CLOSE = re.compile(rf"\*\*+(?![{HAN}*])")
 _MASKED_TAIL = re.compile(rf"[{_DIGIT}]+(?:[.．][{_DIGIT}]+)?(?=[ ]?[^{_LATIN}{_DIGIT} ]|$)")
 _LATIN_NEXT = re.compile(rf" ?[-@{_LATIN}{_DIGIT}]")
 _LATIN_AFTER = re.compile(rf"[{_LATIN}{_DIGIT}²³]+")
 _CHECKBOX = ("是", "否", "有", "无", "同意", "不同意", "男", "女")
-_HANZI = re.compile(f"[{HAN}]")
 # The one-character classes above as sets: ``text[i : i + 1] in _DIGITS`` is a test without a
 # regex call, and false at either end of the text (the empty string is in no set).
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
@@ -73,11 +101,9 @@ _LATIN_AFTER_CHARS = _LATINS | _DIGITS | frozenset("²³")
 # Latin-1 and Latin Extended letters and symbols (pinyin tone marks, mojibake): an X beside
 # one is part of a foreign word (社區(qū), ©x·), not a stand-in. Not × ÷ · ° ± ² ³.
 _FOREIGN = frozenset(chr(c) for c in range(0xA1, 0x250)) - frozenset("×÷·°±²³")
-_CN_CONTEXT = re.compile(f"[{HAN}{CJK_PUNCT}]")
 # Between X and a 'keep' phrase a converter may put a space or a line break (200毫安 X 光机).
 _KEEP_GAP = " \n\u3000"
 _RANGE = frozenset("-－—~～至")
-_SEPARATOR_UNDERSCORE = re.compile(rf"[{_LATIN}{_DIGIT}][_＿](?![_＿])|(?<![_＿])[_＿][{_LATIN}{_DIGIT}]")
 
 
 def _latin_next(text: str, i: int) -> bool:
@@ -183,7 +209,7 @@ def _kind(text: str, start: int, end: int, rules: PlaceholderRules) -> str:
         return "date"
     if before.endswith(("《", "“")) or text[start] == "某":
         return "name"
-    if rules.before_number.search(before) and (not after or not _HANZI.match(after[0])):
+    if rules.before_number.search(before) and (not after or not _rx().HANZI.match(after[0])):
         return "number"
     return "unknown"
 
@@ -285,11 +311,11 @@ def _judge(
         if (prev and _IS_LATIN_OR_DIGIT.match(prev)) or _IS_LATIN_OR_DIGIT.match(nxt or " "):
             return None  # part of an identifier: __init__, user__name, 网站_365bet
         if end - start == 1 and not (
-            (not prev or prev == "\n" or _CN_CONTEXT.match(prev)) and _CN_CONTEXT.match(nxt or " ")
-            and (_HANZI.match(prev or " ") or _HANZI.match(nxt or " "))
+            (not prev or prev == "\n" or _rx().CN_CONTEXT.match(prev)) and _rx().CN_CONTEXT.match(nxt or " ")
+            and (_rx().HANZI.match(prev or " ") or _rx().HANZI.match(nxt or " "))
         ):
             return None  # one underscore outside Chinese text
-        if end - start == 1 and _SEPARATOR_UNDERSCORE.search(_line(text, start, end)):
+        if end - start == 1 and _rx().SEPARATOR_UNDERSCORE.search(_line(text, start, end)):
             return None  # a line that uses '_' between words (网站_365bet充值方式_有人): a separator
     return start, end, _kind(text, start, end, rules)
 
@@ -311,7 +337,7 @@ def _in_chinese(text: str, start: int, end: int) -> bool:
     j = end
     while j < len(text) and j - end < 3 and text[j] in _WRAPPERS:
         j += 1
-    return bool(_CN_CONTEXT.match(text[i : i + 1] if i >= 0 else "") or _CN_CONTEXT.match(text[j : j + 1]))
+    return bool(_rx().CN_CONTEXT.match(text[i : i + 1] if i >= 0 else "") or _rx().CN_CONTEXT.match(text[j : j + 1]))
 
 
 _STAR_RUN_MAX = 6  # a longer run of stars is a rule or decoration
@@ -336,29 +362,29 @@ def _judge_stars(text: str, start: int, end: int, kind: str, markdown: bool) -> 
         return None
     line = _line(text, start, end)
     if kind != "unknown":
-        if line.count("*") != n and _STAR_CLOSE.search(line):
+        if line.count("*") != n and _rx().STAR_CLOSE.search(line):
             return None  # Markdown emphasis: a ** on its line closes before a non-hanzi
         return start, end, kind
     prev = text[start - 1 : start]
     nxt = text[end : end + 1]
     ranged = nxt in _RANGE and text[end + 1 : end + 2] in ("*", "＊")  # *-*月
-    if not (prev and prev != "\n" and _CN_CONTEXT.match(prev) and (ranged or _CN_CONTEXT.match(nxt or " "))):
+    if not (prev and prev != "\n" and _rx().CN_CONTEXT.match(prev) and (ranged or _rx().CN_CONTEXT.match(nxt or " "))):
         return None  # at a line start (a footnote, a bullet) or beside Latin, digits or spaces
     if prev in _OPENERS and nxt in _CLOSERS:
         return start, end, "name"  # “**”: a quoted name blanked out
     if n >= 3 or (n == 2 and (line.count("*") == n or not markdown)):
         return start, end, kind  # (a pair of ** in a text with no other Markdown: 加强**建工作)
-    if n == 1 and _HANZI.match(nxt) and not _HANZI.match(prev):
+    if n == 1 and _rx().HANZI.match(nxt) and not _rx().HANZI.match(prev):
         return start, end, kind  # ，*高新区: a blanked name at a clause start (脚注*说明 is a mark)
     return None
 
 
 @lru_cache(maxsize=64)
 def _candidates(starts: str) -> re.Pattern[str]:
-    """``_CANDIDATE`` for a text holding only the start characters ``starts``.
+    """``_rx().CANDIDATE`` for a text holding only the start characters ``starts``.
 
     One literal first character is found at C speed, several as a (slower) class;
-    the matches are those of ``_CANDIDATE``.
+    the matches are those of ``_rx().CANDIDATE``.
     """
     first = re.escape(starts) if len(starts) == 1 else f"[{starts}]"
     return re.compile(rf"{first}[{_STARTS}.．]*")
@@ -372,13 +398,13 @@ def _find(text: str, rules: PlaceholderRules) -> list[tuple[int, int, str]]:
     markdown = "**" in text and _MARKDOWN_HINT.search(text) is not None
     for c in _candidates(starts).finditer(text):
         start, end = c.span()
-        if end - start == 1 or _SUB_RUN.match(text, start, end).end() == end:  # type: ignore[union-attr]
+        if end - start == 1 or _rx().SUB_RUN.match(text, start, end).end() == end:  # type: ignore[union-attr]
             # one run (X, XX, ××): the usual case; a candidate always starts a run
             judged = _judge(text, start, end, rules, markdown)
             if judged is not None:
                 found.append(judged)
             continue
-        for m in _SUB_RUN.finditer(text, start, end):
+        for m in _rx().SUB_RUN.finditer(text, start, end):
             judged = _judge(text, m.start(), m.end(), rules, markdown)
             if judged is not None:
                 found.append(judged)

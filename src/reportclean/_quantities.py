@@ -21,7 +21,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from decimal import Decimal
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
+from typing import NamedTuple
 
 from ._config import Config
 from ._edits import Context, Proposal, Step
@@ -45,7 +46,7 @@ _PLAIN_MULT = re.compile(rf"(\d+(?:\.\d+)?){_SP}({_MULT})", re.ASCII)
 def _pattern(
     tables: NumberTables, money_words: tuple[str, ...]
 ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The quantity regex (twice, see :data:`_BMP_DIGITS`) and the money-words regex."""
+    """The quantity regex (twice, see :func:`_bmp_digits`) and the money-words regex."""
     # A number: Arabic (thousands separators, decimals), Chinese or mixed (3万4000), then a
     # multiplier after a converter's space (1.27 亿). Its first character is a character class, so
     # the regex engine skips the text between numbers in C; the rest is checked in Python per match.
@@ -74,20 +75,23 @@ def _pattern(
         )
 
     money = re.compile("|".join(re.escape(w) for w in sorted(money_words, key=lambda w: (-len(w), w))))
-    return quantity("\\d"), quantity(_BMP_DIGITS), money
+    return quantity("\\d"), quantity(_bmp_digits()), money
 
 
 # The regex engine scans for the first character of a number in C, testing every character of
 # the text against the class; ``\d`` in it is a Unicode category test on top of a table lookup.
 # For a text without characters beyond U+FFFF (nearly all), the decimal digits of the BMP listed
 # in the classes match the same characters and make the scan a table lookup alone (~2 ms/MB less).
-_BMP_DIGITS = "".join(
-    f"{re.escape(chr(a))}-{re.escape(chr(b))}" if b > a else re.escape(chr(a))
-    for a, b in (
-        (m.start(), m.end() - 1)
-        for m in re.finditer(r"\d+", "".join(map(chr, range(0x10000))))
+@cache
+def _bmp_digits() -> str:
+    """The BMP's decimal digits as class ranges (built on first use: it scans all 65,536 characters)."""
+    return "".join(
+        f"{re.escape(chr(a))}-{re.escape(chr(b))}" if b > a else re.escape(chr(a))
+        for a, b in (
+            (m.start(), m.end() - 1)
+            for m in re.finditer(r"\d+", "".join(map(chr, range(0x10000))))
+        )
     )
-)
 
 
 def _bmp_only(text: str) -> bool:
@@ -236,9 +240,10 @@ def _quantities(
                 value = _canonical(value, factor)
                 high = None if high is None else _canonical(high, factor)
         if yuan:
+            last = _currencies()[2]
             named = (
                 _currency_before(text, start)
-                if start and (text[start - 1] in _CURRENCY_LAST or text[start - 2 : start - 1] in _CURRENCY_LAST)
+                if start and (text[start - 1] in last or text[start - 2 : start - 1] in last)
                 else None
             )
             if named is not None:
@@ -249,7 +254,7 @@ def _quantities(
                 if hk:
                     unit = "HKD"
             if unit_text == "元" and end < len(text) and text[end] in _JIAO_FIRST:
-                cents = _JIAO_FEN.match(text, end)  # …元五角, 123元1角1分
+                cents = _rx().JIAO_FEN.match(text, end)  # …元五角, 123元1角1分
                 if cents is not None and not _mult_written(n1):
                     value = _with_cents(value, cents)
                     end = cents.end()
@@ -307,12 +312,31 @@ _object_new = object.__new__
 _APPROX_LAST = frozenset("约近超逾过 \u00a0\u3000")
 _ONE = Decimal(1)
 _YUAN = frozenset(("元", "万元", "亿元", "千元"))
-_PERCENT_WORD = re.compile(f"百分之(?P<pct>{CN_RUN}|\\d+(?:\\.\\d+)?)")
+
+
+class _Rx(NamedTuple):
+    """This module's regexes with big character classes, compiled on first use (not at import)."""
+
+    PERCENT_WORD: re.Pattern[str]
+    JIAO_FEN: re.Pattern[str]
+    RANGE_TAIL: re.Pattern[str]
+    HAN_BEFORE: re.Pattern[str]
+
+
+@cache
+def _rx() -> _Rx:
+    _PERCENT_WORD = re.compile(f"百分之(?P<pct>{CN_RUN}|\\d+(?:\\.\\d+)?)")
+    _JIAO_FEN = re.compile(r"(?:([零一二两三四五六七八九〇0-9])角)?(?:([零一二两三四五六七八九〇0-9])分)?(?<=[角分])")
+    _RANGE_TAIL = re.compile(
+        rf"{_SP}(?:[（(]不?含[)）]){_SP}|(?=[-—–~～])"
+    )
+    _HAN_BEFORE = re.compile(r"[\u3400-\u9fff]")
+    return _Rx(_PERCENT_WORD, _JIAO_FEN, _RANGE_TAIL, _HAN_BEFORE)
 
 
 def _percentages(text: str, tables: NumberTables, out: Proposal) -> None:
     """百分之八 (when the numerals step, which writes it 8%, is off)."""
-    for m in _PERCENT_WORD.finditer(text):
+    for m in _rx().PERCENT_WORD.finditer(text):
         v = parse_cn_strict(m.group("pct")) or parse_number(m.group("pct"))
         if v is not None and not tables.is_protected(text, m.start(), m.end()):
             out.quantities.append(
@@ -403,10 +427,12 @@ _MICRO = Decimal("0.000001")
 _TEN_THOUSANDTH = Decimal("0.0001")
 
 
-_CURRENCIES = {row[0]: row[1] for row in package_lexicon("currencies.tsv").rows}
-_CURRENCY_LONGEST = max(map(len, _CURRENCIES))
-#: The last characters of the currency words (a cheap test before the lookup).
-_CURRENCY_LAST = frozenset(w[-1] for w in _CURRENCIES) | frozenset("约近")
+@cache
+def _currencies() -> tuple[dict[str, str], int, frozenset[str]]:
+    """The currency words (``currencies.tsv``, read on first use) with their codes, the longest
+    word's length, and the words' last characters (a cheap test before the lookup)."""
+    words = {row[0]: row[1] for row in package_lexicon("currencies.tsv").rows}
+    return words, max(map(len, words)), frozenset(w[-1] for w in words) | frozenset("约近")
 
 
 def _currency_before(text: str, start: int) -> str | None:
@@ -420,8 +446,9 @@ def _currency_before(text: str, start: int) -> str | None:
         i -= 1
     if i and text[i - 1] in "约近":  # 港币约 300 万元
         i -= 1
-    for n in range(min(_CURRENCY_LONGEST, i), 1, -1):
-        unit = _CURRENCIES.get(text[i - n : i])
+    words, longest, _ = _currencies()
+    for n in range(min(longest, i), 1, -1):
+        unit = words.get(text[i - n : i])
         if unit is not None:
             return unit
     return None
@@ -429,7 +456,6 @@ def _currency_before(text: str, start: int) -> str | None:
 
 _CN_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2, "〇": 0}
 _JIAO_FIRST = frozenset("零一二两三四五六七八九〇0123456789")
-_JIAO_FEN = re.compile(r"(?:([零一二两三四五六七八九〇0-9])角)?(?:([零一二两三四五六七八九〇0-9])分)?(?<=[角分])")
 
 
 def _mult_written(number: str) -> bool:
@@ -448,9 +474,6 @@ def _with_cents(value: Decimal, cents: re.Match[str]) -> Decimal:
     return plain_decimal(value + extra)
 
 
-_RANGE_TAIL = re.compile(
-    rf"{_SP}(?:[（(]不?含[)）]){_SP}|(?=[-—–~～])"
-)
 _DASH = re.compile(rf"(?:-{{1,2}}|—{{1,2}}|–|~|～){_SP}")
 #: What may follow the low end of a dash range: a dash, a space, or (含) in brackets.
 _AFTER_RANGE_START = frozenset("-—–~～（( \u00a0\u3000")
@@ -486,7 +509,7 @@ def _dash_ranges(text: str, found: list[Quantity], tables: NumberTables) -> list
             i += 1
             continue
         nxt = found[i + 1] if i + 1 < n else None
-        tail = _RANGE_TAIL.match(text, p.span[1]) if p.high is None and not p.text.startswith("-") else None
+        tail = _rx().RANGE_TAIL.match(text, p.span[1]) if p.high is None and not p.text.startswith("-") else None
         dash = _DASH.match(text, tail.end()) if tail is not None else None
         if dash is not None:
             at = dash.end()
@@ -512,7 +535,7 @@ def _dash_ranges(text: str, found: list[Quantity], tables: NumberTables) -> list
             if nxt is not None and took_next and nxt.text.startswith("-"):
                 # no one range (3000元（含）-50人), but the dash is still no minus
                 found[i + 1] = _unsigned(nxt)
-        if p.text.startswith("-") and p.span[0] and _HAN_BEFORE.match(text, p.span[0] - 1):
+        if p.text.startswith("-") and p.span[0] and _rx().HAN_BEFORE.match(text, p.span[0] - 1):
             u = tables.units.get(p.written_unit or "")
             if u is not None and u.dimension == "count":  # a dash after a word, before a count: 计划-22篇
                 p = _unsigned(p)
@@ -532,8 +555,6 @@ def _amount(unit_pattern: str) -> re.Pattern[str]:
     """An Arabic number, maybe with 万/亿, and a unit (what follows a double dash)."""
     return re.compile(rf"(\d+(?:\.\d+)?{_SP}(?:{_MULT}|)){_SP}(?P<unit>{unit_pattern})")
 
-
-_HAN_BEFORE = re.compile(r"[\u3400-\u9fff]")
 
 QUANTITIES = Step(
     "quantities",

@@ -27,7 +27,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ._lexicon import package_lexicon
 
@@ -46,15 +46,31 @@ def _rank_classes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     ranks = {row[0]: int(row[1]) for row in package_lexicon("hanzi_common.tsv").rows}
     return _class(c for c, r in ranks.items() if r <= 1000), _class(c for c, r in ranks.items() if r > 1000)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-_HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+class _Rx(NamedTuple):
+    """This module's regexes with big character classes, compiled on first use (not at import)."""
+
+    HANZI: re.Pattern[str]
+    SYLLABLES: re.Pattern[str]
+    SPACED: re.Pattern[str]
+    HANGUL: re.Pattern[str]
+
+
+@cache
+def _rx() -> _Rx:
+    _HANZI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+    _SYLLABLES = re.compile(r"[\uac00-\ud7a3]+")
+    #: a word of hangul ends before a space, ASCII punctuation or markup (Chinese read as
+    #: EUC-KR ends its runs with full-width punctuation)
+    _SPACED = re.compile(r"[\uac00-\ud7a3][\x00-\x2f\x3a-\x7f]")
+    _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")
+    return _Rx(_HANZI, _SYLLABLES, _SPACED, _HANGUL)
+
+
 _KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc]+")  # hiragana, katakana, prolonged sound mark
-_SYLLABLES = re.compile(r"[\uac00-\ud7a3]+")
-#: a word of hangul ends before a space, ASCII punctuation or markup (Chinese read as
-#: EUC-KR ends its runs with full-width punctuation)
-_SPACED = re.compile(r"[\uac00-\ud7a3][\x00-\x2f\x3a-\x7f]")
 _HALF_KANA = re.compile(r"[\uff61-\uff9f]+")
 _ANY_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc\uff61-\uff9f]+")
-_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+")
 #: a word: letters and combining marks (``\w`` without digits and ``_``)
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -135,11 +151,11 @@ def chinese_evidence(text: str) -> ChineseEvidence:
     s = sample_non_ascii(text)
     # counted by what a regex class removes (C speed), not by a Python loop over the
     # characters (10x slower: 165 µs for 1,000 characters)
-    hanzi = _count(_HANZI, s)
+    hanzi = _count(_rx().HANZI, s)
     top_rx, common_rx = _rank_classes()
     top = _count(top_rx, s)
     common = top + _count(common_rx, s)
-    return ChineseEvidence(len(s), hanzi, top, hanzi - common, _count(_ANY_KANA, s), _count(_HANGUL, s))
+    return ChineseEvidence(len(s), hanzi, top, hanzi - common, _count(_ANY_KANA, s), _count(_rx().HANGUL, s))
 
 
 def _count(rx: re.Pattern[str], text: str) -> int:
@@ -169,9 +185,9 @@ def reads_as_codec(text: str, codec: str) -> bool:
     if codec in _KOREAN:
         # Korean writes words of a few syllables between spaces; Chinese bytes read
         # as EUC-KR also give hangul, but in long runs
-        words = _SYLLABLES.findall(text, 0, 20 * SAMPLE)
+        words = _rx().SYLLABLES.findall(text, 0, 20 * SAMPLE)
         syllables = sum(map(len, words))
-        spaced = len(_SPACED.findall(text, 0, 20 * SAMPLE))
+        spaced = len(_rx().SPACED.findall(text, 0, 20 * SAMPLE))
         return syllables * 2 >= len(s) and syllables <= 6 * len(words) and spaced * 3 >= len(words)
     if codec in _JAPANESE:
         kana = _count(_KANA, s)
@@ -200,7 +216,7 @@ def _reads_alphabetic(text: str) -> bool:
         non_ascii_letters += n
         scripts = {_script(c) for c in word if unicodedata.category(c).startswith("L")}
         letters += n
-        if len(scripts) == 1 and len(word) <= 24 and not _HANZI.search(word):
+        if len(scripts) == 1 and len(word) <= 24 and not _rx().HANZI.search(word):
             good += n
         seen += n
         if seen >= SAMPLE:

@@ -38,7 +38,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
+from typing import NamedTuple
 
 from ._cjk import CJK_PUNCT, HAN
 from ._config import Config
@@ -51,24 +52,46 @@ __all__ = ["SPACING", "SpacingRules", "compile_rules", "run", "spacing"]
 # Indentation: after a line break (a literal first, for speed), or at the very start.
 _INDENT = re.compile(r"(?:\*\*)?([ \t\u00a0\u3000]+)")
 _INDENT_AFTER_BREAK = re.compile(r"\n(?:\*\*)?([ \t\u00a0\u3000]+)")
-# Each pattern starts with a literal space, so the regex engine skips to the next
-# space at C speed; lookbehinds then check the character before the run.
-# Markdown bold marks (removed by the layout step) may stand between the space and its neighbour.
-_HAN_NUMBER = re.compile(
-    f" (?:(?:(?<=[{HAN}] )|(?<=[{HAN}]\\*\\* )) *(?=(?:\\*\\*)?[0-9])"
-    f"|(?:(?<=[0-9%‰²³] )|(?<=[0-9%‰²³]\\*\\* )) *(?=(?:\\*\\*)?[{HAN}]))"
-)
-_CHINESE = re.compile(f"[{HAN}{CJK_PUNCT}]")
+
+
+class _Rx(NamedTuple):
+    """This module's regexes with big character classes, compiled on first use (not at import)."""
+
+    HAN_CHAR: re.Pattern[str]
+    CHINESE: re.Pattern[str]
+    HAN_NUMBER: re.Pattern[str]
+    NUMBER_UNIT: re.Pattern[str]
+    PUNCT: re.Pattern[str]
+    SPACED: re.Pattern[str]
+    ADJACENT: re.Pattern[str]
+
+
+@cache
+def _rx() -> _Rx:
+    # Each pattern starts with a literal space, so the regex engine skips to the next
+    # space at C speed; lookbehinds then check the character before the run.
+    # Markdown bold marks (removed by the layout step) may stand between the space and its neighbour.
+    _HAN_NUMBER = re.compile(
+        f" (?:(?:(?<=[{HAN}] )|(?<=[{HAN}]\\*\\* )) *(?=(?:\\*\\*)?[0-9])"
+        f"|(?:(?<=[0-9%‰²³] )|(?<=[0-9%‰²³]\\*\\* )) *(?=(?:\\*\\*)?[{HAN}]))"
+    )
+    # A space between a number and a short Latin unit that ends the token (before a hanzi, a
+    # Chinese mark, maybe after spaces that _PUNCT removes, or the line end); the number's left
+    # side is checked in Python (a hanzi or Chinese mark, or the line start).
+    _NUMBER_UNIT = re.compile(f"(?m) (?<=[0-9] ) *(?=[A-Za-z]{{1,4}}[²³]?(?:[^\\x00-\\x7f]| +[{_MARK}]|[ \\t]*$))")
+    # (not after a Markdown `#`: the layout step needs `# （一）` as it is)
+    _PUNCT = re.compile(
+        f" (?:(?:(?<=[{_MARK}] )|(?<=[{_MARK}]\\*\\* )) *(?=\\S)|(?<=[^\\s#] ) *(?=(?:\\*\\*)?[{_MARK}]))"
+    )
+    _SPACED = re.compile(f" (?<=[{HAN}] )(?=[{HAN}])")
+    _ADJACENT = re.compile(f"[{HAN}](?=[{HAN}])")
+    _CHINESE = re.compile(f"[{HAN}{CJK_PUNCT}]")
+    _HAN_CHAR = re.compile(f"[{HAN}]")
+    return _Rx(_HAN_CHAR, _CHINESE, _HAN_NUMBER, _NUMBER_UNIT, _PUNCT, _SPACED, _ADJACENT)
+
+
 # Spaces around the middle dot are kept: removing them could make '1 ·5' a decimal.
 _MARK = CJK_PUNCT.replace("\u00b7", "")
-# A space between a number and a short Latin unit that ends the token (before a hanzi, a
-# Chinese mark, maybe after spaces that _PUNCT removes, or the line end); the number's left
-# side is checked in Python (a hanzi or Chinese mark, or the line start).
-_NUMBER_UNIT = re.compile(f"(?m) (?<=[0-9] ) *(?=[A-Za-z]{{1,4}}[²³]?(?:[^\\x00-\\x7f]| +[{_MARK}]|[ \\t]*$))")
-# (not after a Markdown `#`: the layout step needs `# （一）` as it is)
-_PUNCT = re.compile(f" (?:(?:(?<=[{_MARK}] )|(?<=[{_MARK}]\\*\\* )) *(?=\\S)|(?<=[^\\s#] ) *(?=(?:\\*\\*)?[{_MARK}]))")
-_SPACED = re.compile(f" (?<=[{HAN}] )(?=[{HAN}])")
-_ADJACENT = re.compile(f"[{HAN}](?=[{HAN}])")
 _SINGLE = re.compile(r" (?<=[^\sA-Za-z] )(?=[^\sA-Za-z])")
 _MIN_SPACED = 20
 
@@ -120,15 +143,15 @@ def spacing(text: str, context: Context, rules: SpacingRules | None = None) -> P
     # The commonest edit of all (one per number in converted text).
     out.edits.extend(
         Edit(m.start(), m.end(), "", "number-space")
-        for m in _HAN_NUMBER.finditer(text)
+        for m in _rx().HAN_NUMBER.finditer(text)
         if not lines.keeps_number_space(m.start(), m.end())
     )
-    for m in _NUMBER_UNIT.finditer(text):
+    for m in _rx().NUMBER_UNIT.finditer(text):
         if _number_in_chinese(text, m.start()) and not lines.furniture(m.start()):
             out.replace(m.start(), m.end(), "", rule="number-space")
     out.edits.extend(
         Edit(m.start(), m.end(), "", "punctuation-space")
-        for m in _PUNCT.finditer(text)
+        for m in _rx().PUNCT.finditer(text)
         if not lines.keeps_punctuation_space(m.start(), m.end())
     )
     return out
@@ -140,7 +163,6 @@ _SECTION = re.compile(r"[0-9]{1,2}(?:[.．][0-9]{1,2}){1,3}")
 _JOINERS = frozenset("-/:")  # inside a date, a time or a code: 2023-01-17, 16:40, 1670946/2023
 _LATIN_ALNUM = re.compile(r"[A-Za-z0-9]")
 _ANY_PUNCT = re.compile(r"[，。；：！？、,;:!?（）()]")
-_HAN_CHAR = re.compile(f"[{HAN}]")
 
 
 _TOKEN = re.compile(r"[0-9.,:/\-]*")
@@ -225,7 +247,7 @@ class _Lines:
         if furn:
             return True
         heading = s <= prose_from  # no mark before the space: a heading or title ends here
-        if _HAN_CHAR.match(text, s - 1) or text[s - 1 : s] == "*":  # hanzi, spaces, number
+        if _rx().HAN_CHAR.match(text, s - 1) or text[s - 1 : s] == "*":  # hanzi, spaces, number
             j = e
             while j < len(text) and text[j] == "*":
                 j += 1
@@ -243,8 +265,8 @@ class _Lines:
             if after in ("", "\n"):
                 # a page number ending a line of a table of contents, unless the line is
                 # hard-wrapped before a measure word (诉求 32 / 条)
-                return heading or not _HAN_CHAR.match(text, j + 1)
-            if after in "%‰" or not (_HAN_CHAR.match(after) or _LATIN_ALNUM.match(after)):
+                return heading or not _rx().HAN_CHAR.match(text, j + 1)
+            if after in "%‰" or not (_rx().HAN_CHAR.match(after) or _LATIN_ALNUM.match(after)):
                 return False  # before a mark: 增长 6.3%，
             # one side only: kept after a heading (一、…回顾 2023年是…) or a title followed by a
             # sentence (…工作计划 2020年是…，), not in a short label (面积 120m²)
@@ -266,7 +288,7 @@ class _Lines:
             return _SECTION.fullmatch(text, i + 1, s) is not None
         if before == " ":
             return _LATIN_ALNUM.match(text, i - 1) is not None  # Windows 10 版 / 学习 4 次
-        if _HAN_CHAR.match(before) or _LATIN_ALNUM.match(before):
+        if _rx().HAN_CHAR.match(before) or _LATIN_ALNUM.match(before):
             # one side only: kept after a heading or a title followed by a sentence
             return i + 1 <= prose_from and (opens or (i + 1 - start >= _TITLE_MIN and marked))
         return False
@@ -293,11 +315,11 @@ def _alphabetic(c: str) -> bool:
 
 def _spaced_out(text: str) -> bool:
     """Whether most hanzi are followed by a single space and another hanzi."""
-    spaced = len(_SPACED.findall(text))
+    spaced = len(_rx().SPACED.findall(text))
     if spaced < _MIN_SPACED:
         return False
     adjacent = 0
-    for _ in _ADJACENT.finditer(text):  # stop as soon as the answer is known
+    for _ in _rx().ADJACENT.finditer(text):  # stop as soon as the answer is known
         adjacent += 1
         if 4 * adjacent >= spaced:
             return False
@@ -315,7 +337,7 @@ def _number_in_chinese(text: str, end: int) -> bool:
         i -= 1
     while i >= 0 and text[i] in " \t\u00a0\u3000*":
         i -= 1
-    return i < 0 or text[i] == "\n" or bool(_CHINESE.match(text, i))
+    return i < 0 or text[i] == "\n" or bool(_rx().CHINESE.match(text, i))
 
 
 def _apply(text: str) -> str:

@@ -15,9 +15,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ._cjk import HAN as _HAN
 from ._edits import Proposal
@@ -214,8 +214,28 @@ def _qizhong(text: str, index: Index, out: Proposal, rules: CheckRules) -> None:
 
 
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有)?")
-#: What may stand between two parts of a 分别为 list.
-_PART_SEP = re.compile(rf"[{_SP}]*(?:、|，|,|和|及|与|以及)[{_SP}]*")
+
+
+class _Rx(NamedTuple):
+    """This module's regexes with big character classes, compiled on first use (not at import)."""
+
+    OF_TARGET: re.Pattern[str]
+    PART_SEP: re.Pattern[str]
+    RATE_WORD: re.Pattern[str]
+    SHARE_OF: re.Pattern[str]
+
+
+@cache
+def _rx() -> _Rx:
+    #: What may stand between two parts of a 分别为 list.
+    _PART_SEP = re.compile(rf"[{_SP}]*(?:、|，|,|和|及|与|以及)[{_SP}]*")
+    _RATE_WORD = re.compile(rf"([{_HAN}]{{2}})率(?:为|达|达到|是)?[{_SP}]*$")
+    #: 占 … 的 (比重为) before a rate: the base it is a share of may be written there (占全年任务2355万元的60%).
+    _SHARE_OF = re.compile(rf"占[^，。；,;！？!?\n]{{0,24}}的(?:比重|比例)?(?:为|达|是)?[{_SP}]*$")
+    _OF_TARGET = re.compile(rf"完成(?:了)?(?:全年|年度|本年|年)?(?:目标|计划|任务)(?:任务)?(?:的)?[{_SP}]*$")
+    return _Rx(_OF_TARGET, _PART_SEP, _RATE_WORD, _SHARE_OF)
+
+
 #: Words of a stated total (全县户籍人口为, 共有, 总计, 合计).
 _TOTAL_WORD = re.compile("全|共|总|合计|累计")
 _COUNT_OF_PARTS = re.compile(r"([0-9]+|[一二三四五六七八九十两]+)个")
@@ -232,7 +252,7 @@ def _respectively(text: str, index: Index, out: Proposal, rules: CheckRules) -> 
         prev = m.end()
         for q in _within(qs, starts, m.end(), s_end):
             between = text[prev : q.span[0]]
-            if (parts and not _PART_SEP.fullmatch(between)) or (not parts and between.strip(_SP)):
+            if (parts and not _rx().PART_SEP.fullmatch(between)) or (not parts and between.strip(_SP)):
                 break
             parts.append(q)
             prev = q.span[1]
@@ -307,13 +327,7 @@ def _exhaustive(labels: list[str], words: dict[str, frozenset[str]]) -> bool:
     return bool(partition) and all(label.startswith(partition) for label in labels)
 
 
-_RATE_WORD = re.compile(rf"([{_HAN}]{{2}})率(?:为|达|达到|是)?[{_SP}]*$")
 _TARGET = re.compile("目标|计划|任务")
-_OF_TARGET = re.compile(rf"完成(?:了)?(?:全年|年度|本年|年)?(?:目标|计划|任务)(?:任务)?(?:的)?[{_SP}]*$")
-
-
-#: 占 … 的 (比重为) before a rate: the base it is a share of may be written there (占全年任务2355万元的60%).
-_SHARE_OF = re.compile(rf"占[^，。；,;！？!?\n]{{0,24}}的(?:比重|比例)?(?:为|达|是)?[{_SP}]*$")
 
 
 def rate_checks(text: str, quantities: Sequence[Quantity], index: Index, out: Proposal) -> None:
@@ -332,12 +346,12 @@ def rate_checks(text: str, quantities: Sequence[Quantity], index: Index, out: Pr
         # the words just before the rate (the patterns hold no punctuation: they stay in the clause)
         lead = text[max(0, r.span[0] - 14) : r.span[0]]
         if "率" in lead or "完成" in lead:  # (each of the first two patterns needs one of them)
-            w = _RATE_WORD.search(lead)
-            if w is not None or _OF_TARGET.search(lead):
+            w = _rx().RATE_WORD.search(lead)
+            if w is not None or _rx().OF_TARGET.search(lead):
                 rates.append((r, w, -1))
                 continue
         if "的" in lead:
-            share = _SHARE_OF.search(text, max(0, r.span[0] - 34), r.span[0])
+            share = _rx().SHARE_OF.search(text, max(0, r.span[0] - 34), r.span[0])
             if share is not None:
                 rates.append((r, None, share.start()))
     if not rates:

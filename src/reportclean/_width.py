@@ -18,8 +18,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from operator import attrgetter
+from typing import NamedTuple
 
 from ._cjk import CJK_PUNCT, HAN
 from ._config import Config
@@ -54,7 +55,20 @@ _ODD_PERCENT = re.compile(r"[﹪٪](?<=[0-9０-９XxＸｘ×].)")
 _HSPACE = " \t" + _ODD_SPACE_CHARS
 _SKIP_CHARS = "*#\n" + _HSPACE
 _SKIP = frozenset(_SKIP_CHARS)
-_CHINESE = re.compile(f"[{HAN}{CJK_PUNCT}]")
+
+
+class _Rx(NamedTuple):
+    """This module's regexes with big character classes, compiled on first use (not at import)."""
+
+    CHINESE: re.Pattern[str]
+
+
+@cache
+def _rx() -> _Rx:
+    _CHINESE = re.compile(f"[{HAN}{CJK_PUNCT}]")
+    return _Rx(_CHINESE)
+
+
 _HAN = re.compile(f"[{HAN}]")
 # A bracket pair, not nested (a line break inside may be a page break the layout step joins);
 # converted when it holds hanzi or one side is full-width. A pair of full-width brackets needs
@@ -365,9 +379,9 @@ def _near_chinese(text: str, s: int, t: int, chinese: set[int]) -> bool:
     n = len(text)
     while t < n and text[t] in _SKIP:
         t += 1
-    if s > 0 and (s - 1 in chinese or _CHINESE.match(text, s - 1)):
+    if s > 0 and (s - 1 in chinese or _rx().CHINESE.match(text, s - 1)):
         return True
-    return t < n and (t in chinese or bool(_CHINESE.match(text, t)))
+    return t < n and (t in chinese or bool(_rx().CHINESE.match(text, t)))
 
 
 def _apply(text: str) -> str:

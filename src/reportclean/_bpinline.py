@@ -1,0 +1,178 @@
+"""Watermark and footer text inside a paragraph: which segments of a marked line go (part of the ``boilerplate`` step).
+
+A line holding markers is cut into segments (sentences, 【…】 inserts, and a cut after a
+marker that runs into the next sentence: a QQ number, a site address). A segment dense
+in distinct markers is boilerplate (:func:`judge`); the whole line goes when all its
+segments do, else only the part of each segment the markers cover (:func:`inline_cut`),
+and only where cleaning the result again would decide the same (:func:`stable_cuts`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from ._bptext import TERMINATORS, fold
+from ._chrome import BoilerplateSettings
+
+__all__ = ["Hit", "Marker", "group", "inline_cut", "judge", "may_go_whole", "segments", "stable_cuts"]
+
+_TERMINATORS = TERMINATORS
+_fold = fold
+_BOUNDARY_AFTER = re.compile("[。！？!?；;】]")
+_BOUNDARY_BEFORE = re.compile("【")
+_SEGMENT = re.compile(r"【[^【】\n]{0,200}】|[^。！？!?；;【\n]+[。！？!?；;]*|[^\n]")
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """What a boilerplate marker stands for: its family, its weight and a note for the reason."""
+
+    family: str  # watermark, footer or user
+    strong: bool
+    note: str
+
+
+Hit = tuple[int, int, str, Marker]  # start, end, distinct key, marker
+
+
+def judge(seg: str, hits: list[Hit], settings: BoilerplateSettings) -> tuple[str, str] | None:
+    """(family, reason) if the segment is boilerplate, else None."""
+    strong = {h[2]: h[3] for h in hits if h[3].strong}
+    weak = {h[2]: h[3] for h in hits if not h[3].strong}
+    size = len(seg.strip())
+    short = size <= settings.short_segment
+    if len(strong) >= 2 or (strong and (weak or short)) or (len(weak) >= 3 and "。" not in seg):
+        first = next(iter(strong.values())) if strong else next(iter(weak.values()))
+        notes = list(dict.fromkeys(m.note for m in (*strong.values(), *weak.values())))
+        return first.family, "; ".join(notes[:3])
+    return None
+
+
+def _covered(hits: list[Hit], end: int) -> int:
+    """Characters of a segment (ending at ``end``) covered by its markers."""
+    total, reach = 0, -1
+    for s, e, _, _ in sorted(hits):
+        e = min(e, end)
+        if e > reach:
+            total += e - max(s, reach)
+            reach = e
+    return total
+
+
+def inline_cut(
+    text: str, s: int, e: int, hits: list[Hit], settings: BoilerplateSettings
+) -> tuple[int, int, str, str] | None:
+    """The part of a segment to cut out of its paragraph, if any.
+
+    The cut runs from the segment start (or the first marker, if more than 10
+    characters come before it) to the segment end (or the last marker, if more
+    than 6 come after it), and must be boilerplate and over 60 % markers.
+    """
+    if not hits:
+        return None
+    seg = text[s:e].strip()
+    close = e + 1 if text[e : e + 1] == "】" else e  # the segmenter may split off the 】
+    bracketed = seg.startswith("【") and text[s:close].rstrip().endswith("】")
+    if bracketed and any(h[3].strong for h in hits) and len({h[2] for h in hits}) >= 2:
+        # a bracketed insert with a strong marker and another (获取完整版…QQ号): the
+        # brackets say where it starts and ends, however much of it the markers cover
+        verdict = judge(text[s:close], hits, settings)
+        if verdict:
+            return s, close, *verdict
+    first = min(h[0] for h in hits)
+    last = max(h[1] for h in hits)
+    before = text[s:first].rstrip()
+    opening = text.rfind("《", s, first) if before.endswith("》") else -1
+    if opening >= 0 and "》" not in text[opening : len(before) + s - 1] and text[e - 1 : e] in _TERMINATORS:
+        # a document-site footer sentence repeating the title it follows (《…》由会员上传分享，免费
+        # 在线阅读，更多相关内容在…。): dense in markers after the title, it goes from the title to its end
+        verdict = judge(text[first:e], hits, settings)
+        if verdict and _covered(hits, e) > settings.inline_cover * len(text[first:e].strip()):
+            return (s if not text[s:opening].strip() else opening), e, *verdict
+    start = s if len(text[s:first].strip()) <= settings.inline_lead else first
+    stop = e if len(text[last:e].strip()) <= settings.inline_tail else last
+    piece = text[start:stop]
+    verdict = judge(piece, hits, settings)
+    if verdict and _covered(hits, stop) > settings.inline_cover * len(piece.strip()):
+        return start, stop, *verdict
+    return None
+
+
+def may_go_whole(seg: str, hits: list[Hit], settings: BoilerplateSettings) -> bool:
+    """A segment longer than 60 characters goes with its line only when dense in distinct markers."""
+    if len(seg.strip()) <= settings.whole_segment:
+        return True
+    strong = {h[2] for h in hits if h[3].strong}
+    return len(strong) >= 2 and len({h[2] for h in hits}) >= 3
+
+
+def _ends_token(line: str, i: int) -> bool:
+    """True if ``line[i - 1]`` ends a run of ASCII letters or digits running into Chinese."""
+    last, nxt = _fold(line[i - 1]), line[i]
+    return last.isascii() and last.isalnum() and not nxt.isascii() and not nxt.isspace()
+
+
+def group(hits: list[Hit], spans: list[tuple[int, int]]) -> list[list[Hit]]:
+    """The hits starting inside each span (both sorted, spans disjoint)."""
+    out: list[list[Hit]] = []
+    k = 0
+    for s, e in spans:
+        while k < len(hits) and hits[k][0] < s:
+            k += 1
+        group = []
+        while k < len(hits) and hits[k][0] < e:
+            group.append(hits[k])
+            k += 1
+        out.append(group)
+    return out
+
+
+def segments(line: str, hits: list[Hit], base: int) -> list[tuple[int, int]]:
+    """Segment spans of a line (offsets in the text).
+
+    Also cut after a marker ending in a digit or Latin letter (a QQ number, a
+    site address), where a pasted watermark often runs into the next sentence.
+    """
+    cuts = sorted(h[1] - base for h in hits if h[1] - base < len(line) and _ends_token(line, h[1] - base))
+    spans = []
+    k = 0
+    for m in _SEGMENT.finditer(line):
+        s, e = m.span()
+        while k < len(cuts) and cuts[k] <= s:
+            k += 1
+        while k < len(cuts) and cuts[k] < e:
+            spans.append((s, cuts[k]))
+            s = cuts[k]
+            k += 1
+        spans.append((s, e))
+    return [(base + s, base + e) for s, e in spans]
+
+
+def stable_cuts(
+    text: str, start: int, end: int, cuts: list[tuple[int, int, str, str]], hits: list[Hit]
+) -> list[tuple[int, int, str, str]]:
+    """Drop the cuts that would join text holding a kept marker into a new segment.
+
+    Cleaning again would judge that new segment afresh; keeping such a cut out
+    keeps the step idempotent (and the text, when unsure).
+    """
+    if not cuts:
+        return cuts
+    # segment bounds that outlive a cut: after a terminator or 】, before a 【 (not the cut's own)
+    after = [start, *(m.end() for m in _BOUNDARY_AFTER.finditer(text, start, end)), end]
+    before = [start, *(m.start() for m in _BOUNDARY_BEFORE.finditer(text, start, end)), end]
+    starts = [h[0] for h in hits]
+    cut_starts = [c[0] for c in cuts]
+    out = []
+    for a, b, family, reason in cuts:
+        lo = max(after[bisect_right(after, a) - 1], before[bisect_left(before, a) - 1] if a > start else start)
+        hi = min(after[bisect_right(after, b)] if b < end else end, before[bisect_left(before, b)])
+        for k in range(bisect_left(starts, lo), bisect_left(starts, hi)):
+            i = bisect_right(cut_starts, starts[k]) - 1
+            if i < 0 or starts[k] >= cuts[i][1]:
+                break  # a marker that stays would join the new segment
+        else:
+            out.append((a, b, family, reason))
+    return out
