@@ -31,11 +31,11 @@ from ._config import Config
 from ._decode import plausibility
 from ._edits import Context, Proposal, Step, StepFn
 from ._lexicon import Schema
-from ._mojibake_ftfy import HINTS, ftfy_lines, maybe_foreign_mojibake
+from ._mojibake_ftfy import HINTS, encoding_fixes, ftfy_lines, maybe_foreign_mojibake
 from ._reads import chinese_evidence
 
 if TYPE_CHECKING:
-    import ftfy
+    pass
 
 __all__ = ["MOJIBAKE", "mojibake", "run"]
 
@@ -174,29 +174,10 @@ def _maybe_mojibake(text: str) -> bool:
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
-@cache
-def _ftfy() -> ftfy.TextFixerConfig:
-    """ftfy's encoding fixes only; ftfy (and its codecs) are imported here, on first use."""
-    import ftfy  # 35 ms: imported on first use
-
-    return ftfy.TextFixerConfig(
-        unescape_html=False,
-        remove_terminal_escapes=False,
-        fix_latin_ligatures=False,
-        fix_character_width=False,
-        uncurl_quotes=False,
-        fix_line_breaks=False,
-        fix_surrogates=False,
-        remove_control_chars=False,
-        normalization=None,
-        explain=False,
-    )
-
-
 def _ftfy_fix_text(text: str) -> str:
     import ftfy
 
-    return ftfy.fix_text(text, _ftfy())
+    return ftfy.fix_text(text, encoding_fixes(explain=False, fix_c1_controls=True))
 
 
 def _is_bad(text: str) -> bool:

@@ -32,12 +32,16 @@ from ._decode import plausibility
 if TYPE_CHECKING:
     import ftfy
 
-__all__ = ["HINTS", "FtfyLine", "ftfy_lines", "maybe_foreign_mojibake"]
+__all__ = ["HINTS", "FtfyLine", "encoding_fixes", "ftfy_lines", "maybe_foreign_mojibake"]
 
 
 @cache
-def _ftfy() -> ftfy.TextFixerConfig:
-    """ftfy's encoding fixes only; ftfy (35 ms, with its codecs) is imported on first use."""
+def encoding_fixes(*, explain: bool, fix_c1_controls: bool) -> ftfy.TextFixerConfig:
+    """ftfy's encoding fixes only, nothing typographic; ftfy (35 ms, with its codecs) is imported on first use.
+
+    Line by line (here) ftfy explains its plan and leaves C1 controls to the controls step;
+    the mojibake step's own repairs ask for no plan and let ftfy fix C1 inside a run.
+    """
     import ftfy
 
     return ftfy.TextFixerConfig(
@@ -49,9 +53,9 @@ def _ftfy() -> ftfy.TextFixerConfig:
         fix_line_breaks=False,
         fix_surrogates=False,
         remove_control_chars=False,
-        fix_c1_controls=False,  # the controls step maps C1 to cp1252, with its own rule
+        fix_c1_controls=fix_c1_controls,
         normalization=None,
-        explain=True,
+        explain=explain,
     )
 
 #: Characters Western mojibake is made of and GB2312 lacks (GB2312 has the pinyin
@@ -154,7 +158,7 @@ def ftfy_lines(text: str) -> Iterator[FtfyLine]:
 def _fix_and_explain(line: str) -> tuple[str, list[ftfy.ExplanationStep] | None]:
     import ftfy
 
-    fixed, plan = ftfy.fix_and_explain(line, _ftfy())
+    fixed, plan = ftfy.fix_and_explain(line, encoding_fixes(explain=True, fix_c1_controls=False))
     return fixed, plan
 
 
