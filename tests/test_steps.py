@@ -95,3 +95,14 @@ def test_a_real_step_missing_one_rule_id_from_its_declaration_fails_in_strict_mo
     with pytest.raises(ValueError, match=want):
         Cleaner(Config(strict=True)).clean("共１２３人")
     assert Cleaner(Config(strict=False)).clean("共１２３人").text == "共123人"  # the default stays forgiving
+
+
+def test_a_step_reads_only_optional_context_that_exists() -> None:
+    from dataclasses import fields
+
+    from reportclean._edits import Context
+
+    optional = {f.name for f in fields(Context)} - {"quantities", "from_bytes"}
+    declared = {r for step in REGISTRY.values() for r in step.reads}
+    assert declared <= optional
+    assert {n: s.reads for n, s in REGISTRY.items() if s.reads} == {"layout": ("page_breaks",), "script": ("warnings",)}

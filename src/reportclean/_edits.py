@@ -139,7 +139,9 @@ class Step:
     - ``requires``: the steps that must run before it for it to do its work
       (``Cleaner`` refuses a config that switches this step on and one of them off);
     - ``lexicons``: the lexicon kinds it reads (built-in and from ``Config.lexicons``),
-      with their :class:`~reportclean._lexicon.Schema`.
+      with their :class:`~reportclean._lexicon.Schema`;
+    - ``reads``: the optional fields of :class:`Context` it reads (``warnings``,
+      ``page_breaks``): the pipeline builds them only for the steps that declare them.
 
     In strict mode a step that raises a code or makes an edit with a rule it did not
     declare is an error; the docs tests hold every declared code and rule id to an
@@ -156,6 +158,7 @@ class Step:
     rules: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
     lexicons: Mapping[str, Schema] = field(default_factory=dict)
+    reads: tuple[str, ...] = ()
 
 
 def noop(text: str, context: Context) -> Proposal:

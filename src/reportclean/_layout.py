@@ -483,4 +483,5 @@ LAYOUT = Step(
         "placeholders": Schema((("phrase", "role"),), {"role": ("keep", "date", "name", "number")}),
         "measure-words": Schema((("word", "class"),)),
     },
+    reads=("page_breaks",),
 )

@@ -204,8 +204,16 @@ def _run(doc: Document, step: Step, fn: StepFn, from_bytes: bool, strict: bool) 
     In strict mode, a warning code or a rule id the step did not declare raises.
     """
     name, codes = step.name, step.codes
-    page_breaks = doc.page_breaks() if name == "layout" else ()  # only layout reads them (cost: a scan of the log)
-    proposal = fn(doc.text, Context(doc.quantities(), from_bytes, doc.current_warnings(), page_breaks))
+    reads = step.reads  # optional context, built only for the steps that declare they read it
+    proposal = fn(
+        doc.text,
+        Context(
+            doc.quantities(),
+            from_bytes,
+            doc.current_warnings() if "warnings" in reads else (),
+            doc.page_breaks() if "page_breaks" in reads else (),
+        ),
+    )
     if strict:
         undeclared = {f.code for f in proposal.flags} - codes.keys()
         if undeclared:

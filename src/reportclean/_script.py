@@ -326,4 +326,5 @@ SCRIPT = Step(
         "script-shared": Schema((("char", "also"),), {"also": ("simplified", "traditional")}),
         "hanzi-frequency": Schema((("hanzi", "rank"),)),
     },
+    reads=("warnings",),
 )
