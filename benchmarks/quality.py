@@ -1,7 +1,7 @@
 """Score reportclean on a folder of real documents against hand-written labels.
 
     python benchmarks/quality.py DOCS_DIR --labels L1.json [L2.json ...]
-        [--judgements judgements.tsv] [--to-judge todo.tsv]
+        [--judgements judgements.tsv ...] [--to-judge todo.tsv]
         [--markdown out.md] [--json out.json] [--urls urls.tsv]
 
 Each ``DOCS_DIR/*.txt`` is read as bytes and cleaned with ``reportclean.clean``.
@@ -231,15 +231,23 @@ def tsv_unescape(text: str) -> str:
 JudgeKey = tuple[str, str, str, str, str]  # doc, rule, original, replacement, at ("" = every occurrence)
 
 
-def load_judgements(path: Path | None) -> dict[JudgeKey, tuple[str, str]]:
-    """Verdicts from a TSV with a header: doc, rule, original, replacement, verdict, note[, at].
+def load_judgements(paths: Sequence[Path] | Path | None) -> dict[JudgeKey, tuple[str, str]]:
+    """Verdicts from TSV files with a header: doc, rule, original, replacement, verdict, note[, at].
 
     ``at`` (the start of the edit in the input) restricts a verdict to one occurrence;
     without it the verdict holds for every occurrence of that edit in that document.
     """
     out: dict[JudgeKey, tuple[str, str]] = {}
-    if path is None or not path.exists():
+    if paths is None:
         return out
+    for path in [paths] if isinstance(paths, Path) else paths:
+        if path.exists():
+            out.update(_judgements_file(path))
+    return out
+
+
+def _judgements_file(path: Path) -> dict[JudgeKey, tuple[str, str]]:
+    out: dict[JudgeKey, tuple[str, str]] = {}
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
         cols = line.split("\t")
         if (n == 0 and cols[0] == "doc") or not line.strip():
@@ -583,7 +591,10 @@ def read_kinds(path: Path | None) -> dict[str, str]:
 
 
 def run(
-    docs_dir: Path, label_files: Sequence[Path], judgements: Path | None = None, urls: Path | None = None
+    docs_dir: Path,
+    label_files: Sequence[Path],
+    judgements: Sequence[Path] | Path | None = None,
+    urls: Path | None = None,
 ) -> Summary:
     """Score every ``*.txt`` in ``docs_dir``; documents without labels get only the label-free checks."""
     labels = load_labels(label_files)
@@ -603,7 +614,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("docs", type=Path, help="folder of *.txt documents")
     parser.add_argument("--labels", type=Path, nargs="+", required=True, help="label JSON files")
-    parser.add_argument("--judgements", type=Path, help="TSV of verdicts on removals and changes")
+    parser.add_argument(
+        "--judgements", type=Path, nargs="+", help="TSV files of verdicts on removals and changes (later files win)"
+    )
     parser.add_argument("--to-judge", type=Path, help="write the unjudged removals and changes here (TSV)")
     parser.add_argument("--markdown", type=Path, help="write a Markdown table of the figures here")
     parser.add_argument("--json", type=Path, help="write the figures as JSON here")
