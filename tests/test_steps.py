@@ -20,8 +20,20 @@ def test_the_registry_the_switches_and_the_order_are_one_list() -> None:
     assert all(key == step.name for key, step in REGISTRY.items())
     switches = [f.name for f in dataclasses.fields(Config)]
     assert switches[: len(STEP_NAMES)] == list(STEP_NAMES) and switches[len(STEP_NAMES)] == "strict"
+    assert list(REGISTRY) == ["mojibake", "nfc", "controls", "newlines", "boilerplate", "width", "numerals",
+                              "spacing", "layout", "script", "whitespace", "quantities", "placeholders", "checks"]
     off = Config(**{name: False for name in STEP_NAMES})  # type: ignore[arg-type]
     assert off.steps() == ()
+
+
+def test_a_switch_that_names_the_wrong_step_is_refused_at_import() -> None:
+    from reportclean._pipeline import _declared
+
+    assert _declared("width", "_width.WIDTH") is REGISTRY["width"]
+    with pytest.raises(RuntimeError, match=r"Config.width names _basic.NFC, which must be the Step named 'width'"):
+        _declared("width", "_basic.NFC")
+    with pytest.raises(RuntimeError, match="must be the Step"):
+        _declared("width", "_width.run")
 
 
 def test_codes_and_kinds_are_the_union_of_the_declarations() -> None:

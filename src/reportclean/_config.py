@@ -1,6 +1,9 @@
 """Configuration: one switch per pipeline step, plus a few options.
 
-The field names of the switches are the step names: the registry key, the
+The switches are the pipeline's registry: one line per step, in the order the
+steps run, each naming the module attribute that holds the step's declaration
+(``metadata={"step": "_width.WIDTH"}``); ``reportclean._pipeline`` builds
+``REGISTRY`` from them. The field names of the switches are the step names: the registry key, the
 ``step`` of a warning and the docs heading are the same string.
 
 >>> Config().numerals
@@ -26,13 +29,14 @@ from typing import Literal
 from ._chrome import BoilerplateSettings
 from ._lexicon import Lexicon
 
-__all__ = ["NUMERAL_MODES", "STEP_NAMES", "Config", "NumeralMode"]
+__all__ = ["NUMERAL_MODES", "STEP_NAMES", "STEP_PATHS", "Config", "NumeralMode"]
 
 NumeralMode = Literal["measures", "counts"]
 #: What ``Config.numerals`` may say besides False (off); True is the first, the default.
 NUMERAL_MODES: tuple[NumeralMode, ...] = ("measures", "counts")
 
 _DEFAULT_SETTINGS = BoilerplateSettings()  # frozen: one shared default is safe
+
 
 def _strict_default() -> bool:
     """``Config.strict`` when not given: on where ``REPORTCLEAN_STRICT=1``."""
@@ -83,23 +87,25 @@ class Config:
       classifier (:class:`reportclean.BoilerplateSettings`, docs/rules.md#boilerplate-chrome-by-what-a-line-is-like).
     """
 
-    # The switches, one per step of the registry (reportclean._pipeline.REGISTRY), in the
-    # order the steps run (checked at import): STEP_NAMES is read from here.
-    mojibake: bool = True
-    nfc: bool = True
-    controls: bool = True
-    newlines: bool = True
-    boilerplate: bool = True
-    width: bool = True
-    numerals: NumeralMode | bool = "measures"
-    spacing: bool = True
-    layout: bool = True
-    script: bool = True
-    whitespace: bool = True
-    quantities: bool = True
-    placeholders: bool = True
-    checks: bool = True
-    # The options (STEP_NAMES ends before the first of them).
+    # The switches: the registry of steps, in the order they run. Each names the attribute of
+    # reportclean._<module> that holds its Step; _pipeline.REGISTRY and STEP_NAMES are read
+    # from here. (Typed fields, not fields made from the registry: the type checker and the
+    # IDE see every switch.)
+    mojibake: bool = field(default=True, metadata={"step": "_mojibake.MOJIBAKE"})
+    nfc: bool = field(default=True, metadata={"step": "_basic.NFC"})
+    controls: bool = field(default=True, metadata={"step": "_basic.CONTROLS"})
+    newlines: bool = field(default=True, metadata={"step": "_basic.NEWLINES"})
+    boilerplate: bool = field(default=True, metadata={"step": "_boilerplate.BOILERPLATE"})
+    width: bool = field(default=True, metadata={"step": "_width.WIDTH"})
+    numerals: NumeralMode | bool = field(default="measures", metadata={"step": "_numerals.NUMERALS"})
+    spacing: bool = field(default=True, metadata={"step": "_spacing.SPACING"})
+    layout: bool = field(default=True, metadata={"step": "_layout.LAYOUT"})
+    script: bool = field(default=True, metadata={"step": "_script.SCRIPT"})
+    whitespace: bool = field(default=True, metadata={"step": "_basic.WHITESPACE"})
+    quantities: bool = field(default=True, metadata={"step": "_quantities.QUANTITIES"})
+    placeholders: bool = field(default=True, metadata={"step": "_placeholders.PLACEHOLDERS"})
+    checks: bool = field(default=True, metadata={"step": "_checks.CHECKS"})
+    # The options.
     strict: bool = field(default_factory=_strict_default)
     mark_placeholders: bool = False
     simplified: bool = False
@@ -140,6 +146,7 @@ class Config:
         return tuple(name for name in STEP_NAMES if getattr(self, name))
 
 
-#: The pipeline steps, in the order they run: the switches of :class:`Config`, which come
-#: before its options (``_pipeline`` checks at import that they are the registry's steps).
-STEP_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Config))[: [f.name for f in fields(Config)].index("strict")]
+#: The pipeline steps, in the order they run: the switches of :class:`Config`.
+STEP_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Config) if "step" in f.metadata)
+#: Where each step's declaration lives: ``{"width": "_width.WIDTH", ...}``.
+STEP_PATHS: dict[str, str] = {f.name: f.metadata["step"] for f in fields(Config) if "step" in f.metadata}

@@ -12,24 +12,12 @@ proposes edits on it; :class:`~reportclean._document.Document` applies them.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Mapping
 from operator import attrgetter
 from typing import TypeVar
 
-from . import (
-    _basic,
-    _boilerplate,
-    _checks,
-    _layout,
-    _mojibake,
-    _numerals,
-    _placeholders,
-    _quantities,
-    _script,
-    _spacing,
-    _width,
-)
-from ._config import STEP_NAMES, Config
+from ._config import STEP_NAMES, STEP_PATHS, Config
 from ._decode import decode
 from ._document import Document
 from ._edits import Context, Flag, Step, StepFn
@@ -40,27 +28,18 @@ __all__ = ["CODES", "KINDS", "REGISTRY", "Cleaner", "clean"]
 
 _T = TypeVar("_T")
 
-REGISTRY: Mapping[str, Step] = {
-    s.name: s
-    for s in (
-        _mojibake.MOJIBAKE,
-        _basic.NFC,
-        _basic.CONTROLS,
-        _basic.NEWLINES,
-        _boilerplate.BOILERPLATE,
-        _width.WIDTH,
-        _numerals.NUMERALS,
-        _spacing.SPACING,
-        _layout.LAYOUT,
-        _script.SCRIPT,
-        _basic.WHITESPACE,
-        _quantities.QUANTITIES,
-        _placeholders.PLACEHOLDERS,
-        _checks.CHECKS,
-    )
-}
-if tuple(REGISTRY) != STEP_NAMES:  # a programming error in this package, checked at import
-    raise RuntimeError(f"the registry {tuple(REGISTRY)} and Config's switches {STEP_NAMES} must list the same steps")
+
+def _declared(name: str, path: str) -> Step:
+    """The Step that ``Config``'s switch ``name`` names (``"_width.WIDTH"``)."""
+    module, attribute = path.split(".")
+    step = getattr(importlib.import_module(f".{module}", __package__), attribute)
+    if not isinstance(step, Step) or step.name != name:  # a programming error in this package
+        raise RuntimeError(f"Config.{name} names {path}, which must be the Step named {name!r}")
+    return step
+
+
+#: The steps in the order they run, read from ``Config``'s switches (each names its Step).
+REGISTRY: Mapping[str, Step] = {name: _declared(name, path) for name, path in STEP_PATHS.items()}
 
 #: Codes raised outside the steps: by decoding and by the pipeline itself.
 _OWN_CODES: Mapping[str, Severity] = {
@@ -178,8 +157,13 @@ class Cleaner:
                     (),
                     [
                         (
-                            Flag(0, 0, "step-failed", f"step {name!r} failed ({type(exc).__name__}: {exc}); "
-                                 "its changes were skipped, please report this input"),
+                            Flag(
+                                0,
+                                0,
+                                "step-failed",
+                                f"step {name!r} failed ({type(exc).__name__}: {exc}); "
+                                "its changes were skipped, please report this input",
+                            ),
                             "error",
                         )
                     ],
