@@ -213,9 +213,8 @@ class _Fix:
         self.how = how
         #: stretches (input start, end) kept as they were: no reading of their bytes is sure
         self.unsure = unsure
-        #: the text a plausibility score looks at: the repaired pieces only
-        self.scored = self.text if not unsure else "".join(
-            p[2] for p in pieces if not any(a <= p[0] < b for a, b in unsure))
+        #: the text a plausibility score looks at (the pieces kept as they were count against it)
+        self.scored = self.text
 
 
 def _decode_pieces(data: bytes, codec: str) -> list[tuple[int, int, str, bool]]:
@@ -439,7 +438,10 @@ def mojibake(text: str, context: Context) -> Proposal:
                 continue
             out.edits = [e for e in out.edits if not a <= e.start < b]
             out.flags = [f for f in out.flags if not a <= f.start < b]
+        chinese_line = _rx().CJK_TEXT.search(line.text) is not None
         for s, e, rep in line.edits:
+            if chinese_line and _OTHER_SCRIPT.search(rep):
+                continue  # Latin-1 letters beside Chinese are Chinese mojibake, not Cyrillic or IPA
             out.replace(s, e, rep, rule="mojibake")
             out.flag(s, e, "mojibake-repaired", f"{line.how}: {text[s:e][:20]!r} repaired to {rep[:20]!r}")
     return out
@@ -506,11 +508,21 @@ def _chinese(text: str, out: Proposal) -> None:
     if votes.get(_GBK_UTF8):
         found.extend(_two_byte_runs(text, found))
     repaired = []
+    traditional: bool | None = None  # whether the document is traditional text (found when needed)
     for s, _, fixes in found:
         k = min(range(len(fixes)), key=lambda i: (-votes.get(_kind(fixes[i][0]), 0), not fixes[i][1], i))
         fix, strong = fixes[k]
-        if strong or votes.get(_kind(fix), 0):
-            repaired.append(_propose(text, s, _again(fix), out))
+        if not (strong or votes.get(_kind(fix), 0)):
+            continue
+        if fix.how == _GBK_LATIN1:
+            if traditional is None:
+                traditional = _traditional(text)
+            if traditional:
+                # GBK is the simplified-script encoding: Latin-1 letters left in a traditional
+                # text are the leftovers of Big5 mojibake that could not be realigned, not GBK
+                # (they would be repaired wrongly, and only on a second clean)
+                continue
+        repaired.append(_propose(text, s, _again(fix), out))
     if not lost_marks:
         return
     for m in _LOST.finditer(text):
@@ -519,6 +531,13 @@ def _chinese(text: str, out: Proposal) -> None:
         out.flag(m.start(), m.end(), "lost-characters",
                  f"{m.group()[:12]!r}: the bytes of these characters were lost upstream (a decode that "
                  "replaced them); the original characters cannot be recovered from this text")
+
+
+def _traditional(text: str) -> bool:
+    """Whether ``text`` holds traditional-only characters and no simplified-only ones."""
+    from ._script import simplified_chars, traditional_chars
+
+    return traditional_chars()[1].search(text) is not None and simplified_chars()[1].search(text) is None
 
 
 # GBK bytes that UTF-8 decodes by chance (为 CE AA is Greek Ϊ): 2-byte UTF-8 characters.
@@ -578,6 +597,9 @@ def _propose(text: str, run: int, fix: _Fix, out: Proposal) -> tuple[int, int]:
 
 
 _REPLACEMENT_RUN = re.compile("\ufffd+")
+# Letters of scripts other than Latin (IPA, Greek, Cyrillic, Hebrew, Arabic …): what ftfy makes
+# of a fragment of Chinese mojibake that happens to be valid UTF-8.
+_OTHER_SCRIPT = re.compile("[\u0250-\u1fff]")
 
 
 def mojibake_step(text: str, context: Context) -> Proposal:
