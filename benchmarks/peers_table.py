@@ -29,7 +29,7 @@ CASES: list[tuple[str, str, str]] = [
     ("《关于文明城市建设的通知》（试行）", "《关于文明城市建设的通知》（试行）", "book title and brackets kept"),
     ("建筑面积约760㎡，约1km²", "建筑面积约760㎡，约1km²", "unit symbols kept (numbers issue)"),
     ("同比增长1·8%，完成率72.59﹪", "同比增长1.8%，完成率72.59%", "odd decimal point and percent sign"),
-    ("兵役登记率XX%，；工会组织", "兵役登记率XX%；工会组织", "clashing marks; placeholders kept"),
+    ("兵役登记率XX%，；工会组织", "兵役登记率XX%，；工会组织", "clashing marks kept and flagged; placeholders kept"),
     ("贫困户 144 户 192 人于 2017 年底", "贫困户144户192人于2017年底", "converter spaces around numbers"),
     ("总长约 13 KM，其中", "总长约13KM，其中", "space before a Latin unit"),
     ("思想 and 党的十九大精神", "思想 and 党的十九大精神", "an English word keeps its spaces"),

@@ -222,3 +222,38 @@ def test_latin_words_ending_in_an_ascii_letter_are_not_gbk(word: str) -> None:
     # "íšt" is 須t in GBK: a run may end in a GBK/Big5 trail byte, but two Latin-1
     # letters and an ASCII one are no evidence
     assert clean(f"代表团在{word}举行会谈。").text == f"代表团在{word}举行会谈。"
+
+
+# Sentences of our own, written in traditional script with many characters whose Big5 lead
+# byte is 0xAD (個 面 員 計 要 准): a Latin-1 reading that loses the soft hyphen misaligns them.
+_OWN_BIG5 = [
+    "本會委員今日批准一個新計劃，要求各部門在地面設施完成後提交報告。",
+    "全區人口約五萬人，設有三個社區中心及兩個運動場。",
+]
+
+
+def _soft_hyphens_lost(text: str) -> str:
+    return text.encode("big5").decode("latin-1").replace("\xad", "")
+
+
+def test_big5_read_as_latin1_with_lost_soft_hyphens_is_realigned_or_kept() -> None:
+    """A lost 0xAD byte misaligns the pairs after it: realigned where sure, never wrong characters."""
+    for sentence in _OWN_BIG5:
+        broken = _soft_hyphens_lost(sentence)
+        assert len(broken) < len(sentence.encode("big5"))  # bytes were lost
+        p = mojibake(broken, Context())
+        got = apply(broken, p)
+        # every repaired character is the right one: what is not repaired is kept as it was
+        for e in p.edits:
+            assert e.replacement in sentence, (broken[e.start : e.end], e.replacement)
+        assert sum(len(e.replacement) for e in p.edits) >= len(sentence) * 3 // 4, got
+
+
+def test_big5_orphan_byte_at_a_cut_is_kept_and_flagged() -> None:
+    # 屬 is C4 DD: its trail byte went into a character an upstream decoder read as UTF-8
+    broken = "¤½³¼¡A¦ì©ó¦è¤EÀs¡AÄ\u0772`"
+    p = mojibake(broken, Context())
+    got = apply(broken, p)
+    assert got.startswith("公頃，位於西九龍，Ä"), got
+    assert "\ufffd" not in got
+    assert ("Ä", "mojibake-unrepaired") in [(broken[f.start : f.end], f.code) for f in p.flags]

@@ -259,12 +259,13 @@ def _big5(raw: bytes) -> tuple[str, str] | None:
 
 def _decode_cjk(raw: bytes) -> DecodeResult:
     """GB18030 or the Big5 family: score both, decode strictly, check the text reads as Chinese."""
-    gb_score, b5_score = _scores(raw[: 2 * _SAMPLE + 64])
+    gb_score, b5_score, gb_pua = _scores(raw[: 2 * _SAMPLE + 64])
     if len(raw) > 2 * _SAMPLE + 64 and len(raw[: 2 * _SAMPLE + 64].translate(None, _ASCII)) < _SAMPLE // 2:
-        gb_score, b5_score = _scores(raw[:_HEAD])  # a web page's ASCII head: look further
-    # GB18030 wins near-ties: mainland reports are the common case.
+        gb_score, b5_score, gb_pua = _scores(raw[:_HEAD])  # a web page's ASCII head: look further
+    # GB18030 wins near-ties: mainland reports are the common case; but not when it makes
+    # private-use characters (its user-defined areas) that Big5 reads as Chinese.
     order = [("gb18030", gb_score), ("big5", b5_score)]
-    if b5_score > gb_score + 0.1:
+    if b5_score > gb_score + 0.1 or (gb_pua and b5_score >= gb_score):
         order.reverse()
     for i, (family, score) in enumerate(order):
         found = _strict(raw, "gb18030") if family == "gb18030" else _big5(raw)
@@ -296,10 +297,16 @@ def _decode_cjk(raw: bytes) -> DecodeResult:
     return _decode_lines(raw)
 
 
-def _scores(head: bytes) -> tuple[float, float]:
-    """Plausibility of ``head`` (its non-ASCII characters) read as GB18030 and as Big5."""
-    gb = plausibility(sample_non_ascii(head.decode("gb18030", errors="replace"), _SAMPLE))
-    return gb, plausibility(sample_non_ascii(head.decode("big5hkscs", errors="replace"), _SAMPLE))
+def _scores(head: bytes) -> tuple[float, float, bool]:
+    """Plausibility of ``head`` (its non-ASCII characters) read as GB18030 and as Big5, and whether
+    the GB18030 reading holds private-use characters while the Big5 one does not."""
+    gb_text = sample_non_ascii(head.decode("gb18030", errors="replace"), _SAMPLE)
+    b5_text = sample_non_ascii(head.decode("big5hkscs", errors="replace"), _SAMPLE)
+    pua = _PUA.search(gb_text) is not None and _PUA.search(b5_text) is None
+    return plausibility(gb_text), plausibility(b5_text), pua
+
+
+_PUA = re.compile("[\ue000-\uf8ff]")
 
 
 def _guessed(text: str, codec: str, runner_up: str, why: str = "") -> QualityWarning:

@@ -31,6 +31,7 @@ from ._config import Config
 from ._decode import plausibility
 from ._edits import Context, Proposal, Step, StepFn
 from ._lexicon import Schema
+from ._mojibake_big5 import realign_big5, sure_text
 from ._mojibake_ftfy import HINTS, encoding_fixes, ftfy_lines, maybe_foreign_mojibake
 from ._reads import chinese_evidence
 
@@ -200,15 +201,20 @@ _MIN_SCORE = 0.5  # and how plausible at least
 class _Fix:
     """A repaired segment: aligned pieces (input start, input end, output, lost)."""
 
-    __slots__ = ("end", "how", "lost", "pieces", "start", "text")
+    __slots__ = ("end", "how", "lost", "pieces", "scored", "start", "text", "unsure")
 
-    def __init__(self, pieces: list[tuple[int, int, str, bool]], how: str) -> None:
+    def __init__(self, pieces: list[tuple[int, int, str, bool]], how: str,
+                 unsure: tuple[tuple[int, int], ...] = ()) -> None:
         self.pieces = pieces
         self.start = pieces[0][0]
         self.end = pieces[-1][1]
         self.text = "".join(p[2] for p in pieces)
         self.lost = any(p[3] for p in pieces)
         self.how = how
+        #: stretches (input start, end) kept as they were: no reading of their bytes is sure
+        self.unsure = unsure
+        #: the text a plausibility score looks at (the pieces kept as they were count against it)
+        self.scored = self.text
 
 
 def _decode_pieces(data: bytes, codec: str) -> list[tuple[int, int, str, bool]]:
@@ -290,6 +296,34 @@ def _via(seg: str, raw: bytes, widths: Callable[[], list[int]], codec: str, how:
     return _Fix(pieces, how) if pieces else None
 
 
+def _big5(seg: str, raw: bytes, widths: Callable[[], list[int]], cut: tuple[bool, bool]) -> _Fix | None:
+    """Big5 read as Latin-1: decoded as it is, or realigned where a soft hyphen (0xAD) was lost.
+
+    Only the pieces the realignment is sure of are repaired; the others are kept and
+    flagged ``mojibake-unrepaired`` (see :mod:`reportclean._mojibake_big5`).
+    """
+    pieces = realign_big5(seg, raw, cut)
+    if pieces is None:
+        return _via(seg, raw, widths, "big5hkscs", _BIG5_LATIN1)
+    everything = list(pieces)
+    while pieces and not (pieces[0][3] and pieces[0][2] != seg[pieces[0][0] : pieces[0][1]]):
+        pieces.pop(0)  # kept edges are not part of the repair (but are flagged with it)
+    while pieces and not (pieces[-1][3] and pieces[-1][2] != seg[pieces[-1][0] : pieces[-1][1]]):
+        pieces.pop()
+    if not pieces:
+        return None
+    unsure: list[tuple[int, int]] = []
+    for a, b, _, sure in everything:
+        if sure:
+            continue
+        if unsure and unsure[-1][1] == a:
+            unsure[-1] = (unsure[-1][0], b)
+        else:
+            unsure.append((a, b))
+    fix = _Fix([(a, b, text, False) for a, b, text, _ in pieces], _BIG5_LATIN1 + " (realigned)", tuple(unsure))
+    return fix if sure_text(pieces) else None
+
+
 def _clean_edge(seg: str, piece: tuple[int, int, str, bool]) -> bool:
     """Whether an edge piece of a repair turns plausible text into something worse."""
     a, b, out, lost = piece
@@ -301,13 +335,14 @@ def _clean_edge(seg: str, piece: tuple[int, int, str, bool]) -> bool:
 _LATINISH = re.compile("[\x00-\u024f\u2000-\u206f\u20ac\u2122]+")
 
 
-def _candidates(seg: str) -> list[tuple[_Fix, bool]]:
+def _candidates(seg: str, cut: tuple[bool, bool] = (False, False)) -> list[tuple[_Fix, bool]]:
     """The repairs of ``seg`` better than it, the likeliest first, each with its strength.
 
     A weak repair is applied only when the document's other segments vote for its
     kind: a run of one repeated character (``××``, ``¡¡``), two distinct Latin-1
     characters (``×é`` is ``组`` in GBK), or Latin-1 letters that also decode as
-    UTF-8 Latin (``Â²`` is ``²`` in UTF-8 but ``虏`` in GBK).
+    UTF-8 Latin (``Â²`` is ``²`` in UTF-8 but ``虏`` in GBK). ``cut``: the run is cut on its
+    left or right by a character that is not Latin-1 (see :func:`_big5`).
     """
     # Two or three Latin-1 characters that GBK reads as one or two hanzi (×é is 组)
     # are too little evidence on their own.
@@ -321,7 +356,7 @@ def _candidates(seg: str) -> list[tuple[_Fix, bool]]:
             return [1] * len(seg)
 
         tries = [_via(seg, raw, ones, "utf-8", _UTF8_LATIN1), _via(seg, raw, ones, "gb18030", _GBK_LATIN1),
-                 _via(seg, raw, ones, "big5hkscs", _BIG5_LATIN1)]
+                 _big5(seg, raw, ones, cut)]
         if "\ufffd" not in seg and tries[0] is None:
             fixed = _ftfy_fix_text(seg)
             if fixed != seg:  # ftfy's other encoding fixes (lost bytes, inconsistent UTF-8)
@@ -336,7 +371,7 @@ def _candidates(seg: str) -> list[tuple[_Fix, bool]]:
         if fix is None or fix.text in seen:
             continue
         seen.add(fix.text)
-        score = plausibility(fix.text.replace("\ufffd", "")) if fix.lost else plausibility(fix.text)
+        score = plausibility(fix.scored.replace("\ufffd", "")) if fix.lost else plausibility(fix.scored)
         if fix.how == _UTF8_LATIN1 and not fix.lost and _is_bad(seg):
             # valid UTF-8 that ftfy finds mojibake (Ã© is é, Â²ï¼› is ²；) comes first
             scored.append((-2.0, False, k, fix, len(set(seg)) > 1))
@@ -403,7 +438,10 @@ def mojibake(text: str, context: Context) -> Proposal:
                 continue
             out.edits = [e for e in out.edits if not a <= e.start < b]
             out.flags = [f for f in out.flags if not a <= f.start < b]
+        chinese_line = _rx().CJK_TEXT.search(line.text) is not None
         for s, e, rep in line.edits:
+            if chinese_line and _OTHER_SCRIPT.search(rep):
+                continue  # Latin-1 letters beside Chinese are Chinese mojibake, not Cyrillic or IPA
             out.replace(s, e, rep, rule="mojibake")
             out.flag(s, e, "mojibake-repaired", f"{line.how}: {text[s:e][:20]!r} repaired to {rep[:20]!r}")
     return out
@@ -453,9 +491,13 @@ def _chinese(text: str, out: Proposal) -> None:
         if _rx().LATIN_RUN.fullmatch(text, start, done):
             continue
         for sub in _rx().LATIN_RUN.finditer(text, start, done):  # clean text and Latin mojibake in one run
-            fixes = _candidates(sub.group())
+            a, b = sub.span()
+            if b == done:  # the last one may go on after the run, across ASCII trail bytes
+                b = done = _rx().LATIN_RUN.match(text, a).end()  # type: ignore[union-attr]
+            cut = (a > start, b < done or (b < len(text) and text[b] >= "\x80"))
+            fixes = _candidates(text[a:b], cut)
             if fixes:
-                found.append((sub.start(), sub.end(), fixes))
+                found.append((a, b, fixes))
     # A segment two repairs fit (Ã© is é in UTF-8, 茅 in GBK) follows the document's majority.
     votes: dict[str, int] = {}
     for _, _, fixes in found:
@@ -466,11 +508,21 @@ def _chinese(text: str, out: Proposal) -> None:
     if votes.get(_GBK_UTF8):
         found.extend(_two_byte_runs(text, found))
     repaired = []
+    traditional: bool | None = None  # whether the document is traditional text (found when needed)
     for s, _, fixes in found:
         k = min(range(len(fixes)), key=lambda i: (-votes.get(_kind(fixes[i][0]), 0), not fixes[i][1], i))
         fix, strong = fixes[k]
-        if strong or votes.get(_kind(fix), 0):
-            repaired.append(_propose(text, s, _again(fix), out))
+        if not (strong or votes.get(_kind(fix), 0)):
+            continue
+        if fix.how == _GBK_LATIN1:
+            if traditional is None:
+                traditional = _traditional(text)
+            if traditional:
+                # GBK is the simplified-script encoding: Latin-1 letters left in a traditional
+                # text are the leftovers of Big5 mojibake that could not be realigned, not GBK
+                # (they would be repaired wrongly, and only on a second clean)
+                continue
+        repaired.append(_propose(text, s, _again(fix), out))
     if not lost_marks:
         return
     for m in _LOST.finditer(text):
@@ -479,6 +531,13 @@ def _chinese(text: str, out: Proposal) -> None:
         out.flag(m.start(), m.end(), "lost-characters",
                  f"{m.group()[:12]!r}: the bytes of these characters were lost upstream (a decode that "
                  "replaced them); the original characters cannot be recovered from this text")
+
+
+def _traditional(text: str) -> bool:
+    """Whether ``text`` holds traditional-only characters and no simplified-only ones."""
+    from ._script import simplified_chars, traditional_chars
+
+    return traditional_chars()[1].search(text) is not None and simplified_chars()[1].search(text) is None
 
 
 # GBK bytes that UTF-8 decodes by chance (为 CE AA is Greek Ϊ): 2-byte UTF-8 characters.
@@ -502,7 +561,7 @@ def _two_byte_runs(text: str, found: list[tuple[int, int, list[tuple[_Fix, bool]
 def _again(fix: _Fix) -> _Fix:
     """Mojibake of mojibake (decoded wrongly twice): repair the repair, at most twice more."""
     for _ in range(2):
-        if not _rx().FIRST.search(fix.text):
+        if fix.unsure or not _rx().FIRST.search(fix.text):
             break
         more = [f for f, strong in _candidates(fix.text) if strong]
         if not more:
@@ -528,11 +587,19 @@ def _propose(text: str, run: int, fix: _Fix, out: Proposal) -> tuple[int, int]:
             out.flag(s + a, s + b, "lost-characters",
                      f"{fix.how}: bytes of this text were lost upstream; the characters are marked "
                      "U+FFFD; find the original document")
+    for a, b in fix.unsure:
+        a, b = s + a - fix.start, s + b - fix.start
+        out.flag(a, b, "mojibake-unrepaired",
+                 f"{fix.how}: {text[a:b][:20]!r} kept: its bytes read well in no alignment (a byte was "
+                 "lost upstream); find the original document")
     out.flag(s, end, "mojibake-repaired", f"{fix.how}: {text[s:end][:20]!r} repaired to {fix.text[:20]!r}")
     return s, end
 
 
 _REPLACEMENT_RUN = re.compile("\ufffd+")
+# Letters of scripts other than Latin (IPA, Greek, Cyrillic, Hebrew, Arabic …): what ftfy makes
+# of a fragment of Chinese mojibake that happens to be valid UTF-8.
+_OTHER_SCRIPT = re.compile("[\u0250-\u1fff]")
 
 
 def mojibake_step(text: str, context: Context) -> Proposal:
@@ -568,7 +635,7 @@ def _make(config: Config) -> StepFn:
 MOJIBAKE = Step(
     "mojibake",
     _make,
-    codes={"mojibake-repaired": "info", "lost-characters": "warning"},
+    codes={"mojibake-repaired": "info", "lost-characters": "warning", "mojibake-unrepaired": "warning"},
     rules=("mojibake",),
     lexicons={"hanzi-frequency": Schema((("hanzi", "rank"),))},
 )

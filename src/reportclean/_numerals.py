@@ -10,12 +10,12 @@ certainly a quantity —
 - before a unit of measure, a currency or a percentage point (``units``
   lexicon, any dimension but ``count``): ``三千五百万元`` → ``3500万元``,
   ``十二公里`` → ``12公里``, ``三个百分点`` → ``3个百分点``;
-- with a 万/亿 magnitude, before any measure word: ``两万余人`` → ``2万余人``;
 - a year, a date or a percentage: ``二〇二三年十月`` → ``2023年10月``,
   ``百分之八`` → ``8%``.
 
-A count before a measure word (个, 次, 项, 条 …: dimension ``count``) stays as
-written; ``Config(numerals="counts")`` converts those too (``六个工作专班`` →
+A count before a measure word (个, 次, 项, 人次, 条 …: dimension ``count``) stays as
+written, with a 万/亿 magnitude too (``两万余人``, ``三萬人次``: a count, not a measure;
+the ``quantities`` step still reports its value); ``Config(numerals="counts")`` converts those too (``六个工作专班`` →
 ``6个工作专班``), except ordinal sessions (``十一届四次全会``, ``市十四次党代会``).
 Never converted, in any mode: ordinals, enumerations, approximations, a lone
 一/二, financial numerals (``人民币伍拾万元整``: 大写 is written on purpose) and
@@ -97,8 +97,6 @@ def _arabic(value: Decimal, run: str) -> str:
 
 # Financial (大写) numerals: a deliberate form for amounts (contracts, tenders), kept as written.
 _FINANCIAL = frozenset("壹贰貳弍叁參叄肆伍陆陸柒捌玖拾佰仟")
-# A 万/亿 in the numeral: a magnitude, a quantity whatever measure word follows (两万余人, 三千万户).
-_MAGNITUDE = frozenset("万亿萬億")
 # Measure words of ordinal sessions: 十一届四次全会, 市十四次党代会 (a count never converted there).
 _SESSION_WORDS = frozenset("次届屆")
 # A rank, not a count: 前三名, 后五位.
@@ -141,9 +139,9 @@ def make_numerals(config: Config) -> Callable[[str, Context], Proposal]:
 def numerals(text: str, context: Context) -> Proposal:
     """Chinese numerals that measure to Arabic digits; unit spellings unified (mode ``measures``).
 
-    >>> p = numerals("投入三千五百万元，惠及两万余人，占百分之八，兩億元", Context())
-    >>> [(e.replacement, e.rule) for e in p.edits]
-    [('3500万', 'cn-numeral'), ('2万', 'cn-numeral'), ('2億', 'cn-numeral'), ('8%', 'cn-percent')]
+    >>> p = numerals("投入三千五百万元，惠及两万余人，占百分之八，兩億元，接待三萬人次", Context())
+    >>> [(e.replacement, e.rule) for e in p.edits]  # 两万余人, 三萬人次: counts, kept
+    [('3500万', 'cn-numeral'), ('2億', 'cn-numeral'), ('8%', 'cn-percent')]
     >>> [(e.replacement, e.rule) for e in numerals("面积 120㎡，长 13KM", Context()).edits]
     [('m²', 'unit-spelling'), ('km', 'unit-spelling')]
     >>> numerals("建立六个工作专班，三次产业，“十三五”规划，第一季度，一是两个维护，三四个人", Context()).edits
@@ -168,7 +166,7 @@ def _numerals(text: str, tables: NumberTables, pattern: re.Pattern[str], mode: N
         elif measure is not None:
             if not _FINANCIAL.isdisjoint(run):
                 continue  # 大写 (壹佰万元): written so on purpose, often beside the figure in digits
-            if units[measure].dimension == "count" and not _MAGNITUDE.intersection(run):
+            if units[measure].dimension == "count":  # with a 万/亿 magnitude too: 三萬人次 is a count
                 if (
                     mode == "measures"
                     or _session(text, start, m.end(4))

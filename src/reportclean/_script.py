@@ -40,7 +40,7 @@ from ._decode import plausibility
 from ._edits import Context, Proposal, Step, StepFn
 from ._lexicon import Lexicon, Schema, package_lexicon
 
-__all__ = ["SCRIPT", "ScriptRules", "compile_rules", "make_script", "run", "traditional_chars"]
+__all__ = ["SCRIPT", "ScriptRules", "compile_rules", "make_script", "run", "simplified_chars", "traditional_chars"]
 
 #: Steps whose warnings mark text that may not be what the author wrote (wrong codec, lost
 #: characters): no character there is converted.
@@ -97,6 +97,14 @@ def traditional_chars() -> tuple[frozenset[str], re.Pattern[str]]:
     """Characters that are traditional forms only (characters both scripts use left out), and a
     regex matching one of them, for other steps (built on first use: OpenCC's tables cost ~0.1 s)."""
     chars = _script_sets(())[0]
+    return chars, _char_class(chars)
+
+
+@lru_cache(maxsize=1)
+def simplified_chars() -> tuple[frozenset[str], re.Pattern[str]]:
+    """Characters that are simplified forms only, and a regex matching one of them (see
+    :func:`traditional_chars`)."""
+    chars = _script_sets(())[1]
     return chars, _char_class(chars)
 
 

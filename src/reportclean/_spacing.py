@@ -30,6 +30,10 @@ and removing them would glue English words to Chinese ones. Also kept:
   after the heading (no mark before it) stays even when the number is spaced on both sides;
 - spaces around dates, times, codes and digit groups (``2023-01-17``, ``16:40``,
   ``2835 2500``) and before a page number at a line end (a table of contents);
+- the single spaces that are the only separators between cells of a flattened table,
+  contents or field row (``指标 2023年 2022年``, ``时间 2023年1月 50.1``, ``更新 2023年6月25日``
+  in a line without sentence punctuation, ``引言 2 – 8``, ``（2013年） 30``, two
+  ``label：`` fields in a line): removing them would glue two cells into one token;
 - spaces next to a quotation mark or other Chinese mark whose other side is a Latin
   letter (``the “+” button``): English typography.
 """
@@ -158,6 +162,20 @@ def spacing(text: str, context: Context, rules: SpacingRules | None = None) -> P
 
 
 _NUMBER_CHARS = frozenset("0123456789.,")
+# Sentence punctuation: a line without it is a heading, a table row or a field row, whose
+# single spaces may be the only separators between cells.
+_SENTENCE = re.compile(r"[，。；！？,;!?]")
+# A field label: a short run without spaces or marks, right before a colon, at the line
+# start or after a space (发布时间：… 来源：…). Two of them make a field row.
+_LABEL = re.compile(r"(?:^|(?<=[ \t]))[^\s：:，。；,;（）()]{1,8}[：:]", re.M)
+# The first mark of a range or a number column after a spaced number (引言 2 – 8).
+_RANGE = frozenset("–—-~～")
+# Marks that close a bracket or quotation: what follows them may be the next cell.
+_CLOSING = frozenset("）)】」』》〉”’]")
+# A section or table number at the start of a line: 2.1.1, 1-1, 2-13.
+_SECTION_AT_START = re.compile(r"[0-9]{1,2}(?:[.．\-][0-9]{1,2}){1,3}")
+_CELL_END = frozenset(" \t\n")
+_CELL_MARKS = frozenset("，。；！？、,;!?")  # a token holding them is running text, not a cell
 _TITLE_MIN = 6  # characters of a title before the space that separates it from a body
 _SECTION = re.compile(r"[0-9]{1,2}(?:[.．][0-9]{1,2}){1,3}")
 _JOINERS = frozenset("-/:")  # inside a date, a time or a code: 2023-01-17, 16:40, 1670946/2023
@@ -194,14 +212,14 @@ class _Lines:
     def __init__(self, text: str, heading: re.Pattern[str]) -> None:
         self.text = text
         self._heading = heading
-        self._info: dict[int, tuple[bool, int, bool, int, bool]] = {}
+        self._info: dict[int, _Line] = {}
         self._at = 0
         self._line_start = 0
-        self._line: tuple[bool, int, bool, int, bool] | None = None  # the record of the line at _line_start
+        self._line: _Line | None = None  # the record of the line at _line_start
         self._line_end = 0  # where that line ends (when _line is set)
 
-    def line(self, i: int) -> tuple[bool, int, bool, int, bool]:
-        """(furniture, first mark after the marker, opens with a marker) of the line holding ``i``."""
+    def line(self, i: int) -> _Line:
+        """What the line holding ``i`` is like (see :class:`_Line`)."""
         text = self.text
         if i >= self._at:
             k = text.rfind("\n", self._at, i)
@@ -225,7 +243,11 @@ class _Lines:
                 k += 1
             m = self._heading.match(text, k, end)
             p = _ANY_PUNCT.search(text, m.end() if m else k, end)
-            info = (furniture(text[start:end]), p.start() if p else len(text), m is not None, start, p is not None)
+            line = text[start:end]
+            # (two colons first: a C-speed count spares the regex on almost every line)
+            fields = line.count("：") + line.count(":") >= 2 and len(_LABEL.findall(line)) >= 2
+            info = _Line(furniture(line), p.start() if p else len(text), m is not None, start, p is not None,
+                         _SENTENCE.search(line) is None, fields)
             self._info[start] = info
         if start == self._line_start:
             self._line = info
@@ -243,9 +265,9 @@ class _Lines:
         line = self._line
         if line is None or not self._line_start <= s < self._line_end:
             line = self.line(s)
-        furn, prose_from, opens, start, marked = line
-        if furn:
-            return True
+        furn, prose_from, opens, start, marked, row, fields = line
+        if furn or fields:
+            return True  # site furniture, or label：value fields: the spaces separate fields
         heading = s <= prose_from  # no mark before the space: a heading or title ends here
         if _rx().HAN_CHAR.match(text, s - 1) or text[s - 1 : s] == "*":  # hanzi, spaces, number
             j = e
@@ -260,12 +282,18 @@ class _Lines:
             if after == " ":
                 if text[j + 1 : j + 2].isdigit():
                     return True  # a digit group: 号码 2835 2500
+                if row and text[j + 1 : j + 2] in _RANGE:
+                    return True  # a range column of a contents or table row: 引言 2 – 8
                 # spaced on both sides, as a converter does: kept only after a heading
                 return heading and opens
             if after in ("", "\n"):
                 # a page number ending a line of a table of contents, unless the line is
                 # hard-wrapped before a measure word (诉求 32 / 条)
                 return heading or not _rx().HAN_CHAR.match(text, j + 1)
+            if e - s >= 2 or _cell_then_number(text, j) or _number_led_before(text, s, start):
+                return True  # a wide separator (联合会   2017年6月份), or a cell of a row of numbers
+            if row and _cell_to_line_end(text, j):
+                return True  # the last cell of a table or field row: 修改 2021年6月25日, 公报 2020七人普
             if after in "%‰" or not (_rx().HAN_CHAR.match(after) or _LATIN_ALNUM.match(after)):
                 return False  # before a mark: 增长 6.3%，
             # one side only: kept after a heading (一、…回顾 2023年是…) or a title followed by a
@@ -282,7 +310,10 @@ class _Lines:
             k = i
             while k >= 0 and (text[k] in _NUMBER_CHARS or text[k] in _JOINERS):
                 k -= 1
-            return _date_or_code(text[k + 1 : s].rstrip(" *%‰"))  # 2024-11-09 热度, 13:05 来源
+            token = text[k + 1 : s].rstrip(" *%‰")
+            if (k < 0 or text[k] == "\n") and _SECTION_AT_START.fullmatch(token):
+                return True  # a table or section number opening its line: 1-1 全国行政区划
+            return _date_or_code(token)  # 2024-11-09 热度, 13:05 来源
         if before == "\n":
             # a line starting with a number (2025 年，) unless it is a section number (2.1.1 修订)
             return _SECTION.fullmatch(text, i + 1, s) is not None
@@ -297,11 +328,82 @@ class _Lines:
         """Whether the spaces ``text[s:e]`` next to a Chinese mark belong to a table, furniture or English."""
         text = self.text
         left, right = text[s - 1 : s], text[e : e + 1]
-        if left == "|" or right == "|":
+        if left in ("|", "｜") or right in ("|", "｜"):
             return True  # a table cell
         if _alphabetic(left) or _alphabetic(right):
             return True  # English (or other alphabetic) typography: the “+” button, named „scars“
-        return self.furniture(s)
+        line = self.line(s)
+        if line.furniture or line.fields:
+            return True
+        if left in _CLOSING and right.isdigit():
+            j = e
+            while j < len(text) and text[j] in _NUMBER_CHARS:
+                j += 1
+            nxt = text[j : j + 1]
+            if nxt in ("", "\n") or (nxt == " " and (text[j + 1 : j + 2].isdigit() or text[j + 1 : j + 2] in _RANGE)):
+                return True  # a page number or a number column after a closing mark: （2013年） 30
+        return left in _CLOSING and _LABEL.match(text, e) is not None  # （经季节调整） 单位：%
+
+
+class _Line(NamedTuple):
+    """What one line of the text is like, for the spaces in it."""
+
+    furniture: bool  # site furniture (its spaces separate fields)
+    prose_from: int  # where its first mark after a numbering marker is: before it, a heading or title
+    opens: bool  # it opens with a numbering marker
+    start: int  # where it starts
+    marked: bool  # it holds a mark at all
+    row: bool  # it holds no sentence punctuation: a heading, a table row or a field row
+    fields: bool  # two label：value fields or more (发布时间：… 来源：…)
+
+
+def _cell_then_number(text: str, j: int) -> bool:
+    """Whether the token that goes on at ``j`` (after a number) is followed by a space and a number
+    that is a cell too: a row of cells (``时间 2016年6月 50.0``, ``指标 2023年 2022年``).
+
+    >>> _cell_then_number("时间 2016年6月 50.0 52.5", 7), _cell_then_number("产量 0.8万吨，增长 6.3%", 6)
+    (True, False)
+    >>> _cell_then_number("中心 24小时热线 18222 查询", 7)  # a converter's spaced number follows
+    False
+    """
+    k = j
+    n = len(text)
+    while k < n and text[k] not in _CELL_END and text[k] not in _CELL_MARKS:
+        k += 1
+    if not (k > j and text[k : k + 1] == " " and text[k + 1 : k + 2].isdigit()):
+        return False
+    # the number is a cell too: followed by another number or the line end (not by text,
+    # as a converter's spaced number is; that space goes in this pass, and the next pass
+    # must decide the same)
+    k += 1
+    while k < n and text[k] in _NUMBER_CHARS:
+        k += 1
+    nxt = text[k : k + 1]
+    return nxt not in (" ", "\t") or text[k + 1 : k + 2].isdigit()
+
+
+def _number_led_before(text: str, s: int, start: int) -> bool:
+    """Whether the token before the space at ``s`` starts with a digit: two number-led cells
+    side by side (``2023年 2022年``), which the space alone keeps apart.
+
+    >>> _number_led_before("指标 2023年 2022年", 10, 0), _number_led_before("于 2017 年", 1, 0)
+    (True, False)
+    """
+    k = s
+    while k > start and text[k - 1] not in _CELL_END:
+        if text[k - 1] in _CELL_MARKS:
+            return False  # running text, not a cell
+        k -= 1
+    return k < s and text[k].isdigit()
+
+
+def _cell_to_line_end(text: str, j: int) -> bool:
+    """Whether the token that goes on at ``j`` runs to the end of its line (the last cell of a row)."""
+    k = j
+    n = len(text)
+    while k < n and text[k] not in _CELL_END:
+        k += 1
+    return k >= n or text[k] == "\n"
 
 
 def _alphabetic(c: str) -> bool:

@@ -174,8 +174,8 @@ def run(text: str, context: Context, rules: WidthRules) -> Proposal:
     'GDP增长12.6%，稳增长；经济（一）'
     >>> _apply("1,100万元、3.5%、4#-7#楼、5G、IPv6，“十三五”，第一季度。")
     '1,100万元、3.5%、4#-7#楼、5G、IPv6，“十三五”，第一季度。'
-    >>> _apply("增长1·8%，占72.59﹪，登记率XX%，；工会")
-    '增长1.8%，占72.59%，登记率XX%；工会'
+    >>> _apply("增长1·8%，占72.59﹪，登记率XX%，；工会，,组织")
+    '增长1.8%，占72.59%，登记率XX%，；工会，组织'
     >>> _apply("有效应对3·5疫情和8·16事件。\\n:::\\n财务行政")
     '有效应对3·5疫情和8·16事件。\\n:::\\n财务行政'
     """
@@ -266,6 +266,13 @@ def run(text: str, context: Context, rules: WidthRules) -> Proposal:
             continue  # a line of marks only (a ':::' skip link, a divider) is no sentence's punctuation
         keep = max(found, key=lambda c: strength[c])  # the strongest; the first of equals
         keep = to_full.get(keep, keep)
+        if any(to_full.get(c, c) != keep for c in found):
+            # different marks (、， or ，；): which one is the text's own is not certain, so
+            # both stay (each made full-width as usual) and the clash is flagged (issue 13)
+            out.flag(s, t, "doubled-punctuation",
+                     f"punctuation {''.join(found)!r} clashes; kept as written (which mark is the text's own "
+                     "is not certain)")
+            continue
         out.replace(s, t, keep, rule="doubled-punctuation")
         out.flag(s, t, "doubled-punctuation", f"punctuation {''.join(found)!r} reduced to {keep!r}")
         taken.update(range(s, t))
