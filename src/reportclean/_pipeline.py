@@ -27,6 +27,7 @@ from . import (
     _quantities,
     _script,
     _spacing,
+    _structure,
     _width,
 )
 from ._config import STEP_NAMES, Config
@@ -34,7 +35,7 @@ from ._decode import decode
 from ._document import Document
 from ._edits import Context, Flag, Step, StepFn
 from ._lexicon import Schema
-from ._model import CleanResult, Severity
+from ._model import CleanResult, Meta, QualityWarning, Quantity, Removal, Severity
 
 __all__ = ["CODES", "KINDS", "REGISTRY", "Cleaner", "clean"]
 
@@ -93,7 +94,11 @@ CODES: Mapping[str, Severity] = _merged(
 
 #: Every lexicon kind a step reads, with its schema (from the steps' declarations).
 KINDS: Mapping[str, Schema] = _merged(
-    ((s.name, kind, schema) for s in REGISTRY.values() for kind, schema in s.lexicons.items()), "lexicon kind"
+    (
+        *((s.name, kind, schema) for s in REGISTRY.values() for kind, schema in s.lexicons.items()),
+        *(("structure", kind, schema) for kind, schema in _structure.LEXICONS.items()),  # the post-pass
+    ),
+    "lexicon kind",
 )
 
 for _step in REGISTRY.values():  # a programming error in this package, checked at import
@@ -116,7 +121,7 @@ class Cleaner:
     ValueError: Config(quantities=False) switches off what the 'checks' step needs (quantities); ...
     """
 
-    __slots__ = ("_steps", "config", "strict")
+    __slots__ = ("_steps", "_structure", "config", "strict")
 
     def __init__(self, config: Config | None = None) -> None:
         if config is None:
@@ -141,6 +146,7 @@ class Cleaner:
         self._steps: tuple[tuple[str, StepFn, Step], ...] = tuple(
             (name, REGISTRY[name].make(config), REGISTRY[name]) for name in on
         )
+        self._structure = _structure.compile_rules(config)
 
     def clean(self, source: str | bytes) -> CleanResult:
         """Clean one document given as ``str`` or ``bytes``. Never raises on data."""
@@ -184,16 +190,44 @@ class Cleaner:
                         )
                     ],
                 )
+        removed = sorted(doc.removed, key=_ORIGINAL_SPAN)
+        quantities = list(doc.quantities())
+        warnings = doc.warnings()
+        structure = self._read_structure(doc, removed, quantities, warnings)
         return CleanResult(
             text=doc.text,
-            warnings=doc.warnings(),
-            removed=sorted(doc.removed, key=_ORIGINAL_SPAN),
-            quantities=list(doc.quantities()),
+            warnings=warnings,
+            removed=removed,
+            quantities=quantities,
             encoding=encoding,
             original=doc.original,
             alignment=doc.alignment,
             change_log=doc.changes,
+            outline=structure.outline,
+            sections=structure.sections,
+            meta=structure.meta,
         )
+
+    def _read_structure(
+        self, doc: Document, removed: list[Removal], quantities: list[Quantity], warnings: list[QualityWarning]
+    ) -> _structure.Structure:
+        """The post-pass: the outline, sections and meta of the clean text; each quantity
+        told the section it stands in (a fresh object, not yet seen: its slot is set)."""
+        try:
+            found = _structure.read_structure(doc.text, self._structure, removed, doc.alignment.to_original)
+        except Exception as exc:  # a bug here must not lose the document
+            if self.strict:
+                raise
+            warnings.append(QualityWarning(
+                "step-failed", "error", f"reading the structure failed ({type(exc).__name__}: {exc}); "
+                "the outline is left empty, please report this input", (0, 0), (0, 0), "structure",
+            ))  # fmt: skip
+            return _structure.Structure((), (), Meta())
+        if found.sections and quantities:
+            set_section = _SECTION_SLOT
+            for q in quantities:
+                set_section(q, _structure.section_of(found.sections, q.span[0]))
+        return found
 
 
 def _run(doc: Document, step: Step, fn: StepFn, from_bytes: bool, strict: bool) -> None:
@@ -226,6 +260,7 @@ def _run(doc: Document, step: Step, fn: StepFn, from_bytes: bool, strict: bool) 
 
 
 _ORIGINAL_SPAN = attrgetter("original_span")
+_SECTION_SLOT = Quantity.section.__set__  # type: ignore[attr-defined]
 
 
 def _default() -> Cleaner:

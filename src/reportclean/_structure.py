@@ -1,0 +1,629 @@
+"""The report's structure, read from the clean text: its outline, sections and meta.
+
+A post-pass of the pipeline (it proposes no edits): :func:`read_structure` reads the final
+text line by line, with the heading recogniser the layout step uses (the ``layout``
+lexicon, :func:`reportclean._lines.heading_patterns`), and the ``structure`` lexicon
+(``data/structure.tsv``: the words that say what a section or a title is).
+No library parses a Chinese outline (trafilatura reads a title and a date from HTML
+metadata only), so this is written by hand; see ``docs/structure.md``.
+
+- **Headings**: a line that starts with a marker of the official ladder (GB/T 9704:
+  ``一、`` → ``（一）`` → ``1.`` → ``（1）`` → ``①``, or decimal ``2.1.1``), levels 1–5
+  (decimal: the number of components). An unnumbered heading counts only with strong
+  evidence: a short line of its own, with no punctuation, that ends with a section word
+  (``主要工作``, ``存在的问题``, ``下一步工作打算``) and is not the title.
+- **Sections**: the body under each heading, up to the next heading of the same or a
+  shallower level, nested as in the outline, each with a kind (``review``, ``plan``,
+  ``other``) from its heading words, the years it names, and the words of its body.
+- **Meta**: title, date, issuer, place, review and plan years, each ``None`` unless the
+  text states it.
+
+>>> s = read_structure("柏泉街2020年工作总结及2021年工作计划\\n一、党建引领\\n全年召开会议5次。\\n二、2021年工作计划\\n1. 构建产业体系。努力。")
+>>> [(h.level, h.label, h.title) for h in s.outline]
+[(1, '一', '党建引领'), (1, '二', '2021年工作计划'), (3, '1.', '构建产业体系')]
+>>> [(x.kind, x.parent) for x in s.sections]
+[('review', None), ('plan', None), ('plan', 1)]
+>>> s.meta.place, s.meta.review_years, s.meta.plan_years
+('柏泉街', (2020,), (2021,))
+
+Text that has no outline is left with none (a numbered amount is not a heading):
+
+>>> read_structure("1.5万元用于修路。\\n一是加强学习。").outline
+()
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from ._cjk import HAN
+from ._config import Config
+from ._lexicon import Lexicon, Schema, package_lexicon
+from ._lines import heading_patterns
+from ._model import Heading, Meta, Removal, Section, SectionKind, Span
+
+__all__ = ["LEXICONS", "ROLES", "Structure", "StructureRules", "compile_rules", "read_structure", "section_of"]
+
+ROLES = ("review", "plan", "other", "document", "decoration", "organ", "speaker", "date")
+#: The lexicon kinds the structure reads besides the layout markers, with their schemas.
+LEXICONS = {"structure": Schema((("phrase", "role"),), {"role": ROLES})}
+
+_CJK_DIGITS = "〇一二三四五六七八九"
+_STOPS = "。！？；：!?;:"
+_TITLE_STOP = re.compile(f"[{_STOPS}]")
+_ANY_PUNCT = re.compile(r"[，。；：！？、,;:!?（）()]")
+_SPACES = " \t\u3000"
+_GAP = re.compile(r"\S(?:[ \t\u3000]{2,}|\t)\S")  # a column gap: a table row
+_TOC_END = re.compile(r"(?:[ \t\u3000]+|[.…·．]{2,})[0-9]{1,3}$")  # an entry of a table of contents
+_TITLE_MAX = 80  # a longer "title" is a numbered sentence of a pasted list
+_UNNUMBERED_MAX = 20
+_PLACEHOLDER = re.compile(r"[XxＸｘ×某_□＿*＊〇○]|\.{3}|…")
+_EXTENSION = re.compile(r"\.(?:docx?|pdf|wps|txt|pptx?)$", re.IGNORECASE)
+# a year (1949-2099) a heading or a title names: "2020年", "2022工作", a range "2016-2020年"
+_YEARS = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?:[-—~～至到]((?:19|20)[0-9]{2}))?(?=年|工作|$)")
+
+
+class Structure(NamedTuple):
+    """What :func:`read_structure` finds."""
+
+    outline: tuple[Heading, ...]
+    sections: tuple[Section, ...]
+    meta: Meta
+
+
+@dataclass(frozen=True, slots=True)
+class StructureRules:
+    """The heading markers (the layout step's) and the structure words, for one config."""
+
+    heading: re.Pattern[str]
+    kind_words: re.Pattern[str]  # review / plan / other words, longest first
+    roles: dict[str, str]
+    document: re.Pattern[str]  # words that make a line a title
+    decoration: re.Pattern[str]
+    organ_end: re.Pattern[str]
+    speaker: re.Pattern[str]
+    date_label: re.Pattern[str]
+    unnumbered: re.Pattern[str]  # a line that ends with a section word
+
+
+def compile_rules(config: Config | None = None) -> StructureRules:
+    """The rules for ``config``, compiled on first use (memoised on the user lexicons it reads)."""
+    config = config or Config()
+    return _compile(config.user_lexicons("layout"), config.user_lexicons("structure"))
+
+
+@cache
+def _words() -> Lexicon:
+    return package_lexicon("structure.tsv")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or "(?!)"
+
+
+@lru_cache(maxsize=16)
+def _compile(user_layout: tuple[Lexicon, ...], user_words: tuple[Lexicon, ...]) -> StructureRules:
+    heading, _ = heading_patterns(Config(lexicons=user_layout))
+    roles: dict[str, str] = {}
+    for lx in (_words(), *user_words):
+        for row in lx.rows:
+            roles[row[0]] = row[1]
+
+    def of(*wanted: str) -> str:
+        return _alternation(w for w, r in roles.items() if r in wanted)
+
+    kinds = of("review", "plan", "other")
+    return StructureRules(
+        heading=heading,
+        kind_words=re.compile(kinds),
+        roles=roles,
+        document=re.compile(of("document", "review", "plan")),
+        decoration=re.compile(of("decoration")),
+        organ_end=re.compile(f"(?:{of('organ')})$"),
+        speaker=re.compile(f"^(.{{0,30}}?(?:{of('speaker')}))[{_SPACES}]*([{HAN}]{{2,4}})$"),
+        date_label=re.compile(f"(?:{of('date')})[：:{_SPACES}]*"),
+        unnumbered=re.compile(f"(?:{of('review', 'plan', 'other')})$"),
+    )
+
+
+# -- headings ---------------------------------------------------------------------------
+
+
+class _Raw(NamedTuple):
+    level: int
+    label: str
+    title: str
+    start: int  # of the marker
+    end: int  # of the title
+    line_start: int
+    decimal: bool  # numbered 1.1 / 2.1.1, or a bare 1. that may be their top level
+
+
+_FORMAL = "壹贰叁肆伍陆柒捌玖拾"
+
+
+def ladder(mark: str) -> tuple[int, str, bool] | None:
+    """The level and the normalised label of a heading marker, or None for a marker that
+    opens no division of the outline (``第一条``, ``篇一``); the flag says decimal numbering.
+
+    >>> ladder("一、"), ladder("(一)"), ladder("1．"), ladder("（1）"), ladder("①"), ladder("2.1.1")
+    ((1, '一', False), (2, '（一）', False), (3, '1.', True), (4, '（1）', False), (5, '①', False), (3, '2.1.1', True))
+    >>> ladder("第一条") is None, ladder("篇一") is None
+    (True, True)
+    """
+    first = mark[0]
+    if first in "（(":
+        inner = mark[1:-1]
+        return (4 if inner.isdigit() else 2), f"（{inner}）", False
+    if "①" <= first <= "⑳":
+        return 5, first, False
+    if first == "第":
+        if mark[-1] in "章部":
+            return 1, mark, False
+        return (2, mark, False) if mark[-1] == "节" else None
+    if first == "篇":
+        return None
+    if first in _FORMAL or first in _CJK_DIGITS or first == "十":
+        return 1, mark.rstrip("、.．"), False
+    if first.isdigit():
+        body = mark.rstrip(" \t\u3000")
+        if body[-1] in ")）":
+            return 4, f"{body[:-1]}）", False
+        parts = re.split(r"[.．]", body.rstrip(".．、"))
+        if len(parts) > 1:
+            return len(parts), ".".join(parts), True
+        return 3, f"{parts[0]}.", True
+    return None  # pragma: no cover - a user marker of another shape
+
+
+def _headings(text: str, rules: StructureRules) -> tuple[list[_Raw], list[int]]:
+    """The numbered and unnumbered headings, and the line starts of the text."""
+    found: list[_Raw] = []
+    starts: list[int] = []
+    candidates: list[tuple[int, int, str]] = []  # unnumbered: (start, end, words)
+    pos = 0
+    heading = rules.heading
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        starts.append(line_start)
+        body = line.lstrip(_SPACES)
+        if not body:
+            continue
+        lead = line_start + len(line) - len(body)
+        m = heading.match(body)
+        if m is None:
+            stripped = body.rstrip(_SPACES)
+            if len(stripped) <= _UNNUMBERED_MAX and rules.unnumbered.search(stripped) and not _ANY_PUNCT.search(stripped):
+                candidates.append((lead, lead + len(stripped), stripped))
+            continue
+        step = ladder(m.group())
+        if step is None:
+            continue
+        level, label, decimal = step
+        rest = body[m.end() :]
+        skip = len(rest) - len(rest.lstrip(_SPACES + "、"))
+        rest = rest[skip:]
+        stop = _TITLE_STOP.search(rest)
+        title = (rest[: stop.start()] if stop else rest).rstrip(_SPACES)
+        if not title or len(title) > _TITLE_MAX or _GAP.search(title) or _TOC_END.search(title):
+            continue  # a bare number, a pasted sentence, a table row, a table of contents
+        if title[0].isdigit() and label[-1] in ".、" and not _YEARS.match(title):
+            continue  # an amount after a number ("2、7.1亿元"): a page of a doc-sharing preview
+        start = lead + m.start()
+        found.append(_Raw(level, label, title, start, lead + m.end() + skip + len(title), line_start, decimal))
+    if any(h.decimal and "." in h.label[:-1] for h in found):
+        # decimal numbering: a bare "1." is the top of "1.1", "1.2"
+        found = [h._replace(level=1) if h.label.endswith(".") and h.label[:-1].isdigit() else h for h in found]
+    if candidates:
+        found = _with_unnumbered(text, found, candidates, rules)
+    return found, starts
+
+
+def _with_unnumbered(
+    text: str, found: list[_Raw], candidates: list[tuple[int, int, str]], rules: StructureRules
+) -> list[_Raw]:
+    """Add the unnumbered headings with strong evidence: a short line with no punctuation
+    that ends with a section word, is neither a title nor decorated, and has body after it."""
+    title_end = _title_line_end(text, rules)
+    levels = [h.level for h in found if h.label]
+    level = min(levels) if levels else 1
+    heads = {h.line_start for h in found}
+    out = list(found)
+    for s, e, words in candidates:
+        if s < title_end or rules.decoration.search(words) or _YEARS.fullmatch(words):
+            continue
+        nxt = text.find("\n", e)
+        if nxt < 0 or nxt + 1 >= len(text) or nxt + 1 in heads:
+            continue  # nothing under it (the next line is a heading or the end)
+        following = text[nxt + 1 : text.find("\n", nxt + 1) if text.find("\n", nxt + 1) >= 0 else len(text)]
+        if not _TITLE_STOP.search(following) and len(following) <= _UNNUMBERED_MAX:
+            continue  # a list of short lines (a menu), not a heading over a body
+        out.append(_Raw(level, "", words, s, e, text.rfind("\n", 0, s) + 1, False))
+    out.sort(key=lambda h: h.start)
+    return out
+
+
+# -- meta -------------------------------------------------------------------------------
+
+
+class _Line(NamedTuple):
+    start: int
+    text: str  # stripped
+
+
+def _lines(text: str, start: int, end: int) -> list[_Line]:
+    out = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        body = line.strip(_SPACES)
+        if body:
+            out.append(_Line(pos + line.find(body[0]), body))
+        pos += len(line) + 1
+    return out
+
+
+_HEADER_LINES = 8
+_TRAILER_LINES = 3
+
+
+def _header(text: str, first_heading: int) -> list[_Line]:
+    """The lines before the body starts: before the first heading, and before the first
+    line that is a paragraph (a sentence-final mark, or long), at most _HEADER_LINES."""
+    out = []
+    for line in _lines(text, 0, first_heading if first_heading >= 0 else len(text)):
+        if len(out) >= _HEADER_LINES or len(line.text) > 60 or re.search(r"[。！？；]", line.text):
+            break
+        out.append(line)
+    return out
+
+
+def _title(header: list[_Line], rules: StructureRules) -> _Line | None:
+    for i, line in enumerate(header[:4]):
+        words = _EXTENSION.sub("", line.text)
+        if not rules.document.search(words) or _ANY_PUNCT.search(words.replace("（", "").replace("）", "")):
+            continue
+        if rules.decoration.search(words):
+            for nxt in header[i + 1 : i + 3]:  # the page title, then the report's own
+                if nxt.text in words and rules.document.search(nxt.text) and not rules.decoration.search(nxt.text):
+                    return nxt
+            return None
+        return _Line(line.start, words)
+    return None
+
+
+def _title_line_end(text: str, rules: StructureRules) -> int:
+    """Where the title's line and its repeats end (an unnumbered heading comes after them)."""
+    header = _header(text, -1)
+    title = _title(header, rules)
+    if title is None:
+        return 0
+    end = title.start + len(title.text)
+    for line in header:
+        if line.start >= title.start and (line.text == title.text or line.text in title.text):
+            end = line.start + len(line.text)
+    return end
+
+
+_DATE = re.compile(
+    r"((?:19|20)[0-9]{2})[-/.年]([0-9]{1,2})(?:[-/.月]([0-9]{1,2})[日号]?|月)"
+    r"|([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?"
+)
+_DATE_ONLY = re.compile(r"[（(]?\s*(?P<d>[^（()）]{6,16}?)\s*[）)]?")
+_MEETING = re.compile(r"在.{2,40}?(?:会议|大会|会)上")
+
+
+def _cjk_number(s: str) -> int:
+    if len(s) == 4:
+        return int("".join(str(_CJK_DIGITS.index(c)) if c in _CJK_DIGITS else "0" for c in s.replace("○", "〇").replace("零", "〇")))
+    if s == "十":
+        return 10
+    if s.startswith("十"):
+        return 10 + _CJK_DIGITS.index(s[1])
+    if s.endswith("十"):
+        return _CJK_DIGITS.index(s[0]) * 10
+    if "十" in s:
+        return _CJK_DIGITS.index(s[0]) * 10 + _CJK_DIGITS.index(s[2])
+    return _CJK_DIGITS.index(s)
+
+
+def _date_value(m: re.Match[str]) -> str | None:
+    if m.group(1):
+        y, mo, d = int(m.group(1)), int(m.group(2)), m.group(3)
+        day = int(d) if d else None
+    else:
+        y, mo = _cjk_number(m.group(4)), _cjk_number(m.group(5))
+        day = _cjk_number(m.group(6)) if m.group(6) else None
+    if not 1 <= mo <= 12 or (day is not None and not 1 <= day <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}" + (f"-{day:02d}" if day else "")
+
+
+def _line_date(line: str) -> tuple[str, int, int] | None:
+    """A date that is the whole line (in brackets or not), or that opens a ``…在…会议上`` line."""
+    m = _DATE.search(line)
+    if m is None:
+        return None
+    before, after = line[: m.start()].strip(" （("), line[m.end() :].strip(" ）)")
+    if before or (after and not _MEETING.match(after)):
+        return None
+    value = _date_value(m)
+    return None if value is None else (value, m.start(), m.end())
+
+
+def _meta(
+    text: str, found: list[_Raw], top: list[int], kinds: list[SectionKind], removed: Sequence[Removal],
+    rules: StructureRules, to_original: Callable[[int, int], Span],
+) -> Meta:  # fmt: skip
+    first_heading = found[0].line_start if found else -1
+    header = _header(text, first_heading)
+    spans: list[tuple[str, Span]] = []
+
+    def note(name: str, s: int, e: int) -> None:
+        spans.append((name, to_original(s, e)))
+
+    title_line = _title(header, rules)
+    title = None if title_line is None else title_line.text
+    if title_line is not None:
+        note("title", title_line.start, title_line.start + len(title_line.text))
+    # the date: the header's own, a publication date (in the text or removed as chrome), the signature's
+    date = None
+    for line in header:
+        got = _line_date(line.text)
+        if got:
+            date = got[0]
+            note("date", line.start + got[1], line.start + got[2])
+            break
+    if date is None:
+        for m in rules.date_label.finditer(text):
+            d = _DATE.match(text, m.end())
+            if d and _date_value(d):
+                date = _date_value(d)
+                note("date", d.start(), d.end())
+                break
+    if date is None:
+        for r in removed:
+            label = rules.date_label.search(r.text)
+            d = _DATE.match(r.text, label.end()) if label else None
+            value = _date_value(d) if d else None
+            if d and value:
+                date = value
+                spans.append(("date", (r.original_span[0] + d.start(), r.original_span[0] + d.end())))
+                break
+    tail = _lines(text, max(0, len(text) - 200), len(text))[-_TRAILER_LINES:] if text else []
+    if date is None:
+        for line in reversed(tail):
+            got = _line_date(line.text)
+            if got and not _MEETING.search(line.text):
+                date = got[0]
+                note("date", line.start + got[1], line.start + got[2])
+                break
+    # the issuer: a speaker line or an issuing body in the header, or a signature at the end
+    issuer = None
+    for line in [*header, *tail]:
+        if title_line is not None and line.start == title_line.start:
+            continue
+        t = line.text
+        if len(t) > 40 or _PLACEHOLDER.search(t) or rules.decoration.search(t):
+            continue
+        if rules.speaker.match(t) or (
+            rules.organ_end.search(t) and not _ANY_PUNCT.search(t) and not rules.document.search(t)
+        ):
+            issuer = t
+            note("issuer", line.start, line.start + len(t))
+            break
+    place = None
+    if title_line is not None and title is not None:
+        p = _place(title)
+        if p is not None:
+            place = title[p[0] : p[1]]
+            note("place", title_line.start + p[0], title_line.start + p[1])
+    review, plan = _years(title or "", rules)
+    for i, kind in zip(top, kinds, strict=True):
+        r, p = _years(found[i].title, rules, kind)
+        review |= r
+        plan |= p
+    return Meta(
+        title=title,
+        date=date,
+        issuer=issuer,
+        place=place,
+        review_years=tuple(sorted(review)) or None,
+        plan_years=tuple(sorted(plan)) or None,
+        original_spans=tuple(spans),
+    )
+
+
+_PLACE = re.compile(
+    f"(?:^|(?<=年)|(?<=[0-9]))([{HAN}]{{1,8}}?(?:街道|镇街|街|镇|乡|区|县|市))"
+    r"(?=[0-9]|人民政府|政府|办事处|党|工作|国民经济|统计|年度|$|\s)"
+)
+
+
+def _place(title: str) -> tuple[int, int] | None:
+    """The span of the place the title names (``华庄街道``, ``云和县``), if any.
+
+    >>> t = "2022年云和县国民经济和社会发展统计公报"
+    >>> s = _place(t); t[s[0]:s[1]] if s else None
+    '云和县'
+    >>> _place("乡镇2021年工作规划"), _place("镇人民政府2021年工作报告"), _place("X街道2020年工作总结")
+    (None, None, None)
+    """
+    m = _PLACE.search(title)
+    if m is None:
+        return None
+    name = m.group(1)
+    if set(name) <= set("乡镇街道区县市") or _PLACEHOLDER.search(name) or re.search("[年月的和与及]", name):
+        return None
+    return m.span(1)
+
+
+def _years(title: str, rules: StructureRules, kind: SectionKind | None = None) -> tuple[set[int], set[int]]:
+    """The years a title gives the review and the plan: each year goes with the next review or
+    plan word after it (``2020年工作总结和2021年工作计划``), or with ``kind`` if given."""
+    review: set[int] = set()
+    plan: set[int] = set()
+    pending: set[int] = set()
+    events = sorted(
+        [(m.start(), "year", m) for m in _YEARS.finditer(title)]
+        + [(m.start(), rules.roles.get(m.group(), ""), m) for m in rules.kind_words.finditer(title)],
+        key=lambda x: x[0],
+    )
+    for _, what, m in events:
+        if what == "year":
+            a = int(m.group(1))
+            b = int(m.group(2)) if m.group(2) else a
+            pending |= set(range(a, b + 1)) if 0 <= b - a <= 10 else {a}
+        elif what in ("review", "plan") and pending and kind is None:
+            (review if what == "review" else plan).update(pending)
+            pending = set()
+    if kind is not None and pending:
+        if kind == "review":
+            review |= pending
+        elif kind == "plan":
+            plan |= pending
+    return review, plan
+
+
+# -- sections ---------------------------------------------------------------------------
+
+_PLAN_CUES = re.compile(r"将(?!近|来自)|力争|确保|预计|计划|下一步|明年|今后|总体思路|总体要求|主要预期目标|努力实现")
+_REVIEW_CUES = re.compile(r"一年来|今年以来|过去一年|取得|完成了|实现了|累计|截至|同比|比上年|共计|圆满")
+
+
+def _word_kind(title: str, rules: StructureRules) -> SectionKind | None:
+    """The kind the last section word of a heading says (the head noun comes last)."""
+    last = None
+    for m in rules.kind_words.finditer(title):
+        last = m.group()
+    role = rules.roles.get(last or "")
+    return role if role in ("review", "plan", "other") else None  # type: ignore[return-value]
+
+
+def _kinds(
+    text: str, found: list[_Raw], top: list[int], ends: list[int], title: str, rules: StructureRules
+) -> list[SectionKind]:
+    """The kind of each top-level section, in order.
+
+    First what the heading says: its last section word, else the years it names (those
+    the title gives the review or the plan). Then the order of a report: the review comes
+    before the plan, so a section the heading leaves open is ``plan`` after a plan section
+    and, before one, ``review`` in a report that reviews (``other`` in a bulletin). Where no
+    heading says ``plan``, the plan starts at the first section whose opening words are
+    clearly about what will be done (``将``, ``力争``, ``下一步`` outnumber ``完成了``, ``同比``).
+    """
+    review_years, plan_years = _years(title, rules)
+    reviewing = bool(review_years) or _word_kind(title, rules) == "review" or "报告" in title or not title
+    said: list[SectionKind | None] = []
+    for i in top:
+        h = found[i]
+        kind = _word_kind(h.title, rules)
+        if kind is None:
+            years = {int(m.group(1)) for m in _YEARS.finditer(h.title)}
+            if years and years <= plan_years:
+                kind = "plan"
+            elif years and years <= review_years:
+                kind = "review"
+        said.append(kind)
+    if "plan" not in said:
+        for k, i in enumerate(top):
+            if said[k] is not None or not any(x == "review" or x is None for x in said[:k]) or k == 0:
+                continue
+            body = text[found[i].end : min(ends[i], found[i].end + 300)]
+            plans, reviews = len(_PLAN_CUES.findall(body)), len(_REVIEW_CUES.findall(body))
+            if plans >= 2 and plans > 2 * reviews:
+                said[k] = "plan"
+                break
+    out: list[SectionKind] = []
+    seen_plan = False
+    for kind in said:
+        if kind is None:
+            kind = "plan" if seen_plan else ("review" if reviewing else "other")
+        seen_plan = seen_plan or kind == "plan"
+        out.append(kind)
+    return out
+
+
+def read_structure(
+    text: str,
+    rules: StructureRules | None = None,
+    removed: Sequence[Removal] = (),
+    to_original: Callable[[int, int], Span] | None = None,
+) -> Structure:
+    """The outline, sections and meta of a clean ``text``.
+
+    ``removed`` are the removals of the clean (a publication date removed as page chrome
+    still dates the document); ``to_original`` maps a span of ``text`` to the input
+    (identity by default).
+
+    >>> s = read_structure("某某街道2022年工作总结\\n（2022年12月5日）\\n主要工作\\n全年完成投资3亿元。\\n存在的问题\\n人手不足。")
+    >>> [(h.level, h.label, h.title) for h in s.outline], [x.kind for x in s.sections]
+    ([(1, '', '主要工作'), (1, '', '存在的问题')], ['review', 'other'])
+    >>> s.meta.date, s.meta.place
+    ('2022-12-05', None)
+    """
+    rules = rules or compile_rules()
+    mapper = to_original or (lambda s, e: (s, e))
+    found, _ = _headings(text, rules)
+    n = len(text)
+    # section ends: the next heading of the same or a shallower level
+    ends: list[int] = [n] * len(found)
+    parents: list[int | None] = [None] * len(found)
+    stack: list[int] = []
+    for i, h in enumerate(found):
+        while stack and found[stack[-1]].level >= h.level:
+            ends[stack.pop()] = h.line_start
+        parents[i] = stack[-1] if stack else None
+        stack.append(i)
+    for i in stack:
+        ends[i] = n
+    for i in range(len(found)):
+        if ends[i] > found[i].line_start:
+            # the section ends before the line break that precedes the next heading
+            e = ends[i]
+            ends[i] = e - 1 if e < n and e > 0 and text[e - 1] == "\n" else e
+    shallowest = min((h.level for h in found), default=0)
+    top = [i for i, h in enumerate(found) if h.level == shallowest]
+    header = _header(text, found[0].line_start if found else -1)
+    title_line = _title(header, rules)
+    kinds = _kinds(text, found, top, ends, title_line.text if title_line else "", rules)
+    kind_of: list[SectionKind] = ["other"] * len(found)
+    for i, k in zip(top, kinds, strict=True):
+        kind_of[i] = k
+    for i, h in enumerate(found):
+        parent = parents[i]
+        if i in top:
+            continue
+        own = _word_kind(h.title, rules)
+        kind_of[i] = own if own is not None else (kind_of[parent] if parent is not None else "other")
+    outline = tuple(
+        Heading(h.level, h.label, h.title, (h.start, h.end), mapper(h.start, h.end)) for h in found
+    )
+    sections = tuple(
+        Section(i, h.level, kind_of[i], (h.line_start, ends[i]), mapper(h.line_start, ends[i]), parents[i])
+        for i, h in enumerate(found)
+    )
+    meta = _meta(text, found, top, kinds, removed, rules, mapper)
+    return Structure(outline, sections, meta)
+
+
+def section_of(sections: Sequence[Section], start: int) -> int | None:
+    """The index of the innermost section that holds the offset ``start``, or None.
+
+    >>> s = read_structure("一、回顾\\n完成5个。\\n（一）党建\\n开展3次。")
+    >>> section_of(s.sections, 6), section_of(s.sections, 16), section_of(s.sections, 0)
+    (0, 1, 0)
+    """
+    starts = [x.span[0] for x in sections]
+    i = bisect_right(starts, start) - 1
+    while i >= 0:
+        s, e = sections[i].span
+        if s <= start < e or (start == e and e == s):
+            return i
+        i = sections[i].parent if sections[i].parent is not None else -1
+    return None
