@@ -60,7 +60,7 @@ _ANY_PUNCT = re.compile(r"[，。；：！？、,;:!?（）()]")
 _SPACES = " \t\u3000"
 _GAP = re.compile(r"\S(?:[ \t\u3000]{2,}|\t)\S")  # a column gap: a table row
 _TOC_END = re.compile(r"(?:[ \t\u3000]+|[.…·．]{2,})[0-9]{1,3}$")  # an entry of a table of contents
-_TITLE_MAX = 80  # a longer "title" is a numbered sentence of a pasted list
+_TITLE_MAX = 120  # a longer "title" is a numbered sentence of a pasted list
 _UNNUMBERED_MAX = 20
 _PLACEHOLDER = re.compile(r"[XxＸｘ×某_□＿*＊〇○]|\.{3}|…")
 _EXTENSION = re.compile(r"\.(?:docx?|pdf|wps|txt|pptx?)$", re.IGNORECASE)
@@ -163,8 +163,8 @@ def ladder(mark: str) -> tuple[int, str, bool] | None:
     if "①" <= first <= "⑳":
         return 5, first, False
     if first == "第":
-        if mark[-1] in "章部":
-            return 1, mark, False
+        if mark[-1] in "章部":  # 第一章, 第一部(分)
+            return 1, mark + ("分" if mark[-1] == "部" else ""), False
         return (2, mark, False) if mark[-1] == "节" else None
     if first == "篇":
         return None
@@ -207,8 +207,14 @@ def _headings(text: str, rules: StructureRules) -> tuple[list[_Raw], list[int]]:
             continue
         level, label, decimal = step
         rest = body[m.end() :]
-        skip = len(rest) - len(rest.lstrip(_SPACES + "、"))
-        rest = rest[skip:]
+        extra = 0
+        if label.endswith("部分"):
+            if not rest.startswith("分") or rest[1:2] in ("是", "为", "，", ""):
+                continue  # 第一部分是…: a sentence about the report's parts
+            extra = 1
+            rest = rest[1:]
+        skip = extra + len(rest) - len(rest.lstrip(_SPACES + "、"))
+        rest = rest[skip - extra :]
         stop = _TITLE_STOP.search(rest)
         title = (rest[: stop.start()] if stop else rest).rstrip(_SPACES)
         if not title or len(title) > _TITLE_MAX or _GAP.search(title) or _TOC_END.search(title):
@@ -217,12 +223,29 @@ def _headings(text: str, rules: StructureRules) -> tuple[list[_Raw], list[int]]:
             continue  # an amount after a number ("2、7.1亿元"): a page of a doc-sharing preview
         start = lead + m.start()
         found.append(_Raw(level, label, title, start, lead + m.end() + skip + len(title), line_start, decimal))
+    if found and _EXTENSION.search(_first_line(text)):
+        # a doc-sharing page ("….docx") numbers the pages of its preview 1、2、3、: not an outline
+        found = [h for h in found if not (h.label[:-1].isdigit() and _line_length(text, h.line_start) > _CHUNK_MIN)]
     if any(h.decimal and "." in h.label[:-1] for h in found):
         # decimal numbering: a bare "1." is the top of "1.1", "1.2"
         found = [h._replace(level=1) if h.label.endswith(".") and h.label[:-1].isdigit() else h for h in found]
     if candidates:
         found = _with_unnumbered(text, found, candidates, rules)
     return found, starts
+
+
+_CHUNK_MIN = 200
+
+
+def _first_line(text: str) -> str:
+    stripped = text.lstrip()
+    end = stripped.find("\n")
+    return (stripped if end < 0 else stripped[:end]).rstrip()
+
+
+def _line_length(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return (len(text) if end < 0 else end) - start
 
 
 def _with_unnumbered(
@@ -283,12 +306,28 @@ def _header(text: str, first_heading: int) -> list[_Line]:
     return out
 
 
+_SITE = re.compile(r"[_|｜]| - |[0-9]{3,}[A-Za-z]")  # the separators of a page title, a site's name
+_TRAILING_YEAR = re.compile(r"[ \t\u3000]+(?:19|20)[0-9]{2}$")  # "…统计公报 2022": the site's year tag
+
+
+def _title_words(header: list[_Line], rules: StructureRules) -> str:
+    """The first line of the header that names a document, decorated or not (its words
+    say what the report is, even where it is not the report's own title)."""
+    for line in header[:4]:
+        if rules.document.search(line.text) and not _ANY_PUNCT.search(line.text.replace("（", "").replace("）", "")):
+            return line.text
+    return ""
+
+
 def _title(header: list[_Line], rules: StructureRules) -> _Line | None:
+    """The report's own title: the first line of the header that names a document, with no
+    sentence mark, without a file extension; a decorated page title (``…范文``, ``…（三篇）``,
+    ``…_网站名``) gives way to the next line if that is the same title undecorated, else None."""
     for i, line in enumerate(header[:4]):
-        words = _EXTENSION.sub("", line.text)
+        words = _TRAILING_YEAR.sub("", _EXTENSION.sub("", line.text))
         if not rules.document.search(words) or _ANY_PUNCT.search(words.replace("（", "").replace("）", "")):
             continue
-        if rules.decoration.search(words):
+        if rules.decoration.search(words) or _SITE.search(words):
             for nxt in header[i + 1 : i + 3]:  # the page title, then the report's own
                 if nxt.text in words and rules.document.search(nxt.text) and not rules.decoration.search(nxt.text):
                     return nxt
@@ -440,7 +479,7 @@ def _meta(
 
 
 _PLACE = re.compile(
-    f"(?:^|(?<=年)|(?<=[0-9]))([{HAN}]{{1,8}}?(?:街道|镇街|街|镇|乡|区|县|市))"
+    f"(?:^|(?<=年)|(?<=[0-9]))((?:(?![年月的])[{HAN}]){{1,8}}?(?:街道|镇街|街|镇|乡|区|县|市))"
     r"(?=[0-9]|人民政府|政府|办事处|党|工作|国民经济|统计|年度|$|\s)"
 )
 
@@ -458,7 +497,7 @@ def _place(title: str) -> tuple[int, int] | None:
     if m is None:
         return None
     name = m.group(1)
-    if set(name) <= set("乡镇街道区县市") or _PLACEHOLDER.search(name) or re.search("[年月的和与及]", name):
+    if set(name) <= set("乡镇街道区县市") or _PLACEHOLDER.search(name):
         return None
     return m.span(1)
 
@@ -471,7 +510,7 @@ def _years(title: str, rules: StructureRules, kind: SectionKind | None = None) -
     pending: set[int] = set()
     events = sorted(
         [(m.start(), "year", m) for m in _YEARS.finditer(title)]
-        + [(m.start(), rules.roles.get(m.group(), ""), m) for m in rules.kind_words.finditer(title)],
+        + [(m.start(), rules.roles.get(m.group(), ""), m) for m in rules.document.finditer(title)],
         key=lambda x: x[0],
     )
     for _, what, m in events:
@@ -482,6 +521,8 @@ def _years(title: str, rules: StructureRules, kind: SectionKind | None = None) -
         elif what in ("review", "plan") and pending and kind is None:
             (review if what == "review" else plan).update(pending)
             pending = set()
+        elif what == "document" and kind is None:
+            pending = set()  # 2018年政府工作报告和2019年工作计划: the report's year is neither
     if kind is not None and pending:
         if kind == "review":
             review |= pending
@@ -518,7 +559,6 @@ def _kinds(
     clearly about what will be done (``将``, ``力争``, ``下一步`` outnumber ``完成了``, ``同比``).
     """
     review_years, plan_years = _years(title, rules)
-    reviewing = bool(review_years) or _word_kind(title, rules) == "review" or "报告" in title or not title
     said: list[SectionKind | None] = []
     for i in top:
         h = found[i]
@@ -530,6 +570,14 @@ def _kinds(
             elif years and years <= review_years:
                 kind = "review"
         said.append(kind)
+    # a report that reviews: its title says so (工作总结, 政府工作报告, a review year), or,
+    # untitled, one of its headings does; a bulletin (公报) or a page with neither does not
+    reviewing = (
+        bool(review_years)
+        or _word_kind(title, rules) == "review"
+        or ("报告" in title and "公报" not in title)
+        or (not title and "review" in said)
+    )
     if "plan" not in said:
         for k, i in enumerate(top):
             if said[k] is not None or not any(x == "review" or x is None for x in said[:k]) or k == 0:
@@ -590,8 +638,7 @@ def read_structure(
     shallowest = min((h.level for h in found), default=0)
     top = [i for i, h in enumerate(found) if h.level == shallowest]
     header = _header(text, found[0].line_start if found else -1)
-    title_line = _title(header, rules)
-    kinds = _kinds(text, found, top, ends, title_line.text if title_line else "", rules)
+    kinds = _kinds(text, found, top, ends, _title_words(header, rules), rules)
     kind_of: list[SectionKind] = ["other"] * len(found)
     for i, k in zip(top, kinds, strict=True):
         kind_of[i] = k
