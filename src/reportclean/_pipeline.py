@@ -94,11 +94,7 @@ CODES: Mapping[str, Severity] = _merged(
 
 #: Every lexicon kind a step reads, with its schema (from the steps' declarations).
 KINDS: Mapping[str, Schema] = _merged(
-    (
-        *((s.name, kind, schema) for s in REGISTRY.values() for kind, schema in s.lexicons.items()),
-        *(("structure", kind, schema) for kind, schema in _structure.LEXICONS.items()),  # the post-pass
-    ),
-    "lexicon kind",
+    ((s.name, kind, schema) for s in REGISTRY.values() for kind, schema in s.lexicons.items()), "lexicon kind"
 )
 
 for _step in REGISTRY.values():  # a programming error in this package, checked at import

@@ -47,7 +47,18 @@ from ._lexicon import Lexicon, Schema, package_lexicon
 from ._lines import heading_patterns
 from ._model import Heading, Meta, Removal, Section, SectionKind, Span
 
-__all__ = ["LEXICONS", "ROLES", "Structure", "StructureRules", "compile_rules", "read_structure", "section_of"]
+__all__ = [
+    "LEXICONS",
+    "ROLES",
+    "Structure",
+    "StructureRules",
+    "compile_rules",
+    "heading_before",
+    "ladder",
+    "numbered",
+    "read_structure",
+    "section_of",
+]
 
 ROLES = ("review", "plan", "other", "document", "decoration", "organ", "speaker", "date")
 #: The lexicon kinds the structure reads besides the layout markers, with their schemas.
@@ -181,13 +192,49 @@ def ladder(mark: str) -> tuple[int, str, bool] | None:
     return None  # pragma: no cover - a user marker of another shape
 
 
+def numbered(body: str, rules: StructureRules) -> tuple[int, str, str, int, int, bool] | None:
+    """The numbered heading that opens ``body`` (a line, leading spaces stripped): its level,
+    label, title, the span of label and title in ``body``, and whether the numbering is
+    decimal; None when the line opens no heading. The one heading recogniser: the layout
+    step's markers (``heading_patterns``) and the ladder.
+
+    >>> r = compile_rules()
+    >>> numbered("（一）经济建设持续向好。2019年，完成投资。", r)
+    (2, '（一）', '经济建设持续向好', 0, 11, False)
+    >>> numbered("1.5万元用于修路", r), numbered("一是加强学习", r), numbered("2、7.1亿元", r)
+    (None, None, None)
+    """
+    m = rules.heading.match(body)
+    if m is None:
+        return None
+    step = ladder(m.group())
+    if step is None:
+        return None
+    level, label, decimal = step
+    rest = body[m.end() :]
+    extra = 0
+    if label.endswith("部分"):
+        if not rest.startswith("分") or rest[1:2] in ("是", "为", "，", ""):
+            return None  # 第一部分是…: a sentence about the report's parts
+        extra = 1
+        rest = rest[1:]
+    skip = extra + len(rest) - len(rest.lstrip(_SPACES + "、"))
+    rest = rest[skip - extra :]
+    stop = _TITLE_STOP.search(rest)
+    title = (rest[: stop.start()] if stop else rest).rstrip(_SPACES)
+    if not title or len(title) > _TITLE_MAX or _GAP.search(title) or _TOC_END.search(title):
+        return None  # a bare number, a pasted sentence, a table row, a table of contents
+    if title[0].isdigit() and label[-1] in ".、" and not _YEARS.match(title):
+        return None  # an amount after a number ("2、7.1亿元"): a page of a doc-sharing preview
+    return level, label, title, m.start(), m.end() + skip + len(title), decimal
+
+
 def _headings(text: str, rules: StructureRules) -> tuple[list[_Raw], list[int]]:
     """The numbered and unnumbered headings, and the line starts of the text."""
     found: list[_Raw] = []
     starts: list[int] = []
     candidates: list[tuple[int, int, str]] = []  # unnumbered: (start, end, words)
     pos = 0
-    heading = rules.heading
     for line in text.split("\n"):
         line_start = pos
         pos += len(line) + 1
@@ -196,33 +243,14 @@ def _headings(text: str, rules: StructureRules) -> tuple[list[_Raw], list[int]]:
         if not body:
             continue
         lead = line_start + len(line) - len(body)
-        m = heading.match(body)
-        if m is None:
+        got = numbered(body, rules)
+        if got is None:
             stripped = body.rstrip(_SPACES)
             if len(stripped) <= _UNNUMBERED_MAX and rules.unnumbered.search(stripped) and not _ANY_PUNCT.search(stripped):
                 candidates.append((lead, lead + len(stripped), stripped))
             continue
-        step = ladder(m.group())
-        if step is None:
-            continue
-        level, label, decimal = step
-        rest = body[m.end() :]
-        extra = 0
-        if label.endswith("部分"):
-            if not rest.startswith("分") or rest[1:2] in ("是", "为", "，", ""):
-                continue  # 第一部分是…: a sentence about the report's parts
-            extra = 1
-            rest = rest[1:]
-        skip = extra + len(rest) - len(rest.lstrip(_SPACES + "、"))
-        rest = rest[skip - extra :]
-        stop = _TITLE_STOP.search(rest)
-        title = (rest[: stop.start()] if stop else rest).rstrip(_SPACES)
-        if not title or len(title) > _TITLE_MAX or _GAP.search(title) or _TOC_END.search(title):
-            continue  # a bare number, a pasted sentence, a table row, a table of contents
-        if title[0].isdigit() and label[-1] in ".、" and not _YEARS.match(title):
-            continue  # an amount after a number ("2、7.1亿元"): a page of a doc-sharing preview
-        start = lead + m.start()
-        found.append(_Raw(level, label, title, start, lead + m.end() + skip + len(title), line_start, decimal))
+        level, label, title, start, end, decimal = got
+        found.append(_Raw(level, label, title, lead + start, lead + end, line_start, decimal))
     if found and _EXTENSION.search(_first_line(text)):
         # a doc-sharing page ("….docx") numbers the pages of its preview 1、2、3、: not an outline
         found = [h for h in found if not (h.label[:-1].isdigit() and _line_length(text, h.line_start) > _CHUNK_MIN)]
@@ -657,6 +685,27 @@ def read_structure(
     )
     meta = _meta(text, found, top, kinds, removed, rules, mapper)
     return Structure(outline, sections, meta)
+
+
+def heading_before(text: str, pos: int, rules: StructureRules, lines: int = 400) -> str | None:
+    """The numbered heading of the section that holds ``pos`` (the nearest heading line
+    before it, within ``lines`` lines), written ``一、党建引领``; None if there is none.
+
+    >>> heading_before("一、党建引领\\n开展学习。\\n（一）强化领导\\n召开会议。", 23, compile_rules())
+    '（一）强化领导'
+    """
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    for _ in range(lines):
+        if end < 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        body = text[start:end].lstrip(_SPACES)
+        got = numbered(body, rules) if body else None
+        if got is not None:
+            return body[got[3] : got[4]]
+        end = start - 1
+    return None
 
 
 def section_of(sections: Sequence[Section], start: int) -> int | None:
