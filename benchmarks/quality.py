@@ -638,7 +638,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the figures as JSON here")
     parser.add_argument("--urls", type=Path, help="urls.tsv with a kind column (default: DOCS/../urls.tsv)")
     parser.add_argument("--structure-labels", type=Path, nargs="+",
-                        help="structure label JSON files: score outlines, section kinds and meta (quality_structure.py)")
+                        help="structure label JSON files: score outlines, section kinds, meta (quality_structure.py)")
     parser.add_argument("--structure-failures", type=Path, help="write each structure failure here (TSV)")
     args = parser.parse_args(argv)
     if not args.docs.is_dir():

@@ -194,5 +194,6 @@ def markdown_report(score: StructureScore) -> str:
         f"| level-1 section kinds right | {f['kinds_right']}% ({f['kinds'][0]}/{f['kinds'][1]}) |",
     ]
     for k, v in f["meta"].items():
-        rows.append(f"| meta `{k}` right / wrong / missed / none | {v['right']} / {v['wrong']} / {v['missed']} / {v['none']} |")
+        counts = " / ".join(str(v[x]) for x in ("right", "wrong", "missed", "none"))
+        rows.append(f"| meta `{k}` right / wrong / missed / none | {counts} |")
     return "\n".join(rows) + "\n"

@@ -45,13 +45,13 @@ from ._model import Quantity
 from ._placeholders import alternation as _alternation
 from ._placeholders import words_by_role
 from ._script import traditional_chars
+from ._structure import LEXICONS as _STRUCTURE_LEXICONS
+from ._structure import StructureRules, heading_before, numbered
+from ._structure import compile_rules as _structure_rules
 from ._sums import Index, _half_ulp  # noqa: F401 (_half_ulp: re-exported for the tests)
 from ._sums import rate_checks as _rate_checks
 from ._sums import sum_checks as _sum_checks
 from ._sums import value_checks as _value_checks
-from ._structure import LEXICONS as _STRUCTURE_LEXICONS
-from ._structure import StructureRules, heading_before, numbered
-from ._structure import compile_rules as _structure_rules
 
 __all__ = [
     "CHECKS",

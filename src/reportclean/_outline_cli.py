@@ -16,7 +16,8 @@ def format_outline(result: CleanResult) -> str:
     heading, indented two spaces a level below the shallowest, with its section's kind.
 
     >>> from reportclean import clean
-    >>> print(format_outline(clean("东湖镇2023年工作总结\\n一、主要工作\\n（一）党建\\n开展学习3次。\\n二、存在的问题\\n人手不足。")))
+    >>> r = clean("东湖镇2023年工作总结\\n一、主要工作\\n（一）党建\\n开展学习3次。\\n二、存在的问题\\n人手不足。")
+    >>> print(format_outline(r))
     title: 东湖镇2023年工作总结
     place: 东湖镇
     review_years: 2023

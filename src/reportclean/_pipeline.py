@@ -256,7 +256,8 @@ def _run(doc: Document, step: Step, fn: StepFn, from_bytes: bool, strict: bool) 
 
 
 _ORIGINAL_SPAN = attrgetter("original_span")
-_SECTION_SLOT = Quantity.section.__set__  # type: ignore[attr-defined]
+# the slot's setter: the quantities are fresh objects no one has seen (as in placed_quantities)
+_SECTION_SLOT = getattr(Quantity, "section").__set__  # noqa: B009
 
 
 def _default() -> Cleaner:

@@ -18,7 +18,8 @@ metadata only), so this is written by hand; see ``docs/structure.md``.
 - **Meta**: title, date, issuer, place, review and plan years, each ``None`` unless the
   text states it.
 
->>> s = read_structure("柏泉街2020年工作总结及2021年工作计划\\n一、党建引领\\n全年召开会议5次。\\n二、2021年工作计划\\n1. 构建产业体系。努力。")
+>>> s = read_structure("柏泉街2020年工作总结及2021年工作计划\\n一、党建引领\\n全年召开会议5次。\\n"
+...                    "二、2021年工作计划\\n1. 构建产业体系。努力。")
 >>> [(h.level, h.label, h.title) for h in s.outline]
 [(1, '一', '党建引领'), (1, '二', '2021年工作计划'), (3, '1.', '构建产业体系')]
 >>> [(x.kind, x.parent) for x in s.sections]
@@ -246,7 +247,8 @@ def _headings(text: str, rules: StructureRules) -> tuple[list[_Raw], list[int]]:
         got = numbered(body, rules)
         if got is None:
             stripped = body.rstrip(_SPACES)
-            if len(stripped) <= _UNNUMBERED_MAX and rules.unnumbered.search(stripped) and not _ANY_PUNCT.search(stripped):
+            short = len(stripped) <= _UNNUMBERED_MAX
+            if short and rules.unnumbered.search(stripped) and not _ANY_PUNCT.search(stripped):
                 candidates.append((lead, lead + len(stripped), stripped))
             continue
         level, label, title, start, end, decimal = got
@@ -309,7 +311,7 @@ class _Line(NamedTuple):
 
 
 def _lines(text: str, start: int, end: int) -> list[_Line]:
-    out = []
+    out: list[_Line] = []
     pos = start
     for line in text[start:end].split("\n"):
         body = line.strip(_SPACES)
@@ -326,7 +328,7 @@ _TRAILER_LINES = 3
 def _header(text: str, first_heading: int) -> list[_Line]:
     """The lines before the body starts: before the first heading, and before the first
     line that is a paragraph (a sentence-final mark, or long), at most _HEADER_LINES."""
-    out = []
+    out: list[_Line] = []
     for line in _lines(text, 0, first_heading if first_heading >= 0 else len(text)):
         if len(out) >= _HEADER_LINES or len(line.text) > 60 or re.search(r"[。！？；]", line.text):
             break
@@ -387,7 +389,8 @@ _MEETING = re.compile(r"在.{2,40}?(?:会议|大会|会)上")
 
 def _cjk_number(s: str) -> int:
     if len(s) == 4:
-        return int("".join(str(_CJK_DIGITS.index(c)) if c in _CJK_DIGITS else "0" for c in s.replace("○", "〇").replace("零", "〇")))
+        digits = s.replace("○", "〇").replace("零", "〇")
+        return int("".join(str(_CJK_DIGITS.index(c)) if c in _CJK_DIGITS else "0" for c in digits))
     if s == "十":
         return 10
     if s.startswith("十"):
@@ -492,9 +495,9 @@ def _meta(
             note("place", title_line.start + p[0], title_line.start + p[1])
     review, plan = _years(title or "", rules)
     for i, kind in zip(top, kinds, strict=True):
-        r, p = _years(found[i].title, rules, kind)
-        review |= r
-        plan |= p
+        got_review, got_plan = _years(found[i].title, rules, kind)
+        review |= got_review
+        plan |= got_plan
     return Meta(
         title=title,
         date=date,
@@ -579,8 +582,8 @@ def _kinds(
 ) -> list[SectionKind]:
     """The kind of each top-level section, in order.
 
-    First what the heading says: its last section word, else the years it names (those
-    the title gives the review or the plan). Then the order of a report: the review comes
+    First what the heading says: the years it names when the title gives them to one part
+    (the review's or the plan's), else its last section word. Then the order of a report: the review comes
     before the plan, so a section the heading leaves open is ``plan`` after a plan section
     and, before one, ``review`` in a report that reviews (``other`` in a bulletin). Where no
     heading says ``plan``, the plan starts at the first section whose opening words are
@@ -591,11 +594,12 @@ def _kinds(
     for i in top:
         h = found[i]
         kind = _word_kind(h.title, rules)
-        if kind is None:
-            years = {int(m.group(1)) for m in _YEARS.finditer(h.title)}
-            if years and years <= plan_years:
+        years = {int(m.group(1)) for m in _YEARS.finditer(h.title)}
+        if kind != "other" and years and (review_years or plan_years):
+            # the years the title gives one part decide (2022年重点工作 in a 2022 review)
+            if years <= plan_years and not years & review_years:
                 kind = "plan"
-            elif years and years <= review_years:
+            elif years <= review_years and not years & plan_years:
                 kind = "review"
         said.append(kind)
     # a report that reviews: its title says so (工作总结, 政府工作报告, a review year), or,
@@ -637,7 +641,8 @@ def read_structure(
     still dates the document); ``to_original`` maps a span of ``text`` to the input
     (identity by default).
 
-    >>> s = read_structure("某某街道2022年工作总结\\n（2022年12月5日）\\n主要工作\\n全年完成投资3亿元。\\n存在的问题\\n人手不足。")
+    >>> s = read_structure("某某街道2022年工作总结\\n（2022年12月5日）\\n主要工作\\n全年完成投资3亿元。\\n"
+    ...                    "存在的问题\\n人手不足。")
     >>> [(h.level, h.label, h.title) for h in s.outline], [x.kind for x in s.sections]
     ([(1, '', '主要工作'), (1, '', '存在的问题')], ['review', 'other'])
     >>> s.meta.date, s.meta.place
@@ -721,5 +726,6 @@ def section_of(sections: Sequence[Section], start: int) -> int | None:
         s, e = sections[i].span
         if s <= start < e or (start == e and e == s):
             return i
-        i = sections[i].parent if sections[i].parent is not None else -1
+        parent = sections[i].parent
+        i = -1 if parent is None else parent
     return None
