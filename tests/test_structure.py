@@ -6,6 +6,7 @@ Cases are written in our own sentences; the seeds' outlines are golden files
 
 from __future__ import annotations
 
+import json
 import pickle
 from pathlib import Path
 
@@ -252,3 +253,35 @@ def test_parsed_outline_of_dirty_reports_matches(case: reportclean.testing.Dirty
         if q.section is not None:
             s, e = r.sections[q.section].span
             assert s <= q.span[0] < e
+
+
+# -- the command line -------------------------------------------------------------------------
+
+
+def test_outline_command_prints_the_tree(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from reportclean._cli import main
+
+    f = tmp_path / "r.txt"
+    f.write_text("东湖镇2023年工作总结\n一、主要工作\n（一）党建\n开展学习3次。\n二、下一步打算\n继续推进。\n", "utf-8")
+    assert main(["outline", "--isolated", str(f)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1:] == [
+        "title: 东湖镇2023年工作总结", "place: 东湖镇", "review_years: 2023",
+        "一、主要工作  [review]", "  （一）党建  [review]", "二、下一步打算  [plan]",
+    ]  # fmt: skip
+    assert main(["outline", "--isolated", "--json", str(f)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert [h["title"] for h in record["outline"]] == ["主要工作", "党建", "下一步打算"]
+    assert main(["outline", "--isolated", str(tmp_path / "missing.txt")]) == 2
+
+
+def test_report_includes_the_structure(tmp_path: Path) -> None:
+    from reportclean._cli import main
+
+    f = tmp_path / "r.txt"
+    f.write_text("东湖镇2023年工作总结\n一、主要工作\n完成投资3亿元。\n", "utf-8")
+    report = tmp_path / "report.jsonl"
+    args = ["clean", "--isolated", str(f), "-o", str(tmp_path / "out"), "--report", str(report)]
+    assert main([*args, "--report-include", "structure", "--progress", "never"]) == 0
+    [line] = [json.loads(x) for x in report.read_text("utf-8").splitlines() if '"structure"' in x]
+    assert line["meta"]["title"] == "东湖镇2023年工作总结" and line["sections"][0]["kind"] == "review"

@@ -41,7 +41,7 @@ from ._settings import SettingsError, build_config, find_config
 __all__ = ["COMMANDS", "main"]
 
 #: What ``--report-include`` may add to the warnings.
-REPORT_EXTRAS = ("removals", "changes", "documents")
+REPORT_EXTRAS = ("removals", "changes", "documents", "structure")
 #: Exit code when stdout is closed early (128 + SIGPIPE, as a shell reports it).
 EXIT_PIPE = 141
 
@@ -174,7 +174,7 @@ def _clean_options(c: argparse.ArgumentParser) -> None:
     c.add_argument("--report", metavar="FILE", help="write one JSON line per warning or failed document")
     c.add_argument(
         "--report-include", type=_extras, default=frozenset(), metavar="WHAT[,WHAT]",
-        help="also report removals, changes and/or documents (one line each: encoding, sizes, counts)",
+        help="also report removals, changes, documents (encoding, sizes, counts) and/or structure (outline, meta)",
     )  # fmt: skip
     c.add_argument("--summary", metavar="FILE", help="write the summary to FILE (.json or .csv)")
     c.add_argument("--json", action="store_true", help="print the summary as JSON instead of text")
@@ -303,7 +303,7 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     if to_stdout:
         run.stdout = sys.stdout.buffer
     open_records: list[OpenRecords] = []
-    details = frozenset(args.report_include & {"removals", "changes"}) if args.report else frozenset()
+    details = frozenset(args.report_include & {"removals", "changes", "structure"}) if args.report else frozenset()
     stream = items(targets, args, details, open_records)
     try:
         with Runner(args.jobs, client=client) as runner:
@@ -452,9 +452,12 @@ def _cmd_outline(args: argparse.Namespace) -> int:
             continue
         result = cleaner.clean(data)
         if args.json:
-            d = result.to_dict()
-            print(json.dumps({"file": str(src), **{k: d[k] for k in ("meta", "outline", "sections")}},
-                             ensure_ascii=False))  # fmt: skip
+            print(json.dumps({
+                "file": str(src),
+                "meta": result.meta.to_dict(),
+                "outline": [h.to_dict() for h in result.outline],
+                "sections": [s.to_dict() for s in result.sections],
+            }, ensure_ascii=False))  # fmt: skip
         else:
             print(f"== {src}")
             print(format_outline(result))
