@@ -95,7 +95,8 @@ class StructureRules:
     heading: re.Pattern[str]
     kind_words: re.Pattern[str]  # review / plan / other words, longest first
     roles: dict[str, str]
-    document: re.Pattern[str]  # words that make a line a title
+    document: re.Pattern[str]  # words that make a line a title (with a year if only a review or plan word)
+    doc_only: re.Pattern[str]  # the document words alone (报告, 公报 …)
     decoration: re.Pattern[str]
     organ_end: re.Pattern[str]
     speaker: re.Pattern[str]
@@ -135,6 +136,7 @@ def _compile(user_layout: tuple[Lexicon, ...], user_words: tuple[Lexicon, ...]) 
         kind_words=re.compile(kinds),
         roles=roles,
         document=re.compile(of("document", "review", "plan")),
+        doc_only=re.compile(of("document")),
         decoration=re.compile(of("decoration")),
         organ_end=re.compile(f"(?:{of('organ')})$"),
         speaker=re.compile(f"^(.{{0,30}}?(?:{of('speaker')}))[{_SPACES}]*([{HAN}]{{2,4}})$"),
@@ -340,11 +342,27 @@ _SITE = re.compile(r"[_|｜]| - |[0-9]{3,}[A-Za-z]")  # the separators of a page
 _TRAILING_YEAR = re.compile(r"[ \t\u3000]+(?:19|20)[0-9]{2}$")  # "…统计公报 2022": the site's year tag
 
 
+def _names_document(line: str, rules: StructureRules) -> bool:
+    """Whether a line names a document: a document word (报告, 公报), or a review or plan word
+    with a period (``2021年工作计划``, ``年度工作总结``); ``未來展望與工作重點`` is a heading."""
+    return rules.doc_only.search(line) is not None or ("年" in line and rules.document.search(line) is not None)
+
+
+def _ends_naming(line: str, rules: StructureRules) -> bool:
+    """Whether a title ends with the word that names it (报告, 总结, 计划, 解读 …), closing
+    brackets aside: a report's title does; a page title with a tag after it does not."""
+    core = line.rstrip("）)》」』”’ ")
+    last = None
+    for m in rules.document.finditer(core):
+        last = m
+    return last is not None and last.end() == len(core)
+
+
 def _title_words(header: list[_Line], rules: StructureRules) -> str:
     """The first line of the header that names a document, decorated or not (its words
     say what the report is, even where it is not the report's own title)."""
     for line in header[:4]:
-        if rules.document.search(line.text) and not _ANY_PUNCT.search(line.text.replace("（", "").replace("）", "")):
+        if _names_document(line.text, rules) and not _ANY_PUNCT.search(line.text.replace("（", "").replace("）", "")):
             return line.text
     return ""
 
@@ -355,11 +373,13 @@ def _title(header: list[_Line], rules: StructureRules) -> _Line | None:
     ``…_网站名``) gives way to the next line if that is the same title undecorated, else None."""
     for i, line in enumerate(header[:4]):
         words = _TRAILING_YEAR.sub("", _EXTENSION.sub("", line.text))
-        if not rules.document.search(words) or _ANY_PUNCT.search(words.replace("（", "").replace("）", "")):
+        if not _names_document(words, rules) or _ANY_PUNCT.search(words.replace("（", "").replace("）", "")):
             continue
+        if not _ends_naming(words, rules):
+            return None  # "…公报2020七人普": a tag after the title, which then is not as written
         if rules.decoration.search(words) or _SITE.search(words):
             for nxt in header[i + 1 : i + 3]:  # the page title, then the report's own
-                if nxt.text in words and rules.document.search(nxt.text) and not rules.decoration.search(nxt.text):
+                if nxt.text in words and _names_document(nxt.text, rules) and not rules.decoration.search(nxt.text):
                     return nxt
             return None
         return _Line(line.start, words)
@@ -419,9 +439,9 @@ def _line_date(line: str) -> tuple[str, int, int] | None:
     m = _DATE.search(line)
     if m is None:
         return None
-    before, after = line[: m.start()].strip(" （("), line[m.end() :].strip(" ）)")
-    if before or (after and not _MEETING.match(after)):
-        return None
+    before, after = line[: m.start()].strip(" （(—-"), line[m.end() :].strip(" ）)")
+    if before or (after and not _MEETING.match(after) and not after.startswith("在")):
+        return None  # a date inside a sentence; a dateline goes on 在…会议上 (perhaps on the next line)
     value = _date_value(m)
     return None if value is None else (value, m.start(), m.end())
 
