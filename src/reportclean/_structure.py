@@ -375,13 +375,14 @@ def _title(header: list[_Line], rules: StructureRules) -> _Line | None:
         words = _TRAILING_YEAR.sub("", _EXTENSION.sub("", line.text))
         if not _names_document(words, rules) or _ANY_PUNCT.search(words.replace("（", "").replace("）", "")):
             continue
-        if not _ends_naming(words, rules):
-            return None  # "…公报2020七人普": a tag after the title, which then is not as written
         if rules.decoration.search(words) or _SITE.search(words):
             for nxt in header[i + 1 : i + 3]:  # the page title, then the report's own
-                if nxt.text in words and _names_document(nxt.text, rules) and not rules.decoration.search(nxt.text):
+                if (nxt.text in words and _names_document(nxt.text, rules) and _ends_naming(nxt.text, rules)
+                        and not rules.decoration.search(nxt.text)):
                     return nxt
             return None
+        if not _ends_naming(words, rules):
+            return None  # "…公报2020七人普": a tag after the title, which then is not as written
         return _Line(line.start, words)
     return None
 
