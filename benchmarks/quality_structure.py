@@ -22,6 +22,7 @@ What is scored, in total over the labelled documents:
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,10 +32,14 @@ from typing import Any
 META_FIELDS = ("title", "date", "issuer", "place", "review_years", "plan_years")
 
 
+_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)")
+
+
 def norm(text: str) -> str:
-    """NFKC, whitespace removed, brackets full-width (labels write （）)."""
+    """NFKC, whitespace removed, pinyin glosses removed (``戶(hu)籍``: the labels keep what the
+    page wrote, cleaning removes them), brackets full-width (labels write （）)."""
     s = "".join(unicodedata.normalize("NFKC", text or "").split())
-    return s.replace("(", "（").replace(")", "）")
+    return _GLOSS.sub("", s).replace("(", "（").replace(")", "）")
 
 
 def norm_label(label: str) -> str:

@@ -61,7 +61,7 @@ __all__ = [
     "section_of",
 ]
 
-ROLES = ("review", "plan", "other", "document", "decoration", "organ", "speaker", "date")
+ROLES = ("review", "plan", "other", "document", "not-report", "decoration", "organ", "speaker", "date")
 #: The lexicon kinds the structure reads besides the layout markers, with their schemas.
 LEXICONS = {"structure": Schema((("phrase", "role"),), {"role": ROLES})}
 
@@ -97,6 +97,7 @@ class StructureRules:
     roles: dict[str, str]
     document: re.Pattern[str]  # words that make a line a title (with a year if only a review or plan word)
     doc_only: re.Pattern[str]  # the document words alone (报告, 公报 …)
+    not_report: re.Pattern[str]  # ends the name of a document that is no report (…工作规则, …解读)
     decoration: re.Pattern[str]
     organ_end: re.Pattern[str]
     speaker: re.Pattern[str]
@@ -135,8 +136,9 @@ def _compile(user_layout: tuple[Lexicon, ...], user_words: tuple[Lexicon, ...]) 
         heading=heading,
         kind_words=re.compile(kinds),
         roles=roles,
-        document=re.compile(of("document", "review", "plan")),
-        doc_only=re.compile(of("document")),
+        document=re.compile(of("document", "not-report", "review", "plan")),
+        doc_only=re.compile(of("document", "not-report")),
+        not_report=re.compile(f"(?:{of('not-report')})$"),
         decoration=re.compile(of("decoration")),
         organ_end=re.compile(f"(?:{of('organ')})$"),
         speaker=re.compile(f"^(.{{0,30}}?(?:{of('speaker')}))[{_SPACES}]*([{HAN}]{{2,4}})$"),
@@ -225,11 +227,22 @@ def numbered(body: str, rules: StructureRules) -> tuple[int, str, str, int, int,
     rest = rest[skip - extra :]
     stop = _TITLE_STOP.search(rest)
     title = (rest[: stop.start()] if stop else rest).rstrip(_SPACES)
-    if not title or len(title) > _TITLE_MAX or _GAP.search(title) or _TOC_END.search(title):
+    spaced = _GAP.search(title) is not None and not _letter_spaced(title)
+    if not title or len(title) > _TITLE_MAX or spaced or _TOC_END.search(title):
         return None  # a bare number, a pasted sentence, a table row, a table of contents
     if title[0].isdigit() and label[-1] in ".、" and not _YEARS.match(title):
         return None  # an amount after a number ("2、7.1亿元"): a page of a doc-sharing preview
     return level, label, title, m.start(), m.end() + skip + len(title), decimal
+
+
+def _letter_spaced(title: str) -> bool:
+    """Whether the gaps of a title space out its letters (``综  合``, ``民 政 部 門``), not columns.
+
+    >>> _letter_spaced("综  合"), _letter_spaced("道路  300万元")
+    (True, False)
+    """
+    words = title.split()
+    return len(words) > 1 and all(len(w) <= 2 for w in words)
 
 
 def _headings(text: str, rules: StructureRules) -> tuple[list[_Raw], list[int]]:
@@ -252,12 +265,18 @@ def _headings(text: str, rules: StructureRules) -> tuple[list[_Raw], list[int]]:
             short = len(stripped) <= _UNNUMBERED_MAX
             if short and rules.unnumbered.search(stripped) and not _ANY_PUNCT.search(stripped):
                 candidates.append((lead, lead + len(stripped), stripped))
-            continue
-        level, label, title, start, end, decimal = got
-        found.append(_Raw(level, label, title, lead + start, lead + end, line_start, decimal))
+        if got is not None:
+            level, label, title, start, end, decimal = got
+            found.append(_Raw(level, label, title, lead + start, lead + end, line_start, decimal))
+        if len(body) > _FLAT_MIN:
+            found += _inline(body, lead, line_start, rules)
     if found and _EXTENSION.search(_first_line(text)):
-        # a doc-sharing page ("….docx") numbers the pages of its preview 1、2、3、: not an outline
-        found = [h for h in found if not (h.label[:-1].isdigit() and _line_length(text, h.line_start) > _CHUNK_MIN)]
+        # a doc-sharing page ("….docx") numbers the pages of its preview 1、2、3、 (a long first
+        # one): not an outline
+        first = _FIRST_CHUNK.search(text)
+        chunks = first is not None and _line_length(text, first.start()) > _CHUNK_MIN
+        if chunks:
+            found = [h for h in found if not (h.label[:-1].isdigit() and h.start == h.line_start)]
     if any(h.decimal and "." in h.label[:-1] for h in found):
         # decimal numbering: a bare "1." is the top of "1.1", "1.2"
         found = [h._replace(level=1) if h.label.endswith(".") and h.label[:-1].isdigit() else h for h in found]
@@ -267,6 +286,34 @@ def _headings(text: str, rules: StructureRules) -> tuple[list[_Raw], list[int]]:
 
 
 _CHUNK_MIN = 200
+_FIRST_CHUNK = re.compile(r"^[ \t\u3000]*1[、.．]", re.MULTILINE)
+_FLAT_MIN = 200  # a line this long may hold several paragraphs a converter flattened
+_AFTER_STOP = re.compile(r"[。！？：][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])")
+_NEXT_MARK = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、")
+
+
+def _inline(body: str, lead: int, line_start: int, rules: StructureRules) -> list[_Raw]:
+    """The headings a converter flattened into a long line: a ``一、`` or ``（一）`` right after
+    a sentence end (``…全面胜利。一、2020年工作总结（一）疫情防控常态开展。``); the title also
+    stops at the next such marker."""
+    out: list[_Raw] = []
+    todo = [m.end() for m in _AFTER_STOP.finditer(body)]
+    while todo:
+        at = todo.pop(0)
+        got = numbered(body[at:], rules)
+        if got is None:
+            continue
+        level, label, title, start, end, decimal = got
+        cut = _NEXT_MARK.search(title, 1)
+        if cut is not None:  # 一、2020年工作总结（一）疫情防控常态开展。: two headings
+            title = title[: cut.start()].rstrip(_SPACES)
+            nxt = at + end - len(got[2]) + cut.start()
+            end = end - (len(got[2]) - len(title))
+            if nxt not in todo:
+                todo.insert(0, nxt)
+        if title:
+            out.append(_Raw(level, label, title, lead + at + start, lead + at + end, line_start, decimal))
+    return out
 
 
 def _first_line(text: str) -> str:
@@ -294,10 +341,15 @@ def _with_unnumbered(
         if s < title_end or rules.decoration.search(words) or _YEARS.fullmatch(words):
             continue
         nxt = text.find("\n", e)
-        if nxt < 0 or nxt + 1 >= len(text) or nxt + 1 in heads:
-            continue  # nothing under it (the next line is a heading or the end)
-        following = text[nxt + 1 : text.find("\n", nxt + 1) if text.find("\n", nxt + 1) >= 0 else len(text)]
-        if not _TITLE_STOP.search(following) and len(following) <= _UNNUMBERED_MAX:
+        if nxt < 0 or nxt + 1 >= len(text):
+            continue  # nothing under it
+        end = text.find("\n", nxt + 1)
+        following = text[nxt + 1 : end if end >= 0 else len(text)].strip(_SPACES)
+        line_start = text.rfind("\n", 0, s) + 1
+        before = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : max(0, line_start - 1)].strip(_SPACES)
+        if following == words or before == words:
+            continue  # a line repeated: a page title
+        if nxt + 1 not in heads and not _TITLE_STOP.search(following) and len(following) <= _UNNUMBERED_MAX:
             continue  # a list of short lines (a menu), not a heading over a body
         out.append(_Raw(level, "", words, s, e, text.rfind("\n", 0, s) + 1, False))
     out.sort(key=lambda h: h.start)
@@ -692,7 +744,14 @@ def read_structure(
     shallowest = min((h.level for h in found), default=0)
     top = [i for i, h in enumerate(found) if h.level == shallowest]
     header = _header(text, found[0].line_start if found else -1)
-    kinds = _kinds(text, found, top, ends, _title_words(header, rules), rules)
+    words = _title_words(header, rules)
+    if rules.not_report.search(words.rstrip("）)》」』”’ ")) or any(
+        rules.not_report.fullmatch(found[i].title.replace(" ", "")) for i in top
+    ):
+        # a body of rules (…工作规则, 总则), an explanation (…解读), a host's script (主持词):
+        # not a report; its skeleton is not the one this reads
+        return Structure((), (), Meta())
+    kinds = _kinds(text, found, top, ends, words, rules)
     kind_of: list[SectionKind] = ["other"] * len(found)
     for i, k in zip(top, kinds, strict=True):
         kind_of[i] = k
