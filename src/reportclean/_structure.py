@@ -287,8 +287,13 @@ def _headings(text: str, rules: StructureRules) -> tuple[list[_Raw], list[int]]:
 
 _CHUNK_MIN = 200
 _FIRST_CHUNK = re.compile(r"^[ \t\u3000]*1[、.．]", re.MULTILINE)
-_FLAT_MIN = 200  # a line this long may hold several paragraphs a converter flattened
-_AFTER_STOP = re.compile(r"[。！？：][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])")
+_FLAT_MIN = 150  # a line this long may hold several paragraphs a converter flattened
+# after a sentence end; after a colon only 一、 (主要做了以下工作：一、…), as （一） after a colon
+# is an enumeration inside the sentence (主要做法：（一）…；（二）…)
+_AFTER_STOP = re.compile(
+    r"(?:[。！？][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
+    r"|：(?=[一二三四五六七八九十]{1,3}、))"
+)
 _NEXT_MARK = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、")
 
 
@@ -333,8 +338,7 @@ def _with_unnumbered(
     """Add the unnumbered headings with strong evidence: a short line with no punctuation
     that ends with a section word, is neither a title nor decorated, and has body after it."""
     title_end = _title_line_end(text, rules)
-    levels = [h.level for h in found if h.label]
-    level = min(levels) if levels else 1
+    level = 1  # the top divisions of a report are what such a heading names (主要工作, 存在的问题)
     heads = {h.line_start for h in found}
     out = list(found)
     for s, e, words in candidates:
