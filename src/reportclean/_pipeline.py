@@ -221,8 +221,9 @@ class Cleaner:
             return _structure.Structure((), (), Meta())
         if found.sections and quantities:
             set_section = _SECTION_SLOT
-            for q in quantities:
-                set_section(q, _structure.section_of(found.sections, q.span[0]))
+            for q, i in zip(quantities, _structure.sections_of(found.sections, [q.span[0] for q in quantities]),
+                            strict=True):  # fmt: skip
+                set_section(q, i)
         return found
 
 

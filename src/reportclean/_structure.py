@@ -59,6 +59,7 @@ __all__ = [
     "numbered",
     "read_structure",
     "section_of",
+    "sections_of",
 ]
 
 ROLES = ("review", "plan", "other", "document", "not-report", "decoration", "organ", "speaker", "date")
@@ -93,7 +94,9 @@ class StructureRules:
     """The heading markers (the layout step's) and the structure words, for one config."""
 
     heading: re.Pattern[str]
-    kind_words: re.Pattern[str]  # review / plan / other words, longest first
+    line_marker: re.Pattern[str]  # a line that opens with a heading marker: to its marker
+    kind_words: dict[str, tuple[str, ...]]  # review / plan / other words by first character, longest first
+    naming_words: dict[str, tuple[str, ...]]  # the words that name a document (and review / plan words)
     roles: dict[str, str]
     document: re.Pattern[str]  # words that make a line a title (with a year if only a review or plan word)
     doc_only: re.Pattern[str]  # the document words alone (报告, 公报 …)
@@ -102,6 +105,8 @@ class StructureRules:
     organ_end: re.Pattern[str]
     speaker: re.Pattern[str]
     date_label: re.Pattern[str]
+    date_ends: frozenset[str]  # the last characters of the date labels (期, 间)
+    date_words: tuple[str, ...]
     unnumbered: re.Pattern[str]  # a line that ends with a section word
 
 
@@ -120,6 +125,35 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or "(?!)"
 
 
+def _by_first(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for w in words:
+        out.setdefault(w[0], []).append(w)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def _find_words(text: str, table: dict[str, tuple[str, ...]]) -> list[tuple[int, str]]:
+    """The words of ``table`` in ``text``, leftmost and longest first, not overlapping: what a
+    regex alternation of them finds, for short texts (titles) several times faster (an
+    alternation of a hundred words is tried word by word at every position).
+
+    >>> _find_words("2020年工作总结和2021年工作计划", _by_first(["总结", "工作总结", "计划", "工作计划"]))
+    [(5, '工作总结'), (15, '工作计划')]
+    """
+    out: list[tuple[int, str]] = []
+    i, n = 0, len(text)
+    while i < n:
+        words = table.get(text[i])
+        if words is not None:
+            for w in words:
+                if text.startswith(w, i):
+                    out.append((i, w))
+                    i += len(w) - 1
+                    break
+        i += 1
+    return out
+
+
 @lru_cache(maxsize=16)
 def _compile(user_layout: tuple[Lexicon, ...], user_words: tuple[Lexicon, ...]) -> StructureRules:
     heading, _ = heading_patterns(Config(lexicons=user_layout))
@@ -134,7 +168,11 @@ def _compile(user_layout: tuple[Lexicon, ...], user_words: tuple[Lexicon, ...]) 
     kinds = of("review", "plan", "other")
     return StructureRules(
         heading=heading,
-        kind_words=re.compile(kinds),
+        # a literal first: the regex engine finds each "\n" at C speed (a "^" in MULTILINE mode
+        # is tried at every position: 4x slower on a report)
+        line_marker=re.compile(f"\n[{_SPACES}]*(?={heading.pattern})"),
+        kind_words=_by_first(w for w, r in roles.items() if r in ("review", "plan", "other")),
+        naming_words=_by_first(w for w, r in roles.items() if r in ("document", "not-report", "review", "plan")),
         roles=roles,
         document=re.compile(of("document", "not-report", "review", "plan")),
         doc_only=re.compile(of("document", "not-report")),
@@ -143,6 +181,8 @@ def _compile(user_layout: tuple[Lexicon, ...], user_words: tuple[Lexicon, ...]) 
         organ_end=re.compile(f"(?:{of('organ')})$"),
         speaker=re.compile(f"^(.{{0,30}}?(?:{of('speaker')}))[{_SPACES}]*([{HAN}]{{2,4}})$"),
         date_label=re.compile(f"(?:{of('date')})[：:{_SPACES}]*"),
+        date_ends=frozenset(w[-1] for w, r in roles.items() if r == "date"),
+        date_words=tuple(w for w, r in roles.items() if r == "date"),
         unnumbered=re.compile(f"(?:{of('review', 'plan', 'other')})$"),
     )
 
@@ -245,31 +285,46 @@ def _letter_spaced(title: str) -> bool:
     return len(words) > 1 and all(len(w) <= 2 for w in words)
 
 
-def _headings(text: str, rules: StructureRules) -> tuple[list[_Raw], list[int]]:
-    """The numbered and unnumbered headings, and the line starts of the text."""
+_SHORT_LINE = re.compile(r"\n[ \t\u3000]*([^\n]{2,%d})(?![^\n])" % (_UNNUMBERED_MAX + 4))  # in "\n" + text
+
+
+def _headings(text: str, rules: StructureRules) -> list[_Raw]:
+    """The numbered and unnumbered headings, in document order."""
+    # The lines that may hold a heading are found by regexes over the whole text (at C speed;
+    # a Python loop over every line cost ~15% of a small document's clean): lines that open
+    # with a marker, short lines (unnumbered candidates) and markers after a sentence end.
     found: list[_Raw] = []
-    starts: list[int] = []
     candidates: list[tuple[int, int, str]] = []  # unnumbered: (start, end, words)
-    pos = 0
-    for line in text.split("\n"):
-        line_start = pos
-        pos += len(line) + 1
-        starts.append(line_start)
-        body = line.lstrip(_SPACES)
-        if not body:
-            continue
-        lead = line_start + len(line) - len(body)
+    n = len(text)
+    padded = "\n" + text  # each line start follows a "\n"; offsets in it are one more than in text
+    for m in rules.line_marker.finditer(padded):
+        line_start, lead = m.start(), m.end() - 1
+        line_end = text.find("\n", lead)
+        body = text[lead : n if line_end < 0 else line_end]
         got = numbered(body, rules)
-        if got is None:
-            stripped = body.rstrip(_SPACES)
-            short = len(stripped) <= _UNNUMBERED_MAX
-            if short and rules.unnumbered.search(stripped) and not _ANY_PUNCT.search(stripped):
-                candidates.append((lead, lead + len(stripped), stripped))
         if got is not None:
             level, label, title, start, end, decimal = got
             found.append(_Raw(level, label, title, lead + start, lead + end, line_start, decimal))
-        if len(body) > _FLAT_MIN:
-            found += _inline(body, lead, line_start, rules)
+    for m in _SHORT_LINE.finditer(padded):
+        stripped = m.group(1).rstrip(_SPACES)
+        if 2 <= len(stripped) <= _UNNUMBERED_MAX and rules.unnumbered.search(stripped) and not _ANY_PUNCT.search(stripped):
+            if rules.heading.match(stripped) is None:
+                candidates.append((m.start(1) - 1, m.start(1) - 1 + len(stripped), stripped))
+    flat: list[_Raw] = []
+    seen_line = -1
+    for m in _AFTER_STOP.finditer(text):
+        if text[m.start()] == "：" and text[m.end()] in "（(":
+            continue  # 主要做法：（一）…；（二）…: an enumeration inside the sentence
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if line_start == seen_line:
+            continue
+        seen_line = line_start
+        line_end = text.find("\n", m.end())
+        line_end = n if line_end < 0 else line_end
+        if line_end - line_start > _FLAT_MIN:
+            flat += _inline(text[line_start:line_end], line_start, line_start, rules)
+    if flat:
+        found = sorted({h.start: h for h in (*found, *flat)}.values(), key=lambda h: h.start)
     if found and _EXTENSION.search(_first_line(text)):
         # a doc-sharing page ("….docx") numbers the pages of its preview 1、2、3、 (a long first
         # one): not an outline
@@ -282,7 +337,7 @@ def _headings(text: str, rules: StructureRules) -> tuple[list[_Raw], list[int]]:
         found = [h._replace(level=1) if h.label.endswith(".") and h.label[:-1].isdigit() else h for h in found]
     if candidates:
         found = _with_unnumbered(text, found, candidates, rules)
-    return found, starts
+    return found
 
 
 _CHUNK_MIN = 200
@@ -290,10 +345,8 @@ _FIRST_CHUNK = re.compile(r"^[ \t\u3000]*1[、.．]", re.MULTILINE)
 _FLAT_MIN = 150  # a line this long may hold several paragraphs a converter flattened
 # after a sentence end; after a colon only 一、 (主要做了以下工作：一、…), as （一） after a colon
 # is an enumeration inside the sentence (主要做法：（一）…；（二）…)
-_AFTER_STOP = re.compile(
-    r"(?:[。！？][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
-    r"|：(?=[一二三四五六七八九十]{1,3}、))"
-)
+# (one character class first: the engine scans for it at C speed; the colon case is sorted in code)
+_AFTER_STOP = re.compile(r"[。！？：][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])")
 _NEXT_MARK = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、")
 
 
@@ -302,7 +355,7 @@ def _inline(body: str, lead: int, line_start: int, rules: StructureRules) -> lis
     a sentence end (``…全面胜利。一、2020年工作总结（一）疫情防控常态开展。``); the title also
     stops at the next such marker."""
     out: list[_Raw] = []
-    todo = [m.end() for m in _AFTER_STOP.finditer(body)]
+    todo = [m.end() for m in _AFTER_STOP.finditer(body) if not (body[m.start()] == "：" and body[m.end()] in "（(")]
     while todo:
         at = todo.pop(0)
         got = numbered(body[at:], rules)
@@ -380,6 +433,7 @@ def _lines(text: str, start: int, end: int) -> list[_Line]:
 
 
 _HEADER_LINES = 8
+_SENTENCE_END = re.compile(r"[。！？；]")
 _TRAILER_LINES = 3
 
 
@@ -387,10 +441,19 @@ def _header(text: str, first_heading: int) -> list[_Line]:
     """The lines before the body starts: before the first heading, and before the first
     line that is a paragraph (a sentence-final mark, or long), at most _HEADER_LINES."""
     out: list[_Line] = []
-    for line in _lines(text, 0, first_heading if first_heading >= 0 else len(text)):
-        if len(out) >= _HEADER_LINES or len(line.text) > 60 or re.search(r"[。！？；]", line.text):
+    end = first_heading if first_heading >= 0 else len(text)
+    pos = 0
+    while pos < end and len(out) < _HEADER_LINES:
+        nl = text.find("\n", pos, end)
+        line = text[pos : end if nl < 0 else nl]
+        body = line.strip(_SPACES)
+        if body:
+            if len(body) > 60 or _SENTENCE_END.search(body):
+                break
+            out.append(_Line(pos + line.find(body[0]), body))
+        if nl < 0:
             break
-        out.append(line)
+        pos = nl + 1
     return out
 
 
@@ -408,10 +471,8 @@ def _ends_naming(line: str, rules: StructureRules) -> bool:
     """Whether a title ends with the word that names it (报告, 总结, 计划, 解读 …), closing
     brackets aside: a report's title does; a page title with a tag after it does not."""
     core = line.rstrip("）)》」』”’ ")
-    last = None
-    for m in rules.document.finditer(core):
-        last = m
-    return last is not None and last.end() == len(core)
+    found = _find_words(core, rules.naming_words)
+    return bool(found) and found[-1][0] + len(found[-1][1]) == len(core)
 
 
 def _title_words(header: list[_Line], rules: StructureRules) -> str:
@@ -503,6 +564,13 @@ def _line_date(line: str) -> tuple[str, int, int] | None:
     return None if value is None else (value, m.start(), m.end())
 
 
+def _date_labels(text: str, rules: StructureRules) -> Iterable[re.Match[str]]:
+    """The date labels of ``text``, in order; searched only if one of their words is in it
+    (``in`` runs at C speed; the regex alternation is tried at every position)."""
+    if any(w in text for w in rules.date_words):
+        yield from rules.date_label.finditer(text)
+
+
 def _meta(
     text: str, found: list[_Raw], top: list[int], kinds: list[SectionKind], removed: Sequence[Removal],
     rules: StructureRules, to_original: Callable[[int, int], Span],
@@ -527,7 +595,7 @@ def _meta(
             note("date", line.start + got[1], line.start + got[2])
             break
     if date is None:
-        for m in rules.date_label.finditer(text):
+        for m in _date_labels(text, rules):
             d = _DATE.match(text, m.end())
             if d and _date_value(d):
                 date = _date_value(d)
@@ -535,6 +603,8 @@ def _meta(
                 break
     if date is None:
         for r in removed:
+            if not any(c in r.text for c in rules.date_ends):
+                continue  # no date label can be in it (a quick test: a document has hundreds of removals)
             label = rules.date_label.search(r.text)
             d = _DATE.match(r.text, label.end()) if label else None
             value = _date_value(d) if d else None
@@ -618,11 +688,11 @@ def _years(title: str, rules: StructureRules, kind: SectionKind | None = None) -
     pending: set[int] = set()
     events = sorted(
         [(m.start(), "year", m) for m in _YEARS.finditer(title)]
-        + [(m.start(), rules.roles.get(m.group(), ""), m) for m in rules.document.finditer(title)],
+        + [(at, rules.roles.get(w, ""), None) for at, w in _find_words(title, rules.naming_words)],
         key=lambda x: x[0],
     )
     for _, what, m in events:
-        if what == "year":
+        if m is not None:
             a = int(m.group(1))
             b = int(m.group(2)) if m.group(2) else a
             pending |= set(range(a, b + 1)) if 0 <= b - a <= 10 else {a}
@@ -647,10 +717,8 @@ _REVIEW_CUES = re.compile(r"一年来|今年以来|过去一年|取得|完成了
 
 def _word_kind(title: str, rules: StructureRules) -> SectionKind | None:
     """The kind the last section word of a heading says (the head noun comes last)."""
-    last = None
-    for m in rules.kind_words.finditer(title):
-        last = m.group()
-    role = rules.roles.get(last or "")
+    found = _find_words(title, rules.kind_words)
+    role = rules.roles.get(found[-1][1]) if found else None
     return role if role in ("review", "plan", "other") else None  # type: ignore[return-value]
 
 
@@ -727,7 +795,7 @@ def read_structure(
     """
     rules = rules or compile_rules()
     mapper = to_original or (lambda s, e: (s, e))
-    found, _ = _headings(text, rules)
+    found = _headings(text, rules)
     n = len(text)
     # section ends: the next heading of the same or a shallower level
     ends: list[int] = [n] * len(found)
@@ -759,9 +827,10 @@ def read_structure(
     kind_of: list[SectionKind] = ["other"] * len(found)
     for i, k in zip(top, kinds, strict=True):
         kind_of[i] = k
+    top_set = set(top)
     for i, h in enumerate(found):
         parent = parents[i]
-        if i in top:
+        if i in top_set:
             continue
         own = _word_kind(h.title, rules)
         kind_of[i] = own if own is not None else (kind_of[parent] if parent is not None else "other")
@@ -797,14 +866,13 @@ def heading_before(text: str, pos: int, rules: StructureRules, lines: int = 400)
     return None
 
 
-def section_of(sections: Sequence[Section], start: int) -> int | None:
-    """The index of the innermost section that holds the offset ``start``, or None.
-
-    >>> s = read_structure("一、回顾\\n完成5个。\\n（一）党建\\n开展3次。")
-    >>> section_of(s.sections, 6), section_of(s.sections, 16), section_of(s.sections, 0)
-    (0, 1, 0)
-    """
+def sections_of(sections: Sequence[Section], offsets: Iterable[int]) -> list[int | None]:
+    """:func:`section_of` of each offset, the section starts listed once."""
     starts = [x.span[0] for x in sections]
+    return [_innermost(sections, starts, at) for at in offsets]
+
+
+def _innermost(sections: Sequence[Section], starts: list[int], start: int) -> int | None:
     i = bisect_right(starts, start) - 1
     while i >= 0:
         s, e = sections[i].span
@@ -813,3 +881,13 @@ def section_of(sections: Sequence[Section], start: int) -> int | None:
         parent = sections[i].parent
         i = -1 if parent is None else parent
     return None
+
+
+def section_of(sections: Sequence[Section], start: int) -> int | None:
+    """The index of the innermost section that holds the offset ``start``, or None.
+
+    >>> s = read_structure("一、回顾\\n完成5个。\\n（一）党建\\n开展3次。")
+    >>> section_of(s.sections, 6), section_of(s.sections, 16), section_of(s.sections, 0)
+    (0, 1, 0)
+    """
+    return _innermost(sections, [x.span[0] for x in sections], start)
