@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._alignment import Alignment, Span
@@ -272,7 +272,12 @@ class CleanResult:
     change_log: ChangeLog | None = field(default=None, repr=False, compare=False)
     outline: tuple[Heading, ...] = ()
     sections: tuple[Section, ...] = ()
-    meta: Meta = field(default_factory=Meta)
+    meta_reader: Callable[[], Meta] | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def meta(self) -> Meta:
+        """What the document says about itself (read on first use, see ``docs/structure.md``)."""
+        return Meta() if self.meta_reader is None else self.meta_reader()
 
     @cached_property
     def changes(self) -> list[Change]:
@@ -432,5 +437,9 @@ def _clean_result(
         change_log,
         outline,
         sections,
-        meta,
+        partial(_given, meta),
     )
+
+
+def _given(meta: Meta) -> Meta:
+    return meta

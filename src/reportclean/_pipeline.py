@@ -12,7 +12,8 @@ proposes edits on it; :class:`~reportclean._document.Document` applies them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from operator import attrgetter
 from typing import TypeVar
 
@@ -35,7 +36,7 @@ from ._decode import decode
 from ._document import Document
 from ._edits import Context, Flag, Step, StepFn
 from ._lexicon import Schema
-from ._model import CleanResult, Meta, QualityWarning, Quantity, Removal, Severity
+from ._model import CleanResult, Heading, Meta, QualityWarning, Quantity, Removal, Section, Severity
 
 __all__ = ["CODES", "KINDS", "REGISTRY", "Cleaner", "clean"]
 
@@ -189,7 +190,7 @@ class Cleaner:
         removed = sorted(doc.removed, key=_ORIGINAL_SPAN)
         quantities = list(doc.quantities())
         warnings = doc.warnings()
-        structure = self._read_structure(doc, removed, quantities, warnings)
+        outline, sections, meta = self._read_structure(doc, removed, quantities, warnings)
         return CleanResult(
             text=doc.text,
             warnings=warnings,
@@ -199,18 +200,21 @@ class Cleaner:
             original=doc.original,
             alignment=doc.alignment,
             change_log=doc.changes,
-            outline=structure.outline,
-            sections=structure.sections,
-            meta=structure.meta,
+            outline=outline,
+            sections=sections,
+            meta_reader=meta,
         )
 
     def _read_structure(
         self, doc: Document, removed: list[Removal], quantities: list[Quantity], warnings: list[QualityWarning]
-    ) -> _structure.Structure:
-        """The post-pass: the outline, sections and meta of the clean text; each quantity
-        told the section it stands in (a fresh object, not yet seen: its slot is set)."""
+    ) -> tuple[tuple[Heading, ...], tuple[Section, ...], Callable[[], Meta] | None]:
+        """The post-pass: the outline and sections of the clean text, and the reader of its
+        meta; each quantity told the section it stands in (a fresh object, not yet seen:
+        its slot is set)."""
         try:
-            found = _structure.read_structure(doc.text, self._structure, removed, doc.alignment.to_original)
+            outline, sections, meta = _structure.read_outline(
+                doc.text, self._structure, removed, doc.alignment.to_original
+            )
         except Exception as exc:  # a bug here must not lose the document
             if self.strict:
                 raise
@@ -218,13 +222,29 @@ class Cleaner:
                 "step-failed", "error", f"reading the structure failed ({type(exc).__name__}: {exc}); "
                 "the outline is left empty, please report this input", (0, 0), (0, 0), "structure",
             ))  # fmt: skip
-            return _structure.Structure((), (), Meta())
-        if found.sections and quantities:
+            return (), (), None
+        if not self.strict:
+            meta = partial(_safe_meta, meta, warnings)
+        if sections and quantities:
             set_section = _SECTION_SLOT
-            for q, i in zip(quantities, _structure.sections_of(found.sections, [q.span[0] for q in quantities]),
+            for q, i in zip(quantities, _structure.sections_of(sections, [q.span[0] for q in quantities]),
                             strict=True):  # fmt: skip
                 set_section(q, i)
-        return found
+        return outline, sections, meta
+
+
+def _safe_meta(read: Callable[[], Meta], warnings: list[QualityWarning]) -> Meta:
+    """The meta, read on first use; a bug in reading it must not raise at the user's first
+    look (``clean`` never raises on data): the meta is left empty and a ``step-failed``
+    warning joins the result's warnings (the list the result holds)."""
+    try:
+        return read()
+    except Exception as exc:
+        warnings.append(QualityWarning(
+            "step-failed", "error", f"reading the meta failed ({type(exc).__name__}: {exc}); "
+            "it is left empty, please report this input", (0, 0), (0, 0), "structure",
+        ))  # fmt: skip
+        return Meta()
 
 
 def _run(doc: Document, step: Step, fn: StepFn, from_bytes: bool, strict: bool) -> None:

@@ -39,7 +39,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import NamedTuple
 
 from ._cjk import HAN
@@ -57,6 +57,7 @@ __all__ = [
     "heading_before",
     "ladder",
     "numbered",
+    "read_outline",
     "read_structure",
     "section_of",
     "sections_of",
@@ -165,7 +166,6 @@ def _compile(user_layout: tuple[Lexicon, ...], user_words: tuple[Lexicon, ...]) 
     def of(*wanted: str) -> str:
         return _alternation(w for w, r in roles.items() if r in wanted)
 
-    kinds = of("review", "plan", "other")
     return StructureRules(
         heading=heading,
         # a literal first: the regex engine finds each "\n" at C speed (a "^" in MULTILINE mode
@@ -285,7 +285,7 @@ def _letter_spaced(title: str) -> bool:
     return len(words) > 1 and all(len(w) <= 2 for w in words)
 
 
-_SHORT_LINE = re.compile(r"\n[ \t\u3000]*([^\n]{2,%d})(?![^\n])" % (_UNNUMBERED_MAX + 4))  # in "\n" + text
+_SHORT_LINE = re.compile(f"\n[ \t\u3000]*([^\n]{{2,{_UNNUMBERED_MAX + 4}}})(?![^\n])")  # in "\n" + text
 
 
 def _headings(text: str, rules: StructureRules) -> list[_Raw]:
@@ -307,9 +307,10 @@ def _headings(text: str, rules: StructureRules) -> list[_Raw]:
             found.append(_Raw(level, label, title, lead + start, lead + end, line_start, decimal))
     for m in _SHORT_LINE.finditer(padded):
         stripped = m.group(1).rstrip(_SPACES)
-        if 2 <= len(stripped) <= _UNNUMBERED_MAX and rules.unnumbered.search(stripped) and not _ANY_PUNCT.search(stripped):
-            if rules.heading.match(stripped) is None:
-                candidates.append((m.start(1) - 1, m.start(1) - 1 + len(stripped), stripped))
+        if not 2 <= len(stripped) <= _UNNUMBERED_MAX or _ANY_PUNCT.search(stripped):
+            continue
+        if rules.unnumbered.search(stripped) and rules.heading.match(stripped) is None:
+            candidates.append((m.start(1) - 1, m.start(1) - 1 + len(stripped), stripped))
     flat: list[_Raw] = []
     seen_line = -1
     for m in _AFTER_STOP.finditer(text):
@@ -341,12 +342,15 @@ def _headings(text: str, rules: StructureRules) -> list[_Raw]:
 
 
 _CHUNK_MIN = 200
+_FIRST_TEXT = re.compile(r"[^\s][^\n]*")
 _FIRST_CHUNK = re.compile(r"^[ \t\u3000]*1[、.．]", re.MULTILINE)
 _FLAT_MIN = 150  # a line this long may hold several paragraphs a converter flattened
 # after a sentence end; after a colon only 一、 (主要做了以下工作：一、…), as （一） after a colon
 # is an enumeration inside the sentence (主要做法：（一）…；（二）…)
 # (one character class first: the engine scans for it at C speed; the colon case is sorted in code)
-_AFTER_STOP = re.compile(r"[。！？：][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])")
+_AFTER_STOP = re.compile(
+    r"[。！？：][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
+)
 _NEXT_MARK = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、")
 
 
@@ -375,9 +379,9 @@ def _inline(body: str, lead: int, line_start: int, rules: StructureRules) -> lis
 
 
 def _first_line(text: str) -> str:
-    stripped = text.lstrip()
-    end = stripped.find("\n")
-    return (stripped if end < 0 else stripped[:end]).rstrip()
+    """The first line with text in it (found without copying the text)."""
+    m = _FIRST_TEXT.search(text)
+    return m.group().strip() if m else ""
 
 
 def _line_length(text: str, start: int) -> int:
@@ -780,11 +784,7 @@ def read_structure(
     removed: Sequence[Removal] = (),
     to_original: Callable[[int, int], Span] | None = None,
 ) -> Structure:
-    """The outline, sections and meta of a clean ``text``.
-
-    ``removed`` are the removals of the clean (a publication date removed as page chrome
-    still dates the document); ``to_original`` maps a span of ``text`` to the input
-    (identity by default).
+    """The outline, sections and meta of a clean ``text`` (:func:`read_outline`, its meta read).
 
     >>> s = read_structure("某某街道2022年工作总结\\n（2022年12月5日）\\n主要工作\\n全年完成投资3亿元。\\n"
     ...                    "存在的问题\\n人手不足。")
@@ -792,6 +792,24 @@ def read_structure(
     ([(1, '', '主要工作'), (1, '', '存在的问题')], ['review', 'other'])
     >>> s.meta.date, s.meta.place
     ('2022-12-05', None)
+    """
+    outline, sections, meta = read_outline(text, rules, removed, to_original)
+    return Structure(outline, sections, meta())
+
+
+def read_outline(
+    text: str,
+    rules: StructureRules | None = None,
+    removed: Sequence[Removal] = (),
+    to_original: Callable[[int, int], Span] | None = None,
+) -> tuple[tuple[Heading, ...], tuple[Section, ...], Callable[[], Meta]]:
+    """The outline and sections of a clean ``text``, and a function that reads its meta
+    (called when the meta is first wanted: the pipeline's result reads it on first use, as
+    most users never look at it and it costs a third of the structure).
+
+    ``removed`` are the removals of the clean (a publication date removed as page chrome
+    still dates the document); ``to_original`` maps a span of ``text`` to the input
+    (identity by default).
     """
     rules = rules or compile_rules()
     mapper = to_original or (lambda s, e: (s, e))
@@ -822,7 +840,7 @@ def read_structure(
     ):
         # a body of rules (…工作规则, 总则), an explanation (…解读), a host's script (主持词):
         # not a report; its skeleton is not the one this reads
-        return Structure((), (), Meta())
+        return (), (), Meta
     kinds = _kinds(text, found, top, ends, words, rules)
     kind_of: list[SectionKind] = ["other"] * len(found)
     for i, k in zip(top, kinds, strict=True):
@@ -841,8 +859,7 @@ def read_structure(
         Section(i, h.level, kind_of[i], (h.line_start, ends[i]), mapper(h.line_start, ends[i]), parents[i])
         for i, h in enumerate(found)
     )
-    meta = _meta(text, found, top, kinds, removed, rules, mapper)
-    return Structure(outline, sections, meta)
+    return outline, sections, partial(_meta, text, found, top, kinds, removed, rules, mapper)
 
 
 def heading_before(text: str, pos: int, rules: StructureRules, lines: int = 400) -> str | None:
