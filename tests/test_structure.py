@@ -285,3 +285,50 @@ def test_report_includes_the_structure(tmp_path: Path) -> None:
     assert main([*args, "--report-include", "structure", "--progress", "never"]) == 0
     [line] = [json.loads(x) for x in report.read_text("utf-8").splitlines() if '"structure"' in x]
     assert line["meta"]["title"] == "东湖镇2023年工作总结" and line["sections"][0]["kind"] == "review"
+
+
+# -- classes of failure found on the real pages, in our own sentences ------------------------------
+
+
+def test_headings_a_converter_flattened_into_one_line() -> None:
+    body = "全镇上下团结一心，克服困难，各项工作稳步推进，群众满意度不断提升。" * 3
+    text = f"东湖镇2020年工作总结 {body}一、2020年工作总结（一）疫情防控常态开展。{body}二、2021年工作计划{body}"
+    # the title stops at the first 。！？；： (or the next marker): a flattened heading takes the
+    # body up to there, as a reader's label does
+    assert _outline(text) == [
+        (1, "一", "2020年工作总结"), (2, "（一）", "疫情防控常态开展"),
+        (1, "二", "2021年工作计划" + body[: body.index("。")]),
+    ]  # fmt: skip
+
+
+def test_an_enumeration_after_a_colon_is_not_a_heading() -> None:
+    text = (
+        "今年的主要做法有三条，效果明显，群众认可度高，各村反映良好，我们将继续坚持："
+        "（一）加强领导；（二）压实责任；（三）强化督查。"
+    ) * 2
+    assert clean(text).outline == ()
+
+
+def test_a_document_that_is_no_report_gets_no_outline_and_no_meta() -> None:
+    rules = "东湖县人民政府工作规则\n第一章 总则\n一、为规范政府工作，制定本规则。\n二、本规则适用于县政府。"
+    r = clean(rules)
+    assert r.outline == () and r.sections == () and r.meta.title is None
+    untitled = "壹、总则\n一、各机关应当依照本要点执行预算。\n二、本要点自发布之日起施行。"
+    assert clean(untitled).outline == ()
+
+
+def test_a_letter_spaced_heading_is_not_a_table_row() -> None:
+    text = "一、综  合\n全县生产总值10亿元。\n二、农  业\n粮食产量3万吨。"
+    assert _outline(text) == [(1, "一", "综  合"), (1, "二", "农  业")]
+
+
+def test_an_unnumbered_heading_over_numbered_items_is_level_one() -> None:
+    text = "日期：2023年1月5日\n未来展望与工作重点\n1. 强化议事功能。\n2. 加强为民服务。\n结语\n我们将继续努力。"
+    assert _outline(text) == [
+        (1, "", "未来展望与工作重点"), (3, "1.", "强化议事功能"), (3, "2.", "加强为民服务"), (1, "", "结语"),
+    ]  # fmt: skip
+
+
+def test_a_repeated_page_title_line_is_not_a_heading() -> None:
+    text = "社区重点项目计划\n社区重点项目计划\n为发挥地区的积极性，政府推出社区重点项目计划，各区自行选定项目。"
+    assert clean(text).outline == ()
