@@ -332,3 +332,12 @@ def test_an_unnumbered_heading_over_numbered_items_is_level_one() -> None:
 def test_a_repeated_page_title_line_is_not_a_heading() -> None:
     text = "社区重点项目计划\n社区重点项目计划\n为发挥地区的积极性，政府推出社区重点项目计划，各区自行选定项目。"
     assert clean(text).outline == ()
+
+
+def test_a_plan_documents_open_sections_are_plan() -> None:
+    r = clean("东湖镇2021年工作要点\n一、党建引领\n全年开展学习。\n二、经济发展\n推进项目建设。")
+    assert [s.kind for s in r.sections] == ["plan", "plan"] and r.meta.plan_years == (2021,)
+    # the title run into the body by a converter still says what the document is (not the meta's title)
+    body = "今年是实施规划的关键一年，全街道将围绕中心工作，狠抓落实，确保各项任务圆满完成，推动高质量发展。" * 3
+    r = clean(f"2023年东湖街道工作规划{body}\n（一）坚持党建统领\n深化分析研判。\n（二）坚持项目带动\n加快建设。")
+    assert [s.kind for s in r.sections] == ["plan", "plan"] and r.meta.title is None

@@ -479,12 +479,21 @@ def _ends_naming(line: str, rules: StructureRules) -> bool:
     return bool(found) and found[-1][0] + len(found[-1][1]) == len(core)
 
 
-def _title_words(header: list[_Line], rules: StructureRules) -> str:
+def _title_words(header: list[_Line], rules: StructureRules, text: str = "") -> str:
     """The first line of the header that names a document, decorated or not (its words
-    say what the report is, even where it is not the report's own title)."""
+    say what the report is, even where it is not the report's own title); failing that,
+    the start of the first line up to its first mark, when a converter ran the title into
+    the body (``2023年街道工作规划今年是…，``): only to read the kinds and years, never the
+    meta's title."""
     for line in header[:4]:
         if _names_document(line.text, rules) and not _ANY_PUNCT.search(line.text.replace("（", "").replace("）", "")):
             return line.text
+    if not header and text:
+        first = _first_line(text)
+        stop = _ANY_PUNCT.search(first)
+        start = first[: stop.start()] if stop else ""
+        if len(start) <= 40 and _names_document(start, rules):
+            return start
     return ""
 
 
@@ -759,6 +768,8 @@ def _kinds(
         or ("报告" in title and "公报" not in title)
         or (not title and "review" in said)
     )
+    # a plan with no review in it (2021年工作规划, 工作要点): its open sections are the plan
+    planning = not reviewing and _word_kind(title, rules) == "plan"
     if "plan" not in said:
         for k, i in enumerate(top):
             if said[k] is not None or not any(x == "review" or x is None for x in said[:k]) or k == 0:
@@ -772,7 +783,7 @@ def _kinds(
     seen_plan = False
     for kind in said:
         if kind is None:
-            kind = "plan" if seen_plan else ("review" if reviewing else "other")
+            kind = "plan" if seen_plan or planning else ("review" if reviewing else "other")
         seen_plan = seen_plan or kind == "plan"
         out.append(kind)
     return out
@@ -834,7 +845,7 @@ def read_outline(
     shallowest = min((h.level for h in found), default=0)
     top = [i for i, h in enumerate(found) if h.level == shallowest]
     header = _header(text, found[0].line_start if found else -1)
-    words = _title_words(header, rules)
+    words = _title_words(header, rules, text)
     if rules.not_report.search(words.rstrip("）)》」』”’ ")) or any(
         rules.not_report.fullmatch(found[i].title.replace(" ", "")) for i in top
     ):
