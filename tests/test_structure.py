@@ -173,7 +173,8 @@ def test_a_bulletin_is_not_a_review() -> None:
     )
     r = clean(text)
     assert [s.kind for s in r.sections] == ["other", "other"]
-    assert r.meta.issuer == "东湖县统计局" and r.meta.place == "东湖县" and r.meta.review_years is None
+    # a bulletin reports on the year its title names: review years, but its sections stay other
+    assert r.meta.issuer == "东湖县统计局" and r.meta.place == "东湖县" and r.meta.review_years == (2022,)
 
 
 # -- meta -----------------------------------------------------------------------------------
@@ -341,3 +342,10 @@ def test_a_plan_documents_open_sections_are_plan() -> None:
     body = "今年是实施规划的关键一年，全街道将围绕中心工作，狠抓落实，确保各项任务圆满完成，推动高质量发展。" * 3
     r = clean(f"2023年东湖街道工作规划{body}\n（一）坚持党建统领\n深化分析研判。\n（二）坚持项目带动\n加快建设。")
     assert [s.kind for s in r.sections] == ["plan", "plan"] and r.meta.title is None
+
+
+def test_a_page_time_line_dates_the_document_but_not_a_time_in_a_sentence() -> None:
+    r = clean("东湖镇2023年工作总结\n- 时间:2024-01-05 06:43:12\n一、主要工作\n全年完成投资3亿元。")
+    assert r.meta.date == "2024-01-05"
+    r = clean("东湖镇2023年工作总结\n一、主要工作\n截至时间：2023年11月30日，全镇完成投资3亿元。")
+    assert r.meta.date is None

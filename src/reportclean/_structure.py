@@ -63,7 +63,10 @@ __all__ = [
     "sections_of",
 ]
 
-ROLES = ("review", "plan", "other", "document", "not-report", "decoration", "organ", "speaker", "date")
+ROLES = (
+    "review", "plan", "other", "document", "bulletin", "not-report", "decoration", "organ", "speaker", "date",
+    "date-line",
+)  # fmt: skip
 #: The lexicon kinds the structure reads besides the layout markers, with their schemas.
 LEXICONS = {"structure": Schema((("phrase", "role"),), {"role": ROLES})}
 
@@ -172,17 +175,23 @@ def _compile(user_layout: tuple[Lexicon, ...], user_words: tuple[Lexicon, ...]) 
         # is tried at every position: 4x slower on a report)
         line_marker=re.compile(f"\n[{_SPACES}]*(?={heading.pattern})"),
         kind_words=_by_first(w for w, r in roles.items() if r in ("review", "plan", "other")),
-        naming_words=_by_first(w for w, r in roles.items() if r in ("document", "not-report", "review", "plan")),
+        naming_words=_by_first(
+            w for w, r in roles.items() if r in ("document", "bulletin", "not-report", "review", "plan")
+        ),
         roles=roles,
-        document=re.compile(of("document", "not-report", "review", "plan")),
-        doc_only=re.compile(of("document", "not-report")),
+        document=re.compile(of("document", "bulletin", "not-report", "review", "plan")),
+        doc_only=re.compile(of("document", "bulletin", "not-report")),
         not_report=re.compile(f"(?:{of('not-report')})$"),
         decoration=re.compile(of("decoration")),
         organ_end=re.compile(f"(?:{of('organ')})$"),
         speaker=re.compile(f"^(.{{0,30}}?(?:{of('speaker')}))[{_SPACES}]*([{HAN}]{{2,4}})$"),
-        date_label=re.compile(f"(?:{of('date')})[：:{_SPACES}]*"),
-        date_ends=frozenset(w[-1] for w, r in roles.items() if r == "date"),
-        date_words=tuple(w for w, r in roles.items() if r == "date"),
+        # 发布日期 anywhere; a bare 时间: only as the label that opens a line (a page's
+        # "- 时间:2023-02-24 06:43"), not inside a sentence (截至时间：…)
+        date_label=re.compile(
+            f"(?:{of('date')})[：:{_SPACES}]*|(?:^|(?<=\n))[-•·*{_SPACES}]*(?:{of('date-line')})[：:][{_SPACES}]*"
+        ),
+        date_ends=frozenset(w[-1] for w, r in roles.items() if r in ("date", "date-line")),
+        date_words=tuple(w for w, r in roles.items() if r in ("date", "date-line")),
         unnumbered=re.compile(f"(?:{of('review', 'plan', 'other')})$"),
     )
 
@@ -712,6 +721,9 @@ def _years(title: str, rules: StructureRules, kind: SectionKind | None = None) -
         elif what in ("review", "plan") and pending and kind is None:
             (review if what == "review" else plan).update(pending)
             pending = set()
+        elif what == "bulletin" and pending and kind is None:
+            review.update(pending)  # 2022年…统计公报 reports on 2022 (its sections stay other)
+            pending = set()
         elif what == "document" and kind is None:
             pending = set()  # 2018年政府工作报告和2019年工作计划: the report's year is neither
     if kind is not None and pending:
@@ -762,8 +774,9 @@ def _kinds(
         said.append(kind)
     # a report that reviews: its title says so (工作总结, 政府工作报告, a review year), or,
     # untitled, one of its headings does; a bulletin (公报) or a page with neither does not
+    bulletin = any(rules.roles.get(w) == "bulletin" for _, w in _find_words(title, rules.naming_words))
     reviewing = (
-        bool(review_years)
+        (bool(review_years) and not bulletin)
         or _word_kind(title, rules) == "review"
         or ("报告" in title and "公报" not in title)
         or (not title and "review" in said)
