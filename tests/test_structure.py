@@ -349,3 +349,12 @@ def test_a_page_time_line_dates_the_document_but_not_a_time_in_a_sentence() -> N
     assert r.meta.date == "2024-01-05"
     r = clean("东湖镇2023年工作总结\n一、主要工作\n截至时间：2023年11月30日，全镇完成投资3亿元。")
     assert r.meta.date is None
+
+
+def test_a_pages_issuing_body_field_names_the_issuer() -> None:
+    r = clean("东湖镇2023年工作总结\n发布机构 东湖镇人民政府 效力状况 有效\n一、主要工作\n全年完成投资3亿元。")
+    assert r.meta.issuer == "东湖镇人民政府"
+    s, e = r.meta.original_span("issuer") or (0, 0)
+    assert r.original[s:e] == "东湖镇人民政府"
+    # a newspaper is a source, not an issuer
+    assert clean("东湖镇2023年工作总结\n信息来源：东湖日报\n一、主要工作\n全年完成投资3亿元。").meta.issuer is None

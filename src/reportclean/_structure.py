@@ -64,8 +64,8 @@ __all__ = [
 ]
 
 ROLES = (
-    "review", "plan", "other", "document", "bulletin", "not-report", "decoration", "organ", "speaker", "date",
-    "date-line",
+    "review", "plan", "other", "document", "bulletin", "not-report", "decoration", "organ", "speaker", "issuer",
+    "date", "date-line",
 )  # fmt: skip
 #: The lexicon kinds the structure reads besides the layout markers, with their schemas.
 LEXICONS = {"structure": Schema((("phrase", "role"),), {"role": ROLES})}
@@ -111,6 +111,8 @@ class StructureRules:
     date_label: re.Pattern[str]
     date_ends: frozenset[str]  # the last characters of the date labels (期, 间)
     date_words: tuple[str, ...]
+    issuer_label: re.Pattern[str]  # 发布机构 / 信息来源 and the name after it
+    issuer_words: tuple[str, ...]
     unnumbered: re.Pattern[str]  # a line that ends with a section word
 
 
@@ -192,6 +194,8 @@ def _compile(user_layout: tuple[Lexicon, ...], user_words: tuple[Lexicon, ...]) 
         ),
         date_ends=frozenset(w[-1] for w, r in roles.items() if r in ("date", "date-line")),
         date_words=tuple(w for w, r in roles.items() if r in ("date", "date-line")),
+        issuer_label=re.compile(f"(?:{of('issuer')})[：:{_SPACES}]*([{HAN}]{{2,24}})"),
+        issuer_words=tuple(w for w, r in roles.items() if r == "issuer"),
         unnumbered=re.compile(f"(?:{of('review', 'plan', 'other')})$"),
     )
 
@@ -586,6 +590,20 @@ def _line_date(line: str) -> tuple[str, int, int] | None:
     return None if value is None else (value, m.start(), m.end())
 
 
+def _labelled_issuer(text: str, rules: StructureRules) -> tuple[str, int, int] | None:
+    """The issuing body a page's field names (``发布机构 华庄街道办事处``, ``信息来源:白杨街道``):
+    a name that ends with an organ word or a place (``日报`` is a newspaper, not an issuer)."""
+    if not any(w in text for w in rules.issuer_words):
+        return None
+    for m in rules.issuer_label.finditer(text):
+        name = m.group(1)
+        if _PLACEHOLDER.search(name):
+            continue
+        if rules.organ_end.search(name) or re.search("(?:街道|镇|乡|区|县|市)$", name):
+            return name, m.start(1), m.end(1)
+    return None
+
+
 def _date_labels(text: str, rules: StructureRules) -> Iterable[re.Match[str]]:
     """The date labels of ``text``, in order; searched only if one of their words is in it
     (``in`` runs at C speed; the regex alternation is tried at every position)."""
@@ -656,6 +674,19 @@ def _meta(
             issuer = t
             note("issuer", line.start, line.start + len(t))
             break
+    if issuer is None:  # a page's 发布机构 / 信息来源 field, kept or removed as chrome
+        got = _labelled_issuer(text, rules)
+        if got is not None:
+            issuer = got[0]
+            note("issuer", got[1], got[2])
+        else:
+            for r in removed:
+                got = _labelled_issuer(r.text, rules) if rules.issuer_words and any(
+                    w in r.text for w in rules.issuer_words) else None  # fmt: skip
+                if got is not None:
+                    issuer = got[0]
+                    spans.append(("issuer", (r.original_span[0] + got[1], r.original_span[0] + got[2])))
+                    break
     place = None
     if title_line is not None and title is not None:
         p = _place(title)
