@@ -510,10 +510,15 @@ def _title_words(header: list[_Line], rules: StructureRules, text: str = "") -> 
     return ""
 
 
-def _title(header: list[_Line], rules: StructureRules) -> _Line | None:
+def _title(header: list[_Line], rules: StructureRules, text: str = "") -> _Line | None:
     """The report's own title: the first line of the header that names a document, with no
     sentence mark, without a file extension; a decorated page title (``…范文``, ``…（三篇）``,
-    ``…_网站名``) gives way to the next line if that is the same title undecorated, else None."""
+    ``…_网站名``) gives way to the next line if that is the same title undecorated, or to
+    itself with the decoration at its ends taken off (``最新精选…工作总结``, ``…工作规划范文``),
+    else None. With no header (a converter ran the title into the body), the start of the
+    first line up to a space, if that is a whole title (``…工作计划 2020年是…``)."""
+    if not header and text:
+        return _run_in_title(text, rules)
     for i, line in enumerate(header[:4]):
         words = _TRAILING_YEAR.sub("", _EXTENSION.sub("", line.text))
         if not _names_document(words, rules) or _ANY_PUNCT.search(words.replace("（", "").replace("）", "")):
@@ -523,6 +528,11 @@ def _title(header: list[_Line], rules: StructureRules) -> _Line | None:
                 if (nxt.text in words and _names_document(nxt.text, rules) and _ends_naming(nxt.text, rules)
                         and not rules.decoration.search(nxt.text)):
                     return nxt
+            if any(_PIECE.search(x.text) for x in header[i + 1 :]):
+                return None  # a page of several pieces (篇1, …篇4): its title is not one report's
+            core, skip = _undecorated(words, rules)
+            if core and not _SITE.search(core) and _names_document(core, rules) and _ends_naming(core, rules):
+                return _Line(line.start + skip, core)
             return None
         if not _ends_naming(words, rules):
             return None  # "…公报2020七人普": a tag after the title, which then is not as written
@@ -530,10 +540,54 @@ def _title(header: list[_Line], rules: StructureRules) -> _Line | None:
     return None
 
 
+def _undecorated(words: str, rules: StructureRules) -> tuple[str, int]:
+    """``words`` with the decoration words at its ends taken off, and how many characters
+    went at the start; ``""`` if decoration is left inside.
+
+    >>> r = compile_rules()
+    >>> _undecorated("最新精选物业部门下半年工作总结", r), _undecorated("乡镇2021年工作规划范文", r)
+    (('物业部门下半年工作总结', 4), ('乡镇2021年工作规划', 0))
+    >>> _undecorated("工作总结范文（三篇）", compile_rules())
+    ('', 0)
+    """
+    start, end = 0, len(words)
+    changed = True
+    while changed:
+        changed = False
+        for m in rules.decoration.finditer(words, start, end):
+            if m.start() == start:
+                start, changed = m.end(), True
+                break
+            if m.end() == end:
+                end, changed = m.start(), True
+                break
+    core = words[start:end]
+    return ("", 0) if rules.decoration.search(core) else (core, start)
+
+
+def _run_in_title(text: str, rules: StructureRules) -> _Line | None:
+    """The title a converter ran into the body: the start of the first line, up to a space."""
+    m = _FIRST_TEXT.search(text)
+    if m is None:
+        return None
+    gap = _RUN_IN.match(m.group())
+    if gap is None:
+        return None
+    words = gap.group(1)
+    if (_ANY_PUNCT.search(words.replace("（", "").replace("）", "")) or rules.decoration.search(words)
+            or not _names_document(words, rules) or not _ends_naming(words, rules)):  # fmt: skip
+        return None
+    return _Line(m.start(), words)
+
+
+_PIECE = re.compile(r"篇[0-9一二三四五六七八九十]{1,3}(?:$|[ \t\u3000：:])|^篇[0-9一二三四五六七八九十]{1,3}")
+_RUN_IN = re.compile(r"([^ \t\u3000]{4,60}?)[ \t\u3000]+[^ \t\u3000]")
+
+
 def _title_line_end(text: str, rules: StructureRules) -> int:
     """Where the title's line and its repeats end (an unnumbered heading comes after them)."""
     header = _header(text, -1)
-    title = _title(header, rules)
+    title = _title(header, rules, text)
     if title is None:
         return 0
     end = title.start + len(title.text)
@@ -622,7 +676,7 @@ def _meta(
     def note(name: str, s: int, e: int) -> None:
         spans.append((name, to_original(s, e)))
 
-    title_line = _title(header, rules)
+    title_line = _title(header, rules, text)
     title = None if title_line is None else title_line.text
     if title_line is not None:
         note("title", title_line.start, title_line.start + len(title_line.text))
