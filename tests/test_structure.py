@@ -361,7 +361,8 @@ def test_a_pages_issuing_body_field_names_the_issuer() -> None:
 
 
 def test_titles_with_decoration_at_their_ends_or_run_into_the_body() -> None:
-    assert clean("最新精选东湖镇2023年工作总结.docx\n今年以来，全镇完成投资3亿元。").meta.title == "东湖镇2023年工作总结"
+    r = clean("最新精选东湖镇2023年工作总结.docx\n今年以来，全镇完成投资3亿元。")
+    assert r.meta.title == "东湖镇2023年工作总结"
     # a page of several pieces: its title is no single report's
     assert clean("镇长工作报告范文\n篇1\n今年以来，全镇完成投资3亿元。").meta.title is None
     body = "今年以来，全镇上下团结一心，克服困难，各项工作稳步推进。" * 4
