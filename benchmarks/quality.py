@@ -3,6 +3,7 @@
     python benchmarks/quality.py DOCS_DIR --labels L1.json [L2.json ...]
         [--judgements judgements.tsv ...] [--to-judge todo.tsv]
         [--markdown out.md] [--json out.json] [--urls urls.tsv]
+        [--structure-labels S1.json ...] [--structure-failures failures.tsv]
 
 Each ``DOCS_DIR/*.txt`` is read as bytes and cleaned with ``reportclean.clean``.
 Run it against another checkout with ``PYTHONPATH=<checkout>/src``: this script
@@ -27,6 +28,9 @@ and width do not matter; ``lines`` means that no output line holds both strings;
 ``not_glued`` means that no output line holds the string (NFKC, spaces kept).
 A bracketed label is found in the input by its text without the brackets; the
 k-th label with the same text takes the k-th occurrence.
+
+With ``--structure-labels``, outlines, section kinds and meta are scored too (see
+``benchmarks/quality_structure.py``; targets in issue 17).
 
 What is scored:
 
@@ -610,6 +614,31 @@ def run(
     return Summary(scores)
 
 
+def _structure_module() -> Any:
+    """benchmarks/quality_structure.py, loaded beside this script (run as a file or imported)."""
+    import importlib.util
+
+    name = "quality_structure"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+def score_structure(docs_dir: Path, label_files: Sequence[Path]) -> Any:
+    """Outlines, section kinds and meta of the labelled documents, scored (quality_structure.py)."""
+    qs = _structure_module()
+    labels = qs.load_structure_labels(label_files)
+    score = qs.StructureScore()
+    for path in sorted(docs_dir.glob("*.txt")):
+        if path.name in labels:
+            qs.score_result(path.name, reportclean.clean(path.read_bytes()), labels[path.name], score)
+    return score
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("docs", type=Path, help="folder of *.txt documents")
@@ -621,6 +650,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--markdown", type=Path, help="write a Markdown table of the figures here")
     parser.add_argument("--json", type=Path, help="write the figures as JSON here")
     parser.add_argument("--urls", type=Path, help="urls.tsv with a kind column (default: DOCS/../urls.tsv)")
+    parser.add_argument("--structure-labels", type=Path, nargs="+",
+                        help="structure label JSON files: score outlines, section kinds, meta (quality_structure.py)")
+    parser.add_argument("--structure-failures", type=Path, help="write each structure failure here (TSV)")
     args = parser.parse_args(argv)
     if not args.docs.is_dir():
         parser.error(f"{args.docs} is not a folder")
@@ -632,12 +664,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{n} unjudged edits written to {args.to_judge}")
     if args.markdown:
         args.markdown.write_text(markdown_report(summary, args.labels), encoding="utf-8")
+    structure = None
+    if args.structure_labels:
+        qs = _structure_module()
+        structure = score_structure(args.docs, args.structure_labels)
+        print(qs.text_report(structure))
+        if args.structure_failures:
+            args.structure_failures.write_text("\n".join(structure.failures) + "\n", encoding="utf-8")
+        if args.markdown:
+            with args.markdown.open("a", encoding="utf-8") as out:
+                out.write("\n" + qs.markdown_report(structure))
     if args.json:
         data = {
             "checks": summary.checks(),
             "placeholder": summary.detector("ph"),
             "missing-number": summary.detector("gap"),
             "per_rule": summary.per_rule(),
+            **({"structure": structure.figures()} if structure is not None else {}),
         }
         args.json.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

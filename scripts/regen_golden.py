@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 import reportclean  # noqa: E402
+from reportclean._outline_cli import format_outline  # noqa: E402
 
 FIXTURES = ROOT / "fixtures" / "in-the-wild"
 EXPECTED = FIXTURES / "expected"
@@ -31,13 +32,27 @@ def golden(path: Path) -> dict[str, str]:
         "encoding": data["encoding"],
         "warnings": data["warnings"],
         "removed": data["removed"],
-        "quantities": data["quantities"],
+        # each quantity's section is golden in the .outline.txt file's sections (kept out of
+        # here so that a change of the outline does not rewrite every quantity)
+        "quantities": [{k: v for k, v in q.items() if k != "section"} for q in data["quantities"]],
         "changes_by_rule": dict(sorted(Counter(c.rule for c in result.changes).items())),
     }
     return {
         f"{path.stem}.clean.txt": result.text + "\n",
         f"{path.stem}.json": json.dumps(summary, ensure_ascii=False, indent=1) + "\n",
+        f"{path.stem}.outline.txt": _outline(result),
     }
+
+
+def _outline(result: reportclean.CleanResult) -> str:
+    """The outline tree (``reportclean outline``), then each section's span, parent and the
+    quantities it holds: read by eye, it shows where the review ends and the plan starts."""
+    lines = [format_outline(result), "", "sections (index, kind, span, parent, quantities):"]
+    held: dict[int | None, int] = Counter(q.section for q in result.quantities)
+    for i, s in enumerate(result.sections):
+        lines.append(f"{i}\t{s.kind}\t{s.span[0]}-{s.span[1]}\t{s.parent}\t{held.get(i, 0)}")
+    lines.append(f"before the first heading\t{held.get(None, 0)}")
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str]) -> int:

@@ -271,6 +271,12 @@ def _work_one(cleaner: Cleaner, job: Job) -> Done:
             done.details["removal"] = [r.to_dict() for r in result.removed]
         if changes is not None:
             done.details["change"] = [c.to_dict() for c in changes]
+        if "structure" in job.details:
+            done.details["structure"] = [{
+                "meta": result.meta.to_dict(),
+                "outline": [h.to_dict() for h in result.outline],
+                "sections": [s.to_dict() for s in result.sections],
+            }]  # fmt: skip
     except Exception as exc:
         return Done(error=describe(exc))
     if job.kind == "file":

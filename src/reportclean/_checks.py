@@ -45,6 +45,9 @@ from ._model import Quantity
 from ._placeholders import alternation as _alternation
 from ._placeholders import words_by_role
 from ._script import traditional_chars
+from ._structure import LEXICONS as _STRUCTURE_LEXICONS
+from ._structure import StructureRules, heading_before, numbered
+from ._structure import compile_rules as _structure_rules
 from ._sums import Index, _half_ulp  # noqa: F401 (_half_ulp: re-exported for the tests)
 from ._sums import rate_checks as _rate_checks
 from ._sums import sum_checks as _sum_checks
@@ -261,7 +264,7 @@ def _stray_numbers(text: str, rules: CheckRules, out: Proposal) -> None:
 _LINE = re.compile(r"[^\n]+")
 
 
-def _duplicates(text: str, out: Proposal) -> None:
+def _duplicates(text: str, out: Proposal, structure: StructureRules | None = None) -> None:
     # Fast path, at C speed: no line repeats another once stripped (blank lines aside).
     stripped = list(map(str.strip, text.split("\n")))
     distinct = set(stripped)
@@ -271,6 +274,7 @@ def _duplicates(text: str, out: Proposal) -> None:
     if not repeated:
         return
     first: dict[str, int] = {}
+    first_at: dict[str, int] = {}
     lineno = 0
     for m in _LINE.finditer(text):
         para = m.group().strip()
@@ -281,14 +285,23 @@ def _duplicates(text: str, out: Proposal) -> None:
             continue
         if para in first:
             start = m.start() + m.group().index(para)
+            where = ""
+            if structure is not None:  # the sections the two copies stand in
+                here, there = heading_before(text, start, structure), heading_before(text, first_at[para], structure)
+                if here != there:
+                    where = f" (under “{there or 'the opening'}”; this copy under “{here or 'the opening'}”)"
+                elif here:
+                    where = f" (both under “{here}”)"
             out.flag(
                 start,
                 start + len(para),
                 "duplicate-paragraph",
-                f"this paragraph repeats paragraph {first[para]} word for word; drop one copy if it is not intended",
+                f"this paragraph repeats paragraph {first[para]}{where} word for word; "
+                "drop one copy if it is not intended",
             )
         else:
             first[para] = lineno
+            first_at[para] = m.start()
 
 
 _TERMINAL = frozenset("。！？!?…”’」』）)】》.;；—~～*|")
@@ -310,6 +323,32 @@ def _truncated(text: str, out: Proposal) -> None:
         "truncated",
         f"the document ends mid-sentence (“…{para[-10:]}”): the copy is probably cut off; find a complete one",
     )
+
+
+_CUT_BEFORE = re.compile(r"[，、,][ \t\u3000]*\n")
+
+
+def _truncated_sections(text: str, structure: StructureRules, out: Proposal) -> None:
+    """Flag a section whose last paragraph stops after a pause mark right before the next
+    heading (``…推动各项工作，`` / ``二、…``): a page or a passage is missing there. The layout
+    step never joins a line to a heading, so such a cut stays visible."""
+    for m in _CUT_BEFORE.finditer(text):
+        nxt = m.end()
+        line_end = text.find("\n", nxt)
+        body = text[nxt : len(text) if line_end < 0 else line_end].lstrip(_SP)
+        got = numbered(body, structure) if body else None
+        if got is None:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        para = text[start : m.start() + 1].strip(_SP)
+        if len(para) < 20 or numbered(para, structure) is not None:
+            continue  # a short lead-in, or a heading itself
+        cut = m.start() + 1
+        out.flag(
+            max(start, cut - 10), cut, "truncated",
+            f"the section ends mid-sentence (“…{para[-10:]}”) before the heading “{body[got[3] : got[4]]}”: "
+            "a page or a passage is probably missing; check the source",
+        )  # fmt: skip
 
 
 def _suspect_typos(text: str, rules: CheckRules, out: Proposal) -> None:
@@ -423,7 +462,9 @@ def _flag_lost(text: str, block: list[int], out: Proposal) -> None:
              "written through an encoding that could not hold them); find the original document")
 
 
-def checks(text: str, context: Context, rules: CheckRules | None = None) -> Proposal:
+def checks(
+    text: str, context: Context, rules: CheckRules | None = None, structure: StructureRules | None = None
+) -> Proposal:
     """Flag missing numbers, figures that do not add up and other data problems.
 
     >>> p = checks("共开展党委中心组学习 次、集中学习 4 次。目前己立案20件。", Context())
@@ -434,13 +475,17 @@ def checks(text: str, context: Context, rules: CheckRules | None = None) -> Prop
     """
     if rules is None:
         rules = _default_rules()
+    if structure is None:
+        structure = _structure_rules()
     out = Proposal()
     folded = _folded(text)
     missing_numbers(folded, rules, out, text)
     _empty_fields(folded, rules, out)
     _stray_numbers(folded, rules, out)
-    _duplicates(text, out)
+    _duplicates(text, out, structure)
     _truncated(text, out)
+    if "\n" in text:
+        _truncated_sections(text, structure, out)
     _suspect_typos(text, rules, out)
     _lost_to_question_marks(text, out)
     if context.quantities:
@@ -455,7 +500,7 @@ run = checks  # the step function under the name every step module gives it
 
 
 def _make(config: Config) -> StepFn:
-    return partial(checks, rules=compile_rules(config))
+    return partial(checks, rules=compile_rules(config), structure=_structure_rules(config))
 
 
 CHECKS = Step(
@@ -467,6 +512,7 @@ CHECKS = Step(
         "gaps": Schema((("word", "role"),), {"role": _GAP_ROLES}),
         "measure-words": Schema((("word", "class"),)),
         "typos": Schema((("typo", "correction"),)),
+        **_STRUCTURE_LEXICONS,  # the section words of the outline (duplicate-paragraph, truncated)
     },
     codes={
         "missing-number": "warning",

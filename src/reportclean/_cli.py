@@ -1,4 +1,4 @@
-"""The command line: ``reportclean clean``, ``check`` and ``learn``.
+"""The command line: ``reportclean clean``, ``check``, ``outline`` and ``learn``.
 
 Files, directories, stdout, progress bars and exit codes live here and in the batch
 layer, never in the core. One function per subcommand (``_cmd_NAME``), registered in
@@ -41,7 +41,7 @@ from ._settings import SettingsError, build_config, find_config
 __all__ = ["COMMANDS", "main"]
 
 #: What ``--report-include`` may add to the warnings.
-REPORT_EXTRAS = ("removals", "changes", "documents")
+REPORT_EXTRAS = ("removals", "changes", "documents", "structure")
 #: Exit code when stdout is closed early (128 + SIGPIPE, as a shell reports it).
 EXIT_PIPE = 141
 
@@ -174,7 +174,7 @@ def _clean_options(c: argparse.ArgumentParser) -> None:
     c.add_argument("--report", metavar="FILE", help="write one JSON line per warning or failed document")
     c.add_argument(
         "--report-include", type=_extras, default=frozenset(), metavar="WHAT[,WHAT]",
-        help="also report removals, changes and/or documents (one line each: encoding, sizes, counts)",
+        help="also report removals, changes, documents (encoding, sizes, counts) and/or structure (outline, meta)",
     )  # fmt: skip
     c.add_argument("--summary", metavar="FILE", help="write the summary to FILE (.json or .csv)")
     c.add_argument("--json", action="store_true", help="print the summary as JSON instead of text")
@@ -192,6 +192,12 @@ def _check_options(k: argparse.ArgumentParser) -> None:
     )
     k.add_argument("--json", action="store_true", help="print one JSON line per warning")
     _config_options(k)
+
+
+def _outline_options(o: argparse.ArgumentParser) -> None:
+    o.add_argument("paths", nargs="+", metavar="PATH", help="files, directories searched for *.txt/*.md, or -")
+    o.add_argument("--json", action="store_true", help="print one JSON line per file: outline, sections and meta")
+    _config_options(o)
 
 
 def _learn_options(n: argparse.ArgumentParser) -> None:
@@ -297,7 +303,7 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     if to_stdout:
         run.stdout = sys.stdout.buffer
     open_records: list[OpenRecords] = []
-    details = frozenset(args.report_include & {"removals", "changes"}) if args.report else frozenset()
+    details = frozenset(args.report_include & {"removals", "changes", "structure"}) if args.report else frozenset()
     stream = items(targets, args, details, open_records)
     try:
         with Runner(args.jobs, client=client) as runner:
@@ -426,6 +432,38 @@ class _Lines:
         return i + 1, offset - self.starts[i] + 1
 
 
+# -- the outline command -------------------------------------------------------------
+
+
+def _cmd_outline(args: argparse.Namespace) -> int:
+    from ._outline_cli import format_outline
+
+    cleaner = Cleaner(_config(args))
+    unreadable = 0
+    for src in _each_input(args.paths):
+        if src is None:
+            unreadable += 1
+            continue
+        try:
+            data = _read(src)
+        except UsageError as exc:  # the other files are still read
+            print(f"reportclean: error: {exc}", file=sys.stderr)
+            unreadable += 1
+            continue
+        result = cleaner.clean(data)
+        if args.json:
+            print(json.dumps({
+                "file": str(src),
+                "meta": result.meta.to_dict(),
+                "outline": [h.to_dict() for h in result.outline],
+                "sections": [s.to_dict() for s in result.sections],
+            }, ensure_ascii=False))  # fmt: skip
+        else:
+            print(f"== {src}")
+            print(format_outline(result))
+    return 2 if unreadable else 0
+
+
 # -- the learn command ---------------------------------------------------------------
 
 
@@ -469,6 +507,7 @@ def _cmd_learn(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int], str]] = {
     "clean": (_clean_options, _cmd_clean, "write a clean UTF-8 copy of each input"),
     "check": (_check_options, _cmd_check, "report warnings; exit 1 if any reach --fail-on"),
+    "outline": (_outline_options, _cmd_outline, "print each input's outline as a tree, with each section's kind"),
     "learn": (_learn_options, _cmd_learn, "learn the boilerplate lines of one source into a lexicon"),
     "review": (_review_cli.review_options, _review_cli.run_review, "an HTML page per input showing what was done"),
     "explain": (_review_cli.explain_options, _review_cli.run_explain, "print the docs of a warning code or a rule id"),

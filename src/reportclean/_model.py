@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._alignment import Alignment, Span
@@ -24,9 +24,13 @@ __all__ = [
     "Change",
     "CleanResult",
     "DecodeResult",
+    "Heading",
+    "Meta",
     "QualityWarning",
     "Quantity",
     "Removal",
+    "Section",
+    "SectionKind",
     "Severity",
     "Span",
 ]
@@ -34,6 +38,7 @@ __all__ = [
 Severity = Literal["info", "warning", "error"]
 #: Severities from the mildest to the most serious.
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
+SectionKind = Literal["review", "plan", "other"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +132,8 @@ class Quantity:
     ``value`` is expressed in ``unit`` (canonical: ``CNY``, ``m2``, ``m``, ``t``,
     ``%``, a measure word such as ``人`` …), multipliers such as 万 and 亿
     applied. ``high`` is the upper bound of a range (``1200-1500人``), else None.
+    ``section`` is the index in :attr:`CleanResult.sections` of the innermost section
+    it stands in (None before the first heading): achieved figures and targets apart.
     """
 
     text: str
@@ -137,6 +144,7 @@ class Quantity:
     approximate: bool = False
     high: Decimal | None = None
     original_span: Span = (0, 0)
+    section: int | None = None
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_quantity, (self.text, *_pack_quantity(self)))
@@ -151,6 +159,84 @@ class Quantity:
             "approximate": self.approximate,
             "high": None if self.high is None else str(self.high),
             "original_span": list(self.original_span),
+            "section": self.section,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """An entry of the report's own outline (see ``docs/structure.md``).
+
+    ``level`` is 1–5 on the official ladder (``一、`` 1, ``（一）`` 2, ``1.`` 3,
+    ``（1）`` 4, ``①`` 5) or the number of components of a decimal number
+    (``2.1.1`` 3); ``label`` is the numbering normalised (``一``, ``（一）``,
+    ``1.``, ``2.1.1``; ``""`` for an unnumbered heading); ``title`` the words
+    after it, up to the end of the line or the first ``。！？；：``; ``span``
+    covers label and title in the clean text.
+    """
+
+    level: int
+    label: str
+    title: str
+    span: Span
+    original_span: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"level": self.level, "label": self.label, "title": self.title, "span": list(self.span),
+                "original_span": list(self.original_span)}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """The body under one heading: from the start of its line up to the next heading of
+    the same or a shallower level. ``heading`` is its index in :attr:`CleanResult.outline`
+    (sections and headings go one to one, in order), ``parent`` the index of the section
+    that holds it (None at the top), ``kind`` what it reports: ``review`` (the past
+    period's work), ``plan`` (targets and next steps) or ``other``."""
+
+    heading: int
+    level: int
+    kind: SectionKind
+    span: Span
+    original_span: Span
+    parent: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"heading": self.heading, "level": self.level, "kind": self.kind, "span": list(self.span),
+                "original_span": list(self.original_span), "parent": self.parent}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """What the document says about itself; each field None when it does not say it
+    (never guessed). ``date`` is ``YYYY-MM-DD`` (``YYYY-MM`` when only the month is
+    given); ``place`` is the 街道/镇/乡/区/县/市 named in the title; ``review_years``
+    and ``plan_years`` are the years the review and the plan cover. ``original_spans``
+    says where each found field stands in the input, as ``(field, span)`` pairs (a
+    ``发布日期`` removed as page chrome still dates the document: its span is the
+    removed text's)."""
+
+    title: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    place: str | None = None
+    review_years: tuple[int, ...] | None = None
+    plan_years: tuple[int, ...] | None = None
+    original_spans: tuple[tuple[str, Span], ...] = ()
+
+    def original_span(self, name: str) -> Span | None:
+        """Where the field ``name`` was found in the input, or None."""
+        return next((span for key, span in self.original_spans if key == name), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "date": self.date,
+            "issuer": self.issuer,
+            "place": self.place,
+            "review_years": None if self.review_years is None else list(self.review_years),
+            "plan_years": None if self.plan_years is None else list(self.plan_years),
+            "original_spans": {key: list(span) for key, span in self.original_spans},
         }
 
 
@@ -184,6 +270,14 @@ class CleanResult:
     original: str = ""
     alignment: Alignment | None = field(default=None, repr=False, compare=False)
     change_log: ChangeLog | None = field(default=None, repr=False, compare=False)
+    outline: tuple[Heading, ...] = ()
+    sections: tuple[Section, ...] = ()
+    meta_reader: Callable[[], Meta] | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def meta(self) -> Meta:
+        """What the document says about itself (read on first use, see ``docs/structure.md``)."""
+        return Meta() if self.meta_reader is None else self.meta_reader()
 
     @cached_property
     def changes(self) -> list[Change]:
@@ -214,8 +308,9 @@ class CleanResult:
         warnings = [(w.code, w.severity, w.message, *w.span, *w.original_span, w.step) for w in self.warnings]
         return (
             _clean_result,
-            (text, original, self.encoding, warnings, removed, quantities, self.alignment, self.change_log),
-        )
+            (text, original, self.encoding, warnings, removed, quantities, self.alignment, self.change_log,
+             (self.outline, self.sections, self.meta)),
+        )  # fmt: skip
 
     def to_original(self, start: int, end: int) -> Span:
         """Map a span of :attr:`text` to the original (decoded) input."""
@@ -252,6 +347,9 @@ class CleanResult:
             "removed": [r.to_dict() for r in self.removed],
             "changes": [c.to_dict() for c in self.changes],
             "quantities": [q.to_dict() for q in self.quantities],
+            "outline": [h.to_dict() for h in self.outline],
+            "sections": [x.to_dict() for x in self.sections],
+            "meta": self.meta.to_dict(),
         }
 
 
@@ -272,9 +370,9 @@ def placed_quantities(
     >>> q = Quantity("3 个", (4, 7), Decimal(3), "个", "个")
     >>> placed_quantities([q], "共有 3 个", [(3, 6)], [(4, 7)])
     [Quantity(text='3 个', span=(3, 6), value=Decimal('3'), unit='个', written_unit='个', approximate=False, \
-high=None, original_span=(4, 7))]
+high=None, original_span=(4, 7), section=None)]
     """
-    s_text, s_span, s_value, s_unit, s_written, s_approx, s_high, s_original = _QUANTITY_SLOTS
+    s_text, s_span, s_value, s_unit, s_written, s_approx, s_high, s_original, s_section = _QUANTITY_SLOTS
     new = object.__new__
     out: list[Quantity] = []
     append = out.append
@@ -288,13 +386,14 @@ high=None, original_span=(4, 7))]
         s_approx(p, q.approximate)
         s_high(p, q.high)
         s_original(p, ospan)
+        s_section(p, None)
         append(p)
     return out
 
 
 def _slot_setters() -> tuple[Callable[[Quantity, object], None], ...]:
     names = tuple(f.name for f in fields(Quantity))
-    if names != ("text", "span", "value", "unit", "written_unit", "approximate", "high", "original_span"):
+    if names != ("text", "span", "value", "unit", "written_unit", "approximate", "high", "original_span", "section"):
         raise RuntimeError(f"placed_quantities does not know Quantity's fields {names}")  # pragma: no cover
     return tuple(getattr(Quantity, name).__set__ for name in names)
 
@@ -304,15 +403,15 @@ _QUANTITY_SLOTS = _slot_setters()
 
 def _pack_quantity(q: Quantity) -> tuple[Any, ...]:
     high = None if q.high is None else str(q.high)
-    return (*q.span, str(q.value), q.unit, q.written_unit, q.approximate, high, *q.original_span)
+    return (*q.span, str(q.value), q.unit, q.written_unit, q.approximate, high, *q.original_span, q.section)
 
 
 def _quantity(
     text: str, s: int, e: int, value: str, unit: str | None, written: str | None,
-    approximate: bool, high: str | None, os_: int, oe: int,
+    approximate: bool, high: str | None, os_: int, oe: int, section: int | None = None,
 ) -> Quantity:  # fmt: skip
     return Quantity(text, (s, e), Decimal(value), unit, written, approximate, None if high is None else Decimal(high),
-                    (os_, oe))  # fmt: skip
+                    (os_, oe), section)  # fmt: skip
 
 
 def _clean_result(
@@ -324,7 +423,9 @@ def _clean_result(
     quantities: list[tuple[Any, ...]],
     alignment: Alignment | None,
     change_log: ChangeLog | None,
+    structure: tuple[tuple[Heading, ...], tuple[Section, ...], Meta] | None = None,
 ) -> CleanResult:
+    outline, sections, meta = structure or ((), (), Meta())
     return CleanResult(
         text,
         [QualityWarning(c, sev, m, (s, e), (os_, oe), st) for c, sev, m, s, e, os_, oe, st in warnings],
@@ -334,4 +435,11 @@ def _clean_result(
         original,
         alignment,
         change_log,
+        outline,
+        sections,
+        partial(_given, meta),
     )
+
+
+def _given(meta: Meta) -> Meta:
+    return meta

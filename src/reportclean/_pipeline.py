@@ -13,16 +13,18 @@ proposes edits on it; :class:`~reportclean._document.Document` applies them.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from operator import attrgetter
 from typing import TypeVar
 
+from . import _structure
 from ._config import STEP_NAMES, STEP_PATHS, Config
 from ._decode import decode
 from ._document import Document
 from ._edits import Context, Flag, Step, StepFn
 from ._lexicon import Schema
-from ._model import CleanResult, Severity
+from ._model import CleanResult, Heading, Meta, QualityWarning, Quantity, Removal, Section, Severity
 
 __all__ = ["CODES", "KINDS", "REGISTRY", "Cleaner", "clean"]
 
@@ -95,7 +97,7 @@ class Cleaner:
     ValueError: Config(quantities=False) switches off what the 'checks' step needs (quantities); ...
     """
 
-    __slots__ = ("_steps", "config", "strict")
+    __slots__ = ("_steps", "_structure", "config", "strict")
 
     def __init__(self, config: Config | None = None) -> None:
         if config is None:
@@ -120,6 +122,7 @@ class Cleaner:
         self._steps: tuple[tuple[str, StepFn, Step], ...] = tuple(
             (name, REGISTRY[name].make(config), REGISTRY[name]) for name in on
         )
+        self._structure = _structure.compile_rules(config)
 
     def clean(self, source: str | bytes) -> CleanResult:
         """Clean one document given as ``str`` or ``bytes``. Never raises on data."""
@@ -168,16 +171,64 @@ class Cleaner:
                         )
                     ],
                 )
+        removed = sorted(doc.removed, key=_ORIGINAL_SPAN)
+        quantities = list(doc.quantities())
+        warnings = doc.warnings()
+        outline, sections, meta = self._read_structure(doc, removed, quantities, warnings)
         return CleanResult(
             text=doc.text,
-            warnings=doc.warnings(),
-            removed=sorted(doc.removed, key=_ORIGINAL_SPAN),
-            quantities=list(doc.quantities()),
+            warnings=warnings,
+            removed=removed,
+            quantities=quantities,
             encoding=encoding,
             original=doc.original,
             alignment=doc.alignment,
             change_log=doc.changes,
+            outline=outline,
+            sections=sections,
+            meta_reader=meta,
         )
+
+    def _read_structure(
+        self, doc: Document, removed: list[Removal], quantities: list[Quantity], warnings: list[QualityWarning]
+    ) -> tuple[tuple[Heading, ...], tuple[Section, ...], Callable[[], Meta] | None]:
+        """The post-pass: the outline and sections of the clean text, and the reader of its
+        meta; each quantity told the section it stands in (a fresh object, not yet seen:
+        its slot is set)."""
+        try:
+            outline, sections, meta = _structure.read_outline(
+                doc.text, self._structure, removed, doc.alignment.to_original
+            )
+        except Exception as exc:  # a bug here must not lose the document
+            if self.strict:
+                raise
+            warnings.append(QualityWarning(
+                "step-failed", "error", f"reading the structure failed ({type(exc).__name__}: {exc}); "
+                "the outline is left empty, please report this input", (0, 0), (0, 0), "structure",
+            ))  # fmt: skip
+            return (), (), None
+        if not self.strict:
+            meta = partial(_safe_meta, meta, warnings)
+        if sections and quantities:
+            set_section = _SECTION_SLOT
+            for q, i in zip(quantities, _structure.sections_of(sections, [q.span[0] for q in quantities]),
+                            strict=True):  # fmt: skip
+                set_section(q, i)
+        return outline, sections, meta
+
+
+def _safe_meta(read: Callable[[], Meta], warnings: list[QualityWarning]) -> Meta:
+    """The meta, read on first use; a bug in reading it must not raise at the user's first
+    look (``clean`` never raises on data): the meta is left empty and a ``step-failed``
+    warning joins the result's warnings (the list the result holds)."""
+    try:
+        return read()
+    except Exception as exc:
+        warnings.append(QualityWarning(
+            "step-failed", "error", f"reading the meta failed ({type(exc).__name__}: {exc}); "
+            "it is left empty, please report this input", (0, 0), (0, 0), "structure",
+        ))  # fmt: skip
+        return Meta()
 
 
 def _run(doc: Document, step: Step, fn: StepFn, from_bytes: bool, strict: bool) -> None:
@@ -210,6 +261,8 @@ def _run(doc: Document, step: Step, fn: StepFn, from_bytes: bool, strict: bool) 
 
 
 _ORIGINAL_SPAN = attrgetter("original_span")
+# the slot's setter: the quantities are fresh objects no one has seen (as in placed_quantities)
+_SECTION_SLOT = getattr(Quantity, "section").__set__  # noqa: B009
 
 
 def _default() -> Cleaner:

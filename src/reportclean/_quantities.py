@@ -272,7 +272,7 @@ def _quantities(
 
 def _quantity_setters() -> tuple[Callable[[Quantity, object], None], ...]:
     names = tuple(f.name for f in fields(Quantity))
-    if names != ("text", "span", "value", "unit", "written_unit", "approximate", "high", "original_span"):
+    if names != ("text", "span", "value", "unit", "written_unit", "approximate", "high", "original_span", "section"):
         raise RuntimeError(f"_new_quantity does not know Quantity's fields {names}")  # pragma: no cover
     return tuple(getattr(Quantity, name).__set__ for name in names)
 
@@ -294,7 +294,7 @@ def _new_quantity(
     True
     """
     q = _object_new(Quantity)
-    s_text, s_span, s_value, s_unit, s_written, s_approx, s_high, s_original = _SETTERS
+    s_text, s_span, s_value, s_unit, s_written, s_approx, s_high, s_original, s_section = _SETTERS
     s_text(q, text)
     s_span(q, span)
     s_value(q, value)
@@ -303,6 +303,7 @@ def _new_quantity(
     s_approx(q, approx)
     s_high(q, high)
     s_original(q, (0, 0))
+    s_section(q, None)
     return q
 
 

@@ -450,6 +450,32 @@ def _context(text: str, span: tuple[int, int], width: int = 6) -> str:
     return " ".join((text[max(0, a - width) : a] + inner + text[b : b + width]).split())
 
 
+def _outline(result: CleanResult) -> str:
+    """The report's meta and outline, each heading with its section's kind, folded above
+    the document (``docs/structure.md``); nothing when it has neither.
+
+    >>> from reportclean import clean
+    >>> _outline(clean("东湖镇2023年工作总结\\n一、主要工作\\n完成投资3亿元。"))  # doctest: +ELLIPSIS
+    '<details class="outline"><summary>outline: 1 heading; title 东湖镇2023年工作总结; ...一 主要工作 ...</details>'
+    >>> _outline(clean("全年完成投资3亿元。"))
+    ''
+    """
+    meta = result.meta
+    facts = [f"{k} {', '.join(map(str, v)) if isinstance(v, tuple) else v}"
+             for k in ("title", "date", "issuer", "place", "review_years", "plan_years")
+             if (v := getattr(meta, k)) is not None]  # fmt: skip
+    if not result.outline and not facts:
+        return ""
+    top = min((h.level for h in result.outline), default=1)
+    items = "".join(
+        f'<li class="k-{s.kind} d-{min(h.level - top, 5)}">{esc(h.label)} {esc(h.title)} <i>{s.kind}</i></li>'
+        for h, s in zip(result.outline, result.sections, strict=True)
+    )
+    n = len(result.outline)
+    head = "; ".join([f"{n} heading{'s' if n != 1 else ''}", *(esc(f) for f in facts)])
+    return f'<details class="outline"><summary>outline: {head}</summary><ol>{items}</ol></details>'
+
+
 def _lines(text: str) -> list[int]:
     return [m.start() for m in re.finditer("\n", text)]
 
@@ -478,6 +504,7 @@ def to_html(result: CleanResult, name: str | None = None) -> str:
     page = (
         '<div class="rc view-review">\n'
         + _header(result, name, interactive=True)
+        + _outline(result)
         + '\n<div class="main"><main id="rc-doc" class="doc" lang="zh">'
         + _banner(result, marks, skip)
         + body

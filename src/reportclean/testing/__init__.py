@@ -9,6 +9,8 @@ and :func:`report_texts`), ``_noise`` (one injector per noise kind and
 
 - :func:`report_texts`: report-like Chinese text (headings, quantities in many
   spellings, Chinese numerals, fixed expressions).
+- :func:`report_outlines`: pairs of a :func:`report_texts` text and the outline
+  it was written with (``DirtyCase.outline`` holds it for :func:`dirty_reports`).
 - :func:`dirty_reports`: :class:`DirtyCase` values: report text with known
   noise applied (encodings, mojibake, watermarks, footers, full-width digits,
   page-break cuts, converter spaces, placeholders …), the text cleaning must
@@ -32,7 +34,7 @@ from __future__ import annotations
 import hypothesis  # noqa: F401  (first: without it, the import fails here, not inside a submodule)
 
 from ._assertions import assert_faithful, assert_no_warnings
-from ._documents import report_texts
+from ._documents import report_outlines, report_texts
 from ._noise import KIND_CODES, NOISE_KINDS, DirtyCase, dirty_reports
 from ._numerals import numerals
 
@@ -44,5 +46,6 @@ __all__ = [
     "assert_no_warnings",
     "dirty_reports",
     "numerals",
+    "report_outlines",
     "report_texts",
 ]

@@ -39,10 +39,12 @@ __all__ = [
     "cut_points",
     "draw_number",
     "junk_para",
+    "outline_of",
     "punct_seg",
     "qty_seg",
     "render",
     "report_documents",
+    "report_outlines",
     "report_texts",
     "respell",
     "seg_indices",
@@ -260,8 +262,39 @@ def respell(draw: st.DrawFn, seg: Seg, how: str) -> bool:
     return True
 
 
+def outline_of(doc: Doc) -> tuple[tuple[int, str, str], ...]:
+    """The outline a document was generated with: ``(level, label, title)`` of each heading,
+    as :attr:`reportclean.CleanResult.outline` must read it (``一、`` level 1, ``（一）`` level 2)."""
+    out = []
+    for p in doc.paras:
+        if p.role != "heading":
+            continue
+        text = p.clean
+        if text.startswith("（"):
+            close = text.index("）") + 1
+            out.append((2, text[:close], text[close:]))
+        else:
+            mark = text.index("、")
+            out.append((1, text[:mark], text[mark + 1 :]))
+    return tuple(out)
+
+
 @st.composite
 def _report_text(draw: st.DrawFn, canonical: bool, max_sections: int) -> str:
+    return render(_report_doc(draw, canonical, max_sections))[0]
+
+
+@st.composite
+def _report_text_outline(
+    draw: st.DrawFn, canonical: bool, max_sections: int
+) -> tuple[str, tuple[tuple[int, str, str], ...]]:
+    doc = _report_doc(draw, canonical, max_sections)
+    return render(doc)[0], outline_of(doc)
+
+
+def _report_doc(draw: st.DrawFn, canonical: bool, max_sections: int) -> Doc:
+    """The document behind :func:`report_texts` (its draws, in their order: the texts of
+    ``report_texts`` and ``report_outlines`` are the same for the same draws)."""
     doc = report_documents(max_sections, extras=not canonical)
     d = draw(doc)
     if not canonical:
@@ -273,7 +306,7 @@ def _report_text(draw: st.DrawFn, canonical: bool, max_sections: int) -> str:
                     s.data = {"，": ",", "；": ";"}[s.data]
             if p.role == "body" and draw(st.booleans()):
                 p.segs.insert(0, Seg("\u3000\u3000", "", "word"))
-    return render(d)[0]
+    return d
 
 
 def report_texts(*, canonical: bool = False, max_sections: int = 3) -> st.SearchStrategy[str]:
@@ -299,6 +332,22 @@ def report_texts(*, canonical: bool = False, max_sections: int = 3) -> st.Search
     if not 1 <= max_sections <= len(HEADINGS):
         raise ValueError(f"report_texts(max_sections=...) must be between 1 and {len(HEADINGS)}, got {max_sections}")
     return _report_text(canonical, max_sections)
+
+
+def report_outlines(
+    *, canonical: bool = False, max_sections: int = 3
+) -> st.SearchStrategy[tuple[str, tuple[tuple[int, str, str], ...]]]:
+    """Pairs of a :func:`report_texts` text and the outline it was written with: a tuple
+    of ``(level, label, title)``, one per heading (``(1, "一", "坚持党建引领")``,
+    ``(2, "（一）", "聚焦民生保障")``), which ``[(h.level, h.label, h.title) for h in
+    clean(text).outline]`` must equal. The text is the one :func:`report_texts` draws
+    with the same arguments and the same draws.
+
+    Shrinks like :func:`report_texts`, to a title and one ``一、`` heading.
+    """
+    if not 1 <= max_sections <= len(HEADINGS):
+        raise ValueError(f"report_outlines(max_sections=...) must be between 1 and {len(HEADINGS)}, got {max_sections}")
+    return _report_text_outline(canonical, max_sections)
 
 
 # ---------------------------------------------------------------------------------

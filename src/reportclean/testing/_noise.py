@@ -18,6 +18,7 @@ from ._documents import (
     cut_points,
     draw_number,
     junk_para,
+    outline_of,
     punct_seg,
     qty_seg,
     render,
@@ -104,7 +105,9 @@ class DirtyCase:
     ``expected_codes`` are warning codes cleaning must raise (it may raise more).
     ``contains`` are pieces the clean text must contain verbatim, whitespace
     included (``144户`` where the data had ``144 户``); ``kinds`` are the noise
-    kinds applied, in order.
+    kinds applied, in order. ``outline`` is the outline the report was written with,
+    ``(level, label, title)`` per heading, which ``[(h.level, h.label, h.title) for h in
+    clean(data).outline]`` must equal.
     """
 
     data: str | bytes
@@ -112,6 +115,7 @@ class DirtyCase:
     expected_codes: frozenset[str]
     kinds: tuple[str, ...] = ()
     contains: tuple[str, ...] = ()
+    outline: tuple[tuple[int, str, str], ...] = ()
 
 
 def _pick(draw: st.DrawFn, items: list[tuple[int, int]], most: int = 2) -> list[tuple[int, int]]:
@@ -531,7 +535,7 @@ def _dirty(draw: st.DrawFn, kinds: tuple[str, ...], max_kinds: int, max_sections
     elif "encoding" in chosen:
         out = data.encode(draw(st.sampled_from(("utf-8", "gb18030", "utf-8-sig", "utf-16"))))
         applied.append("encoding")
-    return DirtyCase(out, clean, frozenset(doc.codes), tuple(applied), contains)
+    return DirtyCase(out, clean, frozenset(doc.codes), tuple(applied), contains, outline_of(doc))
 
 
 def dirty_reports(

@@ -1,0 +1,1019 @@
+"""The report's structure, read from the clean text: its outline, sections and meta.
+
+A post-pass of the pipeline (it proposes no edits): :func:`read_structure` reads the final
+text line by line, with the heading recogniser the layout step uses (the ``layout``
+lexicon, :func:`reportclean._lines.heading_patterns`), and the ``structure`` lexicon
+(``data/structure.tsv``: the words that say what a section or a title is).
+No library parses a Chinese outline (trafilatura reads a title and a date from HTML
+metadata only), so this is written by hand; see ``docs/structure.md``.
+
+- **Headings**: a line that starts with a marker of the official ladder (GB/T 9704:
+  ``一、`` → ``（一）`` → ``1.`` → ``（1）`` → ``①``, or decimal ``2.1.1``), levels 1–5
+  (decimal: the number of components). An unnumbered heading counts only with strong
+  evidence: a short line of its own, with no punctuation, that ends with a section word
+  (``主要工作``, ``存在的问题``, ``下一步工作打算``) and is not the title.
+- **Sections**: the body under each heading, up to the next heading of the same or a
+  shallower level, nested as in the outline, each with a kind (``review``, ``plan``,
+  ``other``) from its heading words, the years it names, and the words of its body.
+- **Meta**: title, date, issuer, place, review and plan years, each ``None`` unless the
+  text states it.
+
+>>> s = read_structure("柏泉街2020年工作总结及2021年工作计划\\n一、党建引领\\n全年召开会议5次。\\n"
+...                    "二、2021年工作计划\\n1. 构建产业体系。努力。")
+>>> [(h.level, h.label, h.title) for h in s.outline]
+[(1, '一', '党建引领'), (1, '二', '2021年工作计划'), (3, '1.', '构建产业体系')]
+>>> [(x.kind, x.parent) for x in s.sections]
+[('review', None), ('plan', None), ('plan', 1)]
+>>> s.meta.place, s.meta.review_years, s.meta.plan_years
+('柏泉街', (2020,), (2021,))
+
+Text that has no outline is left with none (a numbered amount is not a heading):
+
+>>> read_structure("1.5万元用于修路。\\n一是加强学习。").outline
+()
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache, partial
+from typing import NamedTuple
+
+from ._cjk import HAN
+from ._config import Config
+from ._lexicon import Lexicon, Schema, package_lexicon
+from ._lines import heading_patterns
+from ._model import Heading, Meta, Removal, Section, SectionKind, Span
+
+__all__ = [
+    "LEXICONS",
+    "ROLES",
+    "Structure",
+    "StructureRules",
+    "compile_rules",
+    "heading_before",
+    "ladder",
+    "numbered",
+    "read_outline",
+    "read_structure",
+    "section_of",
+    "sections_of",
+]
+
+ROLES = (
+    "review", "plan", "other", "document", "bulletin", "not-report", "decoration", "organ", "speaker", "issuer",
+    "date", "date-line",
+)  # fmt: skip
+#: The lexicon kinds the structure reads besides the layout markers, with their schemas.
+LEXICONS = {"structure": Schema((("phrase", "role"),), {"role": ROLES})}
+
+_CJK_DIGITS = "〇一二三四五六七八九"
+_STOPS = "。！？；：!?;:"
+_TITLE_STOP = re.compile(f"[{_STOPS}]")
+_ANY_PUNCT = re.compile(r"[，。；：！？、,;:!?（）()]")
+_SPACES = " \t\u3000"
+_GAP = re.compile(r"\S(?:[ \t\u3000]{2,}|\t)\S")  # a column gap: a table row
+_TOC_END = re.compile(r"(?:[ \t\u3000]+|[.…·．]{2,})[0-9]{1,3}$")  # an entry of a table of contents
+_TITLE_MAX = 120  # a longer "title" is a numbered sentence of a pasted list
+_UNNUMBERED_MAX = 20
+_PLACEHOLDER = re.compile(r"[XxＸｘ×某_□＿*＊〇○]|\.{3}|…")
+_EXTENSION = re.compile(r"\.(?:docx?|pdf|wps|txt|pptx?)$", re.IGNORECASE)
+# a year (1949-2099) a heading or a title names: "2020年", "2022工作", a range "2016-2020年"
+_YEARS = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?:[-—~～至到]((?:19|20)[0-9]{2}))?(?=年|工作|$)")
+
+
+class Structure(NamedTuple):
+    """What :func:`read_structure` finds."""
+
+    outline: tuple[Heading, ...]
+    sections: tuple[Section, ...]
+    meta: Meta
+
+
+@dataclass(frozen=True, slots=True)
+class StructureRules:
+    """The heading markers (the layout step's) and the structure words, for one config."""
+
+    heading: re.Pattern[str]
+    line_marker: re.Pattern[str]  # a line that opens with a heading marker: to its marker
+    kind_words: dict[str, tuple[str, ...]]  # review / plan / other words by first character, longest first
+    naming_words: dict[str, tuple[str, ...]]  # the words that name a document (and review / plan words)
+    roles: dict[str, str]
+    document: re.Pattern[str]  # words that make a line a title (with a year if only a review or plan word)
+    doc_only: re.Pattern[str]  # the document words alone (报告, 公报 …)
+    not_report: re.Pattern[str]  # ends the name of a document that is no report (…工作规则, …解读)
+    decoration: re.Pattern[str]
+    organ_end: re.Pattern[str]
+    speaker: re.Pattern[str]
+    date_label: re.Pattern[str]
+    date_ends: frozenset[str]  # the last characters of the date labels (期, 间)
+    date_words: tuple[str, ...]
+    issuer_label: re.Pattern[str]  # 发布机构 / 信息来源 and the name after it
+    issuer_words: tuple[str, ...]
+    unnumbered: re.Pattern[str]  # a line that ends with a section word
+
+
+def compile_rules(config: Config | None = None) -> StructureRules:
+    """The rules for ``config``, compiled on first use (memoised on the user lexicons it reads)."""
+    config = config or Config()
+    return _compile(config.user_lexicons("layout"), config.user_lexicons("structure"))
+
+
+@cache
+def _words() -> Lexicon:
+    return package_lexicon("structure.tsv")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) or "(?!)"
+
+
+def _by_first(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for w in words:
+        out.setdefault(w[0], []).append(w)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def _find_words(text: str, table: dict[str, tuple[str, ...]]) -> list[tuple[int, str]]:
+    """The words of ``table`` in ``text``, leftmost and longest first, not overlapping: what a
+    regex alternation of them finds, for short texts (titles) several times faster (an
+    alternation of a hundred words is tried word by word at every position).
+
+    >>> _find_words("2020年工作总结和2021年工作计划", _by_first(["总结", "工作总结", "计划", "工作计划"]))
+    [(5, '工作总结'), (15, '工作计划')]
+    """
+    out: list[tuple[int, str]] = []
+    i, n = 0, len(text)
+    while i < n:
+        words = table.get(text[i])
+        if words is not None:
+            for w in words:
+                if text.startswith(w, i):
+                    out.append((i, w))
+                    i += len(w) - 1
+                    break
+        i += 1
+    return out
+
+
+@lru_cache(maxsize=16)
+def _compile(user_layout: tuple[Lexicon, ...], user_words: tuple[Lexicon, ...]) -> StructureRules:
+    heading, _ = heading_patterns(Config(lexicons=user_layout))
+    roles: dict[str, str] = {}
+    for lx in (_words(), *user_words):
+        for row in lx.rows:
+            roles[row[0]] = row[1]
+
+    def of(*wanted: str) -> str:
+        return _alternation(w for w, r in roles.items() if r in wanted)
+
+    return StructureRules(
+        heading=heading,
+        # a literal first: the regex engine finds each "\n" at C speed (a "^" in MULTILINE mode
+        # is tried at every position: 4x slower on a report)
+        line_marker=re.compile(f"\n[{_SPACES}]*(?={heading.pattern})"),
+        kind_words=_by_first(w for w, r in roles.items() if r in ("review", "plan", "other")),
+        naming_words=_by_first(
+            w for w, r in roles.items() if r in ("document", "bulletin", "not-report", "review", "plan")
+        ),
+        roles=roles,
+        document=re.compile(of("document", "bulletin", "not-report", "review", "plan")),
+        doc_only=re.compile(of("document", "bulletin", "not-report")),
+        not_report=re.compile(f"(?:{of('not-report')})$"),
+        decoration=re.compile(of("decoration")),
+        organ_end=re.compile(f"(?:{of('organ')})$"),
+        speaker=re.compile(f"^(.{{0,30}}?(?:{of('speaker')}))[{_SPACES}]*([{HAN}]{{2,4}})$"),
+        # 发布日期 anywhere; a bare 时间: only as the label that opens a line (a page's
+        # "- 时间:2023-02-24 06:43"), not inside a sentence (截至时间：…)
+        date_label=re.compile(
+            f"(?:{of('date')})[：:{_SPACES}]*|(?:^|(?<=\n))[-•·*{_SPACES}]*(?:{of('date-line')})[：:][{_SPACES}]*"
+        ),
+        date_ends=frozenset(w[-1] for w, r in roles.items() if r in ("date", "date-line")),
+        date_words=tuple(w for w, r in roles.items() if r in ("date", "date-line")),
+        issuer_label=re.compile(f"(?:{of('issuer')})[：:{_SPACES}]*([{HAN}]{{2,24}})"),
+        issuer_words=tuple(w for w, r in roles.items() if r == "issuer"),
+        unnumbered=re.compile(f"(?:{of('review', 'plan', 'other')})$"),
+    )
+
+
+# -- headings ---------------------------------------------------------------------------
+
+
+class _Raw(NamedTuple):
+    level: int
+    label: str
+    title: str
+    start: int  # of the marker
+    end: int  # of the title
+    line_start: int
+    decimal: bool  # numbered 1.1 / 2.1.1, or a bare 1. that may be their top level
+
+
+_FORMAL = "壹贰叁肆伍陆柒捌玖拾"
+
+
+def ladder(mark: str) -> tuple[int, str, bool] | None:
+    """The level and the normalised label of a heading marker, or None for a marker that
+    opens no division of the outline (``第一条``, ``篇一``); the flag says decimal numbering.
+
+    >>> ladder("一、"), ladder("(一)"), ladder("1．"), ladder("（1）"), ladder("①"), ladder("2.1.1")
+    ((1, '一', False), (2, '（一）', False), (3, '1.', True), (4, '（1）', False), (5, '①', False), (3, '2.1.1', True))
+    >>> ladder("第一条") is None, ladder("篇一") is None
+    (True, True)
+    """
+    first = mark[0]
+    if first in "（(":
+        inner = mark[1:-1]
+        return (4 if inner.isdigit() else 2), f"（{inner}）", False
+    if "①" <= first <= "⑳":
+        return 5, first, False
+    if first == "第":
+        if mark[-1] in "章部":  # 第一章, 第一部(分)
+            return 1, mark + ("分" if mark[-1] == "部" else ""), False
+        return (2, mark, False) if mark[-1] == "节" else None
+    if first == "篇":
+        return None
+    if first in _FORMAL or first in _CJK_DIGITS or first == "十":
+        return 1, mark.rstrip("、.．"), False
+    if first.isdigit():
+        body = mark.rstrip(" \t\u3000")
+        if body[-1] in ")）":
+            return 4, f"{body[:-1]}）", False
+        parts = re.split(r"[.．]", body.rstrip(".．、"))
+        if len(parts) > 1:
+            return len(parts), ".".join(parts), True
+        return 3, f"{parts[0]}.", True
+    return None  # pragma: no cover - a user marker of another shape
+
+
+def numbered(body: str, rules: StructureRules) -> tuple[int, str, str, int, int, bool] | None:
+    """The numbered heading that opens ``body`` (a line, leading spaces stripped): its level,
+    label, title, the span of label and title in ``body``, and whether the numbering is
+    decimal; None when the line opens no heading. The one heading recogniser: the layout
+    step's markers (``heading_patterns``) and the ladder.
+
+    >>> r = compile_rules()
+    >>> numbered("（一）经济建设持续向好。2019年，完成投资。", r)
+    (2, '（一）', '经济建设持续向好', 0, 11, False)
+    >>> numbered("1.5万元用于修路", r), numbered("一是加强学习", r), numbered("2、7.1亿元", r)
+    (None, None, None)
+    """
+    m = rules.heading.match(body)
+    if m is None:
+        return None
+    step = ladder(m.group())
+    if step is None:
+        return None
+    level, label, decimal = step
+    rest = body[m.end() :]
+    extra = 0
+    if label.endswith("部分"):
+        if not rest.startswith("分") or rest[1:2] in ("是", "为", "，", ""):
+            return None  # 第一部分是…: a sentence about the report's parts
+        extra = 1
+        rest = rest[1:]
+    skip = extra + len(rest) - len(rest.lstrip(_SPACES + "、"))
+    rest = rest[skip - extra :]
+    stop = _TITLE_STOP.search(rest)
+    title = (rest[: stop.start()] if stop else rest).rstrip(_SPACES)
+    spaced = _GAP.search(title) is not None and not _letter_spaced(title)
+    if not title or len(title) > _TITLE_MAX or spaced or _TOC_END.search(title):
+        return None  # a bare number, a pasted sentence, a table row, a table of contents
+    if title[0].isdigit() and label[-1] in ".、" and not _YEARS.match(title):
+        return None  # an amount after a number ("2、7.1亿元"): a page of a doc-sharing preview
+    return level, label, title, m.start(), m.end() + skip + len(title), decimal
+
+
+def _letter_spaced(title: str) -> bool:
+    """Whether the gaps of a title space out its letters (``综  合``, ``民 政 部 門``), not columns.
+
+    >>> _letter_spaced("综  合"), _letter_spaced("道路  300万元")
+    (True, False)
+    """
+    words = title.split()
+    return len(words) > 1 and all(len(w) <= 2 for w in words)
+
+
+_SHORT_LINE = re.compile(f"\n[ \t\u3000]*([^\n]{{2,{_UNNUMBERED_MAX + 4}}})(?![^\n])")  # in "\n" + text
+
+
+def _headings(text: str, rules: StructureRules) -> list[_Raw]:
+    """The numbered and unnumbered headings, in document order."""
+    # The lines that may hold a heading are found by regexes over the whole text (at C speed;
+    # a Python loop over every line cost ~15% of a small document's clean): lines that open
+    # with a marker, short lines (unnumbered candidates) and markers after a sentence end.
+    found: list[_Raw] = []
+    candidates: list[tuple[int, int, str]] = []  # unnumbered: (start, end, words)
+    n = len(text)
+    padded = "\n" + text  # each line start follows a "\n"; offsets in it are one more than in text
+    for m in rules.line_marker.finditer(padded):
+        line_start, lead = m.start(), m.end() - 1
+        line_end = text.find("\n", lead)
+        body = text[lead : n if line_end < 0 else line_end]
+        got = numbered(body, rules)
+        if got is not None:
+            level, label, title, start, end, decimal = got
+            found.append(_Raw(level, label, title, lead + start, lead + end, line_start, decimal))
+    for m in _SHORT_LINE.finditer(padded):
+        stripped = m.group(1).rstrip(_SPACES)
+        if not 2 <= len(stripped) <= _UNNUMBERED_MAX or _ANY_PUNCT.search(stripped):
+            continue
+        if rules.unnumbered.search(stripped) and rules.heading.match(stripped) is None:
+            candidates.append((m.start(1) - 1, m.start(1) - 1 + len(stripped), stripped))
+    flat: list[_Raw] = []
+    seen_line = -1
+    for m in _AFTER_STOP.finditer(text):
+        if text[m.start()] == "：" and text[m.end()] in "（(":
+            continue  # 主要做法：（一）…；（二）…: an enumeration inside the sentence
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if line_start == seen_line:
+            continue
+        seen_line = line_start
+        line_end = text.find("\n", m.end())
+        line_end = n if line_end < 0 else line_end
+        if line_end - line_start > _FLAT_MIN:
+            flat += _inline(text[line_start:line_end], line_start, line_start, rules)
+    if flat:
+        found = sorted({h.start: h for h in (*found, *flat)}.values(), key=lambda h: h.start)
+    if found and _EXTENSION.search(_first_line(text)):
+        # a doc-sharing page ("….docx") numbers the pages of its preview 1、2、3、 (a long first
+        # one): not an outline
+        first = _FIRST_CHUNK.search(text)
+        chunks = first is not None and _line_length(text, first.start()) > _CHUNK_MIN
+        if chunks:
+            found = [h for h in found if not (h.label[:-1].isdigit() and h.start == h.line_start)]
+    if any(h.decimal and "." in h.label[:-1] for h in found):
+        # decimal numbering: a bare "1." is the top of "1.1", "1.2"
+        found = [h._replace(level=1) if h.label.endswith(".") and h.label[:-1].isdigit() else h for h in found]
+    if candidates:
+        found = _with_unnumbered(text, found, candidates, rules)
+    return found
+
+
+_CHUNK_MIN = 200
+_FIRST_TEXT = re.compile(r"[^\s][^\n]*")
+_FIRST_CHUNK = re.compile(r"^[ \t\u3000]*1[、.．]", re.MULTILINE)
+_FLAT_MIN = 150  # a line this long may hold several paragraphs a converter flattened
+# after a sentence end; after a colon only 一、 (主要做了以下工作：一、…), as （一） after a colon
+# is an enumeration inside the sentence (主要做法：（一）…；（二）…)
+# (one character class first: the engine scans for it at C speed; the colon case is sorted in code)
+_AFTER_STOP = re.compile(
+    r"[。！？：][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
+)
+_NEXT_MARK = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、")
+
+
+def _inline(body: str, lead: int, line_start: int, rules: StructureRules) -> list[_Raw]:
+    """The headings a converter flattened into a long line: a ``一、`` or ``（一）`` right after
+    a sentence end (``…全面胜利。一、2020年工作总结（一）疫情防控常态开展。``); the title also
+    stops at the next such marker."""
+    out: list[_Raw] = []
+    todo = [m.end() for m in _AFTER_STOP.finditer(body) if not (body[m.start()] == "：" and body[m.end()] in "（(")]
+    while todo:
+        at = todo.pop(0)
+        got = numbered(body[at:], rules)
+        if got is None:
+            continue
+        level, label, title, start, end, decimal = got
+        cut = _NEXT_MARK.search(title, 1)
+        if cut is not None:  # 一、2020年工作总结（一）疫情防控常态开展。: two headings
+            title = title[: cut.start()].rstrip(_SPACES)
+            nxt = at + end - len(got[2]) + cut.start()
+            end = end - (len(got[2]) - len(title))
+            if nxt not in todo:
+                todo.insert(0, nxt)
+        if title:
+            out.append(_Raw(level, label, title, lead + at + start, lead + at + end, line_start, decimal))
+    return out
+
+
+def _first_line(text: str) -> str:
+    """The first line with text in it (found without copying the text)."""
+    m = _FIRST_TEXT.search(text)
+    return m.group().strip() if m else ""
+
+
+def _line_length(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return (len(text) if end < 0 else end) - start
+
+
+def _with_unnumbered(
+    text: str, found: list[_Raw], candidates: list[tuple[int, int, str]], rules: StructureRules
+) -> list[_Raw]:
+    """Add the unnumbered headings with strong evidence: a short line with no punctuation
+    that ends with a section word, is neither a title nor decorated, and has body after it."""
+    title_end = _title_line_end(text, rules)
+    level = 1  # the top divisions of a report are what such a heading names (主要工作, 存在的问题)
+    heads = {h.line_start for h in found}
+    out = list(found)
+    for s, e, words in candidates:
+        if s < title_end or rules.decoration.search(words) or _YEARS.fullmatch(words):
+            continue
+        nxt = text.find("\n", e)
+        if nxt < 0 or nxt + 1 >= len(text):
+            continue  # nothing under it
+        end = text.find("\n", nxt + 1)
+        following = text[nxt + 1 : end if end >= 0 else len(text)].strip(_SPACES)
+        line_start = text.rfind("\n", 0, s) + 1
+        before = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : max(0, line_start - 1)].strip(_SPACES)
+        if following == words or before == words:
+            continue  # a line repeated: a page title
+        if nxt + 1 not in heads and not _TITLE_STOP.search(following) and len(following) <= _UNNUMBERED_MAX:
+            continue  # a list of short lines (a menu), not a heading over a body
+        out.append(_Raw(level, "", words, s, e, text.rfind("\n", 0, s) + 1, False))
+    out.sort(key=lambda h: h.start)
+    return out
+
+
+# -- meta -------------------------------------------------------------------------------
+
+
+class _Line(NamedTuple):
+    start: int
+    text: str  # stripped
+
+
+def _lines(text: str, start: int, end: int) -> list[_Line]:
+    out: list[_Line] = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        body = line.strip(_SPACES)
+        if body:
+            out.append(_Line(pos + line.find(body[0]), body))
+        pos += len(line) + 1
+    return out
+
+
+_HEADER_LINES = 8
+_SENTENCE_END = re.compile(r"[。！？；]")
+_TRAILER_LINES = 3
+
+
+def _header(text: str, first_heading: int) -> list[_Line]:
+    """The lines before the body starts: before the first heading, and before the first
+    line that is a paragraph (a sentence-final mark, or long), at most _HEADER_LINES."""
+    out: list[_Line] = []
+    end = first_heading if first_heading >= 0 else len(text)
+    pos = 0
+    while pos < end and len(out) < _HEADER_LINES:
+        nl = text.find("\n", pos, end)
+        line = text[pos : end if nl < 0 else nl]
+        body = line.strip(_SPACES)
+        if body:
+            if len(body) > 60 or _SENTENCE_END.search(body):
+                break
+            out.append(_Line(pos + line.find(body[0]), body))
+        if nl < 0:
+            break
+        pos = nl + 1
+    return out
+
+
+_SITE = re.compile(r"[_|｜]| - |[0-9]{3,}[A-Za-z]")  # the separators of a page title, a site's name
+_TRAILING_YEAR = re.compile(r"[ \t\u3000]+(?:19|20)[0-9]{2}$")  # "…统计公报 2022": the site's year tag
+
+
+def _names_document(line: str, rules: StructureRules) -> bool:
+    """Whether a line names a document: a document word (报告, 公报), or a review or plan word
+    with a period (``2021年工作计划``, ``年度工作总结``); ``未來展望與工作重點`` is a heading."""
+    return rules.doc_only.search(line) is not None or ("年" in line and rules.document.search(line) is not None)
+
+
+def _ends_naming(line: str, rules: StructureRules) -> bool:
+    """Whether a title ends with the word that names it (报告, 总结, 计划, 解读 …), closing
+    brackets aside: a report's title does; a page title with a tag after it does not."""
+    core = line.rstrip("）)》」』”’ ")
+    found = _find_words(core, rules.naming_words)
+    return bool(found) and found[-1][0] + len(found[-1][1]) == len(core)
+
+
+def _title_words(header: list[_Line], rules: StructureRules, text: str = "") -> str:
+    """The first line of the header that names a document, decorated or not (its words
+    say what the report is, even where it is not the report's own title); failing that,
+    the start of the first line up to its first mark, when a converter ran the title into
+    the body (``2023年街道工作规划今年是…，``): only to read the kinds and years, never the
+    meta's title."""
+    for line in header[:4]:
+        if _names_document(line.text, rules) and not _ANY_PUNCT.search(line.text.replace("（", "").replace("）", "")):
+            return line.text
+    if not header and text:
+        first = _first_line(text)
+        stop = _ANY_PUNCT.search(first)
+        start = first[: stop.start()] if stop else ""
+        if len(start) <= 40 and _names_document(start, rules):
+            return start
+    return ""
+
+
+def _title(header: list[_Line], rules: StructureRules, text: str = "") -> _Line | None:
+    """The report's own title: the first line of the header that names a document, with no
+    sentence mark, without a file extension; a decorated page title (``…范文``, ``…（三篇）``,
+    ``…_网站名``) gives way to the next line if that is the same title undecorated, or to
+    itself with the decoration at its ends taken off (``最新精选…工作总结``, ``…工作规划范文``),
+    else None. With no header (a converter ran the title into the body), the start of the
+    first line up to a space, if that is a whole title (``…工作计划 2020年是…``)."""
+    if not header and text:
+        return _run_in_title(text, rules)
+    for i, line in enumerate(header[:4]):
+        words = _TRAILING_YEAR.sub("", _EXTENSION.sub("", line.text))
+        if not _names_document(words, rules) or _ANY_PUNCT.search(words.replace("（", "").replace("）", "")):
+            continue
+        if rules.decoration.search(words) or _SITE.search(words):
+            for nxt in header[i + 1 : i + 3]:  # the page title, then the report's own
+                if (nxt.text in words and _names_document(nxt.text, rules) and _ends_naming(nxt.text, rules)
+                        and not rules.decoration.search(nxt.text)):
+                    return nxt
+            if any(_PIECE.search(x.text) for x in header[i + 1 :]):
+                return None  # a page of several pieces (篇1, …篇4): its title is not one report's
+            core, skip = _undecorated(words, rules)
+            if core and not _SITE.search(core) and _names_document(core, rules) and _ends_naming(core, rules):
+                return _Line(line.start + skip, core)
+            return None
+        if not _ends_naming(words, rules):
+            return None  # "…公报2020七人普": a tag after the title, which then is not as written
+        return _Line(line.start, words)
+    return None
+
+
+def _undecorated(words: str, rules: StructureRules) -> tuple[str, int]:
+    """``words`` with the decoration words at its ends taken off, and how many characters
+    went at the start; ``""`` if decoration is left inside.
+
+    >>> r = compile_rules()
+    >>> _undecorated("最新精选物业部门下半年工作总结", r), _undecorated("乡镇2021年工作规划范文", r)
+    (('物业部门下半年工作总结', 4), ('乡镇2021年工作规划', 0))
+    >>> _undecorated("工作总结范文（三篇）", compile_rules())
+    ('', 0)
+    """
+    start, end = 0, len(words)
+    changed = True
+    while changed:
+        changed = False
+        for m in rules.decoration.finditer(words, start, end):
+            if m.start() == start:
+                start, changed = m.end(), True
+                break
+            if m.end() == end:
+                end, changed = m.start(), True
+                break
+    core = words[start:end]
+    return ("", 0) if rules.decoration.search(core) else (core, start)
+
+
+def _run_in_title(text: str, rules: StructureRules) -> _Line | None:
+    """The title a converter ran into the body: the start of the first line, up to a space."""
+    m = _FIRST_TEXT.search(text)
+    if m is None:
+        return None
+    gap = _RUN_IN.match(m.group())
+    if gap is None:
+        return None
+    words = gap.group(1)
+    if (_ANY_PUNCT.search(words.replace("（", "").replace("）", "")) or rules.decoration.search(words)
+            or not _names_document(words, rules) or not _ends_naming(words, rules)):  # fmt: skip
+        return None
+    return _Line(m.start(), words)
+
+
+_PIECE = re.compile(r"篇[0-9一二三四五六七八九十]{1,3}(?:$|[ \t\u3000：:])|^篇[0-9一二三四五六七八九十]{1,3}")
+_RUN_IN = re.compile(r"([^ \t\u3000]{4,60}?)[ \t\u3000]+[^ \t\u3000]")
+
+
+def _title_line_end(text: str, rules: StructureRules) -> int:
+    """Where the title's line and its repeats end (an unnumbered heading comes after them)."""
+    header = _header(text, -1)
+    title = _title(header, rules, text)
+    if title is None:
+        return 0
+    end = title.start + len(title.text)
+    for line in header:
+        if line.start >= title.start and (line.text == title.text or line.text in title.text):
+            end = line.start + len(line.text)
+    return end
+
+
+_DATE = re.compile(
+    r"((?:19|20)[0-9]{2})[-/.年]([0-9]{1,2})(?:[-/.月]([0-9]{1,2})[日号]?|月)"
+    r"|([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?"
+)
+_DATE_ONLY = re.compile(r"[（(]?\s*(?P<d>[^（()）]{6,16}?)\s*[）)]?")
+_MEETING = re.compile(r"在.{2,40}?(?:会议|大会|会)上")
+
+
+def _cjk_number(s: str) -> int:
+    if len(s) == 4:
+        digits = s.replace("○", "〇").replace("零", "〇")
+        return int("".join(str(_CJK_DIGITS.index(c)) if c in _CJK_DIGITS else "0" for c in digits))
+    if s == "十":
+        return 10
+    if s.startswith("十"):
+        return 10 + _CJK_DIGITS.index(s[1])
+    if s.endswith("十"):
+        return _CJK_DIGITS.index(s[0]) * 10
+    if "十" in s:
+        return _CJK_DIGITS.index(s[0]) * 10 + _CJK_DIGITS.index(s[2])
+    return _CJK_DIGITS.index(s)
+
+
+def _date_value(m: re.Match[str]) -> str | None:
+    if m.group(1):
+        y, mo, d = int(m.group(1)), int(m.group(2)), m.group(3)
+        day = int(d) if d else None
+    else:
+        y, mo = _cjk_number(m.group(4)), _cjk_number(m.group(5))
+        day = _cjk_number(m.group(6)) if m.group(6) else None
+    if not 1 <= mo <= 12 or (day is not None and not 1 <= day <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}" + (f"-{day:02d}" if day else "")
+
+
+def _line_date(line: str) -> tuple[str, int, int] | None:
+    """A date that is the whole line (in brackets or not), or that opens a ``…在…会议上`` line."""
+    m = _DATE.search(line)
+    if m is None:
+        return None
+    before, after = line[: m.start()].strip(" （(—-"), line[m.end() :].strip(" ）)")
+    if before or (after and not _MEETING.match(after) and not after.startswith("在")):
+        return None  # a date inside a sentence; a dateline goes on 在…会议上 (perhaps on the next line)
+    value = _date_value(m)
+    return None if value is None else (value, m.start(), m.end())
+
+
+def _labelled_issuer(text: str, rules: StructureRules) -> tuple[str, int, int] | None:
+    """The issuing body a page's field names (``发布机构 华庄街道办事处``, ``信息来源:白杨街道``):
+    a name that ends with an organ word or a place (``日报`` is a newspaper, not an issuer)."""
+    if not any(w in text for w in rules.issuer_words):
+        return None
+    for m in rules.issuer_label.finditer(text):
+        name = m.group(1)
+        if _PLACEHOLDER.search(name):
+            continue
+        if rules.organ_end.search(name) or re.search("(?:街道|镇|乡|区|县|市)$", name):
+            return name, m.start(1), m.end(1)
+    return None
+
+
+def _date_labels(text: str, rules: StructureRules) -> Iterable[re.Match[str]]:
+    """The date labels of ``text``, in order; searched only if one of their words is in it
+    (``in`` runs at C speed; the regex alternation is tried at every position)."""
+    if any(w in text for w in rules.date_words):
+        yield from rules.date_label.finditer(text)
+
+
+def _meta(
+    text: str, found: list[_Raw], top: list[int], kinds: list[SectionKind], removed: Sequence[Removal],
+    rules: StructureRules, to_original: Callable[[int, int], Span],
+) -> Meta:  # fmt: skip
+    first_heading = found[0].line_start if found else -1
+    header = _header(text, first_heading)
+    spans: list[tuple[str, Span]] = []
+
+    def note(name: str, s: int, e: int) -> None:
+        spans.append((name, to_original(s, e)))
+
+    title_line = _title(header, rules, text)
+    title = None if title_line is None else title_line.text
+    if title_line is not None:
+        note("title", title_line.start, title_line.start + len(title_line.text))
+    # the date: the header's own, a publication date (in the text or removed as chrome), the signature's
+    date = None
+    for line in header:
+        got = _line_date(line.text)
+        if got:
+            date = got[0]
+            note("date", line.start + got[1], line.start + got[2])
+            break
+    if date is None:
+        for m in _date_labels(text, rules):
+            d = _DATE.match(text, m.end())
+            if d and _date_value(d):
+                date = _date_value(d)
+                note("date", d.start(), d.end())
+                break
+    if date is None:
+        for r in removed:
+            if not any(c in r.text for c in rules.date_ends):
+                continue  # no date label can be in it (a quick test: a document has hundreds of removals)
+            label = rules.date_label.search(r.text)
+            d = _DATE.match(r.text, label.end()) if label else None
+            value = _date_value(d) if d else None
+            if d and value:
+                date = value
+                spans.append(("date", (r.original_span[0] + d.start(), r.original_span[0] + d.end())))
+                break
+    tail = _lines(text, max(0, len(text) - 200), len(text))[-_TRAILER_LINES:] if text else []
+    if date is None:
+        for line in reversed(tail):
+            got = _line_date(line.text)
+            if got and not _MEETING.search(line.text):
+                date = got[0]
+                note("date", line.start + got[1], line.start + got[2])
+                break
+    # the issuer: a speaker line or an issuing body in the header, or a signature at the end
+    issuer = None
+    for line in [*header, *tail]:
+        if title_line is not None and line.start == title_line.start:
+            continue
+        t = line.text
+        if len(t) > 40 or _PLACEHOLDER.search(t) or rules.decoration.search(t):
+            continue
+        if rules.speaker.match(t) or (
+            rules.organ_end.search(t) and not _ANY_PUNCT.search(t) and not rules.document.search(t)
+        ):
+            issuer = t
+            note("issuer", line.start, line.start + len(t))
+            break
+    if issuer is None:  # a page's 发布机构 / 信息来源 field, kept or removed as chrome
+        got = _labelled_issuer(text, rules)
+        if got is not None:
+            issuer = got[0]
+            note("issuer", got[1], got[2])
+        else:
+            for r in removed:
+                got = _labelled_issuer(r.text, rules) if rules.issuer_words and any(
+                    w in r.text for w in rules.issuer_words) else None  # fmt: skip
+                if got is not None:
+                    issuer = got[0]
+                    spans.append(("issuer", (r.original_span[0] + got[1], r.original_span[0] + got[2])))
+                    break
+    place = None
+    if title_line is not None and title is not None:
+        p = _place(title)
+        if p is not None:
+            place = title[p[0] : p[1]]
+            note("place", title_line.start + p[0], title_line.start + p[1])
+    review, plan = _years(title or "", rules)
+    for i, kind in zip(top, kinds, strict=True):
+        got_review, got_plan = _years(found[i].title, rules, kind)
+        review |= got_review
+        plan |= got_plan
+    return Meta(
+        title=title,
+        date=date,
+        issuer=issuer,
+        place=place,
+        review_years=tuple(sorted(review)) or None,
+        plan_years=tuple(sorted(plan)) or None,
+        original_spans=tuple(spans),
+    )
+
+
+_PLACE = re.compile(
+    f"(?:^|(?<=年)|(?<=[0-9]))((?:(?![年月的])[{HAN}]){{1,8}}?(?:街道|镇街|街|镇|乡|区|县|市))"
+    r"(?=[0-9]|人民政府|政府|办事处|党|工作|国民经济|统计|年度|$|\s)"
+)
+
+
+def _place(title: str) -> tuple[int, int] | None:
+    """The span of the place the title names (``华庄街道``, ``云和县``), if any.
+
+    >>> t = "2022年云和县国民经济和社会发展统计公报"
+    >>> s = _place(t); t[s[0]:s[1]] if s else None
+    '云和县'
+    >>> _place("乡镇2021年工作规划"), _place("镇人民政府2021年工作报告"), _place("X街道2020年工作总结")
+    (None, None, None)
+    """
+    m = _PLACE.search(title)
+    if m is None:
+        return None
+    name = m.group(1)
+    if set(name) <= set("乡镇街道区县市") or _PLACEHOLDER.search(name):
+        return None
+    return m.span(1)
+
+
+def _years(title: str, rules: StructureRules, kind: SectionKind | None = None) -> tuple[set[int], set[int]]:
+    """The years a title gives the review and the plan: each year goes with the next review or
+    plan word after it (``2020年工作总结和2021年工作计划``), or with ``kind`` if given."""
+    review: set[int] = set()
+    plan: set[int] = set()
+    pending: set[int] = set()
+    events = sorted(
+        [(m.start(), "year", m) for m in _YEARS.finditer(title)]
+        + [(at, rules.roles.get(w, ""), None) for at, w in _find_words(title, rules.naming_words)],
+        key=lambda x: x[0],
+    )
+    for _, what, m in events:
+        if m is not None:
+            a = int(m.group(1))
+            b = int(m.group(2)) if m.group(2) else a
+            pending |= set(range(a, b + 1)) if 0 <= b - a <= 10 else {a}
+        elif what in ("review", "plan") and pending and kind is None:
+            (review if what == "review" else plan).update(pending)
+            pending = set()
+        elif what == "bulletin" and pending and kind is None:
+            review.update(pending)  # 2022年…统计公报 reports on 2022 (its sections stay other)
+            pending = set()
+        elif what == "document" and kind is None:
+            pending = set()  # 2018年政府工作报告和2019年工作计划: the report's year is neither
+    if kind is not None and pending:
+        if kind == "review":
+            review |= pending
+        elif kind == "plan":
+            plan |= pending
+    return review, plan
+
+
+# -- sections ---------------------------------------------------------------------------
+
+_PLAN_CUES = re.compile(r"将(?!近|来自)|力争|确保|预计|计划|下一步|明年|今后|总体思路|总体要求|主要预期目标|努力实现")
+_REVIEW_CUES = re.compile(r"一年来|今年以来|过去一年|取得|完成了|实现了|累计|截至|同比|比上年|共计|圆满")
+
+
+def _word_kind(title: str, rules: StructureRules) -> SectionKind | None:
+    """The kind the last section word of a heading says (the head noun comes last)."""
+    found = _find_words(title, rules.kind_words)
+    role = rules.roles.get(found[-1][1]) if found else None
+    return role if role in ("review", "plan", "other") else None  # type: ignore[return-value]
+
+
+def _kinds(
+    text: str, found: list[_Raw], top: list[int], ends: list[int], title: str, rules: StructureRules
+) -> list[SectionKind]:
+    """The kind of each top-level section, in order.
+
+    First what the heading says: the years it names when the title gives them to one part
+    (the review's or the plan's), else its last section word. Then the order of a report: the review comes
+    before the plan, so a section the heading leaves open is ``plan`` after a plan section
+    and, before one, ``review`` in a report that reviews (``other`` in a bulletin). Where no
+    heading says ``plan``, the plan starts at the first section whose opening words are
+    clearly about what will be done (``将``, ``力争``, ``下一步`` outnumber ``完成了``, ``同比``).
+    """
+    review_years, plan_years = _years(title, rules)
+    said: list[SectionKind | None] = []
+    for i in top:
+        h = found[i]
+        kind = _word_kind(h.title, rules)
+        years = {int(m.group(1)) for m in _YEARS.finditer(h.title)}
+        if kind != "other" and years and (review_years or plan_years):
+            # the years the title gives one part decide (2022年重点工作 in a 2022 review)
+            if years <= plan_years and not years & review_years:
+                kind = "plan"
+            elif years <= review_years and not years & plan_years:
+                kind = "review"
+        said.append(kind)
+    # a report that reviews: its title says so (工作总结, 政府工作报告, a review year), or,
+    # untitled, one of its headings does; a bulletin (公报) or a page with neither does not
+    bulletin = any(rules.roles.get(w) == "bulletin" for _, w in _find_words(title, rules.naming_words))
+    reviewing = (
+        (bool(review_years) and not bulletin)
+        or _word_kind(title, rules) == "review"
+        or ("报告" in title and "公报" not in title)
+        or (not title and "review" in said)
+    )
+    # a plan with no review in it (2021年工作规划, 工作要点): its open sections are the plan
+    planning = not reviewing and _word_kind(title, rules) == "plan"
+    if "plan" not in said:
+        for k, i in enumerate(top):
+            if said[k] is not None or not any(x == "review" or x is None for x in said[:k]) or k == 0:
+                continue
+            body = text[found[i].end : min(ends[i], found[i].end + 300)]
+            plans, reviews = len(_PLAN_CUES.findall(body)), len(_REVIEW_CUES.findall(body))
+            if plans >= 2 and plans > 2 * reviews:
+                said[k] = "plan"
+                break
+    out: list[SectionKind] = []
+    seen_plan = False
+    for kind in said:
+        if kind is None:
+            kind = "plan" if seen_plan or planning else ("review" if reviewing else "other")
+        seen_plan = seen_plan or kind == "plan"
+        out.append(kind)
+    return out
+
+
+def read_structure(
+    text: str,
+    rules: StructureRules | None = None,
+    removed: Sequence[Removal] = (),
+    to_original: Callable[[int, int], Span] | None = None,
+) -> Structure:
+    """The outline, sections and meta of a clean ``text`` (:func:`read_outline`, its meta read).
+
+    >>> s = read_structure("某某街道2022年工作总结\\n（2022年12月5日）\\n主要工作\\n全年完成投资3亿元。\\n"
+    ...                    "存在的问题\\n人手不足。")
+    >>> [(h.level, h.label, h.title) for h in s.outline], [x.kind for x in s.sections]
+    ([(1, '', '主要工作'), (1, '', '存在的问题')], ['review', 'other'])
+    >>> s.meta.date, s.meta.place
+    ('2022-12-05', None)
+    """
+    outline, sections, meta = read_outline(text, rules, removed, to_original)
+    return Structure(outline, sections, meta())
+
+
+def read_outline(
+    text: str,
+    rules: StructureRules | None = None,
+    removed: Sequence[Removal] = (),
+    to_original: Callable[[int, int], Span] | None = None,
+) -> tuple[tuple[Heading, ...], tuple[Section, ...], Callable[[], Meta]]:
+    """The outline and sections of a clean ``text``, and a function that reads its meta
+    (called when the meta is first wanted: the pipeline's result reads it on first use, as
+    most users never look at it and it costs a third of the structure).
+
+    ``removed`` are the removals of the clean (a publication date removed as page chrome
+    still dates the document); ``to_original`` maps a span of ``text`` to the input
+    (identity by default).
+    """
+    rules = rules or compile_rules()
+    mapper = to_original or (lambda s, e: (s, e))
+    found = _headings(text, rules)
+    n = len(text)
+    # section ends: the next heading of the same or a shallower level
+    ends: list[int] = [n] * len(found)
+    parents: list[int | None] = [None] * len(found)
+    stack: list[int] = []
+    for i, h in enumerate(found):
+        while stack and found[stack[-1]].level >= h.level:
+            ends[stack.pop()] = h.line_start
+        parents[i] = stack[-1] if stack else None
+        stack.append(i)
+    for i in stack:
+        ends[i] = n
+    for i in range(len(found)):
+        if ends[i] > found[i].line_start:
+            # the section ends before the line break that precedes the next heading
+            e = ends[i]
+            ends[i] = e - 1 if e < n and e > 0 and text[e - 1] == "\n" else e
+    shallowest = min((h.level for h in found), default=0)
+    top = [i for i, h in enumerate(found) if h.level == shallowest]
+    header = _header(text, found[0].line_start if found else -1)
+    words = _title_words(header, rules, text)
+    if rules.not_report.search(words.rstrip("）)》」』”’ ")) or any(
+        rules.not_report.fullmatch(found[i].title.replace(" ", "")) for i in top
+    ):
+        # a body of rules (…工作规则, 总则), an explanation (…解读), a host's script (主持词):
+        # not a report; its skeleton is not the one this reads
+        return (), (), Meta
+    kinds = _kinds(text, found, top, ends, words, rules)
+    kind_of: list[SectionKind] = ["other"] * len(found)
+    for i, k in zip(top, kinds, strict=True):
+        kind_of[i] = k
+    top_set = set(top)
+    for i, h in enumerate(found):
+        parent = parents[i]
+        if i in top_set:
+            continue
+        own = _word_kind(h.title, rules)
+        kind_of[i] = own if own is not None else (kind_of[parent] if parent is not None else "other")
+    outline = tuple(
+        Heading(h.level, h.label, h.title, (h.start, h.end), mapper(h.start, h.end)) for h in found
+    )
+    sections = tuple(
+        Section(i, h.level, kind_of[i], (h.line_start, ends[i]), mapper(h.line_start, ends[i]), parents[i])
+        for i, h in enumerate(found)
+    )
+    return outline, sections, partial(_meta, text, found, top, kinds, removed, rules, mapper)
+
+
+def heading_before(text: str, pos: int, rules: StructureRules, lines: int = 400) -> str | None:
+    """The numbered heading of the section that holds ``pos`` (the nearest heading line
+    before it, within ``lines`` lines), written ``一、党建引领``; None if there is none.
+
+    >>> heading_before("一、党建引领\\n开展学习。\\n（一）强化领导\\n召开会议。", 23, compile_rules())
+    '（一）强化领导'
+    """
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    for _ in range(lines):
+        if end < 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        body = text[start:end].lstrip(_SPACES)
+        got = numbered(body, rules) if body else None
+        if got is not None:
+            return body[got[3] : got[4]]
+        end = start - 1
+    return None
+
+
+def sections_of(sections: Sequence[Section], offsets: Iterable[int]) -> list[int | None]:
+    """:func:`section_of` of each offset, the section starts listed once."""
+    starts = [x.span[0] for x in sections]
+    return [_innermost(sections, starts, at) for at in offsets]
+
+
+def _innermost(sections: Sequence[Section], starts: list[int], start: int) -> int | None:
+    i = bisect_right(starts, start) - 1
+    while i >= 0:
+        s, e = sections[i].span
+        if s <= start < e or (start == e and e == s):
+            return i
+        parent = sections[i].parent
+        i = -1 if parent is None else parent
+    return None
+
+
+def section_of(sections: Sequence[Section], start: int) -> int | None:
+    """The index of the innermost section that holds the offset ``start``, or None.
+
+    >>> s = read_structure("一、回顾\\n完成5个。\\n（一）党建\\n开展3次。")
+    >>> section_of(s.sections, 6), section_of(s.sections, 16), section_of(s.sections, 0)
+    (0, 1, 0)
+    """
+    return _innermost(sections, [x.span[0] for x in sections], start)

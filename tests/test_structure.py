@@ -1,0 +1,370 @@
+"""The report's structure (issue 17): outline, sections, kinds and meta.
+
+Cases are written in our own sentences; the seeds' outlines are golden files
+(fixtures/in-the-wild/expected/*.outline.txt, read by eye).
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import reportclean
+from reportclean import clean
+from reportclean._structure import compile_rules, read_structure
+from reportclean.testing import dirty_reports, report_outlines
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "fixtures" / "in-the-wild"
+
+
+def _outline(text: str) -> list[tuple[int, str, str]]:
+    return [(h.level, h.label, h.title) for h in clean(text).outline]
+
+
+def _tops(r: reportclean.CleanResult) -> list[tuple[str, str]]:
+    return [(r.outline[s.heading].label, s.kind) for s in r.sections if s.parent is None]
+
+
+# -- the seeds: review and plan split at the right heading ----------------------------------
+
+
+def test_seed_000_splits_at_the_plan_heading() -> None:
+    r = clean((SEEDS / "000_40dfc743f0ba2637.txt").read_bytes())
+    assert _tops(r) == [(x, "review") for x in "一二三四五六"] + [("七", "plan")]
+    assert r.meta.review_years == (2020,) and r.meta.plan_years == (2021,)
+    assert [h.label for h in r.outline if h.level == 3] == ["1.", "2.", "3.", "4."]
+
+
+def test_seed_003_splits_where_the_words_turn_to_what_will_be_done() -> None:
+    # 二、顶层设计、全盘考虑，立足“六稳”“六保”闯难关 names no year and no plan word: its
+    # opening (街道将按照…) makes it the plan; the sections after it follow
+    r = clean((SEEDS / "003_16b1481ae9881a07.txt").read_bytes())
+    assert _tops(r) == [("一", "review"), ("二", "plan"), ("三", "plan"), ("四", "plan")]
+    assert r.meta.title == "X街道2020年工作总结和2021年工作计划"
+    assert r.meta.place is None  # a placeholder is not a place
+
+
+def test_seed_001_problems_are_other_and_the_date_is_the_subtitle() -> None:
+    r = clean((SEEDS / "001_6b0ee8e09be46ff7.txt").read_bytes())
+    assert _tops(r) == [("一", "review"), ("二", "other"), ("三", "plan")]
+    assert r.meta.date == "2020-10-15"
+    s, e = r.meta.original_span("date") or (0, 0)
+    assert r.original[s:e].replace(" ", "") == "2020年10月15日"
+
+
+# -- headings -------------------------------------------------------------------------------
+
+
+def test_the_ladder_and_titles() -> None:
+    text = (
+        "东湖镇2023年工作总结\n一、主要工作\n（一）党建引领。全年开展学习12次。\n1. 强化学习：每月一次。\n"
+        "（1）集中学习\n①专题党课\n(二)经济发展\n二、存在的问题\n人手不足。"
+    )
+    assert _outline(text) == [
+        (1, "一", "主要工作"),
+        (2, "（一）", "党建引领"),
+        (3, "1.", "强化学习"),
+        (4, "（1）", "集中学习"),
+        (5, "①", "专题党课"),
+        (2, "（二）", "经济发展"),
+        (1, "二", "存在的问题"),
+    ]
+
+
+def test_decimal_numbering() -> None:
+    text = (
+        "统计分析报告\n1. 基本情况\n1.1 人口\n全镇常住人口3万人。\n"
+        "1.2 经济\n全镇生产总值5亿元。\n2. 结论\n总体平稳。"
+    )
+    assert _outline(text) == [(1, "1.", "基本情况"), (2, "1.1", "人口"), (2, "1.2", "经济"), (1, "2.", "结论")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1.5万元用于修路，2019年完成。\n一是加强学习。\n二是强化监督。",  # amounts, run-in enumerations
+        "目录\n1. 东湖镇工作总结 3\n2. 西山镇工作计划 12",  # a table of contents
+        "序号  项目  金额\n1.  道路  300万元\n2.  桥梁  500万元",  # table rows
+        "第一条 为规范管理，制定本办法。\n第二条 本办法适用于全镇。",  # articles of rules
+    ],
+)
+def test_not_headings(text: str) -> None:
+    assert clean(text).outline == ()
+
+
+def test_doc_share_page_numbers_are_not_an_outline() -> None:
+    # a doc-sharing page numbers the pages of its preview 1、2、3、, each a long run of text
+    page = "我们完成了道路硬化工程，新建文化广场一处，" * 12
+    text = f"某镇2022年工作报告.docx\n1、某镇2022年工作报告各位代表：{page}\n2、推进民生实事。{page}"
+    assert clean(text).outline == ()
+
+
+def test_unnumbered_headings_need_strong_evidence() -> None:
+    text = "东湖镇2023年工作总结\n主要工作\n全年完成投资3亿元，增长5%。\n存在的问题\n人手不足，经费紧张。"
+    assert _outline(text) == [(1, "", "主要工作"), (1, "", "存在的问题")]
+    # the title, a menu of short lines, a line with punctuation: not headings
+    assert _outline("工作总结\n主要工作\n工作计划\n联系我们") == []
+    assert _outline("东湖镇2023年工作总结\n我们的主要工作，\n全年完成投资3亿元。") == []
+
+
+def test_a_join_never_crosses_a_heading() -> None:
+    # the line before the heading ends with a pause mark: the layout step joins such a cut,
+    # but never into a heading; the checks step flags the section as cut
+    text = "一、主要工作\n全镇完成道路硬化工程，新建文化广场一处，推动各项工作，\n二、下一步打算\n继续推进项目建设。"
+    r = clean(text)
+    assert [h.title for h in r.outline] == ["主要工作", "下一步打算"]
+    assert "\n二、下一步打算\n" in r.text
+    [w] = [w for w in r.warnings if w.code == "truncated"]
+    assert "二、下一步打算" in w.message and r.text[w.span[0] : w.span[1]].endswith("推动各项工作，")
+
+
+def test_a_section_that_ends_a_sentence_is_not_flagged() -> None:
+    r = clean("一、主要工作\n全镇完成道路硬化工程，新建文化广场一处。\n二、下一步打算\n继续推进项目建设。")
+    assert not [w for w in r.warnings if w.code == "truncated"]
+
+
+def test_duplicate_paragraph_names_the_sections() -> None:
+    para = "全镇完成道路硬化工程十二公里，新建文化广场一处，群众满意度明显提升。"
+    r = clean(f"一、主要工作\n{para}\n二、下一步打算\n{para}")
+    [w] = [w for w in r.warnings if w.code == "duplicate-paragraph"]
+    assert "一、主要工作" in w.message and "二、下一步打算" in w.message
+
+
+# -- sections and kinds ---------------------------------------------------------------------
+
+
+def test_sections_nest_and_quantities_know_their_section() -> None:
+    text = (
+        "东湖镇2023年工作总结\n一、主要工作\n（一）经济\n完成投资3亿元。\n"
+        "（二）民生\n新建学校2所。\n二、2024年工作计划\n力争投资4亿元。"
+    )
+    r = clean(text)
+    assert [(s.level, s.parent, s.kind) for s in r.sections] == [
+        (1, None, "review"), (2, 0, "review"), (2, 0, "review"), (1, None, "plan"),
+    ]  # fmt: skip
+    for s in r.sections:
+        if s.parent is not None:
+            ps, pe = r.sections[s.parent].span
+            assert ps <= s.span[0] and s.span[1] <= pe
+    assert [(q.text, q.section) for q in r.quantities] == [("3亿元", 1), ("2所", 2), ("4亿元", 3)]
+    assert r.meta.review_years == (2023,) and r.meta.plan_years == (2024,)
+
+
+def test_kinds_from_years_and_order() -> None:
+    text = (
+        "西山街道2022年工作总结和2023年工作计划\n一、2022年重点工作\n完成投资。\n"
+        "二、2023年\n继续推进。\n三、加强自身建设\n提升能力。"
+    )
+    r = clean(text)
+    # 重点工作 alone would be a plan word, but 2022 is the title's review year: the year wins;
+    # 2023 is the plan year; a section the words leave open after the plan is plan too
+    assert [s.kind for s in r.sections] == ["review", "plan", "plan"]
+
+
+def test_a_bulletin_is_not_a_review() -> None:
+    text = (
+        "2022年东湖县国民经济和社会发展统计公报\n东湖县统计局\n一、综合\n"
+        "全年生产总值10亿元。\n二、农业\n粮食产量3万吨。"
+    )
+    r = clean(text)
+    assert [s.kind for s in r.sections] == ["other", "other"]
+    # a bulletin reports on the year its title names: review years, but its sections stay other
+    assert r.meta.issuer == "东湖县统计局" and r.meta.place == "东湖县" and r.meta.review_years == (2022,)
+
+
+# -- meta -----------------------------------------------------------------------------------
+
+
+def test_a_publication_date_removed_as_chrome_still_dates_the_document() -> None:
+    text = (
+        "首页 > 政务公开 > 工作总结\n东湖镇2023年工作总结\n发布日期：2024-01-05 来源：东湖镇人民政府 浏览次数：123\n"
+        "一、主要工作\n今年以来，全镇完成固定资产投资3亿元。\n"
+    )
+    r = clean(text)
+    assert "发布日期" not in r.text and r.meta.date == "2024-01-05"
+    s, e = r.meta.original_span("date") or (0, 0)
+    assert text[s:e] == "2024-01-05"
+
+
+def test_speaker_line_and_meeting_date() -> None:
+    text = (
+        "2024年2月26日在东湖镇第三届人民代表大会第四次会议上\n东湖镇人民政府镇长 王东\n各位代表：\n"
+        "现在，我代表镇人民政府报告工作。\n一、2023年工作回顾\n完成投资3亿元。"
+    )
+    r = clean(text)
+    assert r.meta.date == "2024-02-26"
+    assert r.meta.issuer == "东湖镇人民政府镇长 王东"
+    assert r.meta.review_years == (2023,)
+
+
+def test_meta_is_none_when_not_stated() -> None:
+    m = clean("全年完成投资3亿元，同比增长5%。").meta
+    assert (m.title, m.date, m.issuer, m.place, m.review_years, m.plan_years) == (None,) * 6
+
+
+def test_a_decorated_page_title_is_not_the_reports_title() -> None:
+    r = clean("东湖镇2023年工作总结范文（三篇）\n篇一\n今年以来，全镇完成投资3亿元。")
+    assert r.meta.title is None
+    r = clean("东湖镇2023年工作总结范文\n东湖镇2023年工作总结\n今年以来，全镇完成投资3亿元。")
+    assert r.meta.title == "东湖镇2023年工作总结"
+
+
+# -- the result carries it ------------------------------------------------------------------
+
+
+def test_to_dict_and_pickle_carry_the_structure() -> None:
+    r = clean("东湖镇2023年工作总结\n一、主要工作\n完成投资3亿元。")
+    d = r.to_dict()
+    assert d["outline"][0]["title"] == "主要工作" and d["sections"][0]["kind"] == "review"
+    assert d["meta"]["place"] == "东湖镇" and d["quantities"][0]["section"] == 0
+    again = pickle.loads(pickle.dumps(r))
+    assert again.outline == r.outline and again.sections == r.sections and again.meta == r.meta
+    assert again.quantities[0].section == 0
+
+
+def test_read_structure_on_its_own() -> None:
+    s = read_structure("一、回顾\n完成5个。", compile_rules())
+    assert s.outline[0].span == (0, 4) and s.outline[0].original_span == (0, 4)
+
+
+# -- hypothesis: the generator knows the outline it writes ---------------------------------------
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(report_outlines())
+def test_parsed_outline_matches_the_generated_one(case: tuple[str, tuple[tuple[int, str, str], ...]]) -> None:
+    text, outline = case
+    r = clean(text)
+    assert tuple((h.level, h.label, h.title) for h in r.outline) == outline
+    for h in r.outline:  # a heading starts a line of the clean text: no join crossed it
+        assert h.span[0] == 0 or r.text[h.span[0] - 1] == "\n"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dirty_reports(max_kinds=2))
+def test_parsed_outline_of_dirty_reports_matches(case: reportclean.testing.DirtyCase) -> None:
+    r = clean(case.data)
+    assert tuple((h.level, h.label, h.title) for h in r.outline) == case.outline
+    for q in r.quantities:
+        if q.section is not None:
+            s, e = r.sections[q.section].span
+            assert s <= q.span[0] < e
+
+
+# -- the command line -------------------------------------------------------------------------
+
+
+def test_outline_command_prints_the_tree(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from reportclean._cli import main
+
+    f = tmp_path / "r.txt"
+    f.write_text("东湖镇2023年工作总结\n一、主要工作\n（一）党建\n开展学习3次。\n二、下一步打算\n继续推进。\n", "utf-8")
+    assert main(["outline", "--isolated", str(f)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1:] == [
+        "title: 东湖镇2023年工作总结", "place: 东湖镇", "review_years: 2023",
+        "一、主要工作  [review]", "  （一）党建  [review]", "二、下一步打算  [plan]",
+    ]  # fmt: skip
+    assert main(["outline", "--isolated", "--json", str(f)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert [h["title"] for h in record["outline"]] == ["主要工作", "党建", "下一步打算"]
+    assert main(["outline", "--isolated", str(tmp_path / "missing.txt")]) == 2
+
+
+def test_report_includes_the_structure(tmp_path: Path) -> None:
+    from reportclean._cli import main
+
+    f = tmp_path / "r.txt"
+    f.write_text("东湖镇2023年工作总结\n一、主要工作\n完成投资3亿元。\n", "utf-8")
+    report = tmp_path / "report.jsonl"
+    args = ["clean", "--isolated", str(f), "-o", str(tmp_path / "out"), "--report", str(report)]
+    assert main([*args, "--report-include", "structure", "--progress", "never"]) == 0
+    [line] = [json.loads(x) for x in report.read_text("utf-8").splitlines() if '"structure"' in x]
+    assert line["meta"]["title"] == "东湖镇2023年工作总结" and line["sections"][0]["kind"] == "review"
+
+
+# -- classes of failure found on the real pages, in our own sentences ------------------------------
+
+
+def test_headings_a_converter_flattened_into_one_line() -> None:
+    body = "全镇上下团结一心，克服困难，各项工作稳步推进，群众满意度不断提升。" * 3
+    text = f"东湖镇2020年工作总结 {body}一、2020年工作总结（一）疫情防控常态开展。{body}二、2021年工作计划{body}"
+    # the title stops at the first 。！？；： (or the next marker): a flattened heading takes the
+    # body up to there, as a reader's label does
+    assert _outline(text) == [
+        (1, "一", "2020年工作总结"), (2, "（一）", "疫情防控常态开展"),
+        (1, "二", "2021年工作计划" + body[: body.index("。")]),
+    ]  # fmt: skip
+
+
+def test_an_enumeration_after_a_colon_is_not_a_heading() -> None:
+    text = (
+        "今年的主要做法有三条，效果明显，群众认可度高，各村反映良好，我们将继续坚持："
+        "（一）加强领导；（二）压实责任；（三）强化督查。"
+    ) * 2
+    assert clean(text).outline == ()
+
+
+def test_a_document_that_is_no_report_gets_no_outline_and_no_meta() -> None:
+    rules = "东湖县人民政府工作规则\n第一章 总则\n一、为规范政府工作，制定本规则。\n二、本规则适用于县政府。"
+    r = clean(rules)
+    assert r.outline == () and r.sections == () and r.meta.title is None
+    untitled = "壹、总则\n一、各机关应当依照本要点执行预算。\n二、本要点自发布之日起施行。"
+    assert clean(untitled).outline == ()
+
+
+def test_a_letter_spaced_heading_is_not_a_table_row() -> None:
+    text = "一、综  合\n全县生产总值10亿元。\n二、农  业\n粮食产量3万吨。"
+    assert _outline(text) == [(1, "一", "综  合"), (1, "二", "农  业")]
+
+
+def test_an_unnumbered_heading_over_numbered_items_is_level_one() -> None:
+    text = "日期：2023年1月5日\n未来展望与工作重点\n1. 强化议事功能。\n2. 加强为民服务。\n结语\n我们将继续努力。"
+    assert _outline(text) == [
+        (1, "", "未来展望与工作重点"), (3, "1.", "强化议事功能"), (3, "2.", "加强为民服务"), (1, "", "结语"),
+    ]  # fmt: skip
+
+
+def test_a_repeated_page_title_line_is_not_a_heading() -> None:
+    text = "社区重点项目计划\n社区重点项目计划\n为发挥地区的积极性，政府推出社区重点项目计划，各区自行选定项目。"
+    assert clean(text).outline == ()
+
+
+def test_a_plan_documents_open_sections_are_plan() -> None:
+    r = clean("东湖镇2021年工作要点\n一、党建引领\n全年开展学习。\n二、经济发展\n推进项目建设。")
+    assert [s.kind for s in r.sections] == ["plan", "plan"] and r.meta.plan_years == (2021,)
+    # the title run into the body by a converter still says what the document is (not the meta's title)
+    body = "今年是实施规划的关键一年，全街道将围绕中心工作，狠抓落实，确保各项任务圆满完成，推动高质量发展。" * 3
+    r = clean(f"2023年东湖街道工作规划{body}\n（一）坚持党建统领\n深化分析研判。\n（二）坚持项目带动\n加快建设。")
+    assert [s.kind for s in r.sections] == ["plan", "plan"] and r.meta.title is None
+
+
+def test_a_page_time_line_dates_the_document_but_not_a_time_in_a_sentence() -> None:
+    r = clean("东湖镇2023年工作总结\n- 时间:2024-01-05 06:43:12\n一、主要工作\n全年完成投资3亿元。")
+    assert r.meta.date == "2024-01-05"
+    r = clean("东湖镇2023年工作总结\n一、主要工作\n截至时间：2023年11月30日，全镇完成投资3亿元。")
+    assert r.meta.date is None
+
+
+def test_a_pages_issuing_body_field_names_the_issuer() -> None:
+    r = clean("东湖镇2023年工作总结\n发布机构 东湖镇人民政府 效力状况 有效\n一、主要工作\n全年完成投资3亿元。")
+    assert r.meta.issuer == "东湖镇人民政府"
+    s, e = r.meta.original_span("issuer") or (0, 0)
+    assert r.original[s:e] == "东湖镇人民政府"
+    # a newspaper is a source, not an issuer
+    assert clean("东湖镇2023年工作总结\n信息来源：东湖日报\n一、主要工作\n全年完成投资3亿元。").meta.issuer is None
+
+
+def test_titles_with_decoration_at_their_ends_or_run_into_the_body() -> None:
+    r = clean("最新精选东湖镇2023年工作总结.docx\n今年以来，全镇完成投资3亿元。")
+    assert r.meta.title == "东湖镇2023年工作总结"
+    # a page of several pieces: its title is no single report's
+    assert clean("镇长工作报告范文\n篇1\n今年以来，全镇完成投资3亿元。").meta.title is None
+    body = "今年以来，全镇上下团结一心，克服困难，各项工作稳步推进。" * 4
+    r = clean(f"东湖镇2020年工作总结暨2021年工作计划 {body}")
+    assert r.meta.title == "东湖镇2020年工作总结暨2021年工作计划" and r.meta.plan_years == (2021,)
