@@ -35,7 +35,7 @@ class _Rx(NamedTuple):
     HTML: re.Pattern[str]
     ANY_TAG: re.Pattern[str]
     CJK: re.Pattern[str]
-    GLOSS: re.Pattern[str]
+    GLOSS: tuple[re.Pattern[str], ...]
     LATIN_AFTER_HAN: re.Pattern[str]
 
 
@@ -56,7 +56,11 @@ def _rx() -> _Rx:
     # Forum anti-scrape junk: 3 to 7 space-separated tokens of one or two ASCII characters between
     # hanzi (``8 ^% E# K1``); counted only when two tokens hold a sign no report writes there
     _CJK = re.compile("[\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]")
-    _GLOSS = re.compile(r"[(（](?<=[\u3400-\u9fff\uf900-\ufaff)）][(（])([a-zA-Z\u00c0-\u01dc\u0300-\u036f]{1,8})[)）]")
+    # one regex per bracket: re finds a literal lead at C speed, a class lead ([(（]) ~15x slower
+    _GLOSS = tuple(
+        re.compile(rf"{b}(?<=[\u3400-\u9fff\uf900-\ufaff)）]{b})([a-zA-Z\u00c0-\u01dc\u0300-\u036f]{{1,8}})[)）]")
+        for b in (r"\(", "（")
+    )
     _LATIN_AFTER_HAN = re.compile(rf"[(（](?<={_HAN_BEFORE}[(（])[a-zA-Z\u00c0-\u01dc]{{1,8}}[)）]")
     return _Rx(
         _BBCODE,
@@ -155,10 +159,12 @@ def markup(text: str, min_glosses: int = 5) -> list[Span]:
         if len(tags) >= 2 or any(m.group(1) for m in tags):
             spans += _runs(text, [m.span() for m in tags], "html-tag", "HTML tag left by a converter")
     if "(" in text or "（" in text:
-        glosses = [m for m in _rx().GLOSS.finditer(text) if _toneless(m.group(1)) in _syllables()]
+        found = [m for gloss in _rx().GLOSS for m in gloss.finditer(text)]
+        found.sort(key=lambda m: m.start())  # matches of the two never overlap: no bracket inside
+        glosses = [m for m in found if _toneless(m.group(1)) in _syllables()]
         if len(glosses) >= min_glosses and 5 * len(glosses) >= 4 * len(_rx().LATIN_AFTER_HAN.findall(text)):
             spans += _runs(text, [m.span() for m in glosses], "pinyin-gloss", "pinyin gloss inserted after a hanzi")
-    if sum(map(text.count, "^#$&*@~!")) >= 4:  # two runs hold at least four signs (% alone is common)
+    if any(c in text for c in "^#$&*@~!") and sum(map(text.count, "^#$&*@~!")) >= 4:  # two runs hold at least four signs (% alone is common)
         junk = [run for m in _JUNK.finditer(text) if (run := _junk_span(text, m))]
         if len(junk) >= 2:  # anti-scrape junk is sown through a page, never once
             spans += [(a, b, "anti-scrape", "forum anti-scrape junk between hanzi", "") for a, b in junk]
