@@ -164,7 +164,8 @@ def markup(text: str, min_glosses: int = 5) -> list[Span]:
         glosses = [m for m in found if _toneless(m.group(1)) in _syllables()]
         if len(glosses) >= min_glosses and 5 * len(glosses) >= 4 * len(_rx().LATIN_AFTER_HAN.findall(text)):
             spans += _runs(text, [m.span() for m in glosses], "pinyin-gloss", "pinyin gloss inserted after a hanzi")
-    if any(c in text for c in "^#$&*@~!") and sum(map(text.count, "^#$&*@~!")) >= 4:  # two runs hold at least four signs (% alone is common)
+    # two runs hold at least four signs (% alone is common); most texts hold none (a cheap test first)
+    if any(c in text for c in "^#$&*@~!") and sum(map(text.count, "^#$&*@~!")) >= 4:
         junk = [run for m in _JUNK.finditer(text) if (run := _junk_span(text, m))]
         if len(junk) >= 2:  # anti-scrape junk is sown through a page, never once
             spans += [(a, b, "anti-scrape", "forum anti-scrape junk between hanzi", "") for a, b in junk]
