@@ -34,7 +34,7 @@ from functools import cache
 from itertools import accumulate
 from typing import NamedTuple
 
-from ._bptext import HEADING, TERMINATORS, fold, forms, scanner, variants
+from ._bptext import HEADING, TERMINATORS, Scanner, fold, forms, variants
 from ._lexicon import Lexicon, LexiconError, package_lexicon
 
 __all__ = ["BoilerplateSettings", "ChromeRules", "ChromeScan", "chrome_lines"]
@@ -171,7 +171,7 @@ _ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s
 class ChromeRules:
     """The chrome vocabulary compiled into one scanner, with its traditional spellings."""
 
-    __slots__ = ("regex", "terms")
+    __slots__ = ("by_form", "regex", "terms")
 
     def __init__(self, lexicons: Sequence[Lexicon]) -> None:
         self.terms: dict[str, _Term] = {}
@@ -188,7 +188,9 @@ class ChromeRules:
         for spelling, source in variants(list(self.terms)).items():
             self.terms.setdefault(fold(spelling), self.terms[source])
         words = {f for t in self.terms for f in forms(t)}
-        self.regex = scanner(words) if words else None
+        self.regex = Scanner(words) if words else None
+        # each spelling the scanner matches, with its term: folded once here rather than at every hit
+        self.by_form = {w: self.terms[fold(w)] for w in words}
 
 
 def builtin_chrome_lexicons() -> tuple[Lexicon, ...]:
@@ -209,8 +211,7 @@ def _line_hits(view: str, rules: ChromeRules) -> dict[int, list[_Hit]]:
         return out
     reach = 0
     line_start, seen = 0, 0
-    for m in rules.regex.finditer(view):
-        s, e = m.span(1)
+    for s, e in rules.regex.spans(view):
         if s < reach:
             continue
         reach = e
@@ -218,7 +219,7 @@ def _line_hits(view: str, rules: ChromeRules) -> dict[int, list[_Hit]]:
         if nl >= 0:
             line_start = nl + 1
         seen = s
-        out.setdefault(line_start, []).append((s - line_start, e - line_start, rules.terms[fold(view[s:e])]))
+        out.setdefault(line_start, []).append((s - line_start, e - line_start, rules.by_form[view[s:e]]))
     return out
 
 
@@ -440,7 +441,7 @@ class ChromeScan:
                 continue
             if size > longest and " " not in line and "\u3000" not in line:
                 # too long for chrome, and no letter-spacing that _view could take out: classify
-                # says no without the fold (a str.translate of the whole paragraph, the costliest
+                # says no without the fold (of the whole paragraph, the costliest
                 # part of the scan on prose); its view is made only if the revise pass asks
                 continue
             verdict = classify(*self.view(i), top.get(i, False), i in top, settings)
