@@ -526,7 +526,8 @@ BOILERPLATE = Step(
             {"family": ("watermark", "footer", "user", "line"), "weight": ("strong", "weak")},
         ),
         "chrome": Schema(
-            (("term", "class", "weight"),), {"class": ("label", "nav", "toolbar"), "weight": ("strong", "weak")}
+            (("term", "class", "weight"),),
+            {"class": ("label", "nav", "toolbar", "related"), "weight": ("strong", "weak")},
         ),
         "pinyin": Schema((("syllable",),)),
     },

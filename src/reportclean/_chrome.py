@@ -91,7 +91,7 @@ class BoilerplateSettings:
 @dataclass(frozen=True, slots=True)
 class _Term:
     term: str  # the simplified spelling in the lexicon
-    cls: str  # label, nav or toolbar
+    cls: str  # label, nav, toolbar or related (a related-links heading: a toolbar link that leads a list)
     strong: bool
 
 
@@ -179,9 +179,9 @@ class ChromeRules:
             for row in lx.rows:
                 weight = (row[lx.columns.index("weight")] if "weight" in lx.columns else "") or "strong"
                 cls = (row[lx.columns.index("class")] if "class" in lx.columns else "") or "toolbar"
-                if weight not in ("strong", "weak") or cls not in ("label", "nav", "toolbar"):
+                if weight not in ("strong", "weak") or cls not in ("label", "nav", "toolbar", "related"):
                     raise LexiconError(
-                        f"{lx.name}: entry {row[0]!r}: class must be label, nav or toolbar and weight strong "
+                        f"{lx.name}: entry {row[0]!r}: class must be label, nav, toolbar or related and weight strong "
                         f"or weak, got class {cls!r}, weight {weight!r}"
                     )
                 self.terms.setdefault(fold(row[0]), _Term(row[0], cls, weight == "strong"))
@@ -244,9 +244,17 @@ def _residue(line: str, hits: list[_Hit]) -> int:
 
 
 def classify(
-    line: str, hits: list[_Hit], header: bool, near_top: bool, settings: BoilerplateSettings
+    line: str,
+    hits: list[_Hit],
+    header: bool,
+    near_top: bool,
+    settings: BoilerplateSettings,
+    footer: bool = False,
 ) -> tuple[str, str] | None:
     """(rule, reason) if the folded ``line`` is chrome, else None.
+
+    ``header`` and ``footer``: the line stands in the run of short lines at the top or
+    the bottom of the text, before (after) its first (last) content line.
 
     >>> rules = ChromeRules(builtin_chrome_lexicons())
     >>> def c(line, header=False):
@@ -260,9 +268,22 @@ def classify(
     'chrome-toolbar'
     >>> c("（三）信息公开方式") is None, c("相关附件") is None, c("联系我们") is None
     (True, True, True)
+    >>> c("（责任编辑：王某 AB012）")[0], c("初审：张某 复审：李某 终审：赵某")[0]
+    ('chrome-metadata', 'chrome-metadata')
+    >>> c("（审核后报县政府）") is None
+    True
     """
     s = line.strip()
     if not s or len(s) > settings.max_chrome_line or HEADING.match(line):
+        return None
+    if len(s) > 2 and s[0] in "(（" and s[-1] in ")）" and not any(c in s[1:-1] for c in "()（）"):
+        # a credit in brackets, (责任编辑：某某): judged on what the brackets hold, and only a
+        # page field counts (a note in brackets is text)
+        at = line.index(s[0]) + 1
+        inner = [(a - at, b - at, t) for a, b, t in hits if a >= at and b <= at + len(s) - 2]
+        verdict = classify(line[at : at + len(s) - 2], inner, header, near_top, settings)
+        if verdict and verdict[0] == "chrome-metadata":
+            return verdict[0], verdict[1] + " (in brackets)"
         return None
     ends = any(c in s for c in TERMINATORS)
     lead = _LEAD.match(line)
@@ -275,7 +296,7 @@ def classify(
             return "chrome-nav", f"breadcrumb led by {term.term}"
         # a field's value has no clause marks; a toolbar link may lead a list (tag: a, b, c);
         # the term stands alone as a token (无障碍设施改造 and TOP10企业 are not buttons)
-        listed = term.cls == "toolbar" or not any(c in rest for c in "，,、")
+        listed = term.cls in ("toolbar", "related") or not any(c in rest for c in "，,、")
         after = line[first[1] : first[1] + 1]
         token = not after or after in " :|" or (term.cls == "label" and after.isdigit())
         if term.strong and term.cls != "nav" and token and len(rest) <= settings.max_field_value and listed:
@@ -319,7 +340,17 @@ def classify(
         dated = [h for h in hits if h[2].cls == "label" and h[2].strong and _DATE_AT.match(line, h[1])]
         if dated:
             return "chrome-metadata", f"{dated[0][2].term} with a date"
+    if (header or footer) and links and not labels and _residue(line, hits) == 0:
+        # at the edges of the page a lone weak term is a button too (关闭, 广告, 分享)
+        return "chrome-toolbar", "site buttons at the edge of the page: " + ", ".join(sorted(distinct)[:4])
     lead_label = hits and hits[0][2].cls == "label" and hits[0][0] == start
+    if footer and lead_label:
+        value = line[hits[0][1] :].strip(" :|")
+        if value and len(value) <= settings.max_field_value and not _DIGIT.search(value) and not any(
+            c in value for c in "，,、"
+        ):
+            # 关键词：政府工作报告, 标签：工作总结 at the foot of the page (a date stays: a report ends with one)
+            return "chrome-metadata", f"{hits[0][2].term} field at the foot of the page"
     if near_top and lead_label:
         value = line[hits[0][1] :].lstrip(" :")
         if _ISO_DATE.match(value) or (len(value) <= settings.max_field_value and _ISO_DATE_END.search(value)):
@@ -402,7 +433,7 @@ class ChromeScan:
     remove, as often as the step needs (the fixed point of the boilerplate step).
     """
 
-    __slots__ = ("_candidates", "_hits", "_rules", "shapes", "starts", "text", "verdicts", "views")
+    __slots__ = ("_candidates", "_hits", "_rules", "related", "shapes", "starts", "text", "verdicts", "views")
 
     def __init__(
         self, text: str, rules: ChromeRules, titles: re.Pattern[str] | None, settings: BoilerplateSettings
@@ -429,7 +460,22 @@ class ChromeScan:
                 if i not in candidates and not short and not _is_filler(text[s:e], titles, settings):
                     in_header = False
             i += 1
+        # the footer zone likewise, from the bottom up
+        bottom: set[int] = set()
+        in_footer, seen, i = True, 0, len(starts) - 1
+        while i >= 0 and in_footer and seen < settings.header_lines:
+            s, e = self.span(i)
+            stripped = text[s:e].strip()
+            if stripped:
+                seen += 1
+                short = len(stripped) <= _MENU_ITEM and not any(c in stripped for c in TERMINATORS)
+                if i not in candidates and not short and not _is_filler(text[s:e], titles, settings):
+                    in_footer = False
+                else:
+                    bottom.add(i)
+            i -= 1
         self.verdicts: dict[int, tuple[str, str]] = {}
+        self.related: set[int] = set()  # starts of chrome lines led by a related-links heading
         self.views: dict[int, tuple[str, list[_Hit]]] = {}
         self._hits, self._rules, self._candidates = hits, rules, candidates
         longest = settings.max_chrome_line
@@ -444,9 +490,12 @@ class ChromeScan:
                 # says no without the fold (of the whole paragraph, the costliest
                 # part of the scan on prose); its view is made only if the revise pass asks
                 continue
-            verdict = classify(*self.view(i), top.get(i, False), i in top, settings)
+            view, found = self.view(i)
+            verdict = classify(view, found, top.get(i, False), i in top, settings, i in bottom)
             if verdict:
                 self.verdicts[i] = verdict
+                if any(h[2].cls == "related" for h in found):
+                    self.related.add(s)
 
     def view(self, i: int) -> tuple[str, list[_Hit]]:
         """Line ``i`` folded, with its chrome terms (made once, on first use); a line that is
@@ -550,7 +599,41 @@ def chrome_lines(
                 out[row.start] = (row.end, "chrome-block", "field or separator line next to page chrome")
                 changed = True
         changed |= _sandwiches(rows, out, settings)
+    _related_tail(rows, scan.related, out)
     return out
+
+
+_MAX_LINKS = 12  # headlines a related-links list at the foot of a page holds at most
+_LINK_LINE = 40  # a headline is at most this long (a row of links between '|' may be longer)
+
+
+def _is_link(row: _Row) -> bool:
+    """A headline or a row of links: short, no full stop, not a heading, an attachment or a field."""
+    t = row.text
+    if row.kind != "other" or not t or "。" in t or HEADING.match(t) or t.startswith(("附件", "附：", "附:")):
+        return False
+    if t[-1] in ":：":
+        return False
+    items = t.split("|")
+    return len(t) <= _LINK_LINE or (len(items) >= 3 and all(len(x.strip()) <= 16 for x in items))
+
+
+def _related_tail(rows: list[_Row], related: set[int], out: dict[int, tuple[int, str, str]]) -> None:
+    """Headlines under a related-links heading (相关阅读, 更多…新闻报道) that run to the end of the text go.
+
+    Only at the foot of the page: every row after the heading is chrome or a short headline,
+    to the last line of the text, and there are at most ``_MAX_LINKS`` of them.
+    """
+    for k, row in enumerate(rows):
+        if row.kind != "chrome" or row.start not in related:
+            continue
+        after = rows[k + 1 :]
+        links = [r for r in after if r.kind != "chrome"]
+        if links and len(links) <= _MAX_LINKS and all(_is_link(r) for r in links):
+            for r in links:
+                r.kind, r.rule = "chrome", "chrome-block"
+                out[r.start] = (r.end, "chrome-block", "headline under a related-links heading at the foot of the page")
+            return
 
 
 def _edge_reach(rows: list[_Row]) -> int:
