@@ -154,6 +154,11 @@ _MARKS = re.compile(r"[\s*×xX□○]+")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _DIGIT = re.compile(r"\d")
 _TAB = re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|txt|wps)_第\s?\d{1,4}\s?页\s*$")
+# A page tab without a file extension (标题_第3页): chrome only when the text holds two or more
+_BARE_TAB = re.compile(r"_第\s?(\d{1,4})\s?页\s*$")
+# The page's title bar: the headline, a separator and the site's name (标题 - 某某网)
+# (the site's name is the last piece: at most 15 characters without a separator or a space)
+_TITLE_BAR = re.compile(r"(?:\s[-–—|｜－]\s*|_)([^-–—|｜－_\s]{1,15})$")
 _SIZE = re.compile(r"[\s\-•·*]*\d{1,5}(?:\.\d{1,2})?\s?[kmg]b\s*$")
 # A CMS time stamp: an ISO-like date with a time to the second and nothing else (a news dateline
 # without seconds stays).
@@ -475,6 +480,7 @@ class ChromeScan:
                     bottom.add(i)
             i -= 1
         self.verdicts: dict[int, tuple[str, str]] = {}
+        self._edges(text, top, candidates)
         self.related: set[int] = set()  # starts of chrome lines led by a related-links heading
         self.views: dict[int, tuple[str, list[_Hit]]] = {}
         self._hits, self._rules, self._candidates = hits, rules, candidates
@@ -496,6 +502,34 @@ class ChromeScan:
                 self.verdicts[i] = verdict
                 if any(h[2].cls == "related" for h in found):
                     self.related.add(s)
+
+    def _edges(self, text: str, top: dict[int, bool], candidates: set[int]) -> None:
+        """Page furniture told by its place and its repeats: page tabs, the title bar, a logo caption."""
+        tabs = []
+        for i in candidates if "_第" in text else ():
+            s, e = self.span(i)
+            m = _BARE_TAB.search(text, s, e)
+            if m and m.end() == e or (m and not text[m.end() : e].strip()):
+                tabs.append((i, m.group(1)))
+        if len({n for _, n in tabs}) >= 2:
+            for i, _ in tabs:
+                self.verdicts[i] = ("chrome-docsite", "document-site page tab (标题_第N页), one of several")
+        heads = [i for i in top if top[i]]
+        if not heads:
+            return
+        lines = {i: text[slice(*self.span(i))].strip() for i in range(heads[0], min(heads[-1] + 6, len(self.starts)))}
+        for i in heads:
+            line = lines[i]
+            if len(line) <= 24 and line[-4:].lower() == "logo":
+                self.verdicts[i] = ("chrome-toolbar", "the site's logo caption at the top")
+                continue
+            m = _TITLE_BAR.search(line)
+            head = line[: m.start()].strip() if m else ""
+            if m and len(head) >= 6 and not any(c in m.group(1) for c in TERMINATORS) and any(
+                j != i and lines[j] == head for j in lines
+            ):
+                # the headline stands on its own line nearby: this one is the browser title bar
+                self.verdicts[i] = ("chrome-nav", "the page's title bar: the headline and the site's name")
 
     def view(self, i: int) -> tuple[str, list[_Hit]]:
         """Line ``i`` folded, with its chrome terms (made once, on first use); a line that is
