@@ -508,8 +508,8 @@ class ChromeScan:
         tabs = []
         for i in candidates if "_第" in text else ():
             s, e = self.span(i)
-            m = _BARE_TAB.search(text, s, e)
-            if (m and m.end() == e) or (m and not text[m.end() : e].strip()):
+            m = _BARE_TAB.search(text, s, e)  # its $ is the line's end (endpos)
+            if m:
                 tabs.append((i, m.group(1)))
         if len({n for _, n in tabs}) >= 2:
             for i, _ in tabs:
