@@ -48,7 +48,7 @@ from ._bpinline import judge as _judge
 from ._bpinline import may_go_whole as _may_go_whole
 from ._bpinline import segments as _segments
 from ._bpinline import stable_cuts as _stable_cuts
-from ._bplines import Lines, emit, is_blank, page_numbers, page_pattern, running_headers
+from ._bplines import Lines, emit, encoded_tail, is_blank, page_numbers, page_pattern, repeated_lines, running_headers
 from ._bptext import HEADING, TERMINATORS, Scanner, fold, forms, trie, variants
 from ._chrome import BoilerplateSettings, ChromeRules, ChromeScan, builtin_chrome_lexicons, chrome_lines
 from ._config import Config
@@ -368,6 +368,8 @@ def _propose_plain(text: str, rules: _All) -> Proposal:
             found.add(m.start(), m.end(), "learned-line", "line learned as boilerplate of this source")
     if page_numbers(text, found) >= 2:
         running_headers(text, found)
+    repeated_lines(text, found)
+    encoded_tail(text, found)
     # Edge blocks and chrome decide each other (an edge block reaches past a chrome line; a
     # chrome line is decided by removed neighbours): repeat both until nothing more goes, so
     # that cleaning the result again finds nothing new (a fixed point, usually reached at once).
@@ -515,7 +517,7 @@ BOILERPLATE = Step(
     codes={"boilerplate-kept": "info"},
     rules=(
         *("watermark-line", "footer-line", "user-line", "watermark-inline", "footer-inline", "user-inline"),
-        *("boilerplate-block", "page-number", "running-header", "learned-line"),
+        *("boilerplate-block", "page-number", "running-header", "learned-line", "encoded-tail"),
         *("chrome-nav", "chrome-metadata", "chrome-toolbar", "chrome-docsite", "chrome-block"),
         *("bbcode", "html-tag", "anti-scrape", "pinyin-gloss"),
     ),
