@@ -379,6 +379,7 @@ def _propose_plain(text: str, rules: _All) -> Proposal:
         chrome = chrome_lines(scan, rules.rules.titles, set(found.lines), rules.settings)
         for start, (end, rule, reason) in chrome.items():
             found.add(start, end, rule, reason)
+        encoded_tail(text, found)  # an encoded run may end the page above chrome that now goes
         if by_line and len(found.lines) > size:
             _edge(text, rules.rules, found, by_line, rest, True, rules.settings)
             _edge(text, rules.rules, found, by_line, rest, False, rules.settings)

@@ -178,12 +178,13 @@ def _is_encoded(line: str) -> bool:
 
 def encoded_tail(text: str, found: Lines) -> None:
     """Encoded runs at the end of a page (URL-encoded, base64 or hex tokens, tracking or script
-    remnants) go: lines without hanzi, from the last line up, while each is such a run."""
+    remnants) go: lines without hanzi, from the last line up, while each is such a run (lines
+    other rules remove already are passed over)."""
     end = len(text)
     while end > 0:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
-        if line.strip():
+        if line.strip() and start not in found.lines:
             if not _is_encoded(line):
                 return
             found.add(start, end, "encoded-tail", "encoded or script remnant at the end of the page")
