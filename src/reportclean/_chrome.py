@@ -451,7 +451,7 @@ class ChromeScan:
         self.starts = starts = [0, *accumulate(map((1).__add__, map(len, text.split("\n"))))][:-1]
         candidates = {bisect_right(starts, h) - 1 for h in hits}
         for needle, trigger in _rx().TRIGGERS:
-            if needle in text:
+            if needle[0] in text and needle in text:  # one character first: str finds it fastest
                 candidates.update(bisect_right(starts, m.start()) - 1 for m in trigger.finditer(text))
         # the header zone: the first non-blank lines, up to the first content line
         top: dict[int, bool] = {}  # line index -> still in the header zone
@@ -491,10 +491,14 @@ class ChromeScan:
             size = len(line.strip())
             if not size:
                 continue
-            if size > longest and " " not in line and "\u3000" not in line:
-                # too long for chrome, and no letter-spacing that _view could take out: classify
-                # says no without the fold (of the whole paragraph, the costliest
-                # part of the scan on prose); its view is made only if the revise pass asks
+            spaced = " " in line or "\u3000" in line  # letter-spacing _view may take out
+            if size > longest and not spaced:
+                # too long for chrome: classify says no without the fold (of the whole paragraph,
+                # the costliest part of the scan on prose); its view is made only if the revise pass asks
+                continue
+            if any(c in line for c in TERMINATORS):
+                # a sentence: classify says no (the fold maps a full-width ！？； to a terminator
+                # too, and takes out spaces only), so skip the fold
                 continue
             view, found = self.view(i)
             verdict = classify(view, found, top.get(i, False), i in top, settings, i in bottom)

@@ -165,7 +165,7 @@ def markup(text: str, min_glosses: int = 5) -> list[Span]:
         if len(glosses) >= min_glosses and 5 * len(glosses) >= 4 * len(_rx().LATIN_AFTER_HAN.findall(text)):
             spans += _runs(text, [m.span() for m in glosses], "pinyin-gloss", "pinyin gloss inserted after a hanzi")
     # two runs hold at least four signs (% alone is common); most texts hold none (a cheap test first)
-    if any(c in text for c in "^#$&*@~!") and sum(map(text.count, "^#$&*@~!")) >= 4:
+    if _signs_at_least(text, "^#$&*@~!", 4):
         junk = [run for m in _JUNK.finditer(text) if (run := _junk_span(text, m))]
         if len(junk) >= 2:  # anti-scrape junk is sown through a page, never once
             spans += [(a, b, "anti-scrape", "forum anti-scrape junk between hanzi", "") for a, b in junk]
@@ -175,6 +175,18 @@ def markup(text: str, min_glosses: int = 5) -> list[Span]:
         if not out or sp[0] >= out[-1][1]:
             out.append(sp)
     return _whole_lines(text, out)
+
+
+def _signs_at_least(text: str, signs: str, n: int) -> bool:
+    """Whether ``text`` holds at least ``n`` of the characters ``signs`` (counting stops there:
+    most texts hold none, and str.count of an absent character is a full scan each)."""
+    total = 0
+    for c in signs:
+        if c in text:
+            total += text.count(c)
+            if total >= n:
+                return True
+    return False
 
 
 def _whole_lines(text: str, spans: list[Span]) -> list[Span]:
