@@ -178,3 +178,14 @@ def test_site_disclaimer_lines_go() -> None:
 def test_a_welcome_in_a_speech_stays() -> None:
     page = "同志们：\n欢迎来到美丽的某某镇！\n" + BODY
     assert gone(page) == {}
+
+
+def test_an_essay_site_lead_in_framed_by_its_markers_goes_whole() -> None:
+    page = "工作总结怎么写呢？以下是小编精心整理的某镇2023年安全生产工作总结，欢迎阅读，希望大家能够喜欢。\n" + BODY
+    out = kept(page)
+    assert "以下是小编" not in out and "工作总结怎么写呢？" in out and "新建口袋公园3个" in out
+
+
+def test_a_sentence_that_only_ends_with_a_site_phrase_keeps_its_text() -> None:
+    page = BODY + "全年共整理档案1200卷，欢迎阅读。\n"
+    assert "全年共整理档案1200卷" in kept(page)
