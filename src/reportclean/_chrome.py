@@ -519,19 +519,20 @@ class ChromeScan:
             for i, _ in tabs:
                 self.verdicts[i] = ("chrome-docsite", "document-site page tab (标题_第N页), one of several")
         heads = [i for i in top if top[i]]
-        if not heads:
-            return
-        lines = {i: text[slice(*self.span(i))].strip() for i in range(heads[0], min(heads[-1] + 6, len(self.starts)))}
+        lines: dict[int, str] = {}  # the lines near the top, stripped: made only for a title-bar candidate
         for i in heads:
-            line = lines[i]
+            line = text[slice(*self.span(i))].strip()
             if len(line) <= 24 and line[-4:].lower() == "logo":
                 self.verdicts[i] = ("chrome-toolbar", "the site's logo caption at the top")
                 continue
             m = _TITLE_BAR.search(line)
             head = line[: m.start()].strip() if m else ""
-            if m and len(head) >= 6 and not any(c in m.group(1) for c in TERMINATORS) and any(
-                j != i and lines[j] == head for j in lines
-            ):
+            if not m or len(head) < 6 or any(c in m.group(1) for c in TERMINATORS):
+                continue
+            if not lines:
+                last = min(heads[-1] + 6, len(self.starts))
+                lines = {j: text[slice(*self.span(j))].strip() for j in range(heads[0], last)}
+            if any(j != i and lines[j] == head for j in lines):
                 # the headline stands on its own line nearby: this one is the browser title bar
                 self.verdicts[i] = ("chrome-nav", "the page's title bar: the headline and the site's name")
 
