@@ -53,6 +53,10 @@ def test_keyword_field_and_a_lone_button_at_the_foot_go() -> None:
     assert set(gone(page)) == {"（责任编辑：周某）", "关键词：工作总结", "关闭"}
 
 
+def test_a_source_credit_in_brackets_at_the_foot_goes() -> None:
+    assert set(gone(BODY + "（来源：某某日报）\n")) == {"（来源：某某日报）"}
+
+
 def test_a_papers_keywords_under_its_abstract_and_a_closing_date_stay() -> None:
     paper = "摘要：本文讨论社区治理。\n关键词：社区治理；基层党建\n" + BODY + "日期：2023年12月30日\n"
     assert gone(paper) == {}

@@ -286,7 +286,7 @@ def classify(
         # page field counts (a note in brackets is text)
         at = line.index(s[0]) + 1
         inner = [(a - at, b - at, t) for a, b, t in hits if a >= at and b <= at + len(s) - 2]
-        verdict = classify(line[at : at + len(s) - 2], inner, header, near_top, settings)
+        verdict = classify(line[at : at + len(s) - 2], inner, header, near_top, settings, footer)
         if verdict and verdict[0] == "chrome-metadata":
             return verdict[0], verdict[1] + " (in brackets)"
         return None
@@ -349,7 +349,7 @@ def classify(
         # at the edges of the page a lone weak term is a button too (关闭, 广告, 分享)
         return "chrome-toolbar", "site buttons at the edge of the page: " + ", ".join(sorted(distinct)[:4])
     lead_label = hits and hits[0][2].cls == "label" and hits[0][0] == start
-    if footer and lead_label:
+    if footer and lead_label and line[hits[0][1] : hits[0][1] + 1] in (" ", ":", "|"):
         value = line[hits[0][1] :].strip(" :|")
         if value and len(value) <= settings.max_field_value and not _DIGIT.search(value) and not any(
             c in value for c in "，,、"
@@ -474,8 +474,9 @@ class ChromeScan:
             if stripped:
                 seen += 1
                 short = len(stripped) <= _MENU_ITEM and not any(c in stripped for c in TERMINATORS)
-                if i not in candidates and not short and not _is_filler(text[s:e], titles, settings):
-                    in_footer = False
+                sentence = any(c in stripped for c in TERMINATORS) or HEADING.match(text, s, e)
+                if sentence or (i not in candidates and not short and not _is_filler(text[s:e], titles, settings)):
+                    in_footer = False  # a sentence or a heading is content, whatever terms it holds
                 else:
                     bottom.add(i)
             i -= 1
