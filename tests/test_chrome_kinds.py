@@ -166,6 +166,12 @@ def test_encoded_and_script_remnants_ending_a_page_go() -> None:
     assert set(lost.values()) == {"encoded-tail"} and len(lost) == 3
 
 
+def test_a_tracking_query_string_ending_a_page_goes() -> None:
+    assert gone(BODY + "?utm_source=wx&utm_medium=share&utm_campaign=a1\n") == {
+        "?utm_source=wx&utm_medium=share&utm_campaign=a1": "encoded-tail"
+    }
+
+
 def test_a_web_address_and_encoded_text_inside_the_report_stay() -> None:
     page = BODY + "%E5%B7%A5%E4%BD%9C%E6%80%BB%E7%BB%93\n二、下步打算\n详见http://www.example.gov.cn/zwgk/t20230101_1.html\n"
     assert gone(page) == {}

@@ -152,6 +152,7 @@ _HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 _PCT = re.compile(r"%[0-9A-Fa-f]{2}")
 _URLISH = re.compile(r"[\w%.~+\-/=&?:#;,]+", re.ASCII)
 _TOKEN = re.compile(r"[A-Za-z0-9+/=_\-]{24,}")
+_KEY = re.compile(r"[\w.\-]+=", re.ASCII)  # a query string's key (tracking parameters)
 _SCRIPT = re.compile(
     r"function\s*\(|\bvar\s+\w+\s*=|document\.(?:write|getElementById|cookie)|window\.\w+|</?script|\$\(\s*['\"]"
 )
@@ -165,6 +166,8 @@ def _is_encoded(line: str) -> bool:
     (True, True)
     >>> _is_encoded("http://www.example.gov.cn/zwgk/2023/01/t20230101_123456.html"), _is_encoded("2023年工作总结")
     (False, False)
+    >>> _is_encoded("?utm_source=wx&utm_medium=share&utm_campaign=a1")
+    True
     """
     s = line.strip()
     if len(s) < 16 or _HAN.search(s):
@@ -173,6 +176,12 @@ def _is_encoded(line: str) -> bool:
         return True
     if _TOKEN.fullmatch(s) and any(c.isdigit() for c in s) and any(c.isalpha() for c in s):
         return True
+    if s.count("&") >= 2 and _URLISH.fullmatch(s):
+        # a tracking query string, utm_source=x&utm_medium=y&utm_campaign=z (split, not one regex:
+        # a pattern of key=value pairs backtracks on a long line of '=')
+        pairs = s.rsplit("?", 1)[-1].split("&")
+        if sum(1 for p in pairs if _KEY.match(p)) >= 3:
+            return True
     return _SCRIPT.search(s) is not None
 
 
