@@ -48,8 +48,8 @@ from ._bpinline import judge as _judge
 from ._bpinline import may_go_whole as _may_go_whole
 from ._bpinline import segments as _segments
 from ._bpinline import stable_cuts as _stable_cuts
-from ._bplines import Lines, emit, is_blank, page_numbers, page_pattern, running_headers
-from ._bptext import HEADING, TERMINATORS, fold, forms, scanner, trie, variants
+from ._bplines import Lines, emit, encoded_tail, is_blank, page_numbers, page_pattern, repeated_lines, running_headers
+from ._bptext import HEADING, TERMINATORS, Scanner, fold, forms, trie, variants
 from ._chrome import BoilerplateSettings, ChromeRules, ChromeScan, builtin_chrome_lexicons, chrome_lines
 from ._config import Config
 from ._edits import Context, Edit, Flag, Proposal, Step, StepFn
@@ -81,7 +81,7 @@ class _Rules:
     where one of its anchors matched, so the text is scanned once.
     """
 
-    __slots__ = ("anchors", "lines_re", "markers", "regex", "titles")
+    __slots__ = ("anchors", "keys", "lines_re", "markers", "regex", "titles")
 
     def __init__(self, lexicons: Sequence[Lexicon]) -> None:
         self.markers: dict[str, _Marker] = {}
@@ -108,7 +108,9 @@ class _Rules:
         for spelling, source in variants(list(self.markers)).items():
             self.markers.setdefault(_fold(spelling), self.markers[source])
         words = {f for k in (*self.markers, *self.anchors) for f in forms(k)}
-        self.regex = scanner(words) if words else None
+        self.regex = Scanner(words) if words else None
+        # each spelling the scanner matches, folded once here rather than at every hit
+        self.keys = {w: _fold(w) for w in words}
         self.titles = re.compile(trie(titles | set(variants(titles)))) if titles else None
         lines.discard("")
         self.lines_re = (
@@ -118,18 +120,17 @@ class _Rules:
     def hits(self, text: str) -> Iterable[tuple[int, int, str, _Marker]]:
         """Every marker in ``text``: start, end, a key (distinct per marker) and the marker.
 
-        The scanner reports every position where a phrase matches (group 1), overlaps
+        The scanner reports every position where a phrase matches, overlaps
         included; those inside the previous match are skipped, as ``finditer`` would.
         """
         if self.regex is None:
             return
         reach = 0
-        for m in self.regex.finditer(text):
-            start, stop = m.span(1)
+        for start, stop in self.regex.spans(text):
             if start < reach:
                 continue
             reach = stop
-            key = _fold(text[start:stop])
+            key = self.keys[text[start:stop]]
             for pattern, name, marker in self.anchors.get(key, ()):
                 p = pattern.match(text, start)
                 if p:
@@ -143,7 +144,7 @@ class _Rules:
                         tail = _TOKEN_TAIL.match(text, end)
                         if tail and (tail.end() == len(text) or text[tail.end()] in _TOKEN_END):
                             end = tail.end()
-                    yield m.start(), end, key, self.markers[key]
+                    yield start, end, key, self.markers[key]
 
 
 def _false_hit(text: str, start: int, stop: int, key: str, marker: _Marker) -> bool:
@@ -367,6 +368,8 @@ def _propose_plain(text: str, rules: _All) -> Proposal:
             found.add(m.start(), m.end(), "learned-line", "line learned as boilerplate of this source")
     if page_numbers(text, found) >= 2:
         running_headers(text, found)
+    repeated_lines(text, found)
+    encoded_tail(text, found)
     # Edge blocks and chrome decide each other (an edge block reaches past a chrome line; a
     # chrome line is decided by removed neighbours): repeat both until nothing more goes, so
     # that cleaning the result again finds nothing new (a fixed point, usually reached at once).
@@ -376,6 +379,7 @@ def _propose_plain(text: str, rules: _All) -> Proposal:
         chrome = chrome_lines(scan, rules.rules.titles, set(found.lines), rules.settings)
         for start, (end, rule, reason) in chrome.items():
             found.add(start, end, rule, reason)
+        encoded_tail(text, found)  # an encoded run may end the page above chrome that now goes
         if by_line and len(found.lines) > size:
             _edge(text, rules.rules, found, by_line, rest, True, rules.settings)
             _edge(text, rules.rules, found, by_line, rest, False, rules.settings)
@@ -514,7 +518,7 @@ BOILERPLATE = Step(
     codes={"boilerplate-kept": "info"},
     rules=(
         *("watermark-line", "footer-line", "user-line", "watermark-inline", "footer-inline", "user-inline"),
-        *("boilerplate-block", "page-number", "running-header", "learned-line"),
+        *("boilerplate-block", "page-number", "running-header", "learned-line", "encoded-tail"),
         *("chrome-nav", "chrome-metadata", "chrome-toolbar", "chrome-docsite", "chrome-block"),
         *("bbcode", "html-tag", "anti-scrape", "pinyin-gloss"),
     ),
@@ -525,7 +529,8 @@ BOILERPLATE = Step(
             {"family": ("watermark", "footer", "user", "line"), "weight": ("strong", "weak")},
         ),
         "chrome": Schema(
-            (("term", "class", "weight"),), {"class": ("label", "nav", "toolbar"), "weight": ("strong", "weak")}
+            (("term", "class", "weight"),),
+            {"class": ("label", "nav", "toolbar", "related"), "weight": ("strong", "weak")},
         ),
         "pinyin": Schema((("syllable",),)),
     },

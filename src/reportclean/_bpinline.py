@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from ._bptext import TERMINATORS, fold
+from ._bptext import HEADING, TERMINATORS, fold
 from ._chrome import BoilerplateSettings
 
 __all__ = ["Hit", "Marker", "group", "inline_cut", "judge", "may_go_whole", "segments", "stable_cuts"]
@@ -68,7 +68,10 @@ def inline_cut(
 
     The cut runs from the segment start (or the first marker, if more than 10
     characters come before it) to the segment end (or the last marker, if more
-    than 6 come after it), and must be boilerplate and over 60 % markers.
+    than 6 come after it), and must be boilerplate and over 60 % markers. A
+    sentence (not a heading) of at most 120 characters framed by markers at both
+    ends, a strong one among three or more distinct, goes whole however little they
+    cover (an essay site's lead-in naming the document).
     """
     if not hits:
         return None
@@ -83,6 +86,15 @@ def inline_cut(
             return s, close, *verdict
     first = min(h[0] for h in hits)
     last = max(h[1] for h in hits)
+    framed = len(text[s:first].strip()) <= settings.inline_lead and len(text[last:e].strip()) <= settings.inline_tail
+    dense = any(h[3].strong for h in hits) and len({h[2] for h in hits}) >= 3
+    sentence = text[e - 1 : e] in _TERMINATORS and not HEADING.match(text, s)
+    if framed and dense and sentence and e - s <= 2 * settings.whole_segment:
+        # a sentence framed by markers (以下是小编精心整理的《…》，欢迎阅读): an essay site's lead-in
+        # naming the document; the title between its markers does not make it text
+        verdict = judge(text[s:e], hits, settings)
+        if verdict:
+            return s, e, *verdict
     before = text[s:first].rstrip()
     opening = text.rfind("《", s, first) if before.endswith("》") else -1
     if opening >= 0 and "》" not in text[opening : len(before) + s - 1] and text[e - 1 : e] in _TERMINATORS:

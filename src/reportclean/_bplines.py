@@ -13,13 +13,22 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import NamedTuple
 
 from ._bptext import HEADING, TERMINATORS
 from ._edits import Proposal
 
-__all__ = ["Lines", "emit", "is_blank", "page_numbers", "page_pattern", "running_headers"]
+__all__ = [
+    "Lines",
+    "emit",
+    "encoded_tail",
+    "is_blank",
+    "page_numbers",
+    "page_pattern",
+    "repeated_lines",
+    "running_headers",
+]
 
 _HEADING = HEADING
 _TERMINATORS = TERMINATORS
@@ -137,6 +146,106 @@ def running_headers(text: str, found: Lines) -> None:
             reason = "running header or footer repeated next to page numbers"
             found.add(starts[i], starts[i] + len(lines[i]), "running-header", reason)
         seen.add(key)
+
+
+_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+_PCT = re.compile(r"%[0-9A-Fa-f]{2}")
+_URLISH = re.compile(r"[\w%.~+\-/=&?:#;,]+", re.ASCII)
+_TOKEN = re.compile(r"[A-Za-z0-9+/=_\-]{24,}")
+_KEY = re.compile(r"[\w.\-]+=", re.ASCII)  # a query string's key (tracking parameters)
+_SCRIPT = re.compile(
+    r"function\s*\(|\bvar\s+\w+\s*=|document\.(?:write|getElementById|cookie)|window\.\w+|</?script|\$\(\s*['\"]"
+)
+_END_MARKS = "。！？!?；;：:”」』）)…"
+
+
+def _is_encoded(line: str) -> bool:
+    """An encoded or script line: no hanzi, and URL-encoded, a long base64/hex-like token, or script.
+
+    >>> _is_encoded("%E6%94%BF%E5%BA%9C%E5%B7%A5%E4%BD%9C"), _is_encoded("a1B2c3D4e5F6g7H8i9J0k1L2m3")
+    (True, True)
+    >>> _is_encoded("http://www.example.gov.cn/zwgk/2023/01/t20230101_123456.html"), _is_encoded("2023年工作总结")
+    (False, False)
+    >>> _is_encoded("?utm_source=wx&utm_medium=share&utm_campaign=a1")
+    True
+    """
+    s = line.strip()
+    if len(s) < 16 or _HAN.search(s):
+        return False
+    if len(_PCT.findall(s)) >= 3 and _URLISH.fullmatch(s):
+        return True
+    if _TOKEN.fullmatch(s) and any(c.isdigit() for c in s) and any(c.isalpha() for c in s):
+        return True
+    if s.count("&") >= 2 and _URLISH.fullmatch(s):
+        # a tracking query string, utm_source=x&utm_medium=y&utm_campaign=z (split, not one regex:
+        # a pattern of key=value pairs backtracks on a long line of '=')
+        pairs = s.rsplit("?", 1)[-1].split("&")
+        if sum(1 for p in pairs if _KEY.match(p)) >= 3:
+            return True
+    return _SCRIPT.search(s) is not None
+
+
+def encoded_tail(text: str, found: Lines) -> None:
+    """Encoded runs at the end of a page (URL-encoded, base64 or hex tokens, tracking or script
+    remnants) go: lines without hanzi, from the last line up, while each is such a run (lines
+    other rules remove already are passed over)."""
+    end = len(text)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip() and start not in found.lines:
+            if not _is_encoded(line):
+                return
+            found.add(start, end, "encoded-tail", "encoded or script remnant at the end of the page")
+        end = start - 1
+
+
+def _cut_off(line: str) -> bool:
+    """A line of prose that stops in mid-sentence (a page broke it): 10 characters or more,
+    hanzi in it, ending in a hanzi, a digit or a comma."""
+    s = line.strip()
+    return len(s) >= 10 and _HAN.search(s) is not None and (_HAN.match(s[-1]) is not None or s[-1] in "，,、0123456789")
+
+
+def repeated_lines(text: str, found: Lines) -> None:
+    """A short line repeated at least three times that breaks into the middle of sentences is a
+    running header or footer of a PDF conversion (the document's or a chapter's name), with or
+    without a page number: its repeats go, the first occurrence stays when it opens the text.
+
+    At least two of its occurrences must stand between an unfinished line (no 。！？；： at its
+    end) and the next: a heading repeated between sections (after a finished paragraph) stays.
+    """
+    lines = text.split("\n")
+    counts = Counter(map(str.strip, lines))
+    repeated = {
+        x
+        for x, n in counts.items()
+        if n >= 3
+        and 4 <= len(x) <= 40
+        and not any(c in x for c in _TERMINATORS + ":：|")
+        and not _HEADING.match(x)
+    }
+    if not repeated:
+        return
+    starts = [0, *accumulate(map((1).__add__, map(len, lines)))][:-1]
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    where: dict[str, list[int]] = {}
+    for k, i in enumerate(nonblank):
+        key = lines[i].strip()
+        if key in repeated:
+            where.setdefault(key, []).append(k)
+    for ks in where.values():
+        if any(b - a < 4 for a, b in pairwise(ks)):
+            continue  # a page holds more than three lines: repeats closer than that are no page furniture
+        breaking = [k for k in ks if 0 < k < len(nonblank) - 1 and _cut_off(lines[nonblank[k - 1]])]
+        if len(breaking) < 2:
+            continue
+        for k in ks:
+            if k == ks[0] and k < 3:
+                continue  # the title
+            i = nonblank[k]
+            reason = "line repeated in the middle of sentences (a running header)"
+            found.add(starts[i], starts[i] + len(lines[i]), "running-header", reason)
 
 
 def emit(text: str, found: Lines, out: Proposal) -> None:

@@ -34,7 +34,7 @@ from functools import cache
 from itertools import accumulate
 from typing import NamedTuple
 
-from ._bptext import HEADING, TERMINATORS, fold, forms, scanner, variants
+from ._bptext import HEADING, TERMINATORS, Scanner, fold, forms, variants
 from ._lexicon import Lexicon, LexiconError, package_lexicon
 
 __all__ = ["BoilerplateSettings", "ChromeRules", "ChromeScan", "chrome_lines"]
@@ -91,7 +91,7 @@ class BoilerplateSettings:
 @dataclass(frozen=True, slots=True)
 class _Term:
     term: str  # the simplified spelling in the lexicon
-    cls: str  # label, nav or toolbar
+    cls: str  # label, nav, toolbar or related (a related-links heading: a toolbar link that leads a list)
     strong: bool
 
 
@@ -108,7 +108,7 @@ class _Rx(NamedTuple):
     SPACED: re.Pattern[str]
     HANZI: re.Pattern[str]
     HAN_WORD: re.Pattern[str]
-    TRIGGERS: tuple[re.Pattern[str], ...]
+    TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...]
 
 
 @cache
@@ -126,14 +126,16 @@ def _rx() -> _Rx:
     _HANZI = re.compile(r"[\u3400-\u9fff]")
     _HAN_WORD = re.compile(r"[\u3400-\u9fff](?<![年月日时分秒])")
     # Lines worth classifying besides those with a chrome term: separators, page tabs, file sizes,
-    # time stamps, letter-spaced field names (索 引 号：). One regex per kind, each led by a single
-    # character class: re then skips ahead at C speed (one alternation of them all is ~10x slower).
+    # time stamps, letter-spaced field names (索 引 号：). Each regex is led by one literal, the text
+    # it needs before it can match (str's substring search tells that at ~0.01 ms/MB): re finds a
+    # literal lead at C speed, where a class lead ([>|]) tests every character (~10x slower, and
+    # one alternation of all the kinds is ~10x slower again).
     _TRIGGERS = (
-        re.compile("[>»|＞｜]"),
-        re.compile("_第"),
-        re.compile(r"[bB](?<=\d[kKmMgG][bB])|[bB](?<=\d [kKmMgG][bB])"),
-        re.compile(r":(?<=\d:)\d\d"),
-        re.compile(r" (?<=[\u3400-\u9fff] )[\u3400-\u9fff](?: [\u3400-\u9fff])?\s*[:：]"),
+        *((c, re.compile(re.escape(c))) for c in ">»|＞｜"),
+        ("_第", re.compile("_第")),
+        *((b, re.compile(b + rf"(?:(?<=\d[kKmMgG]{b})|(?<=\d [kKmMgG]{b}))")) for b in "bB"),
+        (":", re.compile(r":(?<=\d:)\d\d")),
+        (" ", re.compile(r" (?<=[\u3400-\u9fff] )[\u3400-\u9fff](?: [\u3400-\u9fff])?\s*[:：]")),
     )
     return _Rx(
         _NOT_RESIDUE,
@@ -152,6 +154,11 @@ _MARKS = re.compile(r"[\s*×xX□○]+")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _DIGIT = re.compile(r"\d")
 _TAB = re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|txt|wps)_第\s?\d{1,4}\s?页\s*$")
+# A page tab without a file extension (标题_第3页): chrome only when the text holds two or more
+_BARE_TAB = re.compile(r"_第\s?(\d{1,4})\s?页\s*$")
+# The page's title bar: the headline, a separator and the site's name (标题 - 某某网)
+# (the site's name is the last piece: at most 15 characters without a separator or a space)
+_TITLE_BAR = re.compile(r"(?:\s[-–—|｜－]\s*|_)([^-–—|｜－_\s]{1,15})$")
 _SIZE = re.compile(r"[\s\-•·*]*\d{1,5}(?:\.\d{1,2})?\s?[kmg]b\s*$")
 # A CMS time stamp: an ISO-like date with a time to the second and nothing else (a news dateline
 # without seconds stays).
@@ -169,7 +176,7 @@ _ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s
 class ChromeRules:
     """The chrome vocabulary compiled into one scanner, with its traditional spellings."""
 
-    __slots__ = ("regex", "terms")
+    __slots__ = ("by_form", "regex", "terms")
 
     def __init__(self, lexicons: Sequence[Lexicon]) -> None:
         self.terms: dict[str, _Term] = {}
@@ -177,16 +184,18 @@ class ChromeRules:
             for row in lx.rows:
                 weight = (row[lx.columns.index("weight")] if "weight" in lx.columns else "") or "strong"
                 cls = (row[lx.columns.index("class")] if "class" in lx.columns else "") or "toolbar"
-                if weight not in ("strong", "weak") or cls not in ("label", "nav", "toolbar"):
+                if weight not in ("strong", "weak") or cls not in ("label", "nav", "toolbar", "related"):
                     raise LexiconError(
-                        f"{lx.name}: entry {row[0]!r}: class must be label, nav or toolbar and weight strong "
+                        f"{lx.name}: entry {row[0]!r}: class must be label, nav, toolbar or related and weight strong "
                         f"or weak, got class {cls!r}, weight {weight!r}"
                     )
                 self.terms.setdefault(fold(row[0]), _Term(row[0], cls, weight == "strong"))
         for spelling, source in variants(list(self.terms)).items():
             self.terms.setdefault(fold(spelling), self.terms[source])
         words = {f for t in self.terms for f in forms(t)}
-        self.regex = scanner(words) if words else None
+        self.regex = Scanner(words) if words else None
+        # each spelling the scanner matches, with its term: folded once here rather than at every hit
+        self.by_form = {w: self.terms[fold(w)] for w in words}
 
 
 def builtin_chrome_lexicons() -> tuple[Lexicon, ...]:
@@ -207,8 +216,7 @@ def _line_hits(view: str, rules: ChromeRules) -> dict[int, list[_Hit]]:
         return out
     reach = 0
     line_start, seen = 0, 0
-    for m in rules.regex.finditer(view):
-        s, e = m.span(1)
+    for s, e in rules.regex.spans(view):
         if s < reach:
             continue
         reach = e
@@ -216,7 +224,7 @@ def _line_hits(view: str, rules: ChromeRules) -> dict[int, list[_Hit]]:
         if nl >= 0:
             line_start = nl + 1
         seen = s
-        out.setdefault(line_start, []).append((s - line_start, e - line_start, rules.terms[fold(view[s:e])]))
+        out.setdefault(line_start, []).append((s - line_start, e - line_start, rules.by_form[view[s:e]]))
     return out
 
 
@@ -241,9 +249,17 @@ def _residue(line: str, hits: list[_Hit]) -> int:
 
 
 def classify(
-    line: str, hits: list[_Hit], header: bool, near_top: bool, settings: BoilerplateSettings
+    line: str,
+    hits: list[_Hit],
+    header: bool,
+    near_top: bool,
+    settings: BoilerplateSettings,
+    footer: bool = False,
 ) -> tuple[str, str] | None:
     """(rule, reason) if the folded ``line`` is chrome, else None.
+
+    ``header`` and ``footer``: the line stands in the run of short lines at the top or
+    the bottom of the text, before (after) its first (last) content line.
 
     >>> rules = ChromeRules(builtin_chrome_lexicons())
     >>> def c(line, header=False):
@@ -257,9 +273,22 @@ def classify(
     'chrome-toolbar'
     >>> c("（三）信息公开方式") is None, c("相关附件") is None, c("联系我们") is None
     (True, True, True)
+    >>> c("（责任编辑：王某 AB012）")[0], c("初审：张某 复审：李某 终审：赵某")[0]
+    ('chrome-metadata', 'chrome-metadata')
+    >>> c("（审核后报县政府）") is None
+    True
     """
     s = line.strip()
     if not s or len(s) > settings.max_chrome_line or HEADING.match(line):
+        return None
+    if len(s) > 2 and s[0] in "(（" and s[-1] in ")）" and not any(c in s[1:-1] for c in "()（）"):
+        # a credit in brackets, (责任编辑：某某): judged on what the brackets hold, and only a
+        # page field counts (a note in brackets is text)
+        at = line.index(s[0]) + 1
+        inner = [(a - at, b - at, t) for a, b, t in hits if a >= at and b <= at + len(s) - 2]
+        verdict = classify(line[at : at + len(s) - 2], inner, header, near_top, settings, footer)
+        if verdict and verdict[0] == "chrome-metadata":
+            return verdict[0], verdict[1] + " (in brackets)"
         return None
     ends = any(c in s for c in TERMINATORS)
     lead = _LEAD.match(line)
@@ -272,7 +301,7 @@ def classify(
             return "chrome-nav", f"breadcrumb led by {term.term}"
         # a field's value has no clause marks; a toolbar link may lead a list (tag: a, b, c);
         # the term stands alone as a token (无障碍设施改造 and TOP10企业 are not buttons)
-        listed = term.cls == "toolbar" or not any(c in rest for c in "，,、")
+        listed = term.cls in ("toolbar", "related") or not any(c in rest for c in "，,、")
         after = line[first[1] : first[1] + 1]
         token = not after or after in " :|" or (term.cls == "label" and after.isdigit())
         if term.strong and term.cls != "nav" and token and len(rest) <= settings.max_field_value and listed:
@@ -316,7 +345,17 @@ def classify(
         dated = [h for h in hits if h[2].cls == "label" and h[2].strong and _DATE_AT.match(line, h[1])]
         if dated:
             return "chrome-metadata", f"{dated[0][2].term} with a date"
+    if (header or footer) and links and not labels and _residue(line, hits) == 0:
+        # at the edges of the page a lone weak term is a button too (关闭, 广告, 分享)
+        return "chrome-toolbar", "site buttons at the edge of the page: " + ", ".join(sorted(distinct)[:4])
     lead_label = hits and hits[0][2].cls == "label" and hits[0][0] == start
+    if footer and lead_label and line[hits[0][1] : hits[0][1] + 1] in (" ", ":", "|"):
+        value = line[hits[0][1] :].strip(" :|")
+        if value and len(value) <= settings.max_field_value and not _DIGIT.search(value) and not any(
+            c in value for c in "，,、"
+        ):
+            # 关键词：政府工作报告, 标签：工作总结 at the foot of the page (a date stays: a report ends with one)
+            return "chrome-metadata", f"{hits[0][2].term} field at the foot of the page"
     if near_top and lead_label:
         value = line[hits[0][1] :].lstrip(" :")
         if _ISO_DATE.match(value) or (len(value) <= settings.max_field_value and _ISO_DATE_END.search(value)):
@@ -399,7 +438,7 @@ class ChromeScan:
     remove, as often as the step needs (the fixed point of the boilerplate step).
     """
 
-    __slots__ = ("shapes", "starts", "text", "verdicts", "views")
+    __slots__ = ("_candidates", "_hits", "_rules", "related", "shapes", "starts", "text", "verdicts", "views")
 
     def __init__(
         self, text: str, rules: ChromeRules, titles: re.Pattern[str] | None, settings: BoilerplateSettings
@@ -408,10 +447,12 @@ class ChromeScan:
         self.shapes: dict[int, tuple[bool, ...]] = {}  # line index -> its shape, filled by chrome_lines
         hits = _line_hits(text, rules)
         # line starts from the line lengths (C speed), not from a newline regex
-        self.starts = starts = [0, *accumulate(len(x) + 1 for x in text.split("\n"))][:-1]
+        # (map, a bound int.__add__ and accumulate keep the loop in C; a generator expression was 3x slower)
+        self.starts = starts = [0, *accumulate(map((1).__add__, map(len, text.split("\n"))))][:-1]
         candidates = {bisect_right(starts, h) - 1 for h in hits}
-        for trigger in _rx().TRIGGERS:
-            candidates.update(bisect_right(starts, m.start()) - 1 for m in trigger.finditer(text))
+        for needle, trigger in _rx().TRIGGERS:
+            if needle[0] in text and needle in text:  # one character first: str finds it fastest
+                candidates.update(bisect_right(starts, m.start()) - 1 for m in trigger.finditer(text))
         # the header zone: the first non-blank lines, up to the first content line
         top: dict[int, bool] = {}  # line index -> still in the header zone
         in_header, i = True, 0
@@ -424,16 +465,88 @@ class ChromeScan:
                 if i not in candidates and not short and not _is_filler(text[s:e], titles, settings):
                     in_header = False
             i += 1
+        # the footer zone likewise, from the bottom up
+        bottom: set[int] = set()
+        in_footer, seen, i = True, 0, len(starts) - 1
+        while i >= 0 and in_footer and seen < settings.header_lines:
+            s, e = self.span(i)
+            stripped = text[s:e].strip()
+            if stripped:
+                seen += 1
+                short = len(stripped) <= _MENU_ITEM and not any(c in stripped for c in TERMINATORS)
+                sentence = any(c in stripped for c in TERMINATORS) or HEADING.match(text, s, e)
+                if sentence or (i not in candidates and not short and not _is_filler(text[s:e], titles, settings)):
+                    in_footer = False  # a sentence or a heading is content, whatever terms it holds
+                else:
+                    bottom.add(i)
+            i -= 1
         self.verdicts: dict[int, tuple[str, str]] = {}
+        self._edges(text, top, candidates)
+        self.related: set[int] = set()  # starts of chrome lines led by a related-links heading
         self.views: dict[int, tuple[str, list[_Hit]]] = {}
+        self._hits, self._rules, self._candidates = hits, rules, candidates
+        longest = settings.max_chrome_line
         for i in sorted(candidates):
             s, e = self.span(i)
-            if not text[s:e].strip():
+            line = text[s:e]
+            size = len(line.strip())
+            if not size:
                 continue
-            self.views[i] = _view(text[s:e], hits.get(s, []), rules)
-            verdict = classify(*self.views[i], top.get(i, False), i in top, settings)
+            spaced = " " in line or "\u3000" in line  # letter-spacing _view may take out
+            if size > longest and not spaced:
+                # too long for chrome: classify says no without the fold (of the whole paragraph,
+                # the costliest part of the scan on prose); its view is made only if the revise pass asks
+                continue
+            if any(c in line for c in TERMINATORS):
+                # a sentence: classify says no (the fold maps a full-width ！？； to a terminator
+                # too, and takes out spaces only), so skip the fold
+                continue
+            view, found = self.view(i)
+            verdict = classify(view, found, top.get(i, False), i in top, settings, i in bottom)
             if verdict:
                 self.verdicts[i] = verdict
+                if any(h[2].cls == "related" for h in found):
+                    self.related.add(s)
+
+    def _edges(self, text: str, top: dict[int, bool], candidates: set[int]) -> None:
+        """Page furniture told by its place and its repeats: page tabs, the title bar, a logo caption."""
+        tabs = []
+        for i in candidates if "_第" in text else ():
+            s, e = self.span(i)
+            m = _BARE_TAB.search(text, s, e)  # its $ is the line's end (endpos)
+            if m:
+                tabs.append((i, m.group(1)))
+        if len({n for _, n in tabs}) >= 2:
+            for i, _ in tabs:
+                self.verdicts[i] = ("chrome-docsite", "document-site page tab (标题_第N页), one of several")
+        heads = [i for i in top if top[i]]
+        lines: dict[int, str] = {}  # the lines near the top, stripped: made only for a title-bar candidate
+        for i in heads:
+            line = text[slice(*self.span(i))].strip()
+            if len(line) <= 24 and line[-4:].lower() == "logo":
+                self.verdicts[i] = ("chrome-toolbar", "the site's logo caption at the top")
+                continue
+            m = _TITLE_BAR.search(line)
+            head = line[: m.start()].strip() if m else ""
+            if not m or len(head) < 6 or any(c in m.group(1) for c in TERMINATORS):
+                continue
+            if not lines:
+                last = min(heads[-1] + 6, len(self.starts))
+                lines = {j: text[slice(*self.span(j))].strip() for j in range(heads[0], last)}
+            if any(j != i and lines[j] == head for j in lines):
+                # the headline stands on its own line nearby: this one is the browser title bar
+                self.verdicts[i] = ("chrome-nav", "the page's title bar: the headline and the site's name")
+
+    def view(self, i: int) -> tuple[str, list[_Hit]]:
+        """Line ``i`` folded, with its chrome terms (made once, on first use); a line that is
+        no candidate is its own view, with no terms."""
+        got = self.views.get(i)
+        if got is None:
+            s, e = self.span(i)
+            if i not in self._candidates:
+                return self.text[s:e], []
+            got = self.views[i] = _view(self.text[s:e], self._hits.get(s, []), self._rules)
+        return got
 
     def span(self, i: int) -> tuple[int, int]:
         """Start and end (before its newline) of line ``i``."""
@@ -454,7 +567,7 @@ def chrome_lines(
     are classified; the revise pass looks at the lines around chrome only, so a
     text without chrome costs one scan.
     """
-    text, starts, span, views = scan.text, scan.starts, scan.span, scan.views
+    text, starts, span = scan.text, scan.starts, scan.span
     verdicts = {i: v for i, v in scan.verdicts.items() if starts[i] not in known}
     if not verdicts:
         return {}  # lines removed by the marker rules alone decide no neighbour here (edge blocks do)
@@ -485,7 +598,7 @@ def chrome_lines(
         row.text = stripped
         shape = scan.shapes.get(i)
         if shape is None:  # what the line is like does not change between rounds: worked out once
-            line, here = views[i] if i in views else (text[s:e], [])  # no term: nothing to fold for
+            line, here = scan.view(i)
             field = _is_field(line, here, settings)
             value = line[here[0][1] :].strip(" :|") if field else ""
             symbol = _SYMBOLS.fullmatch(stripped) is not None
@@ -526,7 +639,41 @@ def chrome_lines(
                 out[row.start] = (row.end, "chrome-block", "field or separator line next to page chrome")
                 changed = True
         changed |= _sandwiches(rows, out, settings)
+    _related_tail(rows, scan.related, out)
     return out
+
+
+_MAX_LINKS = 12  # headlines a related-links list at the foot of a page holds at most
+_LINK_LINE = 40  # a headline is at most this long (a row of links between '|' may be longer)
+
+
+def _is_link(row: _Row) -> bool:
+    """A headline or a row of links: short, no full stop, not a heading, an attachment or a field."""
+    t = row.text
+    if row.kind != "other" or not t or "。" in t or HEADING.match(t) or t.startswith(("附件", "附：", "附:")):
+        return False
+    if t[-1] in ":：":
+        return False
+    items = t.split("|")
+    return len(t) <= _LINK_LINE or (len(items) >= 3 and all(len(x.strip()) <= 16 for x in items))
+
+
+def _related_tail(rows: list[_Row], related: set[int], out: dict[int, tuple[int, str, str]]) -> None:
+    """Headlines under a related-links heading (相关阅读, 更多…新闻报道) that run to the end of the text go.
+
+    Only at the foot of the page: every row after the heading is chrome or a short headline,
+    to the last line of the text, and there are at most ``_MAX_LINKS`` of them.
+    """
+    for k, row in enumerate(rows):
+        if row.kind != "chrome" or row.start not in related:
+            continue
+        after = rows[k + 1 :]
+        links = [r for r in after if r.kind != "chrome"]
+        if links and len(links) <= _MAX_LINKS and all(_is_link(r) for r in links):
+            for r in links:
+                r.kind, r.rule = "chrome", "chrome-block"
+                out[r.start] = (r.end, "chrome-block", "headline under a related-links heading at the foot of the page")
+            return
 
 
 def _edge_reach(rows: list[_Row]) -> int:

@@ -35,7 +35,7 @@ class _Rx(NamedTuple):
     HTML: re.Pattern[str]
     ANY_TAG: re.Pattern[str]
     CJK: re.Pattern[str]
-    GLOSS: re.Pattern[str]
+    GLOSS: tuple[re.Pattern[str], ...]
     LATIN_AFTER_HAN: re.Pattern[str]
 
 
@@ -56,7 +56,11 @@ def _rx() -> _Rx:
     # Forum anti-scrape junk: 3 to 7 space-separated tokens of one or two ASCII characters between
     # hanzi (``8 ^% E# K1``); counted only when two tokens hold a sign no report writes there
     _CJK = re.compile("[\u3400-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]")
-    _GLOSS = re.compile(r"[(（](?<=[\u3400-\u9fff\uf900-\ufaff)）][(（])([a-zA-Z\u00c0-\u01dc\u0300-\u036f]{1,8})[)）]")
+    # one regex per bracket: re finds a literal lead at C speed, a class lead ([(（]) ~15x slower
+    _GLOSS = tuple(
+        re.compile(rf"{b}(?<=[\u3400-\u9fff\uf900-\ufaff)）]{b})([a-zA-Z\u00c0-\u01dc\u0300-\u036f]{{1,8}})[)）]")
+        for b in (r"\(", "（")
+    )
     _LATIN_AFTER_HAN = re.compile(rf"[(（](?<={_HAN_BEFORE}[(（])[a-zA-Z\u00c0-\u01dc]{{1,8}}[)）]")
     return _Rx(
         _BBCODE,
@@ -72,7 +76,33 @@ def _rx() -> _Rx:
 _PAGINATION = re.compile(r"\[(?:nextpage|page_break|pagebreak)\]", re.IGNORECASE)
 # What a line may hold besides its markup and still go whole: a list number at most
 _LEFTOVER = re.compile(r"\s*(?:\d{1,3}\s*[.、)）]?)?\s*")
-_JUNK = re.compile(r"[!-~]{1,2}(?: [!-~]{1,2}){2,6}")  # led by one class: a fast scan; context checked after
+_JUNK = re.compile(r"[!-~]{1,2}(?: [!-~]{1,2}){2,6}")  # context checked after
+# The first space of every _JUNK run, led by a literal (re skips to a space at C speed; the class
+# lead of _JUNK tests every character): _junk_runs tries _JUNK only just before these.
+_JUNK_PROBE = re.compile(r" (?=[!-~]{1,2} [!-~])")
+
+
+def _junk_runs(text: str) -> list[re.Match[str]]:
+    """What ``_JUNK.finditer(text)`` gives, found from the runs' first spaces.
+
+    A run starts one or two characters before its first space (its first token); the leftmost
+    start after the previous run wins, as in ``finditer`` (checked equal on 600,000 random texts
+    of those characters; ~15x faster on a text with few spaces).
+
+    >>> t = "中文 8 ^% E# K1 中文 a b c"
+    >>> [m.group() for m in _junk_runs(t)] == [m.group() for m in _JUNK.finditer(t)] == ["8 ^% E# K1", "a b c"]
+    True
+    """
+    out: list[re.Match[str]] = []
+    reach = 0
+    for probe in _JUNK_PROBE.finditer(text):
+        q = probe.start()
+        for p in (q - 2, q - 1):
+            if p >= reach and p >= 0 and (m := _JUNK.match(text, p)):
+                out.append(m)
+                reach = m.end()
+                break
+    return out
 _JUNK_SIGN = re.compile(r"[\^%#$&*@~!\[\]/=+|\\]")
 # the bracket first, then what stands before it: re skips to a bracket at C speed
 _HAN_BEFORE = "[\u3400-\u9fff\uf900-\ufaff]"
@@ -155,11 +185,14 @@ def markup(text: str, min_glosses: int = 5) -> list[Span]:
         if len(tags) >= 2 or any(m.group(1) for m in tags):
             spans += _runs(text, [m.span() for m in tags], "html-tag", "HTML tag left by a converter")
     if "(" in text or "（" in text:
-        glosses = [m for m in _rx().GLOSS.finditer(text) if _toneless(m.group(1)) in _syllables()]
+        found = [m for gloss in _rx().GLOSS for m in gloss.finditer(text)]
+        found.sort(key=lambda m: m.start())  # matches of the two never overlap: no bracket inside
+        glosses = [m for m in found if _toneless(m.group(1)) in _syllables()]
         if len(glosses) >= min_glosses and 5 * len(glosses) >= 4 * len(_rx().LATIN_AFTER_HAN.findall(text)):
             spans += _runs(text, [m.span() for m in glosses], "pinyin-gloss", "pinyin gloss inserted after a hanzi")
-    if sum(map(text.count, "^#$&*@~!")) >= 4:  # two runs hold at least four signs (% alone is common)
-        junk = [run for m in _JUNK.finditer(text) if (run := _junk_span(text, m))]
+    # two runs hold at least four signs (% alone is common); most texts hold none (a cheap test first)
+    if _signs_at_least(text, "^#$&*@~!", 4):
+        junk = [run for m in _junk_runs(text) if (run := _junk_span(text, m))]
         if len(junk) >= 2:  # anti-scrape junk is sown through a page, never once
             spans += [(a, b, "anti-scrape", "forum anti-scrape junk between hanzi", "") for a, b in junk]
     spans.sort()
@@ -168,6 +201,18 @@ def markup(text: str, min_glosses: int = 5) -> list[Span]:
         if not out or sp[0] >= out[-1][1]:
             out.append(sp)
     return _whole_lines(text, out)
+
+
+def _signs_at_least(text: str, signs: str, n: int) -> bool:
+    """Whether ``text`` holds at least ``n`` of the characters ``signs`` (counting stops there:
+    most texts hold none, and str.count of an absent character is a full scan each)."""
+    total = 0
+    for c in signs:
+        if c in text:
+            total += text.count(c)
+            if total >= n:
+                return True
+    return False
 
 
 def _whole_lines(text: str, spans: list[Span]) -> list[Span]:

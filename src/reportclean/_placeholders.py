@@ -320,8 +320,9 @@ def _judge(
     return start, end, _kind(text, start, end, rules)
 
 
-# skipped when looking for Chinese around a run: spaces, quotes, brackets, range marks, other runs
-_WRAPPERS = frozenset(" \u3000\t“”‘’\"'「」『』《》（）()【】-－~～—*＊×_＿")
+# skipped when looking for Chinese around a run: spaces, quotes, brackets, range marks, other runs,
+# and the signs of a blanked figure (每±____%, 增长____％)
+_WRAPPERS = frozenset(" \u3000\t“”‘’\"'「」『』《》（）()【】-－~～—*＊×_＿±%％")
 
 
 def _in_chinese(text: str, start: int, end: int) -> bool:
@@ -330,6 +331,8 @@ def _in_chinese(text: str, start: int, end: int) -> bool:
 
     >>> _in_chinese("荣获“**”称号", 3, 5), _in_chinese("values (“+” and “×” curves)", 17, 18)
     (True, False)
+    >>> _in_chinese("完成率每±____%", 5, 9)
+    True
     """
     i = start - 1
     while i >= 0 and start - i <= 3 and text[i] in _WRAPPERS:

@@ -1,0 +1,201 @@
+"""The chrome kinds that survived on unseen pages: editor credits, share and keyword rows,
+file-information blocks, related-links lists, title bars, page tabs, running headers without
+page numbers and encoded tails (issue 14). Each has a case that goes and a case that stays.
+
+Every text here is written for the test (names, numbers and sites made up).
+"""
+
+from __future__ import annotations
+
+import reportclean
+from reportclean import Config
+
+ONLY = Config(**{name: name == "boilerplate" for name in reportclean.STEP_NAMES})
+CLEANER = reportclean.Cleaner(ONLY)
+
+BODY = "一、主要工作\n今年以来，街道围绕中心工作，新建口袋公园3个，完成老旧小区改造2个。\n"
+
+
+def gone(text: str) -> dict[str, str]:
+    """Each removed line (stripped) and the rule that removed it."""
+    out = {}
+    for r in CLEANER.clean(text).removed:
+        for line in r.text.split("\n"):
+            if line.strip():
+                out[line.strip()] = r.rule
+    return out
+
+
+def kept(text: str) -> str:
+    return CLEANER.clean(text).text
+
+
+# -- editor credits ------------------------------------------------------------------------------
+
+
+def test_editor_credit_lines_go_alone_several_on_a_line_or_in_brackets() -> None:
+    page = "初审编辑：\n复审编辑：\n" + BODY + "初审：王某 复审：李某 终审：赵某\n（责任编辑：周某 AB001）\n"
+    lost = gone(page)
+    assert set(lost) == {"初审编辑：", "复审编辑：", "初审：王某 复审：李某 终审：赵某", "（责任编辑：周某 AB001）"}
+    assert "新建口袋公园3个" in kept(page)
+
+
+def test_a_note_in_brackets_and_review_work_in_a_sentence_stay() -> None:
+    page = BODY + "（审核后报县政府）\n二、审核工作\n全年审核项目资料120份，校对文件30件。\n"
+    assert gone(page) == {}
+
+
+# -- keyword rows, share rows, buttons at the edges ----------------------------------------------------
+
+
+def test_keyword_field_and_a_lone_button_at_the_foot_go() -> None:
+    page = BODY + "\n（责任编辑：周某）\n关键词：工作总结\n关闭\n"
+    assert set(gone(page)) == {"（责任编辑：周某）", "关键词：工作总结", "关闭"}
+
+
+def test_a_source_credit_in_brackets_at_the_foot_goes() -> None:
+    assert set(gone(BODY + "（来源：某某日报）\n")) == {"（来源：某某日报）"}
+
+
+def test_a_papers_keywords_under_its_abstract_and_a_closing_date_stay() -> None:
+    paper = "摘要：本文讨论社区治理。\n关键词：社区治理；基层党建\n" + BODY + "日期：2023年12月30日\n"
+    assert gone(paper) == {}
+
+
+def test_share_row_goes() -> None:
+    assert set(gone(BODY + "分享到：微信 微博 QQ空间\n")) == {"分享到：微信 微博 QQ空间"}
+
+
+def test_an_advert_label_at_the_top_goes_but_not_in_the_body() -> None:
+    assert gone("广告\n\n" + BODY) == {"广告": "chrome-toolbar"}
+    assert gone("某镇2023年工作总结\n" + BODY + "广告\n全年查处违法户外广告15处。\n" + BODY) == {}
+
+
+# -- related-links lists ----------------------------------------------------------------------------
+
+
+def test_headlines_under_a_related_heading_at_the_foot_go() -> None:
+    page = BODY + "\n更多某某新闻报导\n某镇召开秋季防火工作会议\n某县举办农民丰收节 展示特色农产品\n"
+    lost = gone(page)
+    assert set(lost) == {"更多某某新闻报导", "某镇召开秋季防火工作会议", "某县举办农民丰收节 展示特色农产品"}
+
+
+def test_a_row_of_links_between_bars_under_a_recommendation_heading_goes() -> None:
+    row = "述职报告范文 | 述职报告开头结尾 | 述职报告模板 | 个人述职报告"
+    page = BODY + "小编精心推荐\n" + row + "\n"
+    assert set(gone(page)) == {"小编精心推荐", row}
+
+
+def test_attachments_and_a_signature_after_a_related_heading_stay() -> None:
+    page = BODY + "相关阅读\n附件：1.某镇2023年重点项目清单\n某镇人民政府\n2023年12月30日\n"
+    lost = gone(page)
+    assert "附件：1.某镇2023年重点项目清单" not in lost and "某镇人民政府" not in lost
+
+
+def test_a_related_heading_above_text_that_goes_on_keeps_the_text() -> None:
+    page = "相关阅读\n" + BODY + "二、下步打算\n继续抓好项目建设。\n"
+    assert "一、主要工作" not in gone(page)
+
+
+# -- document-site file information and page tabs ----------------------------------------------------
+
+
+def test_file_information_fields_go() -> None:
+    page = "书签 分享 收藏 举报 版权申诉 / 12\n上传文档赚钱\n  • 页数：12\n  • 大小：18.20KB\n  • 【下载声明】\n" + BODY
+    lost = gone(page)
+    assert {"页数：12", "大小：18.20KB", "上传文档赚钱"} <= {x.lstrip("• ").strip() for x in lost}
+    assert "一、主要工作" not in lost
+
+
+def test_page_tabs_without_an_extension_go_when_there_are_several() -> None:
+    tabs = "".join(f"某镇工作总结_第{i}页\n" for i in range(1, 4))
+    assert set(gone(tabs + BODY)) == {f"某镇工作总结_第{i}页" for i in range(1, 4)}
+
+
+def test_one_line_ending_in_a_page_reference_stays() -> None:
+    assert gone(BODY + "详见附表_第3页\n") == {}
+
+
+# -- the page's title bar and logo caption ------------------------------------------------------------
+
+
+def test_title_bar_with_the_site_name_goes_when_the_headline_stands_below() -> None:
+    page = "某某新闻网 logo\n\n某县召开2023年经济工作会议 - 某某新闻网\n\n某县召开2023年经济工作会议\n\n" + BODY
+    lost = gone(page)
+    assert "某县召开2023年经济工作会议 - 某某新闻网" in lost and "某某新闻网 logo" in lost
+    assert "某县召开2023年经济工作会议" not in lost
+
+
+def test_a_title_with_a_dash_but_no_repeat_stays() -> None:
+    page = "某县2023年工作总结 - 征求意见稿\n\n" + BODY
+    assert gone(page) == {}
+
+
+# -- running headers without page numbers -----------------------------------------------------------
+
+
+def _pdf_pages(header: str) -> str:
+    para = "全县完成地区生产总值120亿元，同比增长6.5%，其中第二产业增加值"
+    page = "第三段文字说明重点工作。\n第四段文字说明民生工作。\n"
+    return (
+        header + "\n一、经济发展\n" + page + para + "\n" + header + "\n45亿元。\n" + page
+        + "全县规模以上工业增加值达到\n" + header + "\n52亿元，同比增长7%。\n" + page
+    )
+
+
+def test_a_line_repeated_into_the_middle_of_sentences_is_a_running_header() -> None:
+    text = _pdf_pages("某县2023年政府工作报告")
+    lost = gone(text)
+    assert lost == {"某县2023年政府工作报告": "running-header"}
+    assert kept(text).startswith("某县2023年政府工作报告\n")  # the first one is the title
+    assert kept(text).count("某县2023年政府工作报告") == 1
+
+
+def test_a_heading_repeated_between_finished_paragraphs_stays() -> None:
+    section = "工作总结范文\n今年以来，各项工作稳步推进。\n完成年度目标任务。\n第三行文字。\n"
+    assert gone(section * 3) == {}
+
+
+# -- encoded tails ---------------------------------------------------------------------------------------
+
+
+def test_encoded_and_script_remnants_ending_a_page_go() -> None:
+    tail = "var _x = _x || []; document.write('x');\n" + "%E5%B7%A5%E4%BD%9C%E6%80%BB%E7%BB%93\n"
+    tail += "Qm9pbGVycGxhdGUxMjM0NTY3ODkw\n"
+    lost = gone(BODY + tail)
+    assert set(lost.values()) == {"encoded-tail"} and len(lost) == 3
+
+
+def test_a_tracking_query_string_ending_a_page_goes() -> None:
+    assert gone(BODY + "?utm_source=wx&utm_medium=share&utm_campaign=a1\n") == {
+        "?utm_source=wx&utm_medium=share&utm_campaign=a1": "encoded-tail"
+    }
+
+
+def test_a_web_address_and_encoded_text_inside_the_report_stay() -> None:
+    page = BODY + "%E5%B7%A5%E4%BD%9C%E6%80%BB%E7%BB%93\n二、下步打算\n详见http://www.example.gov.cn/zwgk/t20230101_1.html\n"
+    assert gone(page) == {}
+
+
+# -- site disclaimers and essay-site lead-ins ---------------------------------------------------------------
+
+
+def test_site_disclaimer_lines_go() -> None:
+    page = BODY + "注意：本站部分文字内容由网友投稿，如侵权请联系删除，联系邮箱：x@example.com\n"
+    assert "注意：本站部分文字内容由网友投稿，如侵权请联系删除，联系邮箱：x@example.com" in gone(page)
+
+
+def test_a_welcome_in_a_speech_stays() -> None:
+    page = "同志们：\n欢迎来到美丽的某某镇！\n" + BODY
+    assert gone(page) == {}
+
+
+def test_an_essay_site_lead_in_framed_by_its_markers_goes_whole() -> None:
+    page = "工作总结怎么写呢？以下是小编精心整理的某镇2023年安全生产工作总结，欢迎阅读，希望大家能够喜欢。\n" + BODY
+    out = kept(page)
+    assert "以下是小编" not in out and "工作总结怎么写呢？" in out and "新建口袋公园3个" in out
+
+
+def test_a_sentence_that_only_ends_with_a_site_phrase_keeps_its_text() -> None:
+    page = BODY + "全年共整理档案1200卷，欢迎阅读。\n"
+    assert "全年共整理档案1200卷" in kept(page)
