@@ -116,7 +116,7 @@ class Cleaner:
     ValueError: Config(quantities=False) switches off what the 'checks' step needs (quantities); ...
     """
 
-    __slots__ = ("_steps", "config", "strict")
+    __slots__ = ("_gates", "_steps", "config", "strict")
 
     def __init__(self, config: Config | None = None) -> None:
         if config is None:
@@ -138,6 +138,9 @@ class Cleaner:
                 )
         self.config = config
         self.strict = config.strict
+        # Skip a step whose gate finds none of its trigger characters (Step.gate). Only
+        # tests/test_outputs.py switches this off, to prove the gates change no output.
+        self._gates = True
         self._steps: tuple[tuple[str, StepFn, Step], ...] = tuple(
             (name, REGISTRY[name].make(config), REGISTRY[name]) for name in on
         )
@@ -168,6 +171,8 @@ class Cleaner:
         if decode_flags:
             doc.apply("decode", (), decode_flags)
         for name, fn, step in self._steps:
+            if step.gate is not None and self._gates and not step.gate(doc.text):
+                continue  # none of the step's trigger characters: it would propose nothing
             try:
                 _run(doc, step, fn, encoding is not None, self.strict)
             except Exception as exc:  # a bug in a step must not lose the document
