@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from operator import attrgetter
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from . import (
     _basic,
@@ -34,7 +34,7 @@ from ._decode import decode
 from ._document import Document
 from ._edits import Context, Flag, Step, StepFn
 from ._lexicon import Schema
-from ._model import CleanResult, Severity
+from ._model import CleanResult, QualityWarning, Severity
 
 __all__ = ["CODES", "KINDS", "REGISTRY", "Cleaner", "clean"]
 
@@ -191,7 +191,7 @@ class Cleaner:
                 )
         return CleanResult(
             text=doc.text,
-            warnings=doc.warnings(),
+            warnings=cast(list[QualityWarning], doc.warnings_builder()),  # made on first read
             removed=sorted(doc.removed, key=_ORIGINAL_SPAN),
             quantities=list(doc.quantities()),
             encoding=encoding,
