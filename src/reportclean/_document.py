@@ -37,7 +37,7 @@ from operator import attrgetter
 from ._alignment import Alignment, Span
 from ._changelog import ChangeLog
 from ._edits import Edit, Flag
-from ._model import QualityWarning, Quantity, Removal, Severity, WarningColumns, placed_quantities
+from ._model import FoundQuantity, QualityWarning, Quantity, Removal, Severity, WarningColumns, placed_quantities
 
 __all__ = ["Document", "EditError"]
 
@@ -89,7 +89,7 @@ class Document:
         step: str,
         edits: Iterable[Edit],
         flags: Iterable[tuple[Flag, Severity]] = (),
-        quantities: Iterable[Quantity] = (),
+        quantities: Iterable[Quantity | FoundQuantity] = (),
     ) -> None:
         """Apply one step's edits, record its flags and quantities.
 
@@ -156,7 +156,7 @@ class Document:
             step, [f[2] for f, _ in flags], [sev for _, sev in flags], [shared(f[3], f[3]) for f, _ in flags], spans
         )
 
-    def _add_quantities(self, qs: list[Quantity], text: str, n: int) -> None:
+    def _add_quantities(self, qs: list[Quantity | FoundQuantity], text: str, n: int) -> None:
         """Record a step's quantities with their original spans."""
         spans = [q.span for q in qs]
         if not all(0 <= a <= b <= n for a, b in spans):

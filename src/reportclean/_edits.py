@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import TYPE_CHECKING, NamedTuple
 
-from ._model import QualityWarning, Quantity, Severity
+from ._model import FoundQuantity, QualityWarning, Quantity, Severity
 
 if TYPE_CHECKING:
     from ._config import Config
@@ -83,7 +83,7 @@ class Proposal:
 
     edits: list[Edit] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
-    quantities: list[Quantity] = field(default_factory=list)
+    quantities: list[Quantity | FoundQuantity] = field(default_factory=list)
 
     def replace(self, start: int, end: int, replacement: str, rule: str) -> None:
         self.edits.append(Edit(start, end, replacement, rule))
