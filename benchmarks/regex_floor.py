@@ -141,8 +141,60 @@ def _replay(calls: list[tuple[str, str, re.Pattern[str], int, int, int]], texts:
     return out
 
 
-def measure(mb: float, repeats: int) -> dict[str, Any]:
-    """Record the pipeline's regex calls on ``mb`` MB of the corpus, replay them ``repeats`` times."""
+def _per_pattern(
+    calls: list[tuple[str, str, re.Pattern[str], int, int, int]], texts: list[str], engine: Callable[[str, int], Any]
+) -> dict[tuple[str, str], float]:
+    """CPU seconds of the recorded calls of each (step, pattern), replayed with ``engine``'s compiled pattern."""
+    by: dict[tuple[str, str], list[tuple[str, Any, int, int, int]]] = {}
+    compiled: dict[tuple[str, int], Any] = {}
+    for name, method, p, i, pos, endpos in calls:
+        key = (p.pattern, p.flags)
+        q = compiled.get(key)
+        if q is None:
+            q = compiled[key] = engine(p.pattern, p.flags)
+        by.setdefault((name, p.pattern), []).append((method, q, i, pos, endpos))
+    out: dict[tuple[str, str], float] = {}
+    for key, group in by.items():
+        t = time.process_time()
+        for method, q, i, pos, endpos in group:
+            text = texts[i]
+            if method == "finditer":
+                for _m in q.finditer(text, pos, endpos):
+                    pass
+            else:
+                getattr(q, method)(text, pos, endpos)
+        out[key] = time.process_time() - t
+    return out
+
+
+def compare_engines(mb: float, repeats: int) -> list[tuple[str, str, float, float]]:
+    """Per (step, pattern): the replayed time with ``re`` and with the ``regex`` module (best of ``repeats``).
+
+    The ``regex`` module is no dependency of reportclean: ``pip install regex`` to run this.
+    """
+    import regex
+
+    texts, calls = _record_pipeline(mb)
+    names = ("IGNORECASE", "MULTILINE", "DOTALL", "VERBOSE", "ASCII")
+
+    def with_regex(pattern: str, f: int) -> Any:
+        return regex.compile(pattern, sum(getattr(regex, n) for n in names if f & getattr(re, n)) | regex.VERSION0)
+
+    best: dict[str, dict[tuple[str, str], float]] = {"re": {}, "regex": {}}
+    for _ in range(repeats):
+        for name, engine in (("re", _compile), ("regex", with_regex)):
+            for k, v in _per_pattern(calls, texts, engine).items():
+                best[name][k] = min(best[name].get(k, v), v)
+    size = sum(len(t.encode("utf-8")) for t in corpus(mb)) / 1e6
+    return sorted(
+        ((step, pattern, best["re"][(step, pattern)] / size, best["regex"][(step, pattern)] / size)
+         for step, pattern in best["re"]),
+        key=lambda x: x[3] - x[2],
+    )  # fmt: skip
+
+
+def _record_pipeline(mb: float) -> tuple[list[str], list[tuple[str, str, re.Pattern[str], int, int, int]]]:
+    """Clean ``mb`` MB of the corpus with every regex call recorded: (the step inputs, the calls)."""
     re.compile = _watching_compile  # type: ignore[assignment]
     sys.path.insert(0, str(ROOT / "src"))
     from reportclean import Cleaner, _pipeline
@@ -157,7 +209,6 @@ def measure(mb: float, repeats: int) -> dict[str, Any]:
             _STEP.pop()
 
     texts = corpus(mb)
-    size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     cleaner = Cleaner()
     cleaner.clean(texts[0])  # compile every rule first
     _CALLS.clear()
@@ -168,14 +219,20 @@ def measure(mb: float, repeats: int) -> dict[str, Any]:
             cleaner.clean(t)
     finally:
         _pipeline._run = run
-    inputs = [t for _, t in sorted(_TEXTS.values(), key=lambda x: x[0])]
+    return [t for _, t in sorted(_TEXTS.values(), key=lambda x: x[0])], list(_CALLS)
+
+
+def measure(mb: float, repeats: int) -> dict[str, Any]:
+    """Record the pipeline's regex calls on ``mb`` MB of the corpus, replay them ``repeats`` times."""
+    inputs, calls = _record_pipeline(mb)
+    size = sum(len(t.encode("utf-8")) for t in corpus(mb)) / 1e6
     best: dict[str, float] = {}
     for _ in range(repeats):
         gc.collect()
-        for step, seconds in _replay(_CALLS, inputs).items():
+        for step, seconds in _replay(calls, inputs).items():
             best[step] = min(best.get(step, seconds), seconds)
     kinds: dict[str, int] = {}
-    for c in _CALLS:
+    for c in calls:
         kinds[c[1]] = kinds.get(c[1], 0) + 1
     return {"mb": size, "seconds": best, "calls": kinds}
 
@@ -184,7 +241,19 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     p.add_argument("--mb", type=float, default=2.0, help="corpus size in MB (default 2)")
     p.add_argument("--repeats", type=int, default=3, help="best of N replays (default 3)")
+    p.add_argument("--engines", action="store_true",
+                   help="compare re with the regex module, pattern by pattern (pip install regex)")  # fmt: skip
     args = p.parse_args(argv)
+    if args.engines:
+        rows = compare_engines(args.mb, args.repeats)
+        print("| step | pattern | re ms/MB | regex ms/MB |\n|---|---|---:|---:|")
+        for step, pattern, a, b in [*rows[:8], ("...", "", 0.0, 0.0), *rows[-8:]]:
+            shown = pattern if len(pattern) <= 60 else pattern[:57] + "..."
+            print(f"| {step} | `{shown}` | {a * 1000:.2f} | {b * 1000:.2f} |")
+        print(f"| **all** | | {sum(r[2] for r in rows) * 1000:.1f} | {sum(r[3] for r in rows) * 1000:.1f} |")
+        best = sum(min(r[2], r[3]) for r in rows)
+        print(f"each pattern on the faster engine: {best * 1000:.1f} ms/MB")
+        return 0
     print(json.dumps(measure(args.mb, args.repeats)))
     return 0
 
