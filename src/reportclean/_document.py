@@ -150,11 +150,16 @@ class Document:
 
     def _add_flags(self, step: str, flags: list[tuple[Flag, Severity]], n: int) -> None:
         """Record a step's flags as warnings (columns; their original spans are taken at the end)."""
-        spans = [(f[0], f[1]) if 0 <= f[0] <= f[1] <= n else _clip(f[0], f[1], n) for f, _ in flags]
+        starts = [f[0] for f, _ in flags]
+        ends = [f[1] for f, _ in flags]
+        if not all(0 <= s <= e <= n for s, e in zip(starts, ends, strict=True)):
+            spans = [_clip(s, e, n) for s, e in zip(starts, ends, strict=True)]
+            starts, ends = [s for s, _ in spans], [e for _, e in spans]
         shared = self._messages.setdefault
         self._flags.extend(
-            step, [f[2] for f, _ in flags], [sev for _, sev in flags], [shared(f[3], f[3]) for f, _ in flags], spans
-        )
+            step, [f[2] for f, _ in flags], [sev for _, sev in flags], [shared(f[3], f[3]) for f, _ in flags],
+            starts, ends,
+        )  # fmt: skip
 
     def _add_quantities(self, qs: list[Quantity | FoundQuantity], text: str, n: int) -> None:
         """Record a step's quantities with their original spans."""

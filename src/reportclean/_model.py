@@ -232,7 +232,7 @@ class WarningColumns:
     records once, with original spans from the final alignment.
 
     >>> cols = WarningColumns()
-    >>> cols.extend("demo", ["demo-code"], ["info"], ["Look."], [(3, 1)] and [(1, 3)])
+    >>> cols.extend("demo", ["demo-code"], ["info"], ["Look."], [1], [3])
     >>> cols.build(Alignment())
     [QualityWarning(code='demo-code', severity='info', message='Look.', span=(1, 3), original_span=(1, 3), step='demo')]
     """
@@ -251,15 +251,21 @@ class WarningColumns:
         return len(self.start)
 
     def extend(
-        self, step: str, codes: list[str], severities: list[Severity], messages: list[str], spans: list[Span]
+        self,
+        step: str,
+        codes: list[str],
+        severities: list[Severity],
+        messages: list[str],
+        starts: list[int],
+        ends: list[int],
     ) -> None:
         """Append one step's flags (lists of equal length; spans in the current text)."""
         self.code += codes
         self.severity += severities
         self.message += messages
         self.step += [step] * len(codes)
-        self.start.extend([s for s, _ in spans])
-        self.end.extend([e for _, e in spans])
+        self.start.extend(starts)
+        self.end.extend(ends)
 
     def spans(self) -> list[Span]:
         return list(zip(self.start, self.end, strict=True))
