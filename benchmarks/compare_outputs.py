@@ -65,11 +65,11 @@ def generate(n_dirty: int = 1000, n_texts: int = 200) -> list[dict[str, str]]:
     return out
 
 
-def describe(data: str | bytes) -> dict[str, Any]:
-    """Everything a user can read from ``clean(data)``, as plain data."""
+def describe(data: str | bytes, cleaner: Any = None) -> dict[str, Any]:
+    """Everything a user can read from ``clean(data)`` (or ``cleaner.clean(data)``), as plain data."""
     import reportclean
 
-    r = reportclean.clean(data)
+    r = reportclean.clean(data) if cleaner is None else cleaner.clean(data)
     d = r.to_dict()
     offsets = [r.to_original(i, i + 1) for i in range(len(r.text))]
     d["alignment"] = hashlib.sha256(json.dumps(offsets).encode()).hexdigest()

@@ -91,7 +91,16 @@ def _nfc_line(line: str, offset: int, out: Proposal) -> None:
         out.replace(offset + s, offset + t, r, rule="nfc")
 
 
-NFC = Step("nfc", lambda config: nfc, rules=("nfc",))
+def _needs_nfc(text: str) -> bool:
+    """The gate of the nfc step: False when the text is NFC already (C speed).
+
+    >>> _needs_nfc("Cafe\\u0301"), _needs_nfc("十三五")
+    (True, False)
+    """
+    return not unicodedata.is_normalized("NFC", text)
+
+
+NFC = Step("nfc", lambda config: nfc, rules=("nfc",), gate=_needs_nfc)
 
 
 # -- controls ----------------------------------------------------------------------
@@ -140,8 +149,20 @@ def controls(text: str, context: Context) -> Proposal:
     return out
 
 
+def _has_controls(text: str) -> bool:
+    """The gate of the controls step: one scan for any character it may remove or replace.
+
+    >>> _has_controls("十三\\u200b五"), _has_controls("第一季度，增长\\t5%\\n")
+    (True, False)
+    """
+    return _rx().ANY.search(text) is not None
+
+
 CONTROLS = Step(
-    "controls", lambda config: controls, rules=("zero-width-char", "control-char", "page-break", "c1-cp1252")
+    "controls",
+    lambda config: controls,
+    rules=("zero-width-char", "control-char", "page-break", "c1-cp1252"),
+    gate=_has_controls,
 )
 
 
@@ -164,14 +185,23 @@ def newlines(text: str, context: Context) -> Proposal:
     []
     """
     out = Proposal()
-    if "\r" not in text and "\u2028" not in text and "\u2029" not in text:
+    if not _has_breaks(text):
         return out
     for m in _NEWLINE_RUN.finditer(text):
         out.replace(m.start(), m.end(), _NEWLINE.sub("\n", m.group()), rule="newline")
     return out
 
 
-NEWLINES = Step("newlines", lambda config: newlines, rules=("newline",))
+def _has_breaks(text: str) -> bool:
+    """The gate of the newlines step: a line break other than LF (three substring searches).
+
+    >>> _has_breaks("一是\\r\\n二是"), _has_breaks("一是\\n二是")
+    (True, False)
+    """
+    return "\r" in text or "\u2028" in text or "\u2029" in text
+
+
+NEWLINES = Step("newlines", lambda config: newlines, rules=("newline",), gate=_has_breaks)
 
 
 # -- whitespace --------------------------------------------------------------------

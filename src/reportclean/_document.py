@@ -30,13 +30,14 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from itertools import islice, pairwise
 from operator import attrgetter
 
 from ._alignment import Alignment, Span
 from ._changelog import ChangeLog
 from ._edits import Edit, Flag
-from ._model import QualityWarning, Quantity, Removal, Severity, placed_quantities
+from ._model import FoundQuantity, QualityWarning, Quantity, Removal, Severity, WarningColumns, placed_quantities
 
 __all__ = ["Document", "EditError"]
 
@@ -45,7 +46,6 @@ __all__ = ["Document", "EditError"]
 # _realign shifts runs of segments as blocks when segments outnumber edits this many times.
 _BLOCKS = 2
 _SPAN = attrgetter("span")
-_WARNING_ORDER = attrgetter("span", "original_span", "code")
 # apply joins the new text every this many edits (bounds the memory their pieces take).
 _PIECES = 2048
 
@@ -66,8 +66,9 @@ class Document:
         self.original = text
         self.text = text
         self.alignment = Alignment()
-        # Warnings and quantities whose spans are kept in current coordinates.
-        self._flags: list[QualityWarning] = []
+        # Warnings (as columns: objects are made once, at the end) and quantities,
+        # their spans kept in current coordinates.
+        self._flags = WarningColumns()
         # One string object per distinct message: a template copy repeats the same
         # placeholder warning hundreds of times (measured: 7,361 warnings, 173 messages).
         self._messages: dict[str, str] = {}
@@ -88,7 +89,7 @@ class Document:
         step: str,
         edits: Iterable[Edit],
         flags: Iterable[tuple[Flag, Severity]] = (),
-        quantities: Iterable[Quantity] = (),
+        quantities: Iterable[Quantity | FoundQuantity] = (),
     ) -> None:
         """Apply one step's edits, record its flags and quantities.
 
@@ -141,23 +142,26 @@ class Document:
         if self._flags or self._quantities:
             span = _forward(todo, new_start)
             if self._flags:
-                self._flags = [_moved(w, span(*w.span)) for w in self._flags]
+                self._flags.move([span(a, b) for a, b in zip(self._flags.start, self._flags.end, strict=True)])
             if self._quantities:
                 self._quantities = [_requant(q, span(*q.span)) for q in self._quantities]
                 self._quantities_view = None
                 self._quantities_moved = True
 
     def _add_flags(self, step: str, flags: list[tuple[Flag, Severity]], n: int) -> None:
-        """Record a step's flags as warnings with their original spans."""
-        spans = [(f[0], f[1]) if 0 <= f[0] <= f[1] <= n else _clip(f[0], f[1], n) for f, _ in flags]
-        ospans = self.alignment.to_original_many(spans, _ordered(spans))
+        """Record a step's flags as warnings (columns; their original spans are taken at the end)."""
+        starts = [f[0] for f, _ in flags]
+        ends = [f[1] for f, _ in flags]
+        if not all(0 <= s <= e <= n for s, e in zip(starts, ends, strict=True)):
+            spans = [_clip(s, e, n) for s, e in zip(starts, ends, strict=True)]
+            starts, ends = [s for s, _ in spans], [e for _, e in spans]
         shared = self._messages.setdefault
-        self._flags += [
-            QualityWarning(f[2], severity, shared(f[3], f[3]), span_, ospan, step)
-            for (f, severity), span_, ospan in zip(flags, spans, ospans, strict=True)
-        ]
+        self._flags.extend(
+            step, [f[2] for f, _ in flags], [sev for _, sev in flags], [shared(f[3], f[3]) for f, _ in flags],
+            starts, ends,
+        )  # fmt: skip
 
-    def _add_quantities(self, qs: list[Quantity], text: str, n: int) -> None:
+    def _add_quantities(self, qs: list[Quantity | FoundQuantity], text: str, n: int) -> None:
         """Record a step's quantities with their original spans."""
         spans = [q.span for q in qs]
         if not all(0 <= a <= b <= n for a, b in spans):
@@ -349,23 +353,19 @@ class Document:
 
     def current_warnings(self) -> tuple[QualityWarning, ...]:
         """The warnings so far, in the order they were raised, spans in the current text."""
-        return tuple(self._flags)
+        return tuple(self._flags.objects(self.alignment))
 
     def warnings(self) -> list[QualityWarning]:
         """The warnings, in text order, each ``original_span`` mapped by the final alignment.
 
-        A flag's original span is first taken when it is raised; later edits
-        can merge the segments around it, so it is mapped again here, making
-        ``w.original_span == result.to_original(*w.span)`` hold for every warning.
+        Made from the columns here, once: ``w.original_span == result.to_original(*w.span)``
+        holds for every warning.
         """
-        to_original = self.alignment.to_original
-        out = [
-            w if w.original_span == o else QualityWarning(w.code, w.severity, w.message, w.span, o, w.step)
-            for w in self._flags
-            for o in (to_original(*w.span),)
-        ]
-        out.sort(key=_WARNING_ORDER)
-        return out
+        return self._flags.build(self.alignment)
+
+    def warnings_builder(self) -> Callable[[], list[QualityWarning]]:
+        """:meth:`warnings`, made when called (``CleanResult`` calls it on first read)."""
+        return partial(self._flags.build, self.alignment)
 
     def quantities(self) -> tuple[Quantity, ...]:
         """The quantities found so far, spans and texts in the current text (cached)."""
@@ -469,10 +469,3 @@ def _requant(q: Quantity, span: Span) -> Quantity:
     if span == q.span:
         return q
     return Quantity(q.text, span, q.value, q.unit, q.written_unit, q.approximate, q.high, q.original_span)
-
-
-def _moved(w: QualityWarning, span: Span) -> QualityWarning:
-    """``w`` at ``span`` (the same object when it has not moved)."""
-    if span == w.span:
-        return w
-    return QualityWarning(w.code, w.severity, w.message, span, w.original_span, w.step)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import TYPE_CHECKING, NamedTuple
 
-from ._model import QualityWarning, Quantity, Severity
+from ._model import FoundQuantity, QualityWarning, Quantity, Severity
 
 if TYPE_CHECKING:
     from ._config import Config
@@ -83,7 +83,7 @@ class Proposal:
 
     edits: list[Edit] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
-    quantities: list[Quantity] = field(default_factory=list)
+    quantities: list[Quantity | FoundQuantity] = field(default_factory=list)
 
     def replace(self, start: int, end: int, replacement: str, rule: str) -> None:
         self.edits.append(Edit(start, end, replacement, rule))
@@ -141,7 +141,12 @@ class Step:
     - ``lexicons``: the lexicon kinds it reads (built-in and from ``Config.lexicons``),
       with their :class:`~reportclean._lexicon.Schema`;
     - ``reads``: the optional fields of :class:`Context` it reads (``warnings``,
-      ``page_breaks``): the pipeline builds them only for the steps that declare them.
+      ``page_breaks``): the pipeline builds them only for the steps that declare them;
+    - ``gate``: for a step that usually finds nothing, a test at C speed of whether the
+      text holds any of its trigger characters: when it returns False the pipeline skips
+      the step (no context, no call, nothing to apply). It must return True whenever the
+      step could propose anything; ``tests/test_outputs.py`` cleans every input with the
+      gates and without them and requires the same output.
 
     In strict mode a step that raises a code or makes an edit with a rule it did not
     declare is an error; the docs tests hold every declared code and rule id to an
@@ -159,6 +164,7 @@ class Step:
     requires: tuple[str, ...] = ()
     lexicons: Mapping[str, Schema] = field(default_factory=dict)
     reads: tuple[str, ...] = ()
+    gate: Callable[[str], bool] | None = None
 
 
 def noop(text: str, context: Context) -> Proposal:

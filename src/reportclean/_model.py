@@ -8,11 +8,14 @@ the ``bytes`` given to it).
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from functools import cached_property, partial
-from typing import TYPE_CHECKING, Any, Literal
+from itertools import pairwise
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, TypeVar, overload
 
 from ._alignment import Alignment, Span
 
@@ -240,6 +243,24 @@ class Meta:
         }
 
 
+class FoundQuantity(NamedTuple):
+    """A quantity as a step proposes it, its span in the step's input.
+
+    :class:`~reportclean._document.Document` makes the public :class:`Quantity` from it,
+    once, with its original span (a tuple is made at C speed: about 0.1 us, where a
+    frozen ``Quantity`` with its slots set takes 0.7 us, and ~5,000 are found per MB).
+    A step may propose a :class:`Quantity` as well: the document reads the same fields.
+    """
+
+    text: str
+    span: Span
+    value: Decimal
+    unit: str | None
+    written_unit: str | None = None
+    approximate: bool = False
+    high: Decimal | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class DecodeResult:
     """What :func:`reportclean.decode` made of some bytes.
@@ -254,6 +275,132 @@ class DecodeResult:
     warnings: tuple[QualityWarning, ...] = ()
 
 
+_T = TypeVar("_T")
+
+
+class _Built(Generic[_T]):
+    """A list field of :class:`CleanResult` that may be given as a builder and is built on first read.
+
+    The pipeline keeps warnings and quantities compactly (columns of offsets and shared
+    strings, about 50 bytes each instead of 300-450 for an object with its span tuples)
+    and passes a zero-argument function that makes the objects: a 1 MB report has
+    about 4,000 of each, so a result that nobody reads whole stays small, and the
+    peak memory of :func:`~reportclean.clean` no longer holds every object twice. A
+    reader sees a plain ``list`` (built once, then kept), as before: the field, its
+    type, equality, ``repr``, pickling and ``to_dict`` are unchanged.
+    """
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._slot = "_" + name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> None: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> list[_T]: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> list[_T] | None:
+        if obj is None:  # the dataclass default: no value given (an empty list)
+            return None
+        value = obj.__dict__[self._slot]
+        if not isinstance(value, list):
+            value = value()
+            obj.__dict__[self._slot] = value
+        return value  # type: ignore[no-any-return]
+
+    def __set__(self, obj: object, value: list[_T] | Callable[[], list[_T]] | None) -> None:
+        obj.__dict__[self._slot] = [] if value is None else value
+
+
+class WarningColumns:
+    """Warnings as columns, spans in the current text, until they are made into objects.
+
+    :class:`~reportclean._document.Document` appends each step's flags and moves the
+    spans through later edits; :meth:`build` makes the public :class:`QualityWarning`
+    records once, with original spans from the final alignment.
+
+    >>> cols = WarningColumns()
+    >>> cols.extend("demo", ["demo-code"], ["info"], ["Look."], [1], [3])
+    >>> cols.build(Alignment())
+    [QualityWarning(code='demo-code', severity='info', message='Look.', span=(1, 3), original_span=(1, 3), step='demo')]
+    """
+
+    __slots__ = ("code", "end", "message", "severity", "start", "step")
+
+    def __init__(self) -> None:
+        self.code: list[str] = []
+        self.severity: list[Severity] = []
+        self.message: list[str] = []
+        self.step: list[str] = []
+        self.start: array[int] = array("q")
+        self.end: array[int] = array("q")
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    def extend(
+        self,
+        step: str,
+        codes: list[str],
+        severities: list[Severity],
+        messages: list[str],
+        starts: list[int],
+        ends: list[int],
+    ) -> None:
+        """Append one step's flags (lists of equal length; spans in the current text)."""
+        self.code += codes
+        self.severity += severities
+        self.message += messages
+        self.step += [step] * len(codes)
+        self.start.extend(starts)
+        self.end.extend(ends)
+
+    def spans(self) -> list[Span]:
+        return list(zip(self.start, self.end, strict=True))
+
+    def move(self, spans: list[Span]) -> None:
+        """Give every warning its span in a new current text (``spans``, in the same order)."""
+        self.start = array("q", [s for s, _ in spans])
+        self.end = array("q", [e for _, e in spans])
+
+    def objects(self, alignment: Alignment) -> list[QualityWarning]:
+        """The warnings in the order they were raised, original spans mapped by ``alignment``."""
+        spans = self.spans()
+        ordered = all(x[0] <= y[0] and x[1] <= y[1] for x, y in pairwise(spans))
+        ospans = alignment.to_original_many(spans, ordered)
+        return list(map(_new_warning, self.code, self.severity, self.message, spans, ospans, self.step))
+
+    def build(self, alignment: Alignment) -> list[QualityWarning]:
+        """The public records, in text order (span, original span, code)."""
+        out = self.objects(alignment)
+        out.sort(key=_WARNING_ORDER)
+        return out
+
+
+_WARNING_ORDER = attrgetter("span", "original_span", "code")
+
+
+def _warning_setters() -> tuple[Callable[[QualityWarning, object], None], ...]:
+    names = tuple(f.name for f in fields(QualityWarning))
+    if names != ("code", "severity", "message", "span", "original_span", "step"):
+        raise RuntimeError(f"_new_warning does not know QualityWarning's fields {names}")  # pragma: no cover
+    return tuple(getattr(QualityWarning, name).__set__ for name in names)
+
+
+_W_CODE, _W_SEVERITY, _W_MESSAGE, _W_SPAN, _W_ORIGINAL, _W_STEP = _warning_setters()
+
+
+def _new_warning(code: str, severity: Severity, message: str, span: Span, ospan: Span, step: str) -> QualityWarning:
+    """``QualityWarning(...)`` made by setting its slots (a frozen dataclass's ``__init__`` sets
+    each field through ``object.__setattr__``: measured 1.1 us against 0.5 us a warning)."""
+    w = object.__new__(QualityWarning)
+    _W_CODE(w, code)
+    _W_SEVERITY(w, severity)
+    _W_MESSAGE(w, message)
+    _W_SPAN(w, span)
+    _W_ORIGINAL(w, ospan)
+    _W_STEP(w, step)
+    return w
+
+
 @dataclass(frozen=True)
 class CleanResult:
     """Clean text plus an exact account of what was changed, removed and found.
@@ -263,9 +410,10 @@ class CleanResult:
     """
 
     text: str
-    warnings: list[QualityWarning] = field(default_factory=list)
+    # (the pipeline gives these two as functions, built on first read: see _Built)
+    warnings: list[QualityWarning] = _Built()  # type: ignore[assignment]
     removed: list[Removal] = field(default_factory=list)
-    quantities: list[Quantity] = field(default_factory=list)
+    quantities: list[Quantity] = _Built()  # type: ignore[assignment]
     encoding: str | None = None
     original: str = ""
     alignment: Alignment | None = field(default=None, repr=False, compare=False)
@@ -357,7 +505,7 @@ class CleanResult:
 
 
 def placed_quantities(
-    qs: Sequence[Quantity], text: str, spans: Sequence[Span], original_spans: Sequence[Span]
+    qs: Sequence[Quantity | FoundQuantity], text: str, spans: Sequence[Span], original_spans: Sequence[Span]
 ) -> list[Quantity]:
     """Each quantity built anew at its span of ``text``, with its original span.
 

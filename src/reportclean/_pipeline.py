@@ -16,7 +16,7 @@ import importlib
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from operator import attrgetter
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from . import _structure
 from ._config import STEP_NAMES, STEP_PATHS, Config
@@ -97,7 +97,7 @@ class Cleaner:
     ValueError: Config(quantities=False) switches off what the 'checks' step needs (quantities); ...
     """
 
-    __slots__ = ("_steps", "_structure", "config", "strict")
+    __slots__ = ("_gates", "_steps", "_structure", "config", "strict")
 
     def __init__(self, config: Config | None = None) -> None:
         if config is None:
@@ -119,6 +119,9 @@ class Cleaner:
                 )
         self.config = config
         self.strict = config.strict
+        # Skip a step whose gate finds none of its trigger characters (Step.gate). Only
+        # tests/test_outputs.py switches this off, to prove the gates change no output.
+        self._gates = True
         self._steps: tuple[tuple[str, StepFn, Step], ...] = tuple(
             (name, REGISTRY[name].make(config), REGISTRY[name]) for name in on
         )
@@ -150,6 +153,8 @@ class Cleaner:
         if decode_flags:
             doc.apply("decode", (), decode_flags)
         for name, fn, step in self._steps:
+            if step.gate is not None and self._gates and not step.gate(doc.text):
+                continue  # none of the step's trigger characters: it would propose nothing
             try:
                 _run(doc, step, fn, encoding is not None, self.strict)
             except Exception as exc:  # a bug in a step must not lose the document
@@ -173,11 +178,11 @@ class Cleaner:
                 )
         removed = sorted(doc.removed, key=_ORIGINAL_SPAN)
         quantities = list(doc.quantities())
-        warnings = doc.warnings()
+        warnings = _LateWarnings(doc.warnings_builder())
         outline, sections, meta = self._read_structure(doc, removed, quantities, warnings)
         return CleanResult(
             text=doc.text,
-            warnings=warnings,
+            warnings=cast(list[QualityWarning], warnings),  # made on first read
             removed=removed,
             quantities=quantities,
             encoding=encoding,
@@ -190,7 +195,7 @@ class Cleaner:
         )
 
     def _read_structure(
-        self, doc: Document, removed: list[Removal], quantities: list[Quantity], warnings: list[QualityWarning]
+        self, doc: Document, removed: list[Removal], quantities: list[Quantity], warnings: _LateWarnings
     ) -> tuple[tuple[Heading, ...], tuple[Section, ...], Callable[[], Meta] | None]:
         """The post-pass: the outline and sections of the clean text, and the reader of its
         meta; each quantity told the section it stands in (a fresh object, not yet seen:
@@ -202,7 +207,7 @@ class Cleaner:
         except Exception as exc:  # a bug here must not lose the document
             if self.strict:
                 raise
-            warnings.append(QualityWarning(
+            warnings.add(QualityWarning(
                 "step-failed", "error", f"reading the structure failed ({type(exc).__name__}: {exc}); "
                 "the outline is left empty, please report this input", (0, 0), (0, 0), "structure",
             ))  # fmt: skip
@@ -217,14 +222,36 @@ class Cleaner:
         return outline, sections, meta
 
 
-def _safe_meta(read: Callable[[], Meta], warnings: list[QualityWarning]) -> Meta:
+class _LateWarnings:
+    """The builder of a result's warnings (made on first read), and the warnings the structure
+    post-pass adds, before or after that read: a meta read late still reports its failure in
+    the list the result holds."""
+
+    __slots__ = ("_build", "_extra", "_made")
+
+    def __init__(self, build: Callable[[], list[QualityWarning]]) -> None:
+        self._build, self._extra = build, list[QualityWarning]()
+        self._made: list[QualityWarning] | None = None
+
+    def __call__(self) -> list[QualityWarning]:
+        if self._made is None:
+            self._made = self._build() + self._extra
+        return self._made
+
+    def add(self, warning: QualityWarning) -> None:
+        self._extra.append(warning)
+        if self._made is not None:
+            self._made.append(warning)
+
+
+def _safe_meta(read: Callable[[], Meta], warnings: _LateWarnings) -> Meta:
     """The meta, read on first use; a bug in reading it must not raise at the user's first
     look (``clean`` never raises on data): the meta is left empty and a ``step-failed``
     warning joins the result's warnings (the list the result holds)."""
     try:
         return read()
     except Exception as exc:
-        warnings.append(QualityWarning(
+        warnings.add(QualityWarning(
             "step-failed", "error", f"reading the meta failed ({type(exc).__name__}: {exc}); "
             "it is left empty, please report this input", (0, 0), (0, 0), "structure",
         ))  # fmt: skip

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache, partial
 from typing import NamedTuple
@@ -27,7 +27,7 @@ from typing import NamedTuple
 from ._config import Config
 from ._edits import Context, Proposal, Step
 from ._lexicon import Lexicon, Schema, package_lexicon
-from ._model import Quantity
+from ._model import FoundQuantity, Quantity
 from ._numbers import parse_cn_strict, parse_number, plain_decimal
 from ._numlex import CN_NUMERAL, CN_RUN, NOT_BEFORE, NumberTables
 
@@ -176,7 +176,7 @@ def _quantities(
     if "百分之" in text:
         _percentages(text, tables, out)
     found = out.quantities
-    new = _new_quantity
+    new = FoundQuantity  # (a tuple: the document makes the public Quantity, once)
     # the values of (number, unit) pairs converted by a factor (10 亩), as Decimal arithmetic is slow
     scaled: dict[tuple[str, str], Decimal] = {}
     dashes = False  # whether a quantity starts with a minus or is followed by a dash (see _dash_ranges)
@@ -270,45 +270,7 @@ def _quantities(
     return out
 
 
-def _quantity_setters() -> tuple[Callable[[Quantity, object], None], ...]:
-    names = tuple(f.name for f in fields(Quantity))
-    if names != ("text", "span", "value", "unit", "written_unit", "approximate", "high", "original_span", "section"):
-        raise RuntimeError(f"_new_quantity does not know Quantity's fields {names}")  # pragma: no cover
-    return tuple(getattr(Quantity, name).__set__ for name in names)
-
-
-_SETTERS = _quantity_setters()
-
-
-def _new_quantity(
-    text: str, span: tuple[int, int], value: Decimal, unit: str | None, written: str | None, approx: bool,
-    high: Decimal | None,
-) -> Quantity:  # fmt: skip
-    """``Quantity(text, span, value, unit, written, approx, high)``, built faster.
-
-    A frozen dataclass sets each field through ``object.__setattr__`` (1.2 us for 8 fields);
-    setting its slots directly makes the same object in 0.7 us (~5,000 quantities per MB).
-
-    >>> q = Quantity("3个", (0, 2), Decimal(3), "个", "个", False, None)
-    >>> _new_quantity("3个", (0, 2), Decimal(3), "个", "个", False, None) == q
-    True
-    """
-    q = _object_new(Quantity)
-    s_text, s_span, s_value, s_unit, s_written, s_approx, s_high, s_original, s_section = _SETTERS
-    s_text(q, text)
-    s_span(q, span)
-    s_value(q, value)
-    s_unit(q, unit)
-    s_written(q, written)
-    s_approx(q, approx)
-    s_high(q, high)
-    s_original(q, (0, 0))
-    s_section(q, None)
-    return q
-
-
-_object_new = object.__new__
-
+Found = Quantity | FoundQuantity  # what the step proposes (FoundQuantity; Quantity accepted as well)
 
 _APPROX_LAST = frozenset("约近超逾过 \u00a0\u3000")
 _ONE = Decimal(1)
@@ -341,7 +303,7 @@ def _percentages(text: str, tables: NumberTables, out: Proposal) -> None:
         v = parse_cn_strict(m.group("pct")) or parse_number(m.group("pct"))
         if v is not None and not tables.is_protected(text, m.start(), m.end()):
             out.quantities.append(
-                Quantity(m.group(), (m.start(), m.end()), v, "%", "百分之", _approx_before(text, m.start()))
+                FoundQuantity(m.group(), (m.start(), m.end()), v, "%", "百分之", _approx_before(text, m.start()))
             )
 
 
@@ -489,7 +451,7 @@ def _may_range(text: str, end: int) -> bool:
     return c != "" and c in _RANGE_MARK
 
 
-def _dash_ranges(text: str, found: list[Quantity], tables: NumberTables) -> list[Quantity]:
+def _dash_ranges(text: str, found: list[Found], tables: NumberTables) -> list[Found]:
     """Quantities with a dash range read as one: ``1万（含）-5万元`` is 10000 to 50000 yuan, not
     1万 and −50000; ``5万元-10万元`` and ``1万元--5万元`` likewise. A count after a dash after a
     word (``工作计划-22篇``) is no negative count.
@@ -499,7 +461,7 @@ def _dash_ranges(text: str, found: list[Quantity], tables: NumberTables) -> list
     [('1万（含）-5万元', '10000', 'CNY', '50000'), ('5万元--10万元', '50000', 'CNY', '100000'), \
 ('22篇', '22', '篇', 'None')]
     """
-    out: list[Quantity] = []
+    out: list[Found] = []
     i = 0
     n = len(found)
     while i < n:
@@ -529,8 +491,8 @@ def _dash_ranges(text: str, found: list[Quantity], tables: NumberTables) -> list
                     high = _canonical(value, u.factor)
                     q_end, unit, written = m.end(), u.unit, m.group("unit")
             if high is not None and unit is not None and p.unit in (None, unit):
-                out.append(Quantity(text[p.span[0] : q_end], (p.span[0], q_end), p.value, unit, written,
-                                    p.approximate, high))
+                out.append(FoundQuantity(text[p.span[0] : q_end], (p.span[0], q_end), p.value, unit, written,
+                                         p.approximate, high))
                 i += 2 if took_next else 1
                 continue
             if nxt is not None and took_next and nxt.text.startswith("-"):
@@ -545,9 +507,9 @@ def _dash_ranges(text: str, found: list[Quantity], tables: NumberTables) -> list
     return out
 
 
-def _unsigned(q: Quantity) -> Quantity:
+def _unsigned(q: Found) -> Found:
     """``q`` read without the dash before it (``-22篇`` → ``22篇``)."""
-    return Quantity(q.text[1:], (q.span[0] + 1, q.span[1]), -q.value, q.unit, q.written_unit, q.approximate,
+    return FoundQuantity(q.text[1:], (q.span[0] + 1, q.span[1]), -q.value, q.unit, q.written_unit, q.approximate,
                     None if q.high is None else -q.high)
 
 
