@@ -139,7 +139,7 @@ def _pdf_pages(header: str) -> str:
     page = "第三段文字说明重点工作。\n第四段文字说明民生工作。\n"
     return (
         header + "\n一、经济发展\n" + page + para + "\n" + header + "\n45亿元。\n" + page
-        + "全县规模以上工业增加值达到\n" + header + "\n52亿元，同比增长7%。\n" + page
+        + "全县规模以上工业增加值达到两千亿元以上，其中高新技术产业增加值达到\n" + header + "\n52亿元，同比增长7%。\n" + page
     )
 
 
@@ -199,3 +199,24 @@ def test_an_essay_site_lead_in_framed_by_its_markers_goes_whole() -> None:
 def test_a_sentence_that_only_ends_with_a_site_phrase_keeps_its_text() -> None:
     page = BODY + "全年共整理档案1200卷，欢迎阅读。\n"
     assert "全年共整理档案1200卷" in kept(page)
+
+
+def _paged(lines: list[str], header: str, pages: int = 4) -> str:
+    return "\n".join(sum(([*lines[:3], header, lines[3]] for _ in range(pages)), []))
+
+
+def test_a_name_repeated_among_one_fragment_per_line_is_content() -> None:
+    # a conversion that sets one short fragment per line: every line "breaks a sentence",
+    # so a company name repeated among them must not be taken for a running header
+    fragments = ["获批省级特色示范园区的", "建设工作进展顺利并且", "参与重点项目建设和其他", "荣获称号以及相关奖励"]
+    result = reportclean.clean(_paged(fragments, "炭元某某科技"))
+    assert [r.rule for r in result.removed] == []
+    assert result.text.count("炭元某某科技") == 4
+
+
+def test_a_running_header_among_prose_lines_goes_and_repeated_prose_stays() -> None:
+    first = "这是一段很长的正文内容，用来说明页面的排版宽度，一直写到行尾没有结束"
+    second = "继续写的正文，这里还有很多内容，写满了整行的宽度才换行到下一行去了"
+    result = reportclean.clean(_paged([first, second, first, second + "。"], "某某科技公司年报"))
+    assert [(r.rule, r.text.strip()) for r in result.removed] == [("running-header", "某某科技公司年报")] * 4
+    assert result.text.count(second) == 8

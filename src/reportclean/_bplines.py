@@ -214,14 +214,24 @@ def repeated_lines(text: str, found: Lines) -> None:
 
     At least two of its occurrences must stand between an unfinished line (no 。！？；： at its
     end) and the next: a heading repeated between sections (after a finished paragraph) stays.
+    A page breaks a sentence only after a full line: the unfinished line must reach the text's
+    own wrap width (at least 0.8 of its 90th-percentile line length, itself at least 20
+    characters), and the repeated line is shorter than that (a full line is prose). In a
+    conversion that puts one short fragment per line every line looks unfinished, and a name
+    repeated there is content.
     """
     lines = text.split("\n")
+    widths = sorted(len(x.strip()) for x in lines if x.strip())
+    wrap = widths[len(widths) * 9 // 10] if widths else 0
+    if wrap < 20:
+        return
     counts = Counter(map(str.strip, lines))
     repeated = {
         x
         for x, n in counts.items()
         if n >= 3
         and 4 <= len(x) <= 40
+        and len(x) * 5 < wrap * 4
         and not any(c in x for c in _TERMINATORS + ":：|")
         and not _HEADING.match(x)
     }
@@ -237,7 +247,13 @@ def repeated_lines(text: str, found: Lines) -> None:
     for ks in where.values():
         if any(b - a < 4 for a, b in pairwise(ks)):
             continue  # a page holds more than three lines: repeats closer than that are no page furniture
-        breaking = [k for k in ks if 0 < k < len(nonblank) - 1 and _cut_off(lines[nonblank[k - 1]])]
+        breaking = [
+            k
+            for k in ks
+            if 0 < k < len(nonblank) - 1
+            and _cut_off(lines[nonblank[k - 1]])
+            and len(lines[nonblank[k - 1]].strip()) * 5 >= wrap * 4
+        ]
         if len(breaking) < 2:
             continue
         for k in ks:
