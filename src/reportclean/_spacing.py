@@ -335,6 +335,8 @@ class _Lines:
         line = self.line(s)
         if line.furniture or line.fields:
             return True
+        if self._heading.match(text, e) is not None:
+            return True  # a numbered heading run into the line (。 （二）加强领导): its separator stays
         if left in _CLOSING and right.isdigit():
             j = e
             while j < len(text) and text[j] in _NUMBER_CHARS:
