@@ -139,7 +139,8 @@ def _pdf_pages(header: str) -> str:
     page = "第三段文字说明重点工作。\n第四段文字说明民生工作。\n"
     return (
         header + "\n一、经济发展\n" + page + para + "\n" + header + "\n45亿元。\n" + page
-        + "全县规模以上工业增加值达到两千亿元以上，其中高新技术产业增加值达到\n" + header + "\n52亿元，同比增长7%。\n" + page
+        + "全县规模以上工业增加值达到两千亿元以上，其中高新技术产业增加值达到\n"
+        + header + "\n52亿元，同比增长7%。\n" + page
     )
 
 
@@ -202,7 +203,7 @@ def test_a_sentence_that_only_ends_with_a_site_phrase_keeps_its_text() -> None:
 
 
 def _paged(lines: list[str], header: str, pages: int = 4) -> str:
-    return "\n".join(sum(([*lines[:3], header, lines[3]] for _ in range(pages)), []))
+    return "\n".join(line for _ in range(pages) for line in (*lines[:3], header, lines[3]))
 
 
 def test_a_name_repeated_among_one_fragment_per_line_is_content() -> None:
