@@ -368,14 +368,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     threshold = SEVERITIES.index(args.fail_on)
     cleaner = Cleaner(config)
     failed = unreadable = checked = 0
-    for src in _each_input(args.paths):
-        if src is None:
-            unreadable += 1
-            continue
-        try:
-            data = _read(src)
-        except UsageError as exc:  # the other files are still checked
-            print(f"reportclean: error: {exc}", file=sys.stderr)
+    for src, data in _each_input(args.paths):
+        if data is None:
             unreadable += 1
             continue
         checked += 1
@@ -398,19 +392,24 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 2 if unreadable else 1 if failed else 0
 
 
-def _each_input(paths: Sequence[str]) -> Iterator[Path | None]:
-    """The files to check, path by path: a path that names nothing is reported on
-    stderr (and counted by the caller as unreadable) and the others are still checked."""
+def _each_input(paths: Sequence[str]) -> Iterator[tuple[Path | None, bytes | None]]:
+    """Each file to read (``check``, ``outline``) and its bytes, path by path: a path that
+    names nothing or a file that cannot be read is reported on stderr and comes with
+    ``None`` (the caller counts it as unreadable); the others are still read."""
     for raw in paths:
         try:
             found = discover([raw], TEXT_SUFFIXES)
         except InputError as exc:
             print(f"reportclean: error: {exc}", file=sys.stderr)
-            yield None
+            yield None, None
             continue
         _note_skipped(found.skipped)
         for src, _rel in found.files:
-            yield src
+            try:
+                yield src, _read(src)
+            except UsageError as exc:
+                print(f"reportclean: error: {exc}", file=sys.stderr)
+                yield src, None
 
 
 class _Lines:
@@ -440,14 +439,8 @@ def _cmd_outline(args: argparse.Namespace) -> int:
 
     cleaner = Cleaner(_config(args))
     unreadable = 0
-    for src in _each_input(args.paths):
-        if src is None:
-            unreadable += 1
-            continue
-        try:
-            data = _read(src)
-        except UsageError as exc:  # the other files are still read
-            print(f"reportclean: error: {exc}", file=sys.stderr)
+    for src, data in _each_input(args.paths):
+        if data is None:
             unreadable += 1
             continue
         result = cleaner.clean(data)
