@@ -221,21 +221,21 @@ def repeated_lines(text: str, found: Lines) -> None:
     repeated there is content.
     """
     lines = text.split("\n")
-    widths = sorted(len(x.strip()) for x in lines if x.strip())
-    wrap = widths[len(widths) * 9 // 10] if widths else 0
-    if wrap < 20:
-        return
     counts = Counter(map(str.strip, lines))
     repeated = {
         x
         for x, n in counts.items()
         if n >= 3
         and 4 <= len(x) <= 40
-        and len(x) * 5 < wrap * 4
         and not any(c in x for c in _TERMINATORS + ":：|")
         and not _HEADING.match(x)
     }
     if not repeated:
+        return  # (most texts: the wrap width is measured only when a candidate repeats)
+    widths = sorted(len(x) for x, n in counts.items() if x for _ in range(n))
+    wrap = widths[len(widths) * 9 // 10]
+    repeated = {x for x in repeated if len(x) * 5 < wrap * 4}
+    if wrap < 20 or not repeated:
         return
     starts = [0, *accumulate(map((1).__add__, map(len, lines)))][:-1]
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
