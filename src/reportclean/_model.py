@@ -184,6 +184,9 @@ class Heading:
     span: Span
     original_span: Span
 
+    def __reduce__(self) -> tuple[Any, ...]:  # positional: a frozen dataclass's default sets each slot apart
+        return (Heading, (self.level, self.label, self.title, self.span, self.original_span))
+
     def to_dict(self) -> dict[str, Any]:
         return {"level": self.level, "label": self.label, "title": self.title, "span": list(self.span),
                 "original_span": list(self.original_span)}  # fmt: skip
@@ -203,6 +206,9 @@ class Section:
     span: Span
     original_span: Span
     parent: int | None = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Section, (self.heading, self.level, self.kind, self.span, self.original_span, self.parent))
 
     def to_dict(self) -> dict[str, Any]:
         return {"heading": self.heading, "level": self.level, "kind": self.kind, "span": list(self.span),
@@ -442,7 +448,9 @@ class CleanResult:
         load than the document takes to clean in parallel. Here they travel as plain
         tuples of columns, removal and quantity texts as spans of the texts that hold
         them, values as strings; ``changes`` is rebuilt on first use, as after
-        :func:`~reportclean.clean`.
+        :func:`~reportclean.clean`. The warnings and the meta that nobody has read yet
+        travel as their builders and the quantities as tuples: each is made on first read,
+        in the process that reads it (a worker makes none of them).
         """
         original, text = self.original, self.text
         removed = [
@@ -453,11 +461,19 @@ class CleanResult:
         quantities = [
             (None if q.text == text[q.span[0] : q.span[1]] else q.text, *_pack_quantity(q)) for q in self.quantities
         ]
-        warnings = [(w.code, w.severity, w.message, *w.span, *w.original_span, w.step) for w in self.warnings]
+        # what nobody has read yet travels as its builder and is made on first read, in the
+        # process that reads it (a worker of clean_many(jobs=N) then neither builds the warnings
+        # and the meta nor sends them as objects: most callers read neither)
+        late = self.__dict__.get("_warnings")
+        warnings: Any = (
+            [(w.code, w.severity, w.message, *w.span, *w.original_span, w.step) for w in late]
+            if isinstance(late, list) else late
+        )  # fmt: skip
+        meta: Any = self.__dict__.get("meta") or self.meta_reader or Meta()
         return (
             _clean_result,
             (text, original, self.encoding, warnings, removed, quantities, self.alignment, self.change_log,
-             (self.outline, self.sections, self.meta)),
+             (self.outline, self.sections, meta)),
         )  # fmt: skip
 
     def to_original(self, start: int, end: int) -> Span:
@@ -562,30 +578,35 @@ def _quantity(
                     (os_, oe), section)  # fmt: skip
 
 
+def _quantities(text: str, packed: list[tuple[Any, ...]]) -> list[Quantity]:
+    return [_quantity(text[q[1] : q[2]] if q[0] is None else q[0], *q[1:]) for q in packed]
+
+
 def _clean_result(
     text: str,
     original: str,
     encoding: str | None,
-    warnings: list[tuple[Any, ...]],
+    warnings: list[tuple[Any, ...]] | Callable[[], list[QualityWarning]],
     removed: list[tuple[Any, ...]],
     quantities: list[tuple[Any, ...]],
     alignment: Alignment | None,
     change_log: ChangeLog | None,
-    structure: tuple[tuple[Heading, ...], tuple[Section, ...], Meta] | None = None,
+    structure: tuple[tuple[Heading, ...], tuple[Section, ...], Meta | Callable[[], Meta]] | None = None,
 ) -> CleanResult:
     outline, sections, meta = structure or ((), (), Meta())
     return CleanResult(
         text,
+        warnings if callable(warnings) else  # type: ignore[arg-type]
         [QualityWarning(c, sev, m, (s, e), (os_, oe), st) for c, sev, m, s, e, os_, oe, st in warnings],
         [Removal(original[s:e] if t is None else t, (s, e), rule, why, step) for t, s, e, rule, why, step in removed],
-        [_quantity(text[q[1] : q[2]] if q[0] is None else q[0], *q[1:]) for q in quantities],
+        partial(_quantities, text, quantities),  # type: ignore[arg-type]  # made on first read
         encoding,
         original,
         alignment,
         change_log,
         outline,
         sections,
-        partial(_given, meta),
+        meta if callable(meta) else partial(_given, meta),
     )
 
 

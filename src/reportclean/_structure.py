@@ -40,7 +40,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ._cjk import HAN
 from ._config import Config
@@ -114,6 +114,12 @@ class StructureRules:
     issuer_label: re.Pattern[str]  # 发布机构 / 信息来源 and the name after it
     issuer_words: tuple[str, ...]
     unnumbered: re.Pattern[str]  # a line that ends with a section word
+    lexicons: tuple[tuple[Lexicon, ...], tuple[Lexicon, ...]] = ((), ())  # what it was compiled from
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as the lexicons it was compiled from: a result's unread meta travels with its
+        rules (``clean_many(jobs=N)``), and the reading process compiles them once, memoised."""
+        return (_compile, self.lexicons)
 
 
 def compile_rules(config: Config | None = None) -> StructureRules:
@@ -197,6 +203,7 @@ def _compile(user_layout: tuple[Lexicon, ...], user_words: tuple[Lexicon, ...]) 
         issuer_label=re.compile(f"(?:{of('issuer')})[：:{_SPACES}]*([{HAN}]{{2,24}})"),
         issuer_words=tuple(w for w, r in roles.items() if r == "issuer"),
         unnumbered=re.compile(f"(?:{of('review', 'plan', 'other')})$"),
+        lexicons=(user_layout, user_words),
     )
 
 
