@@ -131,14 +131,18 @@ class Document:
         if not todo:
             return
         parts.append(text[pos:])
+        # The new text first, then the old one and the pieces go (the caller keeps no
+        # other reference): two full copies of the text and the pieces never coexist
+        # with the bookkeeping below (peak memory, see benchmarks/bench_memory.py).
+        self.text = "".join(parts)
+        del parts, text
         if touching:
             todo = _coalesce(todo)
             new_start = _new_starts(todo)
         ospans = self.alignment.to_original_many(todo, ordered=True)
         self._record(step, todo, ospans)
         self._realign(todo, ospans, new_start)
-        self.text = "".join(parts)
-        del parts
+        del ospans
         if self._flags or self._quantities:
             span = _forward(todo, new_start)
             if self._flags:
