@@ -283,6 +283,7 @@ def _duplicates(text: str, out: Proposal, structure: StructureRules | None = Non
         return
     first: dict[str, int] = {}
     first_at: dict[str, int] = {}
+    messages: dict[tuple[int, str], str] = {}
     lineno = 0
     for m in _LINE.finditer(text):
         para = m.group().strip()
@@ -300,13 +301,14 @@ def _duplicates(text: str, out: Proposal, structure: StructureRules | None = Non
                     where = f" (under “{there or 'the opening'}”; this copy under “{here or 'the opening'}”)"
                 elif here:
                     where = f" (both under “{here}”)"
-            out.flag(
-                start,
-                start + len(para),
-                "duplicate-paragraph",
-                f"this paragraph repeats paragraph {first[para]}{where} word for word; "
-                "drop one copy if it is not intended",
-            )
+            key = (first[para], where)  # the copies of one paragraph share one message object
+            message = messages.get(key)
+            if message is None:
+                message = messages[key] = (
+                    f"this paragraph repeats paragraph {first[para]}{where} word for word; "
+                    "drop one copy if it is not intended"
+                )
+            out.flag(start, start + len(para), "duplicate-paragraph", message)
         else:
             first[para] = lineno
             first_at[para] = m.start()
