@@ -331,13 +331,13 @@ class WarningColumns:
 
     __slots__ = ("code", "end", "message", "severity", "start", "step")
 
-    def __init__(self) -> None:
+    def __init__(self, typecode: str = "q") -> None:
         self.code: list[str] = []
         self.severity: list[Severity] = []
         self.message: list[str] = []
         self.step: list[str] = []
-        self.start: array[int] = array("q")
-        self.end: array[int] = array("q")
+        self.start: array[int] = array(typecode)
+        self.end: array[int] = array(typecode)
 
     def __len__(self) -> int:
         return len(self.start)
@@ -364,8 +364,8 @@ class WarningColumns:
 
     def move(self, spans: list[Span]) -> None:
         """Give every warning its span in a new current text (``spans``, in the same order)."""
-        self.start = array("q", [s for s, _ in spans])
-        self.end = array("q", [e for _, e in spans])
+        self.start = array(self.start.typecode, [s for s, _ in spans])
+        self.end = array(self.end.typecode, [e for _, e in spans])
 
     def objects(self, alignment: Alignment) -> list[QualityWarning]:
         """The warnings in the order they were raised, original spans mapped by ``alignment``."""
