@@ -37,7 +37,16 @@ from operator import attrgetter
 from ._alignment import Alignment, Span, offset_type
 from ._changelog import ChangeLog
 from ._edits import Edit, Flag
-from ._model import FoundQuantity, QualityWarning, Quantity, Removal, Severity, WarningColumns, placed_quantities
+from ._model import (
+    FoundQuantity,
+    QualityWarning,
+    Quantity,
+    QuantityColumns,
+    Removal,
+    Severity,
+    WarningColumns,
+    placed_quantities,
+)
 
 __all__ = ["Document", "EditError"]
 
@@ -410,6 +419,14 @@ class Document:
             self._quantities = out
             self._quantities_view = tuple(out)
         return self._quantities_view
+
+    def take_quantities(self) -> QuantityColumns:
+        """The quantities as columns, for the result; the document lets go of its objects
+        (no step runs after this: the result makes the objects again when they are read)."""
+        out = QuantityColumns(self.quantities(), self._typecode)
+        self._quantities = []
+        self._quantities_view = ()
+        return out
 
 
 def _ordered(spans: Sequence[Span]) -> bool:
