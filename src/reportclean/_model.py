@@ -608,7 +608,9 @@ high=None, original_span=(4, 7), section=None)]
     append = out.append
     for q, span, ospan in zip(qs, spans, original_spans, strict=True):
         p = new(Quantity)
-        s_text(p, text[span[0] : span[1]])
+        a, b = span
+        t = q.text  # the step's own string when it is the text at the span (no second copy while both live)
+        s_text(p, t if len(t) == b - a and text.startswith(t, a) else text[a:b])
         s_span(p, span)
         s_value(p, q.value)
         s_unit(p, q.unit)
