@@ -98,7 +98,8 @@ class StructureRules:
     """The heading markers (the layout step's) and the structure words, for one config."""
 
     heading: re.Pattern[str]
-    line_marker: re.Pattern[str]  # a line that opens with a heading marker: to its marker
+    line_marker: re.Pattern[str]  # a line that opens with a heading marker: from its "\n" to its marker
+    first_marker: re.Pattern[str]  # the same for the text's first line (matched at 0)
     kind_words: dict[str, tuple[str, ...]]  # review / plan / other words by first character, longest first
     naming_words: dict[str, tuple[str, ...]]  # the words that name a document (and review / plan words)
     roles: dict[str, str]
@@ -182,6 +183,7 @@ def _compile(user_layout: tuple[Lexicon, ...], user_words: tuple[Lexicon, ...]) 
         # a literal first: the regex engine finds each "\n" at C speed (a "^" in MULTILINE mode
         # is tried at every position: 4x slower on a report)
         line_marker=re.compile(f"\n[{_SPACES}]*(?={heading.pattern})"),
+        first_marker=re.compile(f"[{_SPACES}]*(?={heading.pattern})"),
         kind_words=_by_first(w for w, r in roles.items() if r in ("review", "plan", "other")),
         naming_words=_by_first(
             w for w, r in roles.items() if r in ("document", "bulletin", "not-report", "review", "plan")
@@ -305,7 +307,19 @@ def _letter_spaced(title: str) -> bool:
     return len(words) > 1 and all(len(w) <= 2 for w in words)
 
 
-_SHORT_LINE = re.compile(f"\n[ \t\u3000]*([^\n]{{2,{_UNNUMBERED_MAX + 4}}})(?![^\n])")  # in "\n" + text
+_SHORT_LINE = re.compile(f"\n[ \t\u3000]*([^\n]{{2,{_UNNUMBERED_MAX + 4}}})(?![^\n])")
+_FIRST_SHORT = re.compile(f"[ \t\u3000]*([^\n]{{2,{_UNNUMBERED_MAX + 4}}})(?![^\n])")  # at 0
+
+
+def _line_matches(text: str, after_newline: re.Pattern[str], first: re.Pattern[str]) -> Iterable[re.Match[str]]:
+    """The matches of a line-start pattern: ``first`` on the text's first line, then
+    ``after_newline`` (which opens with ``"\n"``) on the others. No copy of the text is made
+    (a ``"\n" + text`` copy cost as much memory as the text; a ``^`` in MULTILINE mode is
+    tried at every position, 4x slower)."""
+    m = first.match(text)
+    if m is not None:
+        yield m
+    yield from after_newline.finditer(text)
 
 
 def _headings(text: str, rules: StructureRules) -> list[_Raw]:
@@ -316,21 +330,21 @@ def _headings(text: str, rules: StructureRules) -> list[_Raw]:
     found: list[_Raw] = []
     candidates: list[tuple[int, int, str]] = []  # unnumbered: (start, end, words)
     n = len(text)
-    padded = "\n" + text  # each line start follows a "\n"; offsets in it are one more than in text
-    for m in rules.line_marker.finditer(padded):
-        line_start, lead = m.start(), m.end() - 1
+    for m in _line_matches(text, rules.line_marker, rules.first_marker):
+        lead = m.end()
+        line_start = m.start() + (text[m.start() : m.start() + 1] == "\n")
         line_end = text.find("\n", lead)
         body = text[lead : n if line_end < 0 else line_end]
         got = numbered(body, rules)
         if got is not None:
             level, label, title, start, end, decimal = got
             found.append(_Raw(level, label, title, lead + start, lead + end, line_start, decimal))
-    for m in _SHORT_LINE.finditer(padded):
+    for m in _line_matches(text, _SHORT_LINE, _FIRST_SHORT):
         stripped = m.group(1).rstrip(_SPACES)
         if not 2 <= len(stripped) <= _UNNUMBERED_MAX or _ANY_PUNCT.search(stripped):
             continue
         if rules.unnumbered.search(stripped) and rules.heading.match(stripped) is None:
-            candidates.append((m.start(1) - 1, m.start(1) - 1 + len(stripped), stripped))
+            candidates.append((m.start(1), m.start(1) + len(stripped), stripped))
     flat: list[_Raw] = []
     seen_line = -1
     for m in _AFTER_STOP.finditer(text):
