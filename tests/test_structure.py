@@ -97,6 +97,41 @@ def test_not_headings(text: str) -> None:
     assert clean(text).outline == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list of sentences (each of several clauses, nothing under it) closes a section
+        "一、主要工作\n全年完成投资3亿元，增长5%。\n我们建议：\n1.加大宣传力度，提高群众知晓率。\n"
+        "2.加强道路建设，缓解出行难题。\n3.完善医疗设施。",
+        # a notice's numbered requirements, a list of references, a list of dated entries
+        "请各村做好以下工作：\n1、请于5月10日前报送材料，逾期不予受理。\n2、各村指定专人负责，确保按时完成。",
+        "相关文件\n1. 关于印发东湖镇2023年工作要点的通知\n2. 关于做好防汛工作的通知\n3.《东湖镇安全生产管理办法》",
+        "最新公告\n1. 东湖镇招聘公告 2023-05-06\n2. 东湖镇征兵通知 2023-04-28",
+        # figures and isolated numbers at a line start
+        "完成投资\n1.5 亿元，增长5%。\n占全年任务数的\n77.8 %\n；收入增长。",
+        "2. 我们在全年的工作中，克服困难，完成了任务。",
+    ],
+)
+def test_numbered_lines_that_are_no_outline(text: str) -> None:
+    assert [h for h in _outline(text) if h[0] >= 2 or h[1] != "一"] == []
+
+
+def test_an_outline_keeps_its_run_in_and_bare_headings() -> None:
+    # siblings with a body each, run-in titles before a colon, a lone first heading
+    text = (
+        "一、经济发展方面：\n1.农业产业化推进：推动了农产品生产的规模化，提高了农民收入。\n"
+        "2.乡村旅游发展：吸引了大量游客，带动了增收。\n二、存在的问题\n人手不足，经费紧张。"
+    )
+    assert _outline(text) == [
+        (1, "一", "经济发展方面"), (3, "1.", "农业产业化推进"), (3, "2.", "乡村旅游发展"), (1, "二", "存在的问题"),
+    ]
+    # a bulletin cut short: one "1. 综合" line alone over its paragraph is a heading
+    assert _outline("某县2019年统计公报\n  1. 综合\n全年生产总值245亿元，增长7%。") == [(3, "1.", "综合")]
+    # the sibling of a heading a converter ran into a line still vouches for it
+    text = "某区上半年工作总结暨下半年工作安排一、上半年工作总结在上半年，经济平稳。\n二、下半年工作安排\n将继续努力。"
+    assert (1, "二", "下半年工作安排") in _outline(text)
+
+
 def test_doc_share_page_numbers_are_not_an_outline() -> None:
     # a doc-sharing page numbers the pages of its preview 1、2、3、, each a long run of text
     page = "我们完成了道路硬化工程，新建文化广场一处，" * 12

@@ -40,6 +40,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 from ._cjk import HAN
@@ -77,6 +78,7 @@ _ANY_PUNCT = re.compile(r"[，。；：！？、,;:!?（）()]")
 _SPACES = " \t\u3000"
 _GAP = re.compile(r"\S(?:[ \t\u3000]{2,}|\t)\S")  # a column gap: a table row
 _TOC_END = re.compile(r"(?:[ \t\u3000]+|[.…·．]{2,})[0-9]{1,3}$")  # an entry of a table of contents
+_UNIT_START = frozenset("%％‰万亿元倍吨")  # a figure's unit ("1.5 亿元", "77.8 %")
 _TITLE_MAX = 120  # a longer "title" is a numbered sentence of a pasted list
 _UNNUMBERED_MAX = 20
 _PLACEHOLDER = re.compile(r"[XxＸｘ×某_□＿*＊〇○]|\.{3}|…")
@@ -270,6 +272,8 @@ def numbered(body: str, rules: StructureRules) -> tuple[int, str, str, int, int,
     (2, '（一）', '经济建设持续向好', 0, 11, False)
     >>> numbered("1.5万元用于修路", r), numbered("一是加强学习", r), numbered("2、7.1亿元", r)
     (None, None, None)
+    >>> numbered("1.5 亿元用于修路", r), numbered("77.8 %", r)
+    (None, None)
     """
     m = rules.heading.match(body)
     if m is None:
@@ -294,6 +298,8 @@ def numbered(body: str, rules: StructureRules) -> tuple[int, str, str, int, int,
         return None  # a bare number, a pasted sentence, a table row, a table of contents
     if title[0].isdigit() and label[-1] in ".、" and not _YEARS.match(title):
         return None  # an amount after a number ("2、7.1亿元"): a page of a doc-sharing preview
+    if decimal and title[0] in _UNIT_START:
+        return None  # "1.5 亿元", "77.8 %": a figure at a line start
     return level, label, title, m.start(), m.end() + skip + len(title), decimal
 
 
@@ -370,9 +376,204 @@ def _headings(text: str, rules: StructureRules) -> list[_Raw]:
     if any(h.decimal and "." in h.label[:-1] for h in found):
         # decimal numbering: a bare "1." is the top of "1.1", "1.2"
         found = [h._replace(level=1) if h.label.endswith(".") and h.label[:-1].isdigit() else h for h in found]
+    if found:
+        found = _with_evidence(text, found)
     if candidates:
         found = _with_unnumbered(text, found, candidates, rules)
     return found
+
+
+# -- outline evidence -------------------------------------------------------------------
+#
+# A marker at a line start is not enough: numbered list items, notices, references and
+# comments open lines with the same markers. A heading needs evidence of an outline: a
+# sibling in its ladder (1. and 2. under one parent), and a heading phrase, not a sentence.
+
+_CLAUSE = re.compile(r"[，,；;]")
+_DOC_NAME = re.compile(
+    r"^(?:关于|關於|关於|《).{2,}(?:通知|通告|公告|公示|通报|通報|意见|意見|办法|辦法|方案|决定|決定|规定|規定|细则|細則|批复|批覆|函|纪要|紀要|请示|請示|报告|報告)》?$"
+    r"|^《.*》$"
+)
+_DATED = re.compile(
+    r"(?:(?:19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?|[0-9]{1,2}[-/月][0-9]{1,2}日?|[（(\[【](?:19|20)[0-9]{2}[^）)\]】]{0,8}[）)\]】])$"
+)
+_END_MARKS = "。；;.．!！?？”’\"'）)"
+
+
+def _number(label: str) -> tuple[str, int] | None:
+    """The ladder style and the number of a label: ``（三）`` → ("（一）", 3), ``2.1.3`` →
+    ("2.1.", 3), ``二`` → ("一", 2); None for labels that are no sequence (``第一章``).
+
+    >>> _number("（三）"), _number("2.1.3"), _number("十二"), _number("3."), _number("②")
+    (('（一）', 3), ('2.1.', 3), ('一', 12), ('1.', 3), ('①', 2))
+    """
+    if "①" <= label[0] <= "⑳":
+        return "①", ord(label[0]) - ord("①") + 1
+    if label[0] == "（":
+        inner = label[1:-1]
+        if inner.isdigit():
+            return "（1）", int(inner)
+        n = _cjk_value(inner)
+        return None if n is None else ("（一）", n)
+    if label[0].isdigit():
+        if label.endswith("）"):
+            return "1）", int(label[:-1])
+        parts = label.rstrip(".").split(".")
+        if not all(x.isdigit() for x in parts):
+            return None
+        return ".".join(parts[:-1]) + "." if len(parts) > 1 else "1.", int(parts[-1])
+    n = _cjk_value(label)
+    return None if n is None else ("一", n)
+
+
+def _cjk_value(s: str) -> int | None:
+    s = s.translate(_FORMAL_TO_CJK)
+    if not s or any(c not in _CJK_DIGITS and c != "十" for c in s) or len(s) > 3:
+        return None
+    try:
+        return _cjk_number(s) if len(s) < 4 else None
+    except ValueError:  # pragma: no cover - a malformed numeral (十十)
+        return None
+
+
+_FORMAL_TO_CJK = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四五六七八九十")
+
+
+def _line_rest(text: str, h: _Raw) -> str:
+    """What follows a heading's title on its line."""
+    end = text.find("\n", h.end)
+    return text[h.end : len(text) if end < 0 else end].strip(_SPACES)
+
+
+def _list_like(text: str, h: _Raw) -> bool:
+    """Whether a numbered line reads as an item of a list, not a heading: a reference to a
+    document (``关于…的通知``, ``《…》``), a dated entry, or one sentence of several clauses
+    with nothing after it (``1.加大宣传，提高收入。``)."""
+    title = h.title
+    if _DOC_NAME.search(title) or _DATED.search(title):
+        return True
+    rest = _line_rest(text, h)
+    return not rest.strip(_END_MARKS) and (_CLAUSE.search(title) is not None or len(title) > 40)
+
+
+def _bare(text: str, h: _Raw) -> bool:
+    """A heading line with strong evidence on its own: a short phrase alone on its line
+    (no clause, no sentence mark after it), with a paragraph under it."""
+    if _line_rest(text, h) or len(h.title) > 30 or _CLAUSE.search(h.title):
+        return False
+    nl = text.find("\n", h.end)
+    while 0 <= nl < len(text) - 1:
+        end = text.find("\n", nl + 1)
+        line = text[nl + 1 : len(text) if end < 0 else end].strip(_SPACES)
+        if line:
+            return _SENTENCE_END.search(line) is not None or len(line) > 40
+        nl = end
+    return False
+
+
+def _adjacent(text: str, a: _Raw, b: _Raw) -> bool:
+    """Whether ``b``'s line follows ``a``'s with no text between (blank lines aside)."""
+    nl = text.find("\n", a.end)
+    return nl >= 0 and not text[nl : b.line_start].strip()
+
+
+def _with_evidence(text: str, found: list[_Raw]) -> list[_Raw]:
+    """The numbered headings with evidence of an outline (see the comment above).
+
+    - a run of sibling lines (``1.`` ``2.`` ``3.`` under one parent, no body between them)
+      most of whose items are list items (:func:`_list_like`) is a list: none is a heading;
+    - a reference or a dated entry is no heading, alone or not;
+    - a heading with no sibling (no ``n-1`` before it, no ``n+1`` after it, under its
+      parent) counts only as the start of a ladder (``一、``, ``（一）``, ``1.`` under a
+      parent heading) that is not a list item, or as a short line of its own over a
+      paragraph (:func:`_bare`).
+
+    Headings a converter flattened into a long line (found after a sentence end) and the
+    chapters (``第一章``) are left as they are.
+    """
+    n = len(found)
+    parents: list[int | None] = [None] * n
+    stack: list[int] = []
+    for i, h in enumerate(found):
+        while stack and found[stack[-1]].level >= h.level:
+            stack.pop()
+        parents[i] = stack[-1] if stack else None
+        stack.append(i)
+    numbers = [_number(h.label) for h in found]
+    groups: dict[tuple[str, int | None], list[int]] = {}
+    for i, num in enumerate(numbers):
+        if num is not None and found[i].start == _lead(text, found[i].line_start):
+            groups.setdefault((num[0], parents[i]), []).append(i)
+    drop: set[int] = set()
+    for members in groups.values():
+        has_sibling = set()
+        for a, b in pairwise(members):
+            if numbers[b][1] == numbers[a][1] + 1:  # type: ignore[index]
+                has_sibling |= {a, b}
+        # runs of adjacent siblings: lists when most items are list items
+        run: list[int] = []
+        for i in members:
+            last = run[-1] if run else -1
+            if run and numbers[i][1] == numbers[last][1] + 1 and _adjacent(text, found[last], found[i]):  # type: ignore[index]
+                run.append(i)
+            else:
+                drop |= _list_run(text, found, run)
+                run = [i]
+        drop |= _list_run(text, found, run)
+        for i in members:
+            h = found[i]
+            if i in drop:
+                continue
+            if _DOC_NAME.search(h.title) or _DATED.search(h.title):
+                drop.add(i)
+            elif i not in has_sibling and not _bare(text, h) and not _marked_nearby(text, h, numbers[i]):  # type: ignore[arg-type]
+                first = numbers[i][1] == 1  # type: ignore[index]
+                nested = h.level <= 2 or parents[i] is not None
+                if not (first and nested) or _list_like(text, h):
+                    drop.add(i)
+    return [h for i, h in enumerate(found) if i not in drop] if drop else found
+
+
+def _cjk_of(n: int) -> str:
+    """``n`` (1–99) in Chinese numerals, as outlines write it: 一, 十, 十二, 二十一.
+
+    >>> [_cjk_of(n) for n in (1, 10, 12, 20, 21)]
+    ['一', '十', '十二', '二十', '二十一']
+    """
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _CJK_DIGITS[tens] + "十")
+    return head + (_CJK_DIGITS[ones] if ones else "")
+
+
+def _marked_nearby(text: str, h: _Raw, num: tuple[str, int]) -> bool:
+    """Whether the marker of the previous (or next) sibling of a ``一、`` or ``（一）``
+    heading is in the text before (after) it, where a converter ran that heading into
+    another line or a title too long to be one hid it (``…工作安排一、上半年工作总结``)."""
+    style, n = num
+    if style not in ("一", "（一）") or not 1 <= n < 99:
+        return False
+    if style == "一":
+        before = [f"{_cjk_of(n - 1)}、"] if n > 1 else []
+        after = [f"{_cjk_of(n + 1)}、"]
+    else:
+        before = [f"（{_cjk_of(n - 1)}）", f"({_cjk_of(n - 1)})"] if n > 1 else []
+        after = [f"（{_cjk_of(n + 1)}）", f"({_cjk_of(n + 1)})"]
+    return any(text.rfind(m, 0, h.start) >= 0 for m in before) or any(text.find(m, h.end) >= 0 for m in after)
+
+
+def _lead(text: str, line_start: int) -> int:
+    """Where the text of a line starts (after its leading spaces)."""
+    i = line_start
+    while i < len(text) and text[i] in _SPACES:
+        i += 1
+    return i
+
+
+def _list_run(text: str, found: list[_Raw], run: list[int]) -> set[int]:
+    if len(run) < 2:
+        return set()
+    items = sum(_list_like(text, found[i]) for i in run)
+    return set(run) if 2 * items > len(run) else set()
 
 
 _CHUNK_MIN = 200
