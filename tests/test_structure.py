@@ -403,3 +403,49 @@ def test_titles_with_decoration_at_their_ends_or_run_into_the_body() -> None:
     body = "今年以来，全镇上下团结一心，克服困难，各项工作稳步推进。" * 4
     r = clean(f"东湖镇2020年工作总结暨2021年工作计划 {body}")
     assert r.meta.title == "东湖镇2020年工作总结暨2021年工作计划" and r.meta.plan_years == (2021,)
+
+
+# -- meta: a value only where the page states it as the document's own -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "XX\n镇\n2023\n年政府工作报告\n各位代表：\n现在我代表镇人民政府报告工作。",  # a title cut over lines
+        "政府工作报告\n各位代表：\n现在我代表镇人民政府报告工作。",  # a menu's bare document name
+        "首页 > 政务公开 > 东湖镇2023年工作报告\n全年完成投资3亿元。",  # a path of the site
+        "东湖镇2023年工作报告\n- 格式:docx\n- 大小:30 KB\n西山镇上半年工作总结全年完成投资3亿元。",  # a file's name
+        "我们要认真学习政府工作报告\n全年完成投资3亿元。",  # a sentence
+    ],
+)
+def test_no_title_where_no_line_is_the_documents_title(text: str) -> None:
+    assert read_structure(text).meta.title is None
+
+
+def test_a_title_under_its_document_number() -> None:
+    text = "东政发〔2023〕5号《东湖镇2023年工作报告》\n东湖镇2023年工作报告\n全年完成投资3亿元。"
+    assert read_structure(text).meta.title == "东湖镇2023年工作报告"
+
+
+def test_place_is_the_innermost_unit_the_title_names() -> None:
+    assert read_structure("某市东湖区2023年工作报告\n全年完成投资3亿元。").meta.place == "东湖区"
+    assert read_structure("西山縣2021年國民經濟和社會發展統計公報\n全年生產總值增長。").meta.place == "西山縣"
+    assert read_structure("关于东湖镇2023年工作总结\n全年完成投资3亿元。").meta.place is None
+    assert read_structure("全县2023年工作总结\n全年完成投资3亿元。").meta.place is None
+
+
+def test_no_issuer_or_date_from_words_that_only_look_like_them() -> None:
+    # an office followed by what it did is no speaker; two publication dates are a list's
+    s = read_structure("东湖镇2023年工作总结\n镇长讲话\n全年完成投资3亿元。")
+    assert s.meta.issuer is None
+    text = "东湖镇2023年工作总结\n全年完成投资3亿元。\n相关新闻\n发布日期：2023-01-05\n发布日期：2022-12-30"
+    assert read_structure(text).meta.date is None
+
+
+def test_kinds_of_a_report_with_no_title() -> None:
+    # the opening says a review follows; a heading that runs on is read by its start
+    text = (
+        "尊敬的领导：\n我们开展了一系列工作，现将相关情况总结如下：\n一、经济发展方面\n完成投资3亿元。\n"
+        "二、面临的挑战\n人手不足。"
+    )
+    assert _tops(clean(text)) == [("一", "review"), ("二", "other")]

@@ -313,6 +313,7 @@ def _letter_spaced(title: str) -> bool:
     return len(words) > 1 and all(len(w) <= 2 for w in words)
 
 
+_QUOTED = re.compile(r"[《》〈〉“”\"<>]")  # a piece of a title cut over lines (…措施》實施方案)
 _SHORT_LINE = re.compile(f"\n[ \t\u3000]*([^\n]{{2,{_UNNUMBERED_MAX + 4}}})(?![^\n])")
 _FIRST_SHORT = re.compile(f"[ \t\u3000]*([^\n]{{2,{_UNNUMBERED_MAX + 4}}})(?![^\n])")  # at 0
 
@@ -347,7 +348,7 @@ def _headings(text: str, rules: StructureRules) -> list[_Raw]:
             found.append(_Raw(level, label, title, lead + start, lead + end, line_start, decimal))
     for m in _line_matches(text, _SHORT_LINE, _FIRST_SHORT):
         stripped = m.group(1).rstrip(_SPACES)
-        if not 2 <= len(stripped) <= _UNNUMBERED_MAX or _ANY_PUNCT.search(stripped):
+        if not 2 <= len(stripped) <= _UNNUMBERED_MAX or _ANY_PUNCT.search(stripped) or _QUOTED.search(stripped):
             continue
         if rules.unnumbered.search(stripped) and rules.heading.match(stripped) is None:
             candidates.append((m.start(1), m.start(1) + len(stripped), stripped))
@@ -696,7 +697,7 @@ def _header(text: str, first_heading: int) -> list[_Line]:
     return out
 
 
-_SITE = re.compile(r"[_|｜]| - |[0-9]{3,}[A-Za-z]")  # the separators of a page title, a site's name
+_SITE = re.compile(r"[_|｜>»›]| - |[0-9]{3,}[A-Za-z]|首页|当前位置|首頁|當前位置")  # a page title's separators, a path
 _TRAILING_YEAR = re.compile(r"[ \t\u3000]+(?:19|20)[0-9]{2}$")  # "…统计公报 2022": the site's year tag
 
 
@@ -729,6 +730,10 @@ def _title_words(header: list[_Line], rules: StructureRules, text: str = "") -> 
         start = first[: stop.start()] if stop else ""
         if len(start) <= 40 and _names_document(start, rules):
             return start
+    for line in header[:2]:  # a title with no period that says what it is: 乡镇工作总结亮点
+        t = line.text
+        if len(t) <= 30 and not _ANY_PUNCT.search(t) and _find_words(t, rules.kind_words) and not _SITE.search(t):
+            return t
     return ""
 
 
@@ -741,10 +746,15 @@ def _title(header: list[_Line], rules: StructureRules, text: str = "") -> _Line 
     first line up to a space, if that is a whole title (``…工作计划 2020年是…``)."""
     if not header and text:
         return _run_in_title(text, rules)
+    shared = any(_SHARED_FIELDS.search(x.text) for x in header)
     for i, line in enumerate(header[:4]):
         words = _TRAILING_YEAR.sub("", _EXTENSION.sub("", line.text))
         if not _names_document(words, rules) or _ANY_PUNCT.search(words.replace("（", "").replace("）", "")):
             continue
+        if _NOT_TITLE_START.match(words) or _DOC_NUMBER.search(words) or _generic(words, rules):
+            continue  # a line cut from a title, a document number over it, a menu's bare 政府工作报告
+        if shared and not any(x.text == line.text for x in header[i + 1 :]):
+            return None  # a doc-sharing page's name for the file, not repeated as the document's own
         if rules.decoration.search(words) or _SITE.search(words):
             for nxt in header[i + 1 : i + 3]:  # the page title, then the report's own
                 if (nxt.text in words and _names_document(nxt.text, rules) and _ends_naming(nxt.text, rules)
@@ -760,6 +770,36 @@ def _title(header: list[_Line], rules: StructureRules, text: str = "") -> _Line 
             return None  # "…公报2020七人普": a tag after the title, which then is not as written
         return _Line(line.start, words)
     return None
+
+
+# a title does not start with the end of another line's words (年政府工作报告 under 2023), nor
+# with the words of a sentence (我们要认真学习…报告)
+_NOT_TITLE_START = re.compile(
+    r"[年月日度的之及和与、，。》）)]|我们|我|你|请|让|把|要|下面|以下|本文|今天|近日|认真|学习"
+)
+_DOC_NUMBER = re.compile(r"[〔\[［【(（](?:19|20)[0-9]{2}[〕\]］】)）][0-9]{1,4}号")  # 鲁政发〔2014〕20号
+# the fields of a doc-sharing page, whose first line is its name for the uploaded file
+_SHARED_FIELDS = re.compile(r"格式[:：]|文档页数|页数[:：]|上传人|上传时间|文档编号|大小[:：]")
+_GENERIC = ("人民政府", "政府", "年度", "全年", "工作", "全文", "最新")
+
+
+def _generic(words: str, rules: StructureRules) -> bool:
+    """Whether a title says only what kind of document it is (``政府工作报告``, ``年度工作总结``:
+    a menu's item or a category), with no year, place or subject before its last word.
+
+    >>> r = compile_rules()
+    >>> _generic("政府工作报告", r), _generic("年度工作总结", r), _generic("2023年政府工作报告", r)
+    (True, True, False)
+    """
+    found = _find_words(words, rules.naming_words)
+    if not found:
+        return False
+    rest = words[: found[-1][0]]
+    if any(c.isdigit() for c in rest) or (any(c in rest for c in "〇○一二三四五六七八九十") and "年" in rest):
+        return False
+    for g in _GENERIC:
+        rest = rest.replace(g, "")
+    return len(rest) < 2
 
 
 def _undecorated(words: str, rules: StructureRules) -> tuple[str, int]:
@@ -911,12 +951,11 @@ def _meta(
             note("date", line.start + got[1], line.start + got[2])
             break
     if date is None:
-        for m in _date_labels(text, rules):
-            d = _DATE.match(text, m.end())
-            if d and _date_value(d):
-                date = _date_value(d)
-                note("date", d.start(), d.end())
-                break
+        labelled = [(v, d) for m in _date_labels(text, rules)
+                    if (d := _DATE.match(text, m.end())) and (v := _date_value(d))]  # fmt: skip
+        if labelled and len({v[:10] for v, _ in labelled}) == 1:  # dates that differ: a list of items, not the page's
+            date = labelled[0][0]
+            note("date", labelled[0][1].start(), labelled[0][1].end())
     if date is None:
         for r in removed:
             if not any(c in r.text for c in rules.date_ends):
@@ -944,7 +983,8 @@ def _meta(
         t = line.text
         if len(t) > 40 or _PLACEHOLDER.search(t) or rules.decoration.search(t):
             continue
-        if rules.speaker.match(t) or (
+        speaker = rules.speaker.match(t)
+        if (speaker and not rules.document.search(t) and not _NOT_NAME.search(speaker.group(2))) or (
             rules.organ_end.search(t) and not _ANY_PUNCT.search(t) and not rules.document.search(t)
         ):
             issuer = t
@@ -985,28 +1025,45 @@ def _meta(
     )
 
 
-_PLACE = re.compile(
-    f"(?:^|(?<=年)|(?<=[0-9]))((?:(?![年月的])[{HAN}]){{1,8}}?(?:街道|镇街|街|镇|乡|区|县|市))"
-    r"(?=[0-9]|人民政府|政府|办事处|党|工作|国民经济|统计|年度|$|\s)"
+_UNITS = "街道|镇街|街|镇|鎮|乡|鄉|区|區|县|縣|市"
+# what follows an office without being a name: 镇长讲话, 书记点评, 区长带队调研
+_NOT_NAME = re.compile(
+    r"讲话|講話|致辞|致辭|发言|發言|报告|報告|主持|点评|點評|批示|寄语|表态|述职|带队|調研|调研|一行|同志们|会议|會議"
 )
+_PLACE = re.compile(
+    f"(?:^|(?<=年)|(?<=[0-9]))((?:(?![年月的])[{HAN}]){{1,8}}?(?:{_UNITS}))"
+    r"(?=[0-9]|人民政府|政府|办事处|辦事處|党|黨|工作|国民经济|國民經濟|统计|統計|年度|$|\s)"
+)
+_INNER = re.compile(f"(?<=[省市州盟县縣区區])(?=[{HAN}]{{2,}}(?:{_UNITS})$)")  # 昆明市|官渡区
+_NOT_PLACE = re.compile(r"^(?:关于|關於|关於|全|本|我|各|该|該|某)")
 
 
 def _place(title: str) -> tuple[int, int] | None:
-    """The span of the place the title names (``华庄街道``, ``云和县``), if any.
+    """The span of the place the title names (``华庄街道``, ``云和县``), if any: the
+    innermost unit of a nested name (``昆明市官渡区`` → ``官渡区``).
 
     >>> t = "2022年云和县国民经济和社会发展统计公报"
     >>> s = _place(t); t[s[0]:s[1]] if s else None
     '云和县'
+    >>> t = "昆明市官渡区人民政府关于官渡区2023年上半年计划执行情况的报告"
+    >>> s = _place(t); t[s[0]:s[1]] if s else None
+    '官渡区'
     >>> _place("乡镇2021年工作规划"), _place("镇人民政府2021年工作报告"), _place("X街道2020年工作总结")
     (None, None, None)
+    >>> _place("关于东湖镇2021年工作总结"), _place("全县2021年工作总结"), _place("市中区2021年工作总结")
+    (None, None, (0, 3))
     """
     m = _PLACE.search(title)
     if m is None:
         return None
-    name = m.group(1)
-    if set(name) <= set("乡镇街道区县市") or _PLACEHOLDER.search(name):
+    start, end = m.span(1)
+    inner = [x.start() for x in _INNER.finditer(title, start, end) if x.start() - start >= 2]
+    if inner:
+        start = inner[-1]
+    name = title[start:end]
+    if set(name) <= set("乡鄉镇鎮街道区區县縣市") or _PLACEHOLDER.search(name) or _NOT_PLACE.search(name):
         return None
-    return m.span(1)
+    return start, end
 
 
 def _years(title: str, rules: StructureRules, kind: SectionKind | None = None) -> tuple[set[int], set[int]]:
@@ -1047,9 +1104,23 @@ _PLAN_CUES = re.compile(r"将(?!近|来自)|力争|确保|预计|计划|下一�
 _REVIEW_CUES = re.compile(r"一年来|今年以来|过去一年|取得|完成了|实现了|累计|截至|同比|比上年|共计|圆满")
 
 
-def _word_kind(title: str, rules: StructureRules) -> SectionKind | None:
-    """The kind the last section word of a heading says (the head noun comes last)."""
-    found = _find_words(title, rules.kind_words)
+_KIND_SPAN = 30  # a longer heading title runs on into its body: its words past this are the body's
+
+
+# an opening that says a review follows: 现将相关情况总结如下, 现将2022年度工作汇报如下 (not
+# 现将2024年工作计划汇报如下)
+_INTRO_REVIEW = re.compile(r"现将[^。：:]{0,16}?(?:总结|工作情况|开展情况|完成情况|工作汇报|工作具体汇报|主要工作)")
+
+
+def _word_kind(title: str, rules: StructureRules, heading: bool = False) -> SectionKind | None:
+    """The kind the last section word of a heading says (the head noun comes last); of a
+    title that runs on into its body (a converter's flattened line), the words of its start.
+
+    >>> r = compile_rules()
+    >>> _word_kind("2023年上半年国民经济和社会发展计划执行情况", r, True), _word_kind("一周工作挑战", r, True)
+    ('review', 'other')
+    """
+    found = _find_words(title[:_KIND_SPAN] if heading else title, rules.kind_words)
     role = rules.roles.get(found[-1][1]) if found else None
     return role if role in ("review", "plan", "other") else None  # type: ignore[return-value]
 
@@ -1070,7 +1141,7 @@ def _kinds(
     said: list[SectionKind | None] = []
     for i in top:
         h = found[i]
-        kind = _word_kind(h.title, rules)
+        kind = _word_kind(h.title, rules, heading=True)
         years = {int(m.group(1)) for m in _YEARS.finditer(h.title)}
         if kind != "other" and years and (review_years or plan_years):
             # the years the title gives one part decide (2022年重点工作 in a 2022 review)
@@ -1082,11 +1153,12 @@ def _kinds(
     # a report that reviews: its title says so (工作总结, 政府工作报告, a review year), or,
     # untitled, one of its headings does; a bulletin (公报) or a page with neither does not
     bulletin = any(rules.roles.get(w) == "bulletin" for _, w in _find_words(title, rules.naming_words))
+    intro = text[max(0, found[top[0]].line_start - 300) : found[top[0]].line_start] if top else ""
     reviewing = (
         (bool(review_years) and not bulletin)
         or _word_kind(title, rules) == "review"
         or ("报告" in title and "公报" not in title)
-        or (not title and "review" in said)
+        or (not title and ("review" in said or _INTRO_REVIEW.search(intro) is not None))
     )
     # a plan with no review in it (2021年工作规划, 工作要点): its open sections are the plan
     planning = not reviewing and _word_kind(title, rules) == "plan"
@@ -1181,7 +1253,7 @@ def read_outline(
         parent = parents[i]
         if i in top_set:
             continue
-        own = _word_kind(h.title, rules)
+        own = _word_kind(h.title, rules, heading=True)
         kind_of[i] = own if own is not None else (kind_of[parent] if parent is not None else "other")
     outline = tuple(
         Heading(h.level, h.label, h.title, (h.start, h.end), mapper(h.start, h.end)) for h in found
