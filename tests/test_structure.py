@@ -449,3 +449,29 @@ def test_kinds_of_a_report_with_no_title() -> None:
         "二、面临的挑战\n人手不足。"
     )
     assert _tops(clean(text)) == [("一", "review"), ("二", "other")]
+
+
+def test_a_repost_date_and_a_dated_list_entry_are_not_the_documents() -> None:
+    # a 范文 site's posting time years after the years the page names; a list entry's date
+    text = "东湖镇年度工作回顾及2023年工作打算\n时间:2026-06-28\n一、2023年工作回顾\n全年完成投资3亿元。"
+    assert read_structure(text).meta.date is None
+    text = "东湖镇2023年工作总结\n时间:2024-01-10\n一、主要工作\n全年完成投资3亿元。"
+    assert read_structure(text).meta.date == "2024-01-10"
+    assert read_structure("2025.03.04 东湖镇社区建设的研究报告\n社区是社会的基本单元。").meta.title is None
+
+
+def test_headings_of_two_phrases_over_a_body_are_kept() -> None:
+    # a lone （二） whose （一） lost its marker, a （一） of clauses over its items
+    text = (
+        "东湖镇2022年工作总结\n一、2022年工作总结\n抗疫情，保障群众安全\n全年排查1万人次。\n"
+        "（二）促增收，推进农业发展\n全年种植3万亩。"
+    )
+    assert (2, "（二）", "促增收，推进农业发展") in _outline(text)
+    text = (
+        "一、工作回顾\n（一）坚持生命至上，从严从紧，精准施策，疫情防控固若金汤\n"
+        "1.严管严控，打赢攻坚战。全镇隔离100人。"
+    )
+    assert _outline(text)[1] == (2, "（一）", "坚持生命至上，从严从紧，精准施策，疫情防控固若金汤")
+    # an enumeration inside a long sentence, after a colon, item by item with semicolons
+    line = "公众可通过以下途径提出意见：一、通过本页面下方的链接直接反馈；二、通过传真反馈；三、通过信函。" * 3
+    assert _outline(line) == []

@@ -460,8 +460,16 @@ def _list_like(text: str, h: _Raw) -> bool:
 def _bare(text: str, h: _Raw) -> bool:
     """A heading line with strong evidence on its own: a short phrase alone on its line
     (no clause, no sentence mark after it), with a paragraph under it."""
-    if _line_rest(text, h) or len(h.title) > 30 or _CLAUSE.search(h.title):
+    title = h.title
+    clauses = title.count("，") + title.count(",") + 2 * (title.count("；") + title.count(";"))
+    if _line_rest(text, h) or len(title) > 30 or clauses > 1:
         return False
+    return _over_body(text, h)
+
+
+def _over_body(text: str, h: _Raw) -> bool:
+    """Whether the next line with text under a heading is a paragraph (a sentence mark, or
+    long) or a heading under it: what a heading has and the last item of a list has not."""
     nl = text.find("\n", h.end)
     while 0 <= nl < len(text) - 1:
         end = text.find("\n", nl + 1)
@@ -530,7 +538,7 @@ def _with_evidence(text: str, found: list[_Raw]) -> list[_Raw]:
             elif i not in has_sibling and not _bare(text, h) and not _marked_nearby(text, h, numbers[i]):  # type: ignore[arg-type]
                 first = numbers[i][1] == 1  # type: ignore[index]
                 nested = h.level <= 2 or parents[i] is not None
-                if not (first and nested) or _list_like(text, h):
+                if not (first and nested) or (_list_like(text, h) and not _over_body(text, h)):
                     drop.add(i)
     return [h for i, h in enumerate(found) if i not in drop] if drop else found
 
@@ -602,6 +610,8 @@ def _inline(body: str, lead: int, line_start: int, rules: StructureRules) -> lis
         if got is None:
             continue
         level, label, title, start, end, decimal = got
+        if body[at + end : at + end + 1] in ("；", ";"):
+            continue  # 提出意见：一、通过网络反馈；二、…: an enumeration inside the sentence
         cut = _NEXT_MARK.search(title, 1)
         if cut is not None:  # 一、2020年工作总结（一）疫情防控常态开展。: two headings
             title = title[: cut.start()].rstrip(_SPACES)
@@ -776,6 +786,7 @@ def _title(header: list[_Line], rules: StructureRules, text: str = "") -> _Line 
 # with the words of a sentence (我们要认真学习…报告)
 _NOT_TITLE_START = re.compile(
     r"[年月日度的之及和与、，。》）)]|我们|我|你|请|让|把|要|下面|以下|本文|今天|近日|认真|学习"
+    r"|(?:19|20)[0-9]{2}[-./][0-9]{1,2}[-./][0-9]{1,2}"  # a dated entry of a list (2025.03.04 …)
 )
 _DOC_NUMBER = re.compile(r"[〔\[［【(（](?:19|20)[0-9]{2}[〕\]］】)）][0-9]{1,4}号")  # 鲁政发〔2014〕20号
 # the fields of a doc-sharing page, whose first line is its name for the uploaded file
@@ -950,9 +961,14 @@ def _meta(
             date = got[0]
             note("date", line.start + got[1], line.start + got[2])
             break
+    # a page's date years after the latest year its title or headings name is a repost's
+    named = [int(m.group(2) or m.group(1)) for t in (_title_words(header, rules, text), *(found[i].title for i in top))
+             for m in _YEARS.finditer(t)]  # fmt: skip
+    latest = max(named) + 1 if named else 9999
     if date is None:
         labelled = [(v, d) for m in _date_labels(text, rules)
-                    if (d := _DATE.match(text, m.end())) and (v := _date_value(d))]  # fmt: skip
+                    if (d := _DATE.match(text, m.end())) and (v := _date_value(d))
+                    and int(v[:4]) <= latest]  # fmt: skip
         if labelled and len({v[:10] for v, _ in labelled}) == 1:  # dates that differ: a list of items, not the page's
             date = labelled[0][0]
             note("date", labelled[0][1].start(), labelled[0][1].end())
@@ -963,7 +979,7 @@ def _meta(
             label = rules.date_label.search(r.text)
             d = _DATE.match(r.text, label.end()) if label else None
             value = _date_value(d) if d else None
-            if d and value:
+            if d and value and int(value[:4]) <= latest:
                 date = value
                 spans.append(("date", (r.original_span[0] + d.start(), r.original_span[0] + d.end())))
                 break
