@@ -40,7 +40,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import Any, NamedTuple
 
 from ._cjk import HAN
@@ -323,10 +323,7 @@ def _line_matches(text: str, after_newline: re.Pattern[str], first: re.Pattern[s
     ``after_newline`` (which opens with ``"\n"``) on the others. No copy of the text is made
     (a ``"\n" + text`` copy cost as much memory as the text; a ``^`` in MULTILINE mode is
     tried at every position, 4x slower)."""
-    m = first.match(text)
-    if m is not None:
-        yield m
-    yield from after_newline.finditer(text)
+    return chain(filter(None, (first.match(text),)), after_newline.finditer(text))
 
 
 def _headings(text: str, rules: StructureRules) -> list[_Raw]:
@@ -401,6 +398,7 @@ _DATED = re.compile(
 _END_MARKS = "。；;.．!！?？”’\"'）)"
 
 
+@lru_cache(maxsize=1024)
 def _number(label: str) -> tuple[str, int] | None:
     """The ladder style and the number of a label: ``（三）`` → ("（一）", 3), ``2.1.3`` →
     ("2.1.", 3), ``二`` → ("一", 2); None for labels that are no sequence (``第一章``).
@@ -440,6 +438,14 @@ def _cjk_value(s: str) -> int | None:
 _FORMAL_TO_CJK = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四五六七八九十")
 
 
+def _reference(title: str) -> bool:
+    """A reference to a document (``关于…的通知``, ``《…》``) or a dated entry of a list."""
+    if title[0] in "关關《" or title[-1] == "》":
+        if _DOC_NAME.search(title):
+            return True
+    return title[-1] in "日0123456789）)]】" and _DATED.search(title) is not None
+
+
 def _line_rest(text: str, h: _Raw) -> str:
     """What follows a heading's title on its line."""
     end = text.find("\n", h.end)
@@ -451,7 +457,7 @@ def _list_like(text: str, h: _Raw) -> bool:
     document (``关于…的通知``, ``《…》``), a dated entry, or one sentence of several clauses
     with nothing after it (``1.加大宣传，提高收入。``)."""
     title = h.title
-    if _DOC_NAME.search(title) or _DATED.search(title):
+    if _reference(title):
         return True
     rest = _line_rest(text, h)
     return not rest.strip(_END_MARKS) and (_CLAUSE.search(title) is not None or len(title) > 40)
@@ -480,10 +486,13 @@ def _over_body(text: str, h: _Raw) -> bool:
     return False
 
 
+_NONBLANK = re.compile(r"\S")
+
+
 def _adjacent(text: str, a: _Raw, b: _Raw) -> bool:
     """Whether ``b``'s line follows ``a``'s with no text between (blank lines aside)."""
     nl = text.find("\n", a.end)
-    return nl >= 0 and not text[nl : b.line_start].strip()
+    return nl >= 0 and _NONBLANK.search(text, nl, b.line_start) is None
 
 
 def _with_evidence(text: str, found: list[_Raw]) -> list[_Raw]:
@@ -511,7 +520,8 @@ def _with_evidence(text: str, found: list[_Raw]) -> list[_Raw]:
     numbers = [_number(h.label) for h in found]
     groups: dict[tuple[str, int | None], list[int]] = {}
     for i, num in enumerate(numbers):
-        if num is not None and found[i].start == _lead(text, found[i].line_start):
+        h = found[i]
+        if num is not None and (h.start == h.line_start or _NONBLANK.search(text, h.line_start, h.start) is None):
             groups.setdefault((num[0], parents[i]), []).append(i)
     drop: set[int] = set()
     for members in groups.values():
@@ -533,7 +543,7 @@ def _with_evidence(text: str, found: list[_Raw]) -> list[_Raw]:
             h = found[i]
             if i in drop:
                 continue
-            if _DOC_NAME.search(h.title) or _DATED.search(h.title):
+            if _reference(h.title):
                 drop.add(i)
             elif i not in has_sibling and not _bare(text, h) and not _marked_nearby(text, h, numbers[i]):  # type: ignore[arg-type]
                 first = numbers[i][1] == 1  # type: ignore[index]
@@ -568,14 +578,6 @@ def _marked_nearby(text: str, h: _Raw, num: tuple[str, int]) -> bool:
         before = [f"（{_cjk_of(n - 1)}）", f"({_cjk_of(n - 1)})"] if n > 1 else []
         after = [f"（{_cjk_of(n + 1)}）", f"({_cjk_of(n + 1)})"]
     return any(text.rfind(m, 0, h.start) >= 0 for m in before) or any(text.find(m, h.end) >= 0 for m in after)
-
-
-def _lead(text: str, line_start: int) -> int:
-    """Where the text of a line starts (after its leading spaces)."""
-    i = line_start
-    while i < len(text) and text[i] in _SPACES:
-        i += 1
-    return i
 
 
 def _list_run(text: str, found: list[_Raw], run: list[int]) -> set[int]:
@@ -756,14 +758,13 @@ def _title(header: list[_Line], rules: StructureRules, text: str = "") -> _Line 
     first line up to a space, if that is a whole title (``…工作计划 2020年是…``)."""
     if not header and text:
         return _run_in_title(text, rules)
-    shared = any(_SHARED_FIELDS.search(x.text) for x in header)
     for i, line in enumerate(header[:4]):
         words = _TRAILING_YEAR.sub("", _EXTENSION.sub("", line.text))
         if not _names_document(words, rules) or _ANY_PUNCT.search(words.replace("（", "").replace("）", "")):
             continue
         if _NOT_TITLE_START.match(words) or _DOC_NUMBER.search(words) or _generic(words, rules):
             continue  # a line cut from a title, a document number over it, a menu's bare 政府工作报告
-        if shared and not any(x.text == line.text for x in header[i + 1 :]):
+        if any(_SHARED_FIELDS.search(x.text) for x in header) and not any(x.text == line.text for x in header[i + 1 :]):
             return None  # a doc-sharing page's name for the file, not repeated as the document's own
         if rules.decoration.search(words) or _SITE.search(words):
             for nxt in header[i + 1 : i + 3]:  # the page title, then the report's own
@@ -802,6 +803,8 @@ def _generic(words: str, rules: StructureRules) -> bool:
     >>> _generic("政府工作报告", r), _generic("年度工作总结", r), _generic("2023年政府工作报告", r)
     (True, True, False)
     """
+    if len(words) > 12 or any(c.isdigit() for c in words):
+        return False  # longer than the generic words and a document word, or with a year
     found = _find_words(words, rules.naming_words)
     if not found:
         return False
