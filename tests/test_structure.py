@@ -110,6 +110,11 @@ def test_not_headings(text: str) -> None:
         # figures and isolated numbers at a line start
         "完成投资\n1.5 亿元，增长5%。\n占全年任务数的\n77.8 %\n；收入增长。",
         "2. 我们在全年的工作中，克服困难，完成了任务。",
+        # the fields of a notice, comments, rows of a table, a date at a line start
+        "报名须知\n1、报名时间：5月1日至5月10日\n2、报名地点：镇政府三楼\n3、联系电话：1234567",
+        "网友评论\n1. 张三：写得很好\n2. 李四：支持",
+        "各镇完成情况\n1. 东湖镇 3000 2500\n2. 西山镇 2800 2100",
+        "工作动态\n1.15 上午，镇长带队检查安全生产。",
     ],
 )
 def test_numbered_lines_that_are_no_outline(text: str) -> None:
@@ -475,3 +480,8 @@ def test_headings_of_two_phrases_over_a_body_are_kept() -> None:
     # an enumeration inside a long sentence, after a colon, item by item with semicolons
     line = "公众可通过以下途径提出意见：一、通过本页面下方的链接直接反馈；二、通过传真反馈；三、通过信函。" * 3
     assert _outline(line) == []
+
+
+def test_a_page_about_a_kind_of_report_is_not_a_review() -> None:
+    text = "述职报告写作说明\n1.首部。包括标题和称谓。\n2.正文。由导言和主体组成。"
+    assert {k for _, k in _tops(clean(text))} == {"other"}

@@ -79,6 +79,8 @@ _SPACES = " \t\u3000"
 _GAP = re.compile(r"\S(?:[ \t\u3000]{2,}|\t)\S")  # a column gap: a table row
 _TOC_END = re.compile(r"(?:[ \t\u3000]+|[.…·．]{2,})[0-9]{1,3}$")  # an entry of a table of contents
 _UNIT_START = frozenset("%％‰万亿元倍吨")  # a figure's unit ("1.5 亿元", "77.8 %")
+_TIME_WORDS = ("上午", "下午", "晚上", "凌晨", "中午", "日", "号", "时")
+_TABLE_ROW = re.compile(r"[|｜]|(?:[ \t\u3000]+[-+]?[0-9][0-9.,%％万亿元]*){2,}$")
 _TITLE_MAX = 120  # a longer "title" is a numbered sentence of a pasted list
 _UNNUMBERED_MAX = 20
 _PLACEHOLDER = re.compile(r"[XxＸｘ×某_□＿*＊〇○]|\.{3}|…")
@@ -298,8 +300,10 @@ def numbered(body: str, rules: StructureRules) -> tuple[int, str, str, int, int,
         return None  # a bare number, a pasted sentence, a table row, a table of contents
     if title[0].isdigit() and label[-1] in ".、" and not _YEARS.match(title):
         return None  # an amount after a number ("2、7.1亿元"): a page of a doc-sharing preview
-    if decimal and title[0] in _UNIT_START:
-        return None  # "1.5 亿元", "77.8 %": a figure at a line start
+    if decimal and (title[0] in _UNIT_START or (len(label) > 2 and title.startswith(_TIME_WORDS))):
+        return None  # "1.5 亿元", "77.8 %": a figure at a line start; "1.15 上午": a date
+    if _TABLE_ROW.search(title):
+        return None  # "1. 东湖镇 3000 2500", "1 | 东湖镇 | 3000": a row of a table
     return level, label, title, m.start(), m.end() + skip + len(title), decimal
 
 
@@ -460,6 +464,8 @@ def _list_like(text: str, h: _Raw) -> bool:
     if _reference(title):
         return True
     rest = _line_rest(text, h)
+    if rest[:1] in ("：", ":") and len(rest) <= 40 and not _SENTENCE_END.search(rest):
+        return True  # a field of a notice or a comment: 报名时间：5月1日至10日, 张三：写得好
     return not rest.strip(_END_MARKS) and (_CLAUSE.search(title) is not None or len(title) > 40)
 
 
@@ -1126,6 +1132,8 @@ _REVIEW_CUES = re.compile(r"一年来|今年以来|过去一年|取得|完成了
 _KIND_SPAN = 30  # a longer heading title runs on into its body: its words past this are the body's
 
 
+# a page about a kind of document, not one: 述职报告写作说明, 工作报告的写法
+_GUIDE_END = re.compile(r"(?:说明|說明|写法|寫法|写作|寫作|格式|模板|技巧|范例|範例|要求|注意事项|内容)$")
 # an opening that says a review follows: 现将相关情况总结如下, 现将2022年度工作汇报如下 (not
 # 现将2024年工作计划汇报如下)
 _INTRO_REVIEW = re.compile(r"现将[^。：:]{0,16}?(?:总结|工作情况|开展情况|完成情况|工作汇报|工作具体汇报|主要工作)")
@@ -1176,7 +1184,7 @@ def _kinds(
     reviewing = (
         (bool(review_years) and not bulletin)
         or _word_kind(title, rules) == "review"
-        or ("报告" in title and "公报" not in title)
+        or ("报告" in title and "公报" not in title and not _GUIDE_END.search(title))
         or (not title and ("review" in said or _INTRO_REVIEW.search(intro) is not None))
     )
     # a plan with no review in it (2021年工作规划, 工作要点): its open sections are the plan
