@@ -142,3 +142,59 @@ def test_the_space_between_a_heading_and_its_body_is_kept(text: str) -> None:
 
 def test_a_space_inside_running_text_before_a_quote_still_goes() -> None:
     assert clean("一、加强党建，推进 “三会一课”。", PLAIN).text == "一、加强党建，推进“三会一课”。"
+
+
+# -- 5. a partial watermark-inline cut; a space where a number was lost ----------------------
+
+# An essay site's lead-in: the title and a definition of the genre, then the site's editor
+# speaking, all one sentence (written for this test).
+LEAD_IN = (
+    "村级工作汇报范文（精选3篇）汇报是向上级说明一段时间内工作进展和问题的一种常用文书，"
+    "以下是小编为大家整理的村级工作汇报范文，仅供参考，大家一起来看看吧。"
+)
+BODY = "2023年，我村完成道路硬化3公里，新建文化广场一处。"
+
+
+def _removed(text: str) -> list[str]:
+    r = clean(text, PLAIN)
+    return [r.original[x.original_span[0] : x.original_span[1]] for x in r.removed]
+
+
+def test_a_lead_in_sentence_goes_whole_not_from_the_editors_words_on() -> None:
+    out = clean(LEAD_IN + "\n" + BODY, PLAIN).text
+    assert out == BODY
+    # the same sentence run into the report's first sentence on one line
+    out = clean(LEAD_IN + BODY + "\n" + BODY, PLAIN).text
+    assert out == BODY + "\n" + BODY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the markers alone would go, leaving the rest of the site's words as a fragment
+        "全年完成固定资产投资8亿元，本文来自人人文库，比上年增长百分之六。",
+        "全年完成固定资产投资8亿元，更多精彩内容请访问某某范文网www.example.com",
+        # a reseller's advert run into the next sentence: its QQ number would be glued to it
+        "全年工作圆满完成。某某资料整理，其他途径获取的均不完整，获得完整版资料咨询唯一指定QQ12345678开展安全生产检查，全年完成。",
+        # a figure of the report's own before the editor's words: the sentence is not the site's
+        "今年全镇完成生产总值12亿元，以下是小编为你整理的工作总结，仅供参考。全年粮食增产。",
+    ],
+)
+def test_a_watermark_that_cannot_go_whole_is_kept_and_flagged(text: str) -> None:
+    r = clean(text + "\n" + BODY, PLAIN)
+    assert r.text.startswith(text)
+    assert "boilerplate-kept" in {w.code for w in r.warnings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["全年粮食产量增长 。", "农民人均可支配收入达 ，比上年有所提高。", "全年共开展安全培训 次 ，覆盖全部企业。"],
+)
+def test_the_space_where_a_number_was_lost_stays_for_the_gap_check(text: str) -> None:
+    out = clean(text, PLAIN).text
+    assert " ，" in out or " 。" in out
+    assert clean(out, PLAIN).text == out
+
+
+def test_a_space_before_a_mark_after_a_figure_still_goes() -> None:
+    assert clean("全年完成投资12亿元 。各项工作有序开展 。", PLAIN).text == "全年完成投资12亿元。各项工作有序开展。"

@@ -107,6 +107,7 @@ class SpacingRules:
 
     heading: re.Pattern[str]
     measure: re.Pattern[str]  # matched after a number: a measure word, a unit or a date part
+    measure_words: frozenset[str]  # the measure words and units themselves (a lost number stands before)
 
 
 def compile_rules(config: Config) -> SpacingRules:
@@ -123,7 +124,8 @@ def _compile(user_layout: tuple[Lexicon, ...], user_measures: tuple[Lexicon, ...
     words = {row[0] for lx in (package_lexicon("measure_words.tsv"), *user_measures) for row in lx.rows}
     words.update(_DATE_PARTS)
     alternation = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    return SpacingRules(heading_patterns(Config(lexicons=user_layout))[0], re.compile(f"(?:{alternation})"))
+    measures = frozenset(w for w in words if w not in _DATE_PARTS)
+    return SpacingRules(heading_patterns(Config(lexicons=user_layout))[0], re.compile(f"(?:{alternation})"), measures)
 
 
 def spacing(text: str, context: Context, rules: SpacingRules | None = None) -> Proposal:
@@ -152,7 +154,7 @@ def spacing(text: str, context: Context, rules: SpacingRules | None = None) -> P
             out.flag(first.start(), len(text) if line_end < 0 else line_end, "spaced-out-text",
                      "a space stood between every character (a scraping artefact); the spaces were removed")
         return out
-    lines = _Lines(text, rules.heading, rules.measure)
+    lines = _Lines(text, rules.heading, rules.measure, rules.measure_words)
     # The commonest edit of all (one per number in converted text).
     out.edits.extend(
         Edit(m.start(), m.end(), "", "number-space")
@@ -216,12 +218,15 @@ class _Lines:
     the current line is found by searching back only to the previous question (linear).
     """
 
-    __slots__ = ("_at", "_heading", "_info", "_line", "_line_end", "_line_start", "_measure", "text")
+    __slots__ = ("_at", "_heading", "_info", "_line", "_line_end", "_line_start", "_measure", "_measure_words",
+                 "text")
 
-    def __init__(self, text: str, heading: re.Pattern[str], measure: re.Pattern[str]) -> None:
+    def __init__(self, text: str, heading: re.Pattern[str], measure: re.Pattern[str],
+                 measure_words: frozenset[str] = frozenset()) -> None:
         self.text = text
         self._heading = heading
         self._measure = measure
+        self._measure_words = measure_words
         self._info: dict[int, _Line] = {}
         self._at = 0
         self._line_start = 0
@@ -367,6 +372,18 @@ class _Lines:
         m = self._heading.match(text, k, s)
         return m is not None and m.end() < s and _ANY_PUNCT.search(text, m.end(), s) is None
 
+    def _number_due(self, s: int) -> bool:
+        """Whether a number is due at ``s`` (before a space and a mark): after a word that announces
+        one (增长, 达, 约), or after a measure word that itself follows a space (学习 次 ，)."""
+        text = self.text
+        for n in (3, 2, 1):
+            if n <= s and text[s - n : s] in _NUMBER_DUE:
+                return True
+        for n in (4, 3, 2, 1):
+            if n < s and text[s - n - 1] == " " and text[s - n : s] in self._measure_words:
+                return True
+        return False
+
     def _item_number(self, a: int, s: int, e: int) -> bool:
         """Whether ``text[a:s]`` (a number, then the spaces ``text[s:e]``) is an item number that lost
         its mark (``1 经济发展…``): one or two digits, and no measure word, unit or date part after."""
@@ -399,6 +416,8 @@ class _Lines:
         line = self.line(s)
         if line.furniture or line.fields:
             return True
+        if right in _GAP_MARKS and self._number_due(s):
+            return True  # a number lost before the mark (增长 。, 学习 次 ，): the space is the evidence
         if right in _OPENING and (_rx().HAN_CHAR.match(left) or _LATIN_ALNUM.match(left)):
             if (line.opens and s <= line.prose_from) or self._runin_title(s, line.start):
                 return True  # a heading's title, then its body: （二）加强党建 “三会一课”…
@@ -430,6 +449,11 @@ class _Line(NamedTuple):
 # What may stand before an item number that lost its mark (besides spaces and a line start).
 _ITEM_BEFORE = frozenset("\n。；！？!?;")
 _MIN_CELLS = 3
+# Words after which a number is due: a space between one and a mark stands where a number was
+# lost (全年增长 。), and the missing-number check of the checks step must still see it.
+_NUMBER_DUE = frozenset(("增长", "下降", "增加", "减少", "提高", "降低", "增幅", "降幅", "上升", "回落", "达",
+                         "达到", "约", "占", "共计", "合计", "总计", "累计"))  # fmt: skip
+_GAP_MARKS = frozenset("，。；！？、,;")
 _SENTENCE_END = frozenset("。；！？!?;")
 _RUNIN_SPAN = 40  # characters of a heading run into a line, marker and title
 # Opening marks that may start the body after a heading's title on the same line.
