@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from functools import cached_property, partial
-from itertools import pairwise
-from operator import attrgetter, itemgetter
+from itertools import pairwise, repeat
+from operator import attrgetter, getitem, itemgetter
 from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, TypeVar, overload
 
 from ._alignment import Alignment, Span
@@ -436,19 +436,23 @@ high=None, original_span=(4, 7), section=0)]
         new = object.__new__
         out: list[Quantity] = []
         append = out.append
-        for a, b, oa, ob, value, unit, written, approx, high, section in zip(
-            self.start, self.end, self.ostart, self.oend, self.value, self.unit, self.written, self.approximate,
-            self.high, self.section, strict=True,
+        # the texts and the span tuples are made at C speed; the loop only sets the slots
+        spans = list(zip(self.start, self.end, strict=True))
+        texts = map(getitem, repeat(text), map(slice, self.start, self.end))
+        ospans = zip(self.ostart, self.oend, strict=True)
+        for t, span, ospan, value, unit, written, approx, high, section in zip(
+            texts, spans, ospans, self.value, self.unit, self.written, self.approximate, self.high, self.section,
+            strict=True,
         ):  # fmt: skip
             p = new(Quantity)
-            s_text(p, text[a:b])
-            s_span(p, (a, b))
+            s_text(p, t)
+            s_span(p, span)
             s_value(p, value)
             s_unit(p, unit)
             s_written(p, written)
             s_approx(p, approx)
             s_high(p, high)
-            s_original(p, (oa, ob))
+            s_original(p, ospan)
             s_section(p, section)
             append(p)
         return out
