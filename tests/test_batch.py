@@ -84,11 +84,11 @@ def test_memory_stays_bounded_by_the_largest_document() -> None:
     finally:
         tracemalloc.stop()
     # The documents themselves were allocated before: this is what cleaning them costs.
-    # The goal is 5x; on this text (dense in quantities and, repeated, in
-    # duplicate-paragraph and placeholder warnings) the result alone holds a Python
-    # object per quantity and warning (~400 B each), and the peak is about 7x. See
-    # docs/performance.md; the bound here catches a document held twice or a leak.
-    assert largest < peak < 8 * largest + 1_000_000, f"peak {peak / largest:.1f}x the largest document"
+    # The goal is 5x. Measured 5.27x in a fresh process (the lexicons read on first
+    # use count here; 4.74x once they are read, see tests/test_memory.py), on a text dense
+    # in quantities and, repeated, in duplicate-paragraph and placeholder warnings. The
+    # bound (about 5.8x here) leaves headroom and catches a document held twice or a leak.
+    assert largest < peak < 5.5 * largest + 1_000_000, f"peak {peak / largest:.1f}x the largest document"
 
 
 def test_misuse_raises_with_a_fix() -> None:

@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from functools import cached_property, partial
-from itertools import pairwise
-from operator import attrgetter
+from itertools import pairwise, repeat
+from operator import attrgetter, getitem, itemgetter
 from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, TypeVar, overload
 
 from ._alignment import Alignment, Span
@@ -384,6 +384,12 @@ class WarningColumns:
 _WARNING_ORDER = attrgetter("span", "original_span", "code")
 
 
+_Q_SPAN, _Q_ORIGINAL, _Q_VALUE, _Q_UNIT, _Q_WRITTEN, _Q_APPROX, _Q_HIGH = map(
+    attrgetter, ("span", "original_span", "value", "unit", "written_unit", "approximate", "high")
+)
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+
+
 class QuantityColumns:
     """A result's quantities as columns until they are read (:class:`CleanResult` builds them).
 
@@ -391,7 +397,8 @@ class QuantityColumns:
     and a dense report has ~5,000 per MB: twice the document. As columns (4- or
     8-byte offsets, and the value, units and flags shared with the objects they
     came from) it is about 60 bytes. Each quantity's text is the clean text at its
-    span, so it is sliced again when the objects are built.
+    span, so it is sliced again when the objects are built. The ``section`` column
+    starts empty (None): the structure post-pass sets it.
 
     >>> q = Quantity("3 个", (2, 5), Decimal(3), "个", "个", original_span=(4, 7))
     >>> cols = QuantityColumns([q], "i")
@@ -404,16 +411,22 @@ high=None, original_span=(4, 7), section=0)]
     __slots__ = ("approximate", "end", "high", "oend", "ostart", "section", "start", "unit", "value", "written")
 
     def __init__(self, quantities: Sequence[Quantity], typecode: str = "q") -> None:
-        self.start = array(typecode, [q.span[0] for q in quantities])
-        self.end = array(typecode, [q.span[1] for q in quantities])
-        self.ostart = array(typecode, [q.original_span[0] for q in quantities])
-        self.oend = array(typecode, [q.original_span[1] for q in quantities])
-        self.value: list[Decimal] = [q.value for q in quantities]
-        self.unit: list[str | None] = [q.unit for q in quantities]
-        self.written: list[str | None] = [q.written_unit for q in quantities]
-        self.approximate: list[bool] = [q.approximate for q in quantities]
-        self.high: list[Decimal | None] = [q.high for q in quantities]
-        self.section: list[int | None] = [q.section for q in quantities]
+        # each column in one pass at C speed (map over attrgetter), no Python turn per quantity
+        # (an array is filled faster from a list than from an iterator)
+        spans = list(map(_Q_SPAN, quantities))
+        self.start = array(typecode, list(map(_FIRST, spans)))
+        self.end = array(typecode, list(map(_SECOND, spans)))
+        spans = list(map(_Q_ORIGINAL, quantities))
+        self.ostart = array(typecode, list(map(_FIRST, spans)))
+        self.oend = array(typecode, list(map(_SECOND, spans)))
+        del spans
+        self.value: list[Decimal] = list(map(_Q_VALUE, quantities))
+        self.unit: list[str | None] = list(map(_Q_UNIT, quantities))
+        self.written: list[str | None] = list(map(_Q_WRITTEN, quantities))
+        self.approximate: list[bool] = list(map(_Q_APPROX, quantities))
+        self.high: list[Decimal | None] = list(map(_Q_HIGH, quantities))
+        # (the document's quantities stand in no section yet: the structure post-pass sets the column)
+        self.section: list[int | None] = [None] * len(self.start)
 
     def __len__(self) -> int:
         return len(self.start)
@@ -424,19 +437,23 @@ high=None, original_span=(4, 7), section=0)]
         new = object.__new__
         out: list[Quantity] = []
         append = out.append
-        for a, b, oa, ob, value, unit, written, approx, high, section in zip(
-            self.start, self.end, self.ostart, self.oend, self.value, self.unit, self.written, self.approximate,
-            self.high, self.section, strict=True,
+        # the texts and the span tuples are made at C speed; the loop only sets the slots
+        spans = list(zip(self.start, self.end, strict=True))
+        texts = map(getitem, repeat(text), map(slice, self.start, self.end))
+        ospans = zip(self.ostart, self.oend, strict=True)
+        for t, span, ospan, value, unit, written, approx, high, section in zip(
+            texts, spans, ospans, self.value, self.unit, self.written, self.approximate, self.high, self.section,
+            strict=True,
         ):  # fmt: skip
             p = new(Quantity)
-            s_text(p, text[a:b])
-            s_span(p, (a, b))
+            s_text(p, t)
+            s_span(p, span)
             s_value(p, value)
             s_unit(p, unit)
             s_written(p, written)
             s_approx(p, approx)
             s_high(p, high)
-            s_original(p, (oa, ob))
+            s_original(p, ospan)
             s_section(p, section)
             append(p)
         return out
