@@ -485,3 +485,11 @@ def test_headings_of_two_phrases_over_a_body_are_kept() -> None:
 def test_a_page_about_a_kind_of_report_is_not_a_review() -> None:
     text = "述职报告写作说明\n1.首部。包括标题和称谓。\n2.正文。由导言和主体组成。"
     assert {k for _, k in _tops(clean(text))} == {"other"}
+
+
+def test_headings_a_converter_ran_together_with_spaces_or_without_marks() -> None:
+    body = "全镇完成生产总值3亿元，增长5%，财政收入稳步增长，民生实事全部完成。" * 3
+    text = f"资源描述 镇人民政府2023年工作报告 一、2023年奋力拼搏，成绩来之不易 {body}（一）经济持续壮大。{body}"
+    assert [h[1:] for h in _outline(text)] == [("一", "2023年奋力拼搏，成绩来之不易"), ("（一）", "经济持续壮大")]
+    run_on = "刚刚过去的一年面对经济下行压力加大疫情影响反复等诸多挑战镇政府坚持稳中求进" * 4
+    assert _outline(f"各位代表：现在报告工作。一、2022年工作回顾{run_on}。") == [(1, "一", "2022年工作回顾")]

@@ -295,6 +295,8 @@ def numbered(body: str, rules: StructureRules) -> tuple[int, str, str, int, int,
     rest = rest[skip - extra :]
     stop = _TITLE_STOP.search(rest)
     title = (rest[: stop.start()] if stop else rest).rstrip(_SPACES)
+    if len(title) > _TITLE_MAX:
+        title = _head_phrase(title, rules)  # 一、2022年工作回顾刚刚过去的一年…: a converter's run-on
     spaced = _GAP.search(title) is not None and not _letter_spaced(title)
     if not title or len(title) > _TITLE_MAX or spaced or _TOC_END.search(title):
         return None  # a bare number, a pasted sentence, a table row, a table of contents
@@ -305,6 +307,23 @@ def numbered(body: str, rules: StructureRules) -> tuple[int, str, str, int, int,
     if _TABLE_ROW.search(title):
         return None  # "1. 东湖镇 3000 2500", "1 | 东湖镇 | 3000": a row of a table
     return level, label, title, m.start(), m.end() + skip + len(title), decimal
+
+
+def _head_phrase(title: str, rules: StructureRules) -> str:
+    """The heading phrase at the start of a title that runs on into its body with no mark
+    for more than ``_TITLE_MAX`` characters: up to a section word that ends it within its
+    first 30 characters, after a subject (``2022年工作回顾``), else ``""`` (no heading).
+
+    >>> _head_phrase("2022年工作回顾刚刚过去的一年" + "面对挑战" * 40, compile_rules())
+    '2022年工作回顾'
+    >>> _head_phrase("今年以来我们" + "面对挑战" * 40, compile_rules())
+    ''
+    """
+    found = [(at, w) for at, w in _find_words(title[:_KIND_SPAN], rules.kind_words) if at >= 2]
+    if not found:
+        return ""
+    at, w = found[0]
+    return title[: at + len(w)]
 
 
 def _letter_spaced(title: str) -> bool:
@@ -355,7 +374,7 @@ def _headings(text: str, rules: StructureRules) -> list[_Raw]:
             candidates.append((m.start(1), m.start(1) + len(stripped), stripped))
     flat: list[_Raw] = []
     seen_line = -1
-    for m in _AFTER_STOP.finditer(text):
+    for m in chain(_AFTER_STOP.finditer(text), _AFTER_SPACE.finditer(text)):
         if text[m.start()] == "：" and text[m.end()] in "（(":
             continue  # 主要做法：（一）…；（二）…: an enumeration inside the sentence
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -368,6 +387,7 @@ def _headings(text: str, rules: StructureRules) -> list[_Raw]:
             flat += _inline(text[line_start:line_end], line_start, line_start, rules)
     if flat:
         found = sorted({h.start: h for h in (*found, *flat)}.values(), key=lambda h: h.start)
+        seen_line = -1
     if found and _EXTENSION.search(_first_line(text)):
         # a doc-sharing page ("….docx") numbers the pages of its preview 1、2、3、 (a long first
         # one): not an outline
@@ -603,6 +623,11 @@ _FLAT_MIN = 150  # a line this long may hold several paragraphs a converter flat
 _AFTER_STOP = re.compile(
     r"[。！？：][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
 )
+# a converter that ran paragraphs into one line with spaces between them (a doc-sharing
+# page's "资源描述 … 一、2023年我们奋力拼搏，成绩来之不易 2023年是…")
+_AFTER_SPACE = re.compile(r"[ \t\u3000]+(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])")
+_SPACED_TITLE_MAX = 40
+_CLAUSE_MARKS = frozenset("，、；：,;:（(“‘《")  # a space after these is inside a sentence
 _NEXT_MARK = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、")
 
 
@@ -612,6 +637,10 @@ def _inline(body: str, lead: int, line_start: int, rules: StructureRules) -> lis
     stops at the next such marker."""
     out: list[_Raw] = []
     todo = [m.end() for m in _AFTER_STOP.finditer(body) if not (body[m.start()] == "：" and body[m.end()] in "（(")]
+    spaced = {m.end() for m in _AFTER_SPACE.finditer(body)
+              if m.start() > 0 and body[m.start() - 1] not in _CLAUSE_MARKS
+              and not body[: m.start()].isspace()}  # fmt: skip
+    todo = sorted(set(todo) | spaced)
     while todo:
         at = todo.pop(0)
         got = numbered(body[at:], rules)
@@ -620,6 +649,15 @@ def _inline(body: str, lead: int, line_start: int, rules: StructureRules) -> lis
         level, label, title, start, end, decimal = got
         if body[at + end : at + end + 1] in ("；", ";"):
             continue  # 提出意见：一、通过网络反馈；二、…: an enumeration inside the sentence
+        if at in spaced:  # after a space: the title runs to the next space, a short phrase
+            gap = re.search(f"[{_SPACES}]", title)
+            if gap is not None:
+                end -= len(title) - gap.start()
+                title = title[: gap.start()]
+            elif body[at + end : at + end + 1] not in ("", *_STOPS):
+                continue  # a title that runs on into its body, no space after it
+            if not title or len(title) > _SPACED_TITLE_MAX:
+                continue
         cut = _NEXT_MARK.search(title, 1)
         if cut is not None:  # 一、2020年工作总结（一）疫情防控常态开展。: two headings
             title = title[: cut.start()].rstrip(_SPACES)
