@@ -115,6 +115,9 @@ def test_not_headings(text: str) -> None:
         "网友评论\n1. 张三：写得很好\n2. 李四：支持",
         "各镇完成情况\n1. 东湖镇 3000 2500\n2. 西山镇 2800 2100",
         "工作动态\n1.15 上午，镇长带队检查安全生产。",
+        # a list of articles, an enumeration of items ending in semicolons
+        "相关文章\n1. 2023年乡镇工作总结范文\n2. 东湖镇2022年工作计划\n3. 西山街道2021年工作总结",
+        "主要措施\n（1）加强领导；\n（2）完善制度；\n（3）强化考核。",
     ],
 )
 def test_numbered_lines_that_are_no_outline(text: str) -> None:
@@ -493,3 +496,13 @@ def test_headings_a_converter_ran_together_with_spaces_or_without_marks() -> Non
     assert [h[1:] for h in _outline(text)] == [("一", "2023年奋力拼搏，成绩来之不易"), ("（一）", "经济持续壮大")]
     run_on = "刚刚过去的一年面对经济下行压力加大疫情影响反复等诸多挑战镇政府坚持稳中求进" * 4
     assert _outline(f"各位代表：现在报告工作。一、2022年工作回顾{run_on}。") == [(1, "一", "2022年工作回顾")]
+
+
+def test_a_table_of_contents_is_not_the_outline_it_lists() -> None:
+    text = (
+        "目录\n一、2022年工作总结\n二、2023年工作计划\n各位代表：\n"
+        "一、2022年工作总结\n全年完成投资。\n二、2023年工作计划\n将继续努力。"
+    )
+    r = clean(text)
+    assert [(h.label, h.title) for h in r.outline] == [("一", "2022年工作总结"), ("二", "2023年工作计划")]
+    assert r.outline[0].span[0] > r.text.index("各位代表")

@@ -399,7 +399,7 @@ def _headings(text: str, rules: StructureRules) -> list[_Raw]:
         # decimal numbering: a bare "1." is the top of "1.1", "1.2"
         found = [h._replace(level=1) if h.label.endswith(".") and h.label[:-1].isdigit() else h for h in found]
     if found:
-        found = _with_evidence(text, found)
+        found = _with_evidence(text, found, rules)
     if candidates:
         found = _with_unnumbered(text, found, candidates, rules)
     return found
@@ -476,7 +476,7 @@ def _line_rest(text: str, h: _Raw) -> str:
     return text[h.end : len(text) if end < 0 else end].strip(_SPACES)
 
 
-def _list_like(text: str, h: _Raw) -> bool:
+def _list_like(text: str, h: _Raw, rules: StructureRules | None = None) -> bool:
     """Whether a numbered line reads as an item of a list, not a heading: a reference to a
     document (``关于…的通知``, ``《…》``), a dated entry, or one sentence of several clauses
     with nothing after it (``1.加大宣传，提高收入。``)."""
@@ -486,7 +486,21 @@ def _list_like(text: str, h: _Raw) -> bool:
     rest = _line_rest(text, h)
     if rest[:1] in ("：", ":") and len(rest) <= 40 and not _SENTENCE_END.search(rest):
         return True  # a field of a notice or a comment: 报名时间：5月1日至10日, 张三：写得好
+    if rest in ("；", ";"):
+        return True  # （1）加强领导；: an item of an enumeration
+    if rules is not None and not rest and _names_a_document(title, rules):
+        return True  # 2023年乡镇工作总结范文: the title of a document in a list of them
     return not rest.strip(_END_MARKS) and (_CLAUSE.search(title) is not None or len(title) > 40)
+
+
+def _names_a_document(title: str, rules: StructureRules) -> bool:
+    """Whether a title ends with a word that names a document or decorates its name (a list
+    of articles, a table of contents): ``2023年乡镇工作总结范文``, ``东湖镇2022年工作计划``."""
+    core = title.rstrip("）)》」』”’ ")
+    if rules.decoration.search(core[-4:]):
+        return True
+    found = _find_words(core[-8:], rules.naming_words)
+    return bool(found) and found[-1][0] + len(found[-1][1]) == len(core[-8:]) and len(core) > len(found[-1][1]) + 3
 
 
 def _bare(text: str, h: _Raw) -> bool:
@@ -521,7 +535,7 @@ def _adjacent(text: str, a: _Raw, b: _Raw) -> bool:
     return nl >= 0 and _NONBLANK.search(text, nl, b.line_start) is None
 
 
-def _with_evidence(text: str, found: list[_Raw]) -> list[_Raw]:
+def _with_evidence(text: str, found: list[_Raw], rules: StructureRules) -> list[_Raw]:
     """The numbered headings with evidence of an outline (see the comment above).
 
     - a run of sibling lines (``1.`` ``2.`` ``3.`` under one parent, no body between them)
@@ -562,9 +576,9 @@ def _with_evidence(text: str, found: list[_Raw]) -> list[_Raw]:
             if run and numbers[i][1] == numbers[last][1] + 1 and _adjacent(text, found[last], found[i]):  # type: ignore[index]
                 run.append(i)
             else:
-                drop |= _list_run(text, found, run)
+                drop |= _list_run(text, found, run, rules)
                 run = [i]
-        drop |= _list_run(text, found, run)
+        drop |= _list_run(text, found, run, rules)
         for i in members:
             h = found[i]
             if i in drop:
@@ -606,10 +620,10 @@ def _marked_nearby(text: str, h: _Raw, num: tuple[str, int]) -> bool:
     return any(text.rfind(m, 0, h.start) >= 0 for m in before) or any(text.find(m, h.end) >= 0 for m in after)
 
 
-def _list_run(text: str, found: list[_Raw], run: list[int]) -> set[int]:
+def _list_run(text: str, found: list[_Raw], run: list[int], rules: StructureRules) -> set[int]:
     if len(run) < 2:
         return set()
-    items = sum(_list_like(text, found[i]) for i in run)
+    items = sum(_list_like(text, found[i], rules) for i in run)
     return set(run) if 2 * items > len(run) else set()
 
 
