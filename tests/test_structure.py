@@ -118,6 +118,9 @@ def test_not_headings(text: str) -> None:
         # a list of articles, an enumeration of items ending in semicolons
         "相关文章\n1. 2023年乡镇工作总结范文\n2. 东湖镇2022年工作计划\n3. 西山街道2021年工作总结",
         "主要措施\n（1）加强领导；\n（2）完善制度；\n（3）强化考核。",
+        # a list of headlines, numerals enumerated at a line start
+        "新闻动态\n1. 东湖镇召开工作会议\n2. 西山镇开展安全检查\n3. 南湖街道举办文艺演出",
+        "一、二、三产业协调发展，全年增长5%。",
     ],
 )
 def test_numbered_lines_that_are_no_outline(text: str) -> None:

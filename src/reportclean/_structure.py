@@ -79,6 +79,7 @@ _SPACES = " \t\u3000"
 _GAP = re.compile(r"\S(?:[ \t\u3000]{2,}|\t)\S")  # a column gap: a table row
 _TOC_END = re.compile(r"(?:[ \t\u3000]+|[.…·．]{2,})[0-9]{1,3}$")  # an entry of a table of contents
 _UNIT_START = frozenset("%％‰万亿元倍吨")  # a figure's unit ("1.5 亿元", "77.8 %")
+_NUMERAL_LIST = re.compile(r"[一二三四五六七八九十0-9]{1,2}[、，,]")
 _TIME_WORDS = ("上午", "下午", "晚上", "凌晨", "中午", "日", "号", "时")
 _TABLE_ROW = re.compile(r"[|｜]|(?:[ \t\u3000]+[-+]?[0-9][0-9.,%％万亿元]*){2,}$")
 _TITLE_MAX = 120  # a longer "title" is a numbered sentence of a pasted list
@@ -304,6 +305,8 @@ def numbered(body: str, rules: StructureRules) -> tuple[int, str, str, int, int,
         return None  # an amount after a number ("2、7.1亿元"): a page of a doc-sharing preview
     if decimal and (title[0] in _UNIT_START or (len(label) > 2 and title.startswith(_TIME_WORDS))):
         return None  # "1.5 亿元", "77.8 %": a figure at a line start; "1.15 上午": a date
+    if _NUMERAL_LIST.match(title):
+        return None  # 一、二、三产业…: numerals enumerated, not a heading
     if _TABLE_ROW.search(title):
         return None  # "1. 东湖镇 3000 2500", "1 | 东湖镇 | 3000": a row of a table
     return level, label, title, m.start(), m.end() + skip + len(title), decimal
@@ -527,6 +530,7 @@ def _over_body(text: str, h: _Raw) -> bool:
 
 
 _NONBLANK = re.compile(r"\S")
+_LIST_RUN = 3
 
 
 def _adjacent(text: str, a: _Raw, b: _Raw) -> bool:
@@ -623,6 +627,10 @@ def _marked_nearby(text: str, h: _Raw, num: tuple[str, int]) -> bool:
 def _list_run(text: str, found: list[_Raw], run: list[int], rules: StructureRules) -> set[int]:
     if len(run) < 2:
         return set()
+    if len(run) >= _LIST_RUN and not _over_body(text, found[run[-1]]) and not any(
+        _line_rest(text, found[i]).strip(_END_MARKS) for i in run
+    ):
+        return set(run)  # three or more sibling lines with no text on or under any: a list, a menu
     items = sum(_list_like(text, found[i], rules) for i in run)
     return set(run) if 2 * items > len(run) else set()
 
