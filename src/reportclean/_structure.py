@@ -608,6 +608,9 @@ def _cjk_of(n: int) -> str:
     return head + (_CJK_DIGITS[ones] if ones else "")
 
 
+_NEARBY = 20_000  # characters: a section of a report, well within
+
+
 def _marked_nearby(text: str, h: _Raw, num: tuple[str, int]) -> bool:
     """Whether the marker of the previous (or next) sibling of a ``一、`` or ``（一）``
     heading is in the text before (after) it, where a converter ran that heading into
@@ -621,7 +624,8 @@ def _marked_nearby(text: str, h: _Raw, num: tuple[str, int]) -> bool:
     else:
         before = [f"（{_cjk_of(n - 1)}）", f"({_cjk_of(n - 1)})"] if n > 1 else []
         after = [f"（{_cjk_of(n + 1)}）", f"({_cjk_of(n + 1)})"]
-    return any(text.rfind(m, 0, h.start) >= 0 for m in before) or any(text.find(m, h.end) >= 0 for m in after)
+    lo, hi = max(0, h.start - _NEARBY), h.end + _NEARBY  # bounded: linear however many such headings
+    return any(text.rfind(m, lo, h.start) >= 0 for m in before) or any(text.find(m, h.end, hi) >= 0 for m in after)
 
 
 def _list_run(text: str, found: list[_Raw], run: list[int], rules: StructureRules) -> set[int]:
@@ -1250,8 +1254,10 @@ def _kinds(
     # a plan with no review in it (2021年工作规划, 工作要点): its open sections are the plan
     planning = not reviewing and _word_kind(title, rules) == "plan"
     if "plan" not in said:
+        opened = False  # a review or an open section before this one (kept as it goes: linear)
         for k, i in enumerate(top):
-            if said[k] is not None or not any(x == "review" or x is None for x in said[:k]) or k == 0:
+            before, opened = opened, opened or said[k] is None or said[k] == "review"
+            if said[k] is not None or not before:
                 continue
             body = text[found[i].end : min(ends[i], found[i].end + 300)]
             plans, reviews = len(_PLAN_CUES.findall(body)), len(_REVIEW_CUES.findall(body))
