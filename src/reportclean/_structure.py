@@ -40,7 +40,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
-from itertools import chain, pairwise
+from itertools import chain, islice, pairwise
 from typing import Any, NamedTuple
 
 from ._cjk import HAN
@@ -958,6 +958,7 @@ def _title_line_end(text: str, rules: StructureRules) -> int:
     return end
 
 
+_DATE_LABELS = 3  # labelled dates read: enough to see that they differ
 _DATE = re.compile(
     r"((?:19|20)[0-9]{2})[-/.年]([0-9]{1,2})(?:[-/.月]([0-9]{1,2})[日号]?|月)"
     r"|([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?"
@@ -1050,14 +1051,16 @@ def _meta(
             note("date", line.start + got[1], line.start + got[2])
             break
     # a page's date years after the latest year its title or headings name is a repost's
-    named = [int(m.group(2) or m.group(1)) for t in (_title_words(header, rules, text), *(found[i].title for i in top))
-             for m in _YEARS.finditer(t)]  # fmt: skip
-    latest = max(named) + 1 if named else 9999
+    def latest() -> int:
+        titles = (_title_words(header, rules, text), *(found[i].title for i in top))
+        named = [int(m.group(2) or m.group(1)) for t in titles for m in _YEARS.finditer(t)]
+        return max(named) + 1 if named else 9999
+
     if date is None:
-        labelled = [(v, d) for m in _date_labels(text, rules)
-                    if (d := _DATE.match(text, m.end())) and (v := _date_value(d))
-                    and int(v[:4]) <= latest]  # fmt: skip
-        if labelled and len({v[:10] for v, _ in labelled}) == 1:  # dates that differ: a list of items, not the page's
+        labelled = [(v, d) for m in islice(_date_labels(text, rules), _DATE_LABELS)
+                    if (d := _DATE.match(text, m.end())) and (v := _date_value(d))]  # fmt: skip
+        # dates that differ are a list's items, not the page's
+        if labelled and len({v[:10] for v, _ in labelled}) == 1 and int(labelled[0][0][:4]) <= latest():
             date = labelled[0][0]
             note("date", labelled[0][1].start(), labelled[0][1].end())
     if date is None:
@@ -1067,7 +1070,7 @@ def _meta(
             label = rules.date_label.search(r.text)
             d = _DATE.match(r.text, label.end()) if label else None
             value = _date_value(d) if d else None
-            if d and value and int(value[:4]) <= latest:
+            if d and value and int(value[:4]) <= latest():
                 date = value
                 spans.append(("date", (r.original_span[0] + d.start(), r.original_span[0] + d.end())))
                 break
