@@ -509,3 +509,8 @@ def test_a_table_of_contents_is_not_the_outline_it_lists() -> None:
     r = clean(text)
     assert [(h.label, h.title) for h in r.outline] == [("一", "2022年工作总结"), ("二", "2023年工作计划")]
     assert r.outline[0].span[0] > r.text.index("各位代表")
+
+
+def test_the_title_under_a_sites_path() -> None:
+    text = "首页 > 政务公开 > 工作报告\n东湖镇2023年政府工作报告\n各位代表：\n全年完成投资3亿元。"
+    assert read_structure(text).meta.title == "东湖镇2023年政府工作报告"

@@ -795,6 +795,7 @@ def _header(text: str, first_heading: int) -> list[_Line]:
 
 
 _SITE = re.compile(r"[_|｜>»›]| - |[0-9]{3,}[A-Za-z]|首页|当前位置|首頁|當前位置")  # a page title's separators, a path
+_PATH = re.compile(r"[>»›]|首页|当前位置|首頁|當前位置")  # a site's path (breadcrumbs)
 _TRAILING_YEAR = re.compile(r"[ \t\u3000]+(?:19|20)[0-9]{2}$")  # "…统计公报 2022": the site's year tag
 
 
@@ -861,6 +862,8 @@ def _title(header: list[_Line], rules: StructureRules, text: str = "") -> _Line 
             core, skip = _undecorated(words, rules)
             if core and not _SITE.search(core) and _names_document(core, rules) and _ends_naming(core, rules):
                 return _Line(line.start + skip, core)
+            if _PATH.search(words):
+                continue  # 首页 > 政务公开 > 工作报告: the site's path over the page; the title may follow
             return None
         if not _ends_naming(words, rules):
             return None  # "…公报2020七人普": a tag after the title, which then is not as written
