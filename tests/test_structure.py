@@ -514,3 +514,8 @@ def test_a_table_of_contents_is_not_the_outline_it_lists() -> None:
 def test_the_title_under_a_sites_path() -> None:
     text = "首页 > 政务公开 > 工作报告\n东湖镇2023年政府工作报告\n各位代表：\n全年完成投资3亿元。"
     assert read_structure(text).meta.title == "东湖镇2023年政府工作报告"
+
+
+def test_a_category_tag_and_a_copyright_footer() -> None:
+    s = read_structure("【工作总结】东湖镇2023年工作总结\n全年完成投资3亿元。\nCopyright © 东湖镇人民政府")
+    assert (s.meta.title, s.meta.issuer) == ("东湖镇2023年工作总结", None)

@@ -795,6 +795,7 @@ def _header(text: str, first_heading: int) -> list[_Line]:
 
 
 _SITE = re.compile(r"[_|｜>»›]| - |[0-9]{3,}[A-Za-z]|首页|当前位置|首頁|當前位置")  # a page title's separators, a path
+_TAG_PREFIX = re.compile(r"【[^】\n]{1,8}】[ \t\u3000]*")
 _PATH = re.compile(r"[>»›]|首页|当前位置|首頁|當前位置")  # a site's path (breadcrumbs)
 _TRAILING_YEAR = re.compile(r"[ \t\u3000]+(?:19|20)[0-9]{2}$")  # "…统计公报 2022": the site's year tag
 
@@ -845,7 +846,9 @@ def _title(header: list[_Line], rules: StructureRules, text: str = "") -> _Line 
     if not header and text:
         return _run_in_title(text, rules)
     for i, line in enumerate(header[:4]):
-        words = _TRAILING_YEAR.sub("", _EXTENSION.sub("", line.text))
+        tag = _TAG_PREFIX.match(line.text)  # 【工作总结】东湖镇2023年工作总结: a category's tag
+        lead = tag.end() if tag else 0
+        words = _TRAILING_YEAR.sub("", _EXTENSION.sub("", line.text[lead:]))
         if not _names_document(words, rules) or _ANY_PUNCT.search(words.replace("（", "").replace("）", "")):
             continue
         if _NOT_TITLE_START.match(words) or _DOC_NUMBER.search(words) or _generic(words, rules):
@@ -861,13 +864,13 @@ def _title(header: list[_Line], rules: StructureRules, text: str = "") -> _Line 
                 return None  # a page of several pieces (篇1, …篇4): its title is not one report's
             core, skip = _undecorated(words, rules)
             if core and not _SITE.search(core) and _names_document(core, rules) and _ends_naming(core, rules):
-                return _Line(line.start + skip, core)
+                return _Line(line.start + lead + skip, core)
             if _PATH.search(words):
                 continue  # 首页 > 政务公开 > 工作报告: the site's path over the page; the title may follow
             return None
         if not _ends_naming(words, rules):
             return None  # "…公报2020七人普": a tag after the title, which then is not as written
-        return _Line(line.start, words)
+        return _Line(line.start + lead, words)
     return None
 
 
@@ -1091,7 +1094,7 @@ def _meta(
         if title_line is not None and line.start == title_line.start:
             continue
         t = line.text
-        if len(t) > 40 or _PLACEHOLDER.search(t) or rules.decoration.search(t):
+        if len(t) > 40 or _PLACEHOLDER.search(t) or rules.decoration.search(t) or _NOT_ISSUER.search(t):
             continue
         speaker = rules.speaker.match(t)
         if (speaker and not rules.document.search(t) and not _NOT_NAME.search(speaker.group(2))) or (
@@ -1136,6 +1139,7 @@ def _meta(
 
 
 _UNITS = "街道|镇街|街|镇|鎮|乡|鄉|区|區|县|縣|市"
+_NOT_ISSUER = re.compile(r"[A-Za-z0-9©®@|/]")  # a page's footer (Copyright © …), not a signature
 # what follows an office without being a name: 镇长讲话, 书记点评, 区长带队调研
 _NOT_NAME = re.compile(
     r"讲话|講話|致辞|致辭|发言|發言|报告|報告|主持|点评|點評|批示|寄语|表态|述职|带队|調研|调研|一行|同志们|会议|會議"
