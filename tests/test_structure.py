@@ -519,3 +519,12 @@ def test_the_title_under_a_sites_path() -> None:
 def test_a_category_tag_and_a_copyright_footer() -> None:
     s = read_structure("【工作总结】东湖镇2023年工作总结\n全年完成投资3亿元。\nCopyright © 东湖镇人民政府")
     assert (s.meta.title, s.meta.issuer) == ("东湖镇2023年工作总结", None)
+
+
+def test_traditional_decoration_a_part_number_and_the_title_under_a_page_title() -> None:
+    text = "2024年鄉鎮工作總結範文和2024年工作計畫\n鄉鎮xx年工作總結和xx年工作計畫\n一、xx年工作總結\n全年完成投資。"
+    s = read_structure(text)
+    assert (s.meta.title, s.meta.review_years, [h.title for h in s.outline]) == (None, None, ["xx年工作總結"])
+    s = read_structure("社区2014年上半年工作总结(10)\n二、居务工作\n全年开展活动10次。")
+    assert (s.meta.title, s.meta.place, [x.kind for x in s.sections]) == ("社区2014年上半年工作总结", None, ["review"])
+    assert read_structure("2008年工作汇报\n一、文化社区\n开展活动。").sections[0].kind == "review"

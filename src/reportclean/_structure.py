@@ -728,12 +728,16 @@ def _with_unnumbered(
     """Add the unnumbered headings with strong evidence: a short line with no punctuation
     that ends with a section word, is neither a title nor decorated, and has body after it."""
     title_end = _title_line_end(text, rules)
+    header = _header(text, -1)
+    header_end = header[-1].start + len(header[-1].text) if header else 0
     level = 1  # the top divisions of a report are what such a heading names (主要工作, 存在的问题)
     heads = {h.line_start for h in found}
     out = list(found)
     for s, e, words in candidates:
         if s < title_end or rules.decoration.search(words) or _YEARS.fullmatch(words):
             continue
+        if s < header_end and _names_document(words, rules):
+            continue  # a title among the lines over the body (鄉鎮xx年工作總結和xx年工作計畫 under the page's)
         nxt = text.find("\n", e)
         if nxt < 0 or nxt + 1 >= len(text):
             continue  # nothing under it
@@ -795,6 +799,7 @@ def _header(text: str, first_heading: int) -> list[_Line]:
 
 
 _SITE = re.compile(r"[_|｜>»›]| - |[0-9]{3,}[A-Za-z]|首页|当前位置|首頁|當前位置")  # a page title's separators, a path
+_TRAILING_PART = re.compile(r"[（(][0-9一二三四五六七八九十]{1,3}[)）]$")  # …工作总结(10): a page of a series
 _TAG_PREFIX = re.compile(r"【[^】\n]{1,8}】[ \t\u3000]*")
 _PATH = re.compile(r"[>»›]|首页|当前位置|首頁|當前位置")  # a site's path (breadcrumbs)
 _TRAILING_YEAR = re.compile(r"[ \t\u3000]+(?:19|20)[0-9]{2}$")  # "…统计公报 2022": the site's year tag
@@ -820,9 +825,15 @@ def _title_words(header: list[_Line], rules: StructureRules, text: str = "") -> 
     the start of the first line up to its first mark, when a converter ran the title into
     the body (``2023年街道工作规划今年是…，``): only to read the kinds and years, never the
     meta's title."""
-    for line in header[:4]:
-        if _names_document(line.text, rules) and not _ANY_PUNCT.search(line.text.replace("（", "").replace("）", "")):
-            return line.text
+    for i, line in enumerate(header[:4]):
+        t = _TRAILING_PART.sub("", line.text)
+        if _names_document(t, rules) and not _ANY_PUNCT.search(t.replace("（", "").replace("）", "")):
+            if rules.decoration.search(t):  # a page title: the report's own title under it says what it is
+                for nxt in header[i + 1 : i + 3]:
+                    if _names_document(nxt.text, rules) and not rules.decoration.search(nxt.text) \
+                            and not _ANY_PUNCT.search(nxt.text.replace("（", "").replace("）", "")):
+                        return nxt.text
+            return t
     if not header and text:
         first = _first_line(text)
         stop = _ANY_PUNCT.search(first)
@@ -848,7 +859,7 @@ def _title(header: list[_Line], rules: StructureRules, text: str = "") -> _Line 
     for i, line in enumerate(header[:4]):
         tag = _TAG_PREFIX.match(line.text)  # 【工作总结】东湖镇2023年工作总结: a category's tag
         lead = tag.end() if tag else 0
-        words = _TRAILING_YEAR.sub("", _EXTENSION.sub("", line.text[lead:]))
+        words = _TRAILING_PART.sub("", _TRAILING_YEAR.sub("", _EXTENSION.sub("", line.text[lead:])))
         if not _names_document(words, rules) or _ANY_PUNCT.search(words.replace("（", "").replace("）", "")):
             continue
         if _NOT_TITLE_START.match(words) or _DOC_NUMBER.search(words) or _generic(words, rules):
@@ -1149,6 +1160,7 @@ _PLACE = re.compile(
     r"(?=[0-9]|人民政府|政府|办事处|辦事處|党|黨|工作|国民经济|國民經濟|统计|統計|年度|$|\s)"
 )
 _INNER = re.compile(f"(?<=[省市州盟县縣区區])(?=[{HAN}]{{2,}}(?:{_UNITS})$)")  # 昆明市|官渡区
+_NOT_UNIT = re.compile(r"(?:社|小|园|園|景|辖|轄|片|城|新|开发|開發|高新|保税|保稅)[区區]$|^市[区區]$")
 _NOT_PLACE = re.compile(r"^(?:关于|關於|关於|全|本|我|各|该|該|某)")
 
 
@@ -1177,6 +1189,8 @@ def _place(title: str) -> tuple[int, int] | None:
     name = title[start:end]
     if set(name) <= set("乡鄉镇鎮街道区區县縣市") or _PLACEHOLDER.search(name) or _NOT_PLACE.search(name):
         return None
+    if _NOT_UNIT.search(name):
+        return None  # 社区, 小区, 园区, 景区: no 街道, 乡镇, 区 or 县
     return start, end
 
 
