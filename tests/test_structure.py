@@ -528,3 +528,14 @@ def test_traditional_decoration_a_part_number_and_the_title_under_a_page_title()
     s = read_structure("社区2014年上半年工作总结(10)\n二、居务工作\n全年开展活动10次。")
     assert (s.meta.title, s.meta.place, [x.kind for x in s.sections]) == ("社区2014年上半年工作总结", None, ["review"])
     assert read_structure("2008年工作汇报\n一、文化社区\n开展活动。").sections[0].kind == "review"
+
+
+def test_a_text_that_lost_its_sentence_marks_keeps_its_run_on_headings() -> None:
+    # no 。 anywhere: each line is a heading with its paragraph run on, not a list item
+    body = "我们组织了音乐会书画展文艺演出等各种文化活动，丰富了社区居民的精神生活，满足了居民的需求"
+    text = "社区年度工作回顾过去一年里我们取得了一定的成果\n" + "".join(
+        f"{n}、{t}{body}\n" for n, t in (("一", "文化活动"), ("二", "社区卫生"), ("三", "环境卫生"))
+    )
+    r = clean(text)
+    assert [h.label for h in r.outline] == ["一", "二", "三"]
+    assert {x.kind for x in r.sections} == {"review"}

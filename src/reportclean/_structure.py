@@ -492,7 +492,12 @@ def _list_like(text: str, h: _Raw, rules: StructureRules | None = None) -> bool:
         return True  # （1）加强领导；: an item of an enumeration
     if rules is not None and not rest and _names_a_document(title, rules):
         return True  # 2023年乡镇工作总结范文: the title of a document in a list of them
-    return not rest.strip(_END_MARKS) and (_CLAUSE.search(title) is not None or len(title) > 40)
+    # one sentence of clauses with nothing after it; a whole paragraph a converter ran on from
+    # its heading with no mark (over 100 characters) is no list item, nor is any line of a
+    # text that lost its sentence marks (no 。 in it: every line ends with nothing after it)
+    if rest.strip(_END_MARKS) or len(title) > _ITEM_MAX or "。" not in text:
+        return False
+    return _CLAUSE.search(title) is not None or len(title) > 40
 
 
 def _names_a_document(title: str, rules: StructureRules) -> bool:
@@ -528,6 +533,7 @@ def _over_body(text: str, h: _Raw) -> bool:
     return False
 
 
+_ITEM_MAX = 100
 _NONBLANK = re.compile(r"\S")
 _LIST_RUN = 3
 
@@ -631,9 +637,9 @@ def _list_run(text: str, found: list[_Raw], run: list[int], rules: StructureRule
     if len(run) < 2:
         return set()
     if len(run) >= _LIST_RUN and not _over_body(text, found[run[-1]]) and not any(
-        _line_rest(text, found[i]).strip(_END_MARKS) for i in run
+        _line_rest(text, found[i]).strip(_END_MARKS) or len(found[i].title) > 40 for i in run
     ):
-        return set(run)  # three or more sibling lines with no text on or under any: a list, a menu
+        return set(run)  # three or more short sibling lines with no text on or under any: a list, a menu
     items = sum(_list_like(text, found[i], rules) for i in run)
     return set(run) if 2 * items > len(run) else set()
 
@@ -1242,6 +1248,13 @@ _GUIDE_END = re.compile(r"(?:说明|說明|写法|寫法|写作|寫作|格式|�
 _INTRO_REVIEW = re.compile(r"现将[^。：:]{0,16}?(?:总结|工作情况|开展情况|完成情况|工作汇报|工作具体汇报|主要工作)")
 
 
+def _review_intro(intro: str) -> bool:
+    """Whether an untitled report's opening is about what was done: at least two words of a
+    review (一年来, 过去一年, 取得, 同比) and none of a plan (将, 力争, 下一步)."""
+    reviews = len(_REVIEW_CUES.findall(intro))
+    return reviews >= 2 and not _PLAN_CUES.search(intro)
+
+
 def _word_kind(title: str, rules: StructureRules, heading: bool = False) -> SectionKind | None:
     """The kind the last section word of a heading says (the head noun comes last); of a
     title that runs on into its body (a converter's flattened line), the words of its start.
@@ -1288,7 +1301,7 @@ def _kinds(
         (bool(review_years) and not bulletin)
         or _word_kind(title, rules) == "review"
         or ("报告" in title and "公报" not in title and not _GUIDE_END.search(title))
-        or (not title and ("review" in said or _INTRO_REVIEW.search(intro) is not None))
+        or (not title and ("review" in said or _INTRO_REVIEW.search(intro) is not None or _review_intro(intro)))
     )
     # a plan with no review in it (2021年工作规划, 工作要点): its open sections are the plan
     planning = not reviewing and _word_kind(title, rules) == "plan"
