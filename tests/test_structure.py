@@ -539,3 +539,12 @@ def test_a_text_that_lost_its_sentence_marks_keeps_its_run_on_headings() -> None
     r = clean(text)
     assert [h.label for h in r.outline] == ["一", "二", "三"]
     assert {x.kind for x in r.sections} == {"review"}
+
+
+def test_numbered_items_after_a_space_in_a_flattened_page() -> None:
+    body = "全镇完成生产总值3亿元，增长5%，财政收入稳步增长，民生实事全部完成。" * 3
+    text = f"某镇工作方案 一、项目推进措施 {body} 1.推进城市化建设 (1)加快完成道路建设。{body} 2.强化乡村振兴 {body}"
+    assert [h[1:] for h in _outline(text)] == [("一", "项目推进措施"), ("1.", "推进城市化建设"), ("2.", "强化乡村振兴")]
+    # an attachment is no heading, nor an item after a colon
+    text = f"{body}附件：1.工程方案征求意见稿.docx 2.《工程方案》起草说明.doc 联系人：张三 {body}"
+    assert _outline(text) == []

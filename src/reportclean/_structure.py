@@ -465,7 +465,10 @@ _FORMAL_TO_CJK = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四�
 
 
 def _reference(title: str) -> bool:
-    """A reference to a document (``关于…的通知``, ``《…》``) or a dated entry of a list."""
+    """A reference to a document (``关于…的通知``, ``《…》``, an attachment ``….docx``) or a
+    dated entry of a list."""
+    if _EXTENSION.search(title):
+        return True
     if title[0] in "关關《" or title[-1] == "》":
         if _DOC_NAME.search(title):
             return True
@@ -656,9 +659,13 @@ _AFTER_STOP = re.compile(
 )
 # a converter that ran paragraphs into one line with spaces between them (a doc-sharing
 # page's "资源描述 … 一、2023年我们奋力拼搏，成绩来之不易 2023年是…")
-_AFTER_SPACE = re.compile(r"[ \t\u3000]+(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])")
+_AFTER_SPACE = re.compile(
+    r"[ \t\u3000]+(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[.．、](?![0-9]))"
+)
 _SPACED_TITLE_MAX = 40
-_MARK_AT = re.compile(r"[ \t\u3000]+(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])")
+_MARK_AT = re.compile(
+    r"[ \t\u3000]+(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[.．、](?![0-9]))"
+)
 
 
 def _after_spaces(text: str) -> Iterable[int]:
@@ -701,10 +708,12 @@ def _inline(body: str, lead: int, line_start: int, rules: StructureRules) -> lis
             if gap is not None:
                 end -= len(title) - gap.start()
                 title = title[: gap.start()]
-            elif body[at + end : at + end + 1] not in ("", *_STOPS):
-                continue  # a title that runs on into its body, no space after it
+            elif label[0].isdigit() or body[at + end : at + end + 1] not in ("", *_STOPS):
+                continue  # a title that runs on into its body, no space after it (a 1. must have one)
             if not title or len(title) > _SPACED_TITLE_MAX:
                 continue
+        if _reference(title):
+            continue  # 附件：1.…方案.docx 2.《…》起草说明.doc: attachments
         cut = _NEXT_MARK.search(title, 1)
         if cut is not None:  # 一、2020年工作总结（一）疫情防控常态开展。: two headings
             title = title[: cut.start()].rstrip(_SPACES)
