@@ -548,3 +548,15 @@ def test_numbered_items_after_a_space_in_a_flattened_page() -> None:
     # an attachment is no heading, nor an item after a colon
     text = f"{body}附件：1.工程方案征求意见稿.docx 2.《工程方案》起草说明.doc 联系人：张三 {body}"
     assert _outline(text) == []
+
+
+def test_a_repost_sites_time_a_span_of_years_and_a_lead_in_under_a_heading() -> None:
+    text = "2023年区五年法治建设工作情况报告\n时间:2023-05-07 公文范文 来源:网友投稿\n一、主要做法\n五年来完成投资。"
+    s = read_structure(text)
+    assert (s.meta.date, s.meta.review_years) == (None, None)
+    # a lone 二、 over a lead-in that ends with a colon is a heading
+    text = "（三）规范执法。全镇规范执法。\n二、存在的问题及原因\n存在的问题主要有：\n一是意识不强；\n二是覆盖面窄。"
+    assert (1, "二", "存在的问题及原因") in _outline(text)
+    # the page title's sentence under it is no title to read the kinds from
+    text = "政府信息公开年度工作报告范文\n本年度报告是根据《条例》\n一、概述\n全年公开信息500条。"
+    assert [h.title for h in read_structure(text).outline] == ["概述"]

@@ -531,7 +531,7 @@ def _over_body(text: str, h: _Raw) -> bool:
         end = text.find("\n", nl + 1)
         line = text[nl + 1 : len(text) if end < 0 else end].strip(_SPACES)
         if line:
-            return _SENTENCE_END.search(line) is not None or len(line) > 40
+            return _SENTENCE_END.search(line) is not None or len(line) > 40 or line[-1] in "：:"
         nl = end
     return False
 
@@ -844,10 +844,12 @@ def _title_words(header: list[_Line], rules: StructureRules, text: str = "") -> 
         t = _TRAILING_PART.sub("", line.text)
         if _names_document(t, rules) and not _ANY_PUNCT.search(t.replace("（", "").replace("）", "")):
             if rules.decoration.search(t):  # a page title: the report's own title under it says what it is
+                last = _last_naming(t, rules)
                 for nxt in header[i + 1 : i + 3]:
-                    if _names_document(nxt.text, rules) and not rules.decoration.search(nxt.text) \
-                            and not _ANY_PUNCT.search(nxt.text.replace("（", "").replace("）", "")):
-                        return nxt.text
+                    if (_names_document(nxt.text, rules) and not rules.decoration.search(nxt.text)
+                            and last is not None and _last_naming(nxt.text, rules) == last
+                            and not _ANY_PUNCT.search(nxt.text.replace("（", "").replace("）", ""))):
+                        return nxt.text  # 鄉鎮xx年工作總結和xx年工作計畫 under …範文和2024年工作計畫
             return t
     if not header and text:
         first = _first_line(text)
@@ -931,6 +933,12 @@ def _generic(words: str, rules: StructureRules) -> bool:
     for g in _GENERIC:
         rest = rest.replace(g, "")
     return len(rest) < 2
+
+
+def _last_naming(line: str, rules: StructureRules) -> str | None:
+    """The last word of a line that names a document (工作计划, 报告 …), if any."""
+    found = _find_words(line, rules.naming_words)
+    return found[-1][1] if found else None
 
 
 def _undecorated(words: str, rules: StructureRules) -> tuple[str, int]:
@@ -1038,6 +1046,18 @@ def _line_date(line: str) -> tuple[str, int, int] | None:
     return None if value is None else (value, m.start(), m.end())
 
 
+def _line_at(text: str, pos: int) -> str:
+    """The line of ``text`` that holds ``pos``."""
+    end = text.find("\n", pos)
+    return text[text.rfind("\n", 0, pos) + 1 : len(text) if end < 0 else end]
+
+
+def _reposted(line: str, rules: StructureRules) -> bool:
+    """Whether a page's date line is a 范文 or sharing site's (``时间:… 公文范文 来源:网友投稿``):
+    the date it was put there, not the document's."""
+    return rules.decoration.search(line) is not None or "投稿" in line or "上传" in line
+
+
 def _labelled_issuer(text: str, rules: StructureRules) -> tuple[str, int, int] | None:
     """The issuing body a page's field names (``发布机构 华庄街道办事处``, ``信息来源:白杨街道``):
     a name that ends with an organ word or a place (``日报`` is a newspaper, not an issuer)."""
@@ -1090,7 +1110,8 @@ def _meta(
 
     if date is None:
         labelled = [(v, d) for m in islice(_date_labels(text, rules), _DATE_LABELS)
-                    if (d := _DATE.match(text, m.end())) and (v := _date_value(d))]  # fmt: skip
+                    if (d := _DATE.match(text, m.end())) and (v := _date_value(d))
+                    and not _reposted(_line_at(text, m.start()), rules)]  # fmt: skip
         # dates that differ are a list's items, not the page's
         if labelled and len({v[:10] for v, _ in labelled}) == 1 and int(labelled[0][0][:4]) <= latest():
             date = labelled[0][0]
@@ -1100,6 +1121,8 @@ def _meta(
             if not any(c in r.text for c in rules.date_ends):
                 continue  # no date label can be in it (a quick test: a document has hundreds of removals)
             label = rules.date_label.search(r.text)
+            if label is not None and _reposted(_line_at(r.text, label.start()), rules):
+                continue  # a 范文 site's 时间:… 来源:网友投稿
             d = _DATE.match(r.text, label.end()) if label else None
             value = _date_value(d) if d else None
             if d and value and int(value[:4]) <= latest():
@@ -1209,6 +1232,9 @@ def _place(title: str) -> tuple[int, int] | None:
     return start, end
 
 
+_SPAN_OF_YEARS = re.compile(r"(?<![0-9〇○零十])[两二三四五六七八九十]年(?!度|级|級)")
+
+
 def _years(title: str, rules: StructureRules, kind: SectionKind | None = None) -> tuple[set[int], set[int]]:
     """The years a title gives the review and the plan: each year goes with the next review or
     plan word after it (``2020年工作总结和2021年工作计划``), or with ``kind`` if given."""
@@ -1217,10 +1243,14 @@ def _years(title: str, rules: StructureRules, kind: SectionKind | None = None) -
     pending: set[int] = set()
     events = sorted(
         [(m.start(), "year", m) for m in _YEARS.finditer(title)]
-        + [(at, rules.roles.get(w, ""), None) for at, w in _find_words(title, rules.naming_words)],
+        + [(at, rules.roles.get(w, ""), None) for at, w in _find_words(title, rules.naming_words)]
+        + [(m.start(), "span", None) for m in _SPAN_OF_YEARS.finditer(title)],
         key=lambda x: x[0],
     )
     for _, what, m in events:
+        if what == "span":
+            pending = set()  # 2023年区五年…工作情况报告: the year is the report's, the review spans five
+            continue
         if m is not None:
             a = int(m.group(1))
             b = int(m.group(2)) if m.group(2) else a
