@@ -560,3 +560,8 @@ def test_a_repost_sites_time_a_span_of_years_and_a_lead_in_under_a_heading() -> 
     # the page title's sentence under it is no title to read the kinds from
     text = "政府信息公开年度工作报告范文\n本年度报告是根据《条例》\n一、概述\n全年公开信息500条。"
     assert [h.title for h in read_structure(text).outline] == ["概述"]
+
+
+def test_kinds_of_a_traditional_report_with_no_title() -> None:
+    text = "現將2022年我鎮工作情況報告如下：\n一、加強組織領導\n召開會議3次。\n二、主要舉措和成效\n完成投資。"
+    assert [k for _, k in _tops(clean(text))] == ["review", "review"]

@@ -1273,8 +1273,14 @@ def _years(title: str, rules: StructureRules, kind: SectionKind | None = None) -
 
 # -- sections ---------------------------------------------------------------------------
 
-_PLAN_CUES = re.compile(r"将(?!近|来自)|力争|确保|预计|计划|下一步|明年|今后|总体思路|总体要求|主要预期目标|努力实现")
-_REVIEW_CUES = re.compile(r"一年来|今年以来|过去一年|取得|完成了|实现了|累计|截至|同比|比上年|共计|圆满")
+# (traditional script too: 將, 確保, 計劃 …; 一年來, 取得, 完成了 …)
+_PLAN_CUES = re.compile(
+    r"[将將](?!近|来自|來自)|力争|力爭|确保|確保|预计|預計|计划|計劃|計畫|下一步|明年|今后|今後|总体思路|總體思路|总体要求|總體要求"
+    r"|主要预期目标|主要預期目標|努力实现|努力實現"
+)
+_REVIEW_CUES = re.compile(
+    r"一年来|一年來|今年以来|今年以來|过去一年|過去一年|取得|完成了|实现了|實現了|累计|累計|截至|同比|比上年|共计|共計|圆满|圓滿"
+)
 
 
 _KIND_SPAN = 30  # a longer heading title runs on into its body: its words past this are the body's
@@ -1284,7 +1290,10 @@ _KIND_SPAN = 30  # a longer heading title runs on into its body: its words past 
 _GUIDE_END = re.compile(r"(?:说明|說明|写法|寫法|写作|寫作|格式|模板|技巧|范例|範例|要求|注意事项|内容)$")
 # an opening that says a review follows: 现将相关情况总结如下, 现将2022年度工作汇报如下 (not
 # 现将2024年工作计划汇报如下)
-_INTRO_REVIEW = re.compile(r"现将[^。：:]{0,16}?(?:总结|工作情况|开展情况|完成情况|工作汇报|工作具体汇报|主要工作)")
+_INTRO_REVIEW = re.compile(
+    r"[现現][将將][^。：:]{0,16}?(?:总结|總結|工作情况|工作情況|开展情况|開展情況|完成情况|完成情況|工作汇报|工作匯報"
+    r"|工作具体汇报|工作具體匯報|主要工作)"
+)
 
 
 def _review_intro(intro: str) -> bool:
