@@ -742,8 +742,8 @@ def _with_unnumbered(
 ) -> list[_Raw]:
     """Add the unnumbered headings with strong evidence: a short line with no punctuation
     that ends with a section word, is neither a title nor decorated, and has body after it."""
-    title_end = _title_line_end(text, rules)
     header = _header(text, -1)
+    title_end = _title_line_end(text, rules, header)
     header_end = header[-1].start + len(header[-1].text) if header else 0
     level = 1  # the top divisions of a report are what such a heading names (主要工作, 存在的问题)
     heads = {h.line_start for h in found}
@@ -985,9 +985,9 @@ _PIECE = re.compile(r"篇[0-9一二三四五六七八九十]{1,3}(?:$|[ \t\u3000
 _RUN_IN = re.compile(r"([^ \t\u3000]{4,60}?)[ \t\u3000]+[^ \t\u3000]")
 
 
-def _title_line_end(text: str, rules: StructureRules) -> int:
-    """Where the title's line and its repeats end (an unnumbered heading comes after them)."""
-    header = _header(text, -1)
+def _title_line_end(text: str, rules: StructureRules, header: list[_Line]) -> int:
+    """Where the title's line and its repeats end (an unnumbered heading comes after them);
+    ``header`` is ``_header(text, -1)``."""
     title = _title(header, rules, text)
     if title is None:
         return 0
