@@ -565,3 +565,8 @@ def test_a_repost_sites_time_a_span_of_years_and_a_lead_in_under_a_heading() -> 
 def test_kinds_of_a_traditional_report_with_no_title() -> None:
     text = "現將2022年我鎮工作情況報告如下：\n一、加強組織領導\n召開會議3次。\n二、主要舉措和成效\n完成投資。"
     assert [k for _, k in _tops(clean(text))] == ["review", "review"]
+
+
+def test_a_fanwen_pages_time_does_not_date_the_document() -> None:
+    text = "镇长工作报告范文\n时间:2023-03-13 21:18:14\n一、本届政府工作回顾\n全年完成投资3亿元。"
+    assert read_structure(text).meta.date is None

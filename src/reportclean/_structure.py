@@ -1108,10 +1108,12 @@ def _meta(
         named = [int(m.group(2) or m.group(1)) for t in titles for m in _YEARS.finditer(t)]
         return max(named) + 1 if named else 9999
 
+    # a 范文 page (its title decorated: …工作報告范文) dates its copy, not the document
+    reposted = any(rules.decoration.search(line.text) for line in header[:2])
     if date is None:
         labelled = [(v, d) for m in islice(_date_labels(text, rules), _DATE_LABELS)
                     if (d := _DATE.match(text, m.end())) and (v := _date_value(d))
-                    and not _reposted(_line_at(text, m.start()), rules)]  # fmt: skip
+                    and not reposted and not _reposted(_line_at(text, m.start()), rules)]  # fmt: skip
         # dates that differ are a list's items, not the page's
         if labelled and len({v[:10] for v, _ in labelled}) == 1 and int(labelled[0][0][:4]) <= latest():
             date = labelled[0][0]
@@ -1121,7 +1123,7 @@ def _meta(
             if not any(c in r.text for c in rules.date_ends):
                 continue  # no date label can be in it (a quick test: a document has hundreds of removals)
             label = rules.date_label.search(r.text)
-            if label is not None and _reposted(_line_at(r.text, label.start()), rules):
+            if label is not None and (reposted or _reposted(_line_at(r.text, label.start()), rules)):
                 continue  # a 范文 site's 时间:… 来源:网友投稿
             d = _DATE.match(r.text, label.end()) if label else None
             value = _date_value(d) if d else None
