@@ -115,6 +115,12 @@ def test_not_headings(text: str) -> None:
         "网友评论\n1. 张三：写得很好\n2. 李四：支持",
         "各镇完成情况\n1. 东湖镇 3000 2500\n2. 西山镇 2800 2100",
         "工作动态\n1.15 上午，镇长带队检查安全生产。",
+        # a list of articles, an enumeration of items ending in semicolons
+        "相关文章\n1. 2023年乡镇工作总结范文\n2. 东湖镇2022年工作计划\n3. 西山街道2021年工作总结",
+        "主要措施\n（1）加强领导；\n（2）完善制度；\n（3）强化考核。",
+        # a list of headlines, numerals enumerated at a line start
+        "新闻动态\n1. 东湖镇召开工作会议\n2. 西山镇开展安全检查\n3. 南湖街道举办文艺演出",
+        "一、二、三产业协调发展，全年增长5%。",
     ],
 )
 def test_numbered_lines_that_are_no_outline(text: str) -> None:
@@ -485,3 +491,82 @@ def test_headings_of_two_phrases_over_a_body_are_kept() -> None:
 def test_a_page_about_a_kind_of_report_is_not_a_review() -> None:
     text = "述职报告写作说明\n1.首部。包括标题和称谓。\n2.正文。由导言和主体组成。"
     assert {k for _, k in _tops(clean(text))} == {"other"}
+
+
+def test_headings_a_converter_ran_together_with_spaces_or_without_marks() -> None:
+    body = "全镇完成生产总值3亿元，增长5%，财政收入稳步增长，民生实事全部完成。" * 3
+    text = f"资源描述 镇人民政府2023年工作报告 一、2023年奋力拼搏，成绩来之不易 {body}（一）经济持续壮大。{body}"
+    assert [h[1:] for h in _outline(text)] == [("一", "2023年奋力拼搏，成绩来之不易"), ("（一）", "经济持续壮大")]
+    run_on = "刚刚过去的一年面对经济下行压力加大疫情影响反复等诸多挑战镇政府坚持稳中求进" * 4
+    assert _outline(f"各位代表：现在报告工作。一、2022年工作回顾{run_on}。") == [(1, "一", "2022年工作回顾")]
+
+
+def test_a_table_of_contents_is_not_the_outline_it_lists() -> None:
+    text = (
+        "目录\n一、2022年工作总结\n二、2023年工作计划\n各位代表：\n"
+        "一、2022年工作总结\n全年完成投资。\n二、2023年工作计划\n将继续努力。"
+    )
+    r = clean(text)
+    assert [(h.label, h.title) for h in r.outline] == [("一", "2022年工作总结"), ("二", "2023年工作计划")]
+    assert r.outline[0].span[0] > r.text.index("各位代表")
+
+
+def test_the_title_under_a_sites_path() -> None:
+    text = "首页 > 政务公开 > 工作报告\n东湖镇2023年政府工作报告\n各位代表：\n全年完成投资3亿元。"
+    assert read_structure(text).meta.title == "东湖镇2023年政府工作报告"
+
+
+def test_a_category_tag_and_a_copyright_footer() -> None:
+    s = read_structure("【工作总结】东湖镇2023年工作总结\n全年完成投资3亿元。\nCopyright © 东湖镇人民政府")
+    assert (s.meta.title, s.meta.issuer) == ("东湖镇2023年工作总结", None)
+
+
+def test_traditional_decoration_a_part_number_and_the_title_under_a_page_title() -> None:
+    text = "2024年鄉鎮工作總結範文和2024年工作計畫\n鄉鎮xx年工作總結和xx年工作計畫\n一、xx年工作總結\n全年完成投資。"
+    s = read_structure(text)
+    assert (s.meta.title, s.meta.review_years, [h.title for h in s.outline]) == (None, None, ["xx年工作總結"])
+    s = read_structure("社区2014年上半年工作总结(10)\n二、居务工作\n全年开展活动10次。")
+    assert (s.meta.title, s.meta.place, [x.kind for x in s.sections]) == ("社区2014年上半年工作总结", None, ["review"])
+    assert read_structure("2008年工作汇报\n一、文化社区\n开展活动。").sections[0].kind == "review"
+
+
+def test_a_text_that_lost_its_sentence_marks_keeps_its_run_on_headings() -> None:
+    # no 。 anywhere: each line is a heading with its paragraph run on, not a list item
+    body = "我们组织了音乐会书画展文艺演出等各种文化活动，丰富了社区居民的精神生活，满足了居民的需求"
+    text = "社区年度工作回顾过去一年里我们取得了一定的成果\n" + "".join(
+        f"{n}、{t}{body}\n" for n, t in (("一", "文化活动"), ("二", "社区卫生"), ("三", "环境卫生"))
+    )
+    r = clean(text)
+    assert [h.label for h in r.outline] == ["一", "二", "三"]
+    assert {x.kind for x in r.sections} == {"review"}
+
+
+def test_numbered_items_after_a_space_in_a_flattened_page() -> None:
+    body = "全镇完成生产总值3亿元，增长5%，财政收入稳步增长，民生实事全部完成。" * 3
+    text = f"某镇工作方案 一、项目推进措施 {body} 1.推进城市化建设 (1)加快完成道路建设。{body} 2.强化乡村振兴 {body}"
+    assert [h[1:] for h in _outline(text)] == [("一", "项目推进措施"), ("1.", "推进城市化建设"), ("2.", "强化乡村振兴")]
+    # an attachment is no heading, nor an item after a colon
+    text = f"{body}附件：1.工程方案征求意见稿.docx 2.《工程方案》起草说明.doc 联系人：张三 {body}"
+    assert _outline(text) == []
+
+
+def test_a_repost_sites_time_a_span_of_years_and_a_lead_in_under_a_heading() -> None:
+    text = "2023年区五年法治建设工作情况报告\n时间:2023-05-07 公文范文 来源:网友投稿\n一、主要做法\n五年来完成投资。"
+    s = read_structure(text)
+    assert (s.meta.date, s.meta.review_years) == (None, None)
+    # a lone 二、 over a lead-in that ends with a colon is a heading
+    text = "（三）规范执法。全镇规范执法。\n二、存在的问题及原因\n存在的问题主要有：\n一是意识不强；\n二是覆盖面窄。"
+    assert (1, "二", "存在的问题及原因") in _outline(text)
+    # the page title's sentence under it is no title to read the kinds from
+    text = "政府信息公开年度工作报告范文\n本年度报告是根据《条例》\n一、概述\n全年公开信息500条。"
+    assert [h.title for h in read_structure(text).outline] == ["概述"]
+
+
+def test_kinds_of_a_traditional_report_with_no_title() -> None:
+    text = "現將2022年我鎮工作情況報告如下：\n一、加強組織領導\n召開會議3次。\n二、主要舉措和成效\n完成投資。"
+    assert [k for _, k in _tops(clean(text))] == ["review", "review"]
+
+
+def test_a_fanwen_pages_time_does_not_date_the_document() -> None:
+    text = "镇长工作报告范文\n时间:2023-03-13 21:18:14\n一、本届政府工作回顾\n全年完成投资3亿元。"
+    assert read_structure(text).meta.date is None

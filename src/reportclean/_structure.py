@@ -40,7 +40,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
-from itertools import chain, pairwise
+from itertools import chain, islice, pairwise
 from typing import Any, NamedTuple
 
 from ._cjk import HAN
@@ -79,6 +79,7 @@ _SPACES = " \t\u3000"
 _GAP = re.compile(r"\S(?:[ \t\u3000]{2,}|\t)\S")  # a column gap: a table row
 _TOC_END = re.compile(r"(?:[ \t\u3000]+|[.…·．]{2,})[0-9]{1,3}$")  # an entry of a table of contents
 _UNIT_START = frozenset("%％‰万亿元倍吨")  # a figure's unit ("1.5 亿元", "77.8 %")
+_NUMERAL_LIST = re.compile(r"[一二三四五六七八九十0-9]{1,2}[、，,]")
 _TIME_WORDS = ("上午", "下午", "晚上", "凌晨", "中午", "日", "号", "时")
 _TABLE_ROW = re.compile(r"[|｜]|(?:[ \t\u3000]+[-+]?[0-9][0-9.,%％万亿元]*){2,}$")
 _TITLE_MAX = 120  # a longer "title" is a numbered sentence of a pasted list
@@ -295,6 +296,8 @@ def numbered(body: str, rules: StructureRules) -> tuple[int, str, str, int, int,
     rest = rest[skip - extra :]
     stop = _TITLE_STOP.search(rest)
     title = (rest[: stop.start()] if stop else rest).rstrip(_SPACES)
+    if len(title) > _TITLE_MAX:
+        title = _head_phrase(title, rules)  # 一、2022年工作回顾刚刚过去的一年…: a converter's run-on
     spaced = _GAP.search(title) is not None and not _letter_spaced(title)
     if not title or len(title) > _TITLE_MAX or spaced or _TOC_END.search(title):
         return None  # a bare number, a pasted sentence, a table row, a table of contents
@@ -302,9 +305,28 @@ def numbered(body: str, rules: StructureRules) -> tuple[int, str, str, int, int,
         return None  # an amount after a number ("2、7.1亿元"): a page of a doc-sharing preview
     if decimal and (title[0] in _UNIT_START or (len(label) > 2 and title.startswith(_TIME_WORDS))):
         return None  # "1.5 亿元", "77.8 %": a figure at a line start; "1.15 上午": a date
+    if _NUMERAL_LIST.match(title):
+        return None  # 一、二、三产业…: numerals enumerated, not a heading
     if _TABLE_ROW.search(title):
         return None  # "1. 东湖镇 3000 2500", "1 | 东湖镇 | 3000": a row of a table
     return level, label, title, m.start(), m.end() + skip + len(title), decimal
+
+
+def _head_phrase(title: str, rules: StructureRules) -> str:
+    """The heading phrase at the start of a title that runs on into its body with no mark
+    for more than ``_TITLE_MAX`` characters: up to a section word that ends it within its
+    first 30 characters, after a subject (``2022年工作回顾``), else ``""`` (no heading).
+
+    >>> _head_phrase("2022年工作回顾刚刚过去的一年" + "面对挑战" * 40, compile_rules())
+    '2022年工作回顾'
+    >>> _head_phrase("今年以来我们" + "面对挑战" * 40, compile_rules())
+    ''
+    """
+    found = [(at, w) for at, w in _find_words(title[:_KIND_SPAN], rules.kind_words) if at >= 2]
+    if not found:
+        return ""
+    at, w = found[0]
+    return title[: at + len(w)]
 
 
 def _letter_spaced(title: str) -> bool:
@@ -354,15 +376,15 @@ def _headings(text: str, rules: StructureRules) -> list[_Raw]:
         if rules.unnumbered.search(stripped) and rules.heading.match(stripped) is None:
             candidates.append((m.start(1), m.start(1) + len(stripped), stripped))
     flat: list[_Raw] = []
-    seen_line = -1
-    for m in _AFTER_STOP.finditer(text):
-        if text[m.start()] == "：" and text[m.end()] in "（(":
+    seen_lines: set[int] = set()
+    for at in chain((m.start() for m in _AFTER_STOP.finditer(text)), _after_spaces(text)):
+        if text[at] == "：" and text[at + 1 : at + 2] in ("（", "("):
             continue  # 主要做法：（一）…；（二）…: an enumeration inside the sentence
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if line_start == seen_line:
+        line_start = text.rfind("\n", 0, at) + 1
+        if line_start in seen_lines:
             continue
-        seen_line = line_start
-        line_end = text.find("\n", m.end())
+        seen_lines.add(line_start)
+        line_end = text.find("\n", at)
         line_end = n if line_end < 0 else line_end
         if line_end - line_start > _FLAT_MIN:
             flat += _inline(text[line_start:line_end], line_start, line_start, rules)
@@ -379,7 +401,7 @@ def _headings(text: str, rules: StructureRules) -> list[_Raw]:
         # decimal numbering: a bare "1." is the top of "1.1", "1.2"
         found = [h._replace(level=1) if h.label.endswith(".") and h.label[:-1].isdigit() else h for h in found]
     if found:
-        found = _with_evidence(text, found)
+        found = _with_evidence(text, found, rules)
     if candidates:
         found = _with_unnumbered(text, found, candidates, rules)
     return found
@@ -443,7 +465,10 @@ _FORMAL_TO_CJK = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四�
 
 
 def _reference(title: str) -> bool:
-    """A reference to a document (``关于…的通知``, ``《…》``) or a dated entry of a list."""
+    """A reference to a document (``关于…的通知``, ``《…》``, an attachment ``….docx``) or a
+    dated entry of a list."""
+    if _EXTENSION.search(title):
+        return True
     if title[0] in "关關《" or title[-1] == "》":
         if _DOC_NAME.search(title):
             return True
@@ -456,7 +481,7 @@ def _line_rest(text: str, h: _Raw) -> str:
     return text[h.end : len(text) if end < 0 else end].strip(_SPACES)
 
 
-def _list_like(text: str, h: _Raw) -> bool:
+def _list_like(text: str, h: _Raw, rules: StructureRules | None = None) -> bool:
     """Whether a numbered line reads as an item of a list, not a heading: a reference to a
     document (``关于…的通知``, ``《…》``), a dated entry, or one sentence of several clauses
     with nothing after it (``1.加大宣传，提高收入。``)."""
@@ -466,7 +491,26 @@ def _list_like(text: str, h: _Raw) -> bool:
     rest = _line_rest(text, h)
     if rest[:1] in ("：", ":") and len(rest) <= 40 and not _SENTENCE_END.search(rest):
         return True  # a field of a notice or a comment: 报名时间：5月1日至10日, 张三：写得好
-    return not rest.strip(_END_MARKS) and (_CLAUSE.search(title) is not None or len(title) > 40)
+    if rest in ("；", ";"):
+        return True  # （1）加强领导；: an item of an enumeration
+    if rules is not None and not rest and _names_a_document(title, rules):
+        return True  # 2023年乡镇工作总结范文: the title of a document in a list of them
+    # one sentence of clauses with nothing after it; a whole paragraph a converter ran on from
+    # its heading with no mark (over 100 characters) is no list item, nor is any line of a
+    # text that lost its sentence marks (no 。 in it: every line ends with nothing after it)
+    if rest.strip(_END_MARKS) or len(title) > _ITEM_MAX or "。" not in text:
+        return False
+    return _CLAUSE.search(title) is not None or len(title) > 40
+
+
+def _names_a_document(title: str, rules: StructureRules) -> bool:
+    """Whether a title ends with a word that names a document or decorates its name (a list
+    of articles, a table of contents): ``2023年乡镇工作总结范文``, ``东湖镇2022年工作计划``."""
+    core = title.rstrip("）)》」』”’ ")
+    if rules.decoration.search(core[-4:]):
+        return True
+    found = _find_words(core[-8:], rules.naming_words)
+    return bool(found) and found[-1][0] + len(found[-1][1]) == len(core[-8:]) and len(core) > len(found[-1][1]) + 3
 
 
 def _bare(text: str, h: _Raw) -> bool:
@@ -487,12 +531,14 @@ def _over_body(text: str, h: _Raw) -> bool:
         end = text.find("\n", nl + 1)
         line = text[nl + 1 : len(text) if end < 0 else end].strip(_SPACES)
         if line:
-            return _SENTENCE_END.search(line) is not None or len(line) > 40
+            return _SENTENCE_END.search(line) is not None or len(line) > 40 or line[-1] in "：:"
         nl = end
     return False
 
 
+_ITEM_MAX = 100
 _NONBLANK = re.compile(r"\S")
+_LIST_RUN = 3
 
 
 def _adjacent(text: str, a: _Raw, b: _Raw) -> bool:
@@ -501,7 +547,7 @@ def _adjacent(text: str, a: _Raw, b: _Raw) -> bool:
     return nl >= 0 and _NONBLANK.search(text, nl, b.line_start) is None
 
 
-def _with_evidence(text: str, found: list[_Raw]) -> list[_Raw]:
+def _with_evidence(text: str, found: list[_Raw], rules: StructureRules) -> list[_Raw]:
     """The numbered headings with evidence of an outline (see the comment above).
 
     - a run of sibling lines (``1.`` ``2.`` ``3.`` under one parent, no body between them)
@@ -542,9 +588,9 @@ def _with_evidence(text: str, found: list[_Raw]) -> list[_Raw]:
             if run and numbers[i][1] == numbers[last][1] + 1 and _adjacent(text, found[last], found[i]):  # type: ignore[index]
                 run.append(i)
             else:
-                drop |= _list_run(text, found, run)
+                drop |= _list_run(text, found, run, rules)
                 run = [i]
-        drop |= _list_run(text, found, run)
+        drop |= _list_run(text, found, run, rules)
         for i in members:
             h = found[i]
             if i in drop:
@@ -570,6 +616,9 @@ def _cjk_of(n: int) -> str:
     return head + (_CJK_DIGITS[ones] if ones else "")
 
 
+_NEARBY = 20_000  # characters: a section of a report, well within
+
+
 def _marked_nearby(text: str, h: _Raw, num: tuple[str, int]) -> bool:
     """Whether the marker of the previous (or next) sibling of a ``一、`` or ``（一）``
     heading is in the text before (after) it, where a converter ran that heading into
@@ -583,13 +632,18 @@ def _marked_nearby(text: str, h: _Raw, num: tuple[str, int]) -> bool:
     else:
         before = [f"（{_cjk_of(n - 1)}）", f"({_cjk_of(n - 1)})"] if n > 1 else []
         after = [f"（{_cjk_of(n + 1)}）", f"({_cjk_of(n + 1)})"]
-    return any(text.rfind(m, 0, h.start) >= 0 for m in before) or any(text.find(m, h.end) >= 0 for m in after)
+    lo, hi = max(0, h.start - _NEARBY), h.end + _NEARBY  # bounded: linear however many such headings
+    return any(text.rfind(m, lo, h.start) >= 0 for m in before) or any(text.find(m, h.end, hi) >= 0 for m in after)
 
 
-def _list_run(text: str, found: list[_Raw], run: list[int]) -> set[int]:
+def _list_run(text: str, found: list[_Raw], run: list[int], rules: StructureRules) -> set[int]:
     if len(run) < 2:
         return set()
-    items = sum(_list_like(text, found[i]) for i in run)
+    if len(run) >= _LIST_RUN and not _over_body(text, found[run[-1]]) and not any(
+        _line_rest(text, found[i]).strip(_END_MARKS) or len(found[i].title) > 40 for i in run
+    ):
+        return set(run)  # three or more short sibling lines with no text on or under any: a list, a menu
+    items = sum(_list_like(text, found[i], rules) for i in run)
     return set(run) if 2 * items > len(run) else set()
 
 
@@ -603,6 +657,31 @@ _FLAT_MIN = 150  # a line this long may hold several paragraphs a converter flat
 _AFTER_STOP = re.compile(
     r"[。！？：][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
 )
+# a converter that ran paragraphs into one line with spaces between them (a doc-sharing
+# page's "资源描述 … 一、2023年我们奋力拼搏，成绩来之不易 2023年是…")
+_AFTER_SPACE = re.compile(
+    r"[ \t\u3000]+(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[.．、](?![0-9]))"
+)
+_SPACED_TITLE_MAX = 40
+_MARK_AT = re.compile(
+    r"[ \t\u3000]+(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[.．、](?![0-9]))"
+)
+
+
+def _after_spaces(text: str) -> Iterable[int]:
+    """Where a run of spaces before a ``一、`` or ``（一）`` starts, found with ``str.find``
+    (at C speed: a regex over the whole text tries its first character at every position,
+    ten times slower on a report, where spaces are few)."""
+    for sep in (" ", "\u3000", "\t"):
+        i = text.find(sep)
+        while i >= 0:
+            if _MARK_AT.match(text, i):
+                yield i
+            j = i + 1
+            while j < len(text) and text[j] == sep:
+                j += 1
+            i = text.find(sep, j)
+_CLAUSE_MARKS = frozenset("，、；：,;:（(“‘《")  # a space after these is inside a sentence
 _NEXT_MARK = re.compile(r"[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、")
 
 
@@ -612,6 +691,10 @@ def _inline(body: str, lead: int, line_start: int, rules: StructureRules) -> lis
     stops at the next such marker."""
     out: list[_Raw] = []
     todo = [m.end() for m in _AFTER_STOP.finditer(body) if not (body[m.start()] == "：" and body[m.end()] in "（(")]
+    spaced = {m.end() for m in _AFTER_SPACE.finditer(body)
+              if m.start() > 0 and body[m.start() - 1] not in _CLAUSE_MARKS
+              and not body[: m.start()].isspace()}  # fmt: skip
+    todo = sorted(set(todo) | spaced)
     while todo:
         at = todo.pop(0)
         got = numbered(body[at:], rules)
@@ -620,6 +703,17 @@ def _inline(body: str, lead: int, line_start: int, rules: StructureRules) -> lis
         level, label, title, start, end, decimal = got
         if body[at + end : at + end + 1] in ("；", ";"):
             continue  # 提出意见：一、通过网络反馈；二、…: an enumeration inside the sentence
+        if at in spaced:  # after a space: the title runs to the next space, a short phrase
+            gap = re.search(f"[{_SPACES}]", title)
+            if gap is not None:
+                end -= len(title) - gap.start()
+                title = title[: gap.start()]
+            elif label[0].isdigit() or body[at + end : at + end + 1] not in ("", *_STOPS):
+                continue  # a title that runs on into its body, no space after it (a 1. must have one)
+            if not title or len(title) > _SPACED_TITLE_MAX:
+                continue
+        if _reference(title):
+            continue  # 附件：1.…方案.docx 2.《…》起草说明.doc: attachments
         cut = _NEXT_MARK.search(title, 1)
         if cut is not None:  # 一、2020年工作总结（一）疫情防控常态开展。: two headings
             title = title[: cut.start()].rstrip(_SPACES)
@@ -648,13 +742,17 @@ def _with_unnumbered(
 ) -> list[_Raw]:
     """Add the unnumbered headings with strong evidence: a short line with no punctuation
     that ends with a section word, is neither a title nor decorated, and has body after it."""
-    title_end = _title_line_end(text, rules)
+    header = _header(text, -1)
+    title_end = _title_line_end(text, rules, header)
+    header_end = header[-1].start + len(header[-1].text) if header else 0
     level = 1  # the top divisions of a report are what such a heading names (主要工作, 存在的问题)
     heads = {h.line_start for h in found}
     out = list(found)
     for s, e, words in candidates:
         if s < title_end or rules.decoration.search(words) or _YEARS.fullmatch(words):
             continue
+        if s < header_end and _names_document(words, rules):
+            continue  # a title among the lines over the body (鄉鎮xx年工作總結和xx年工作計畫 under the page's)
         nxt = text.find("\n", e)
         if nxt < 0 or nxt + 1 >= len(text):
             continue  # nothing under it
@@ -716,6 +814,9 @@ def _header(text: str, first_heading: int) -> list[_Line]:
 
 
 _SITE = re.compile(r"[_|｜>»›]| - |[0-9]{3,}[A-Za-z]|首页|当前位置|首頁|當前位置")  # a page title's separators, a path
+_TRAILING_PART = re.compile(r"[（(][0-9一二三四五六七八九十]{1,3}[)）]$")  # …工作总结(10): a page of a series
+_TAG_PREFIX = re.compile(r"【[^】\n]{1,8}】[ \t\u3000]*")
+_PATH = re.compile(r"[>»›]|首页|当前位置|首頁|當前位置")  # a site's path (breadcrumbs)
 _TRAILING_YEAR = re.compile(r"[ \t\u3000]+(?:19|20)[0-9]{2}$")  # "…统计公报 2022": the site's year tag
 
 
@@ -739,9 +840,17 @@ def _title_words(header: list[_Line], rules: StructureRules, text: str = "") -> 
     the start of the first line up to its first mark, when a converter ran the title into
     the body (``2023年街道工作规划今年是…，``): only to read the kinds and years, never the
     meta's title."""
-    for line in header[:4]:
-        if _names_document(line.text, rules) and not _ANY_PUNCT.search(line.text.replace("（", "").replace("）", "")):
-            return line.text
+    for i, line in enumerate(header[:4]):
+        t = _TRAILING_PART.sub("", line.text)
+        if _names_document(t, rules) and not _ANY_PUNCT.search(t.replace("（", "").replace("）", "")):
+            if rules.decoration.search(t):  # a page title: the report's own title under it says what it is
+                last = _last_naming(t, rules)
+                for nxt in header[i + 1 : i + 3]:
+                    if (_names_document(nxt.text, rules) and not rules.decoration.search(nxt.text)
+                            and last is not None and _last_naming(nxt.text, rules) == last
+                            and not _ANY_PUNCT.search(nxt.text.replace("（", "").replace("）", ""))):
+                        return nxt.text  # 鄉鎮xx年工作總結和xx年工作計畫 under …範文和2024年工作計畫
+            return t
     if not header and text:
         first = _first_line(text)
         stop = _ANY_PUNCT.search(first)
@@ -765,7 +874,9 @@ def _title(header: list[_Line], rules: StructureRules, text: str = "") -> _Line 
     if not header and text:
         return _run_in_title(text, rules)
     for i, line in enumerate(header[:4]):
-        words = _TRAILING_YEAR.sub("", _EXTENSION.sub("", line.text))
+        tag = _TAG_PREFIX.match(line.text)  # 【工作总结】东湖镇2023年工作总结: a category's tag
+        lead = tag.end() if tag else 0
+        words = _TRAILING_PART.sub("", _TRAILING_YEAR.sub("", _EXTENSION.sub("", line.text[lead:])))
         if not _names_document(words, rules) or _ANY_PUNCT.search(words.replace("（", "").replace("）", "")):
             continue
         if _NOT_TITLE_START.match(words) or _DOC_NUMBER.search(words) or _generic(words, rules):
@@ -781,11 +892,13 @@ def _title(header: list[_Line], rules: StructureRules, text: str = "") -> _Line 
                 return None  # a page of several pieces (篇1, …篇4): its title is not one report's
             core, skip = _undecorated(words, rules)
             if core and not _SITE.search(core) and _names_document(core, rules) and _ends_naming(core, rules):
-                return _Line(line.start + skip, core)
+                return _Line(line.start + lead + skip, core)
+            if _PATH.search(words):
+                continue  # 首页 > 政务公开 > 工作报告: the site's path over the page; the title may follow
             return None
         if not _ends_naming(words, rules):
             return None  # "…公报2020七人普": a tag after the title, which then is not as written
-        return _Line(line.start, words)
+        return _Line(line.start + lead, words)
     return None
 
 
@@ -820,6 +933,12 @@ def _generic(words: str, rules: StructureRules) -> bool:
     for g in _GENERIC:
         rest = rest.replace(g, "")
     return len(rest) < 2
+
+
+def _last_naming(line: str, rules: StructureRules) -> str | None:
+    """The last word of a line that names a document (工作计划, 报告 …), if any."""
+    found = _find_words(line, rules.naming_words)
+    return found[-1][1] if found else None
 
 
 def _undecorated(words: str, rules: StructureRules) -> tuple[str, int]:
@@ -866,9 +985,9 @@ _PIECE = re.compile(r"篇[0-9一二三四五六七八九十]{1,3}(?:$|[ \t\u3000
 _RUN_IN = re.compile(r"([^ \t\u3000]{4,60}?)[ \t\u3000]+[^ \t\u3000]")
 
 
-def _title_line_end(text: str, rules: StructureRules) -> int:
-    """Where the title's line and its repeats end (an unnumbered heading comes after them)."""
-    header = _header(text, -1)
+def _title_line_end(text: str, rules: StructureRules, header: list[_Line]) -> int:
+    """Where the title's line and its repeats end (an unnumbered heading comes after them);
+    ``header`` is ``_header(text, -1)``."""
     title = _title(header, rules, text)
     if title is None:
         return 0
@@ -879,6 +998,7 @@ def _title_line_end(text: str, rules: StructureRules) -> int:
     return end
 
 
+_DATE_LABELS = 3  # labelled dates read: enough to see that they differ
 _DATE = re.compile(
     r"((?:19|20)[0-9]{2})[-/.年]([0-9]{1,2})(?:[-/.月]([0-9]{1,2})[日号]?|月)"
     r"|([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?"
@@ -926,6 +1046,18 @@ def _line_date(line: str) -> tuple[str, int, int] | None:
     return None if value is None else (value, m.start(), m.end())
 
 
+def _line_at(text: str, pos: int) -> str:
+    """The line of ``text`` that holds ``pos``."""
+    end = text.find("\n", pos)
+    return text[text.rfind("\n", 0, pos) + 1 : len(text) if end < 0 else end]
+
+
+def _reposted(line: str, rules: StructureRules) -> bool:
+    """Whether a page's date line is a 范文 or sharing site's (``时间:… 公文范文 来源:网友投稿``):
+    the date it was put there, not the document's."""
+    return rules.decoration.search(line) is not None or "投稿" in line or "上传" in line
+
+
 def _labelled_issuer(text: str, rules: StructureRules) -> tuple[str, int, int] | None:
     """The issuing body a page's field names (``发布机构 华庄街道办事处``, ``信息来源:白杨街道``):
     a name that ends with an organ word or a place (``日报`` is a newspaper, not an issuer)."""
@@ -971,14 +1103,19 @@ def _meta(
             note("date", line.start + got[1], line.start + got[2])
             break
     # a page's date years after the latest year its title or headings name is a repost's
-    named = [int(m.group(2) or m.group(1)) for t in (_title_words(header, rules, text), *(found[i].title for i in top))
-             for m in _YEARS.finditer(t)]  # fmt: skip
-    latest = max(named) + 1 if named else 9999
+    def latest() -> int:
+        titles = (_title_words(header, rules, text), *(found[i].title for i in top))
+        named = [int(m.group(2) or m.group(1)) for t in titles for m in _YEARS.finditer(t)]
+        return max(named) + 1 if named else 9999
+
+    # a 范文 page (its title decorated: …工作報告范文) dates its copy, not the document
+    reposted = any(rules.decoration.search(line.text) for line in header[:2])
     if date is None:
-        labelled = [(v, d) for m in _date_labels(text, rules)
+        labelled = [(v, d) for m in islice(_date_labels(text, rules), _DATE_LABELS)
                     if (d := _DATE.match(text, m.end())) and (v := _date_value(d))
-                    and int(v[:4]) <= latest]  # fmt: skip
-        if labelled and len({v[:10] for v, _ in labelled}) == 1:  # dates that differ: a list of items, not the page's
+                    and not reposted and not _reposted(_line_at(text, m.start()), rules)]  # fmt: skip
+        # dates that differ are a list's items, not the page's
+        if labelled and len({v[:10] for v, _ in labelled}) == 1 and int(labelled[0][0][:4]) <= latest():
             date = labelled[0][0]
             note("date", labelled[0][1].start(), labelled[0][1].end())
     if date is None:
@@ -986,9 +1123,11 @@ def _meta(
             if not any(c in r.text for c in rules.date_ends):
                 continue  # no date label can be in it (a quick test: a document has hundreds of removals)
             label = rules.date_label.search(r.text)
+            if label is not None and (reposted or _reposted(_line_at(r.text, label.start()), rules)):
+                continue  # a 范文 site's 时间:… 来源:网友投稿
             d = _DATE.match(r.text, label.end()) if label else None
             value = _date_value(d) if d else None
-            if d and value and int(value[:4]) <= latest:
+            if d and value and int(value[:4]) <= latest():
                 date = value
                 spans.append(("date", (r.original_span[0] + d.start(), r.original_span[0] + d.end())))
                 break
@@ -1006,7 +1145,7 @@ def _meta(
         if title_line is not None and line.start == title_line.start:
             continue
         t = line.text
-        if len(t) > 40 or _PLACEHOLDER.search(t) or rules.decoration.search(t):
+        if len(t) > 40 or _PLACEHOLDER.search(t) or rules.decoration.search(t) or _NOT_ISSUER.search(t):
             continue
         speaker = rules.speaker.match(t)
         if (speaker and not rules.document.search(t) and not _NOT_NAME.search(speaker.group(2))) or (
@@ -1051,6 +1190,7 @@ def _meta(
 
 
 _UNITS = "街道|镇街|街|镇|鎮|乡|鄉|区|區|县|縣|市"
+_NOT_ISSUER = re.compile(r"[A-Za-z0-9©®@|/]")  # a page's footer (Copyright © …), not a signature
 # what follows an office without being a name: 镇长讲话, 书记点评, 区长带队调研
 _NOT_NAME = re.compile(
     r"讲话|講話|致辞|致辭|发言|發言|报告|報告|主持|点评|點評|批示|寄语|表态|述职|带队|調研|调研|一行|同志们|会议|會議"
@@ -1060,6 +1200,7 @@ _PLACE = re.compile(
     r"(?=[0-9]|人民政府|政府|办事处|辦事處|党|黨|工作|国民经济|國民經濟|统计|統計|年度|$|\s)"
 )
 _INNER = re.compile(f"(?<=[省市州盟县縣区區])(?=[{HAN}]{{2,}}(?:{_UNITS})$)")  # 昆明市|官渡区
+_NOT_UNIT = re.compile(r"(?:社|小|园|園|景|辖|轄|片|城|新|开发|開發|高新|保税|保稅)[区區]$|^市[区區]$")
 _NOT_PLACE = re.compile(r"^(?:关于|關於|关於|全|本|我|各|该|該|某)")
 
 
@@ -1088,7 +1229,12 @@ def _place(title: str) -> tuple[int, int] | None:
     name = title[start:end]
     if set(name) <= set("乡鄉镇鎮街道区區县縣市") or _PLACEHOLDER.search(name) or _NOT_PLACE.search(name):
         return None
+    if _NOT_UNIT.search(name):
+        return None  # 社区, 小区, 园区, 景区: no 街道, 乡镇, 区 or 县
     return start, end
+
+
+_SPAN_OF_YEARS = re.compile(r"(?<![0-9〇○零十])[两二三四五六七八九十]年(?!度|级|級)")
 
 
 def _years(title: str, rules: StructureRules, kind: SectionKind | None = None) -> tuple[set[int], set[int]]:
@@ -1099,10 +1245,14 @@ def _years(title: str, rules: StructureRules, kind: SectionKind | None = None) -
     pending: set[int] = set()
     events = sorted(
         [(m.start(), "year", m) for m in _YEARS.finditer(title)]
-        + [(at, rules.roles.get(w, ""), None) for at, w in _find_words(title, rules.naming_words)],
+        + [(at, rules.roles.get(w, ""), None) for at, w in _find_words(title, rules.naming_words)]
+        + [(m.start(), "span", None) for m in _SPAN_OF_YEARS.finditer(title)],
         key=lambda x: x[0],
     )
     for _, what, m in events:
+        if what == "span":
+            pending = set()  # 2023年区五年…工作情况报告: the year is the report's, the review spans five
+            continue
         if m is not None:
             a = int(m.group(1))
             b = int(m.group(2)) if m.group(2) else a
@@ -1125,8 +1275,14 @@ def _years(title: str, rules: StructureRules, kind: SectionKind | None = None) -
 
 # -- sections ---------------------------------------------------------------------------
 
-_PLAN_CUES = re.compile(r"将(?!近|来自)|力争|确保|预计|计划|下一步|明年|今后|总体思路|总体要求|主要预期目标|努力实现")
-_REVIEW_CUES = re.compile(r"一年来|今年以来|过去一年|取得|完成了|实现了|累计|截至|同比|比上年|共计|圆满")
+# (traditional script too: 將, 確保, 計劃 …; 一年來, 取得, 完成了 …)
+_PLAN_CUES = re.compile(
+    r"[将將](?!近|来自|來自)|力争|力爭|确保|確保|预计|預計|计划|計劃|計畫|下一步|明年|今后|今後|总体思路|總體思路|总体要求|總體要求"
+    r"|主要预期目标|主要預期目標|努力实现|努力實現"
+)
+_REVIEW_CUES = re.compile(
+    r"一年来|一年來|今年以来|今年以來|过去一年|過去一年|取得|完成了|实现了|實現了|累计|累計|截至|同比|比上年|共计|共計|圆满|圓滿"
+)
 
 
 _KIND_SPAN = 30  # a longer heading title runs on into its body: its words past this are the body's
@@ -1136,7 +1292,17 @@ _KIND_SPAN = 30  # a longer heading title runs on into its body: its words past 
 _GUIDE_END = re.compile(r"(?:说明|說明|写法|寫法|写作|寫作|格式|模板|技巧|范例|範例|要求|注意事项|内容)$")
 # an opening that says a review follows: 现将相关情况总结如下, 现将2022年度工作汇报如下 (not
 # 现将2024年工作计划汇报如下)
-_INTRO_REVIEW = re.compile(r"现将[^。：:]{0,16}?(?:总结|工作情况|开展情况|完成情况|工作汇报|工作具体汇报|主要工作)")
+_INTRO_REVIEW = re.compile(
+    r"[现現][将將][^。：:]{0,16}?(?:总结|總結|工作情况|工作情況|开展情况|開展情況|完成情况|完成情況|工作汇报|工作匯報"
+    r"|工作具体汇报|工作具體匯報|主要工作)"
+)
+
+
+def _review_intro(intro: str) -> bool:
+    """Whether an untitled report's opening is about what was done: at least two words of a
+    review (一年来, 过去一年, 取得, 同比) and none of a plan (将, 力争, 下一步)."""
+    reviews = len(_REVIEW_CUES.findall(intro))
+    return reviews >= 2 and not _PLAN_CUES.search(intro)
 
 
 def _word_kind(title: str, rules: StructureRules, heading: bool = False) -> SectionKind | None:
@@ -1185,13 +1351,15 @@ def _kinds(
         (bool(review_years) and not bulletin)
         or _word_kind(title, rules) == "review"
         or ("报告" in title and "公报" not in title and not _GUIDE_END.search(title))
-        or (not title and ("review" in said or _INTRO_REVIEW.search(intro) is not None))
+        or (not title and ("review" in said or _INTRO_REVIEW.search(intro) is not None or _review_intro(intro)))
     )
     # a plan with no review in it (2021年工作规划, 工作要点): its open sections are the plan
     planning = not reviewing and _word_kind(title, rules) == "plan"
     if "plan" not in said:
+        opened = False  # a review or an open section before this one (kept as it goes: linear)
         for k, i in enumerate(top):
-            if said[k] is not None or not any(x == "review" or x is None for x in said[:k]) or k == 0:
+            before, opened = opened, opened or said[k] is None or said[k] == "review"
+            if said[k] is not None or not before:
                 continue
             body = text[found[i].end : min(ends[i], found[i].end + 300)]
             plans, reviews = len(_PLAN_CUES.findall(body)), len(_REVIEW_CUES.findall(body))
