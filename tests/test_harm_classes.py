@@ -111,6 +111,8 @@ def test_the_space_after_a_lone_item_number_is_kept(text: str, expected: str) ->
         "序号 项目名称 投资额 建设地点\n1 道路改造 1200 东村\n2 污水处理 800 西村",
         "指标 产值 增长\n农业 12.5 增长较快",
         "项目 单位 2022年 2023年 增长\n生产总值 亿元 120.5 130.2 8.1",
+        # ranges of years as cells, rows with cells left empty (no two rows alike)
+        "任期 主管单位 备注\n2016-2018 县水利局 新建\n张某某 2019-2021 镇农业办 在任",
     ],
 )
 def test_spaces_between_table_cells_are_kept(text: str) -> None:
@@ -198,3 +200,11 @@ def test_the_space_where_a_number_was_lost_stays_for_the_gap_check(text: str) ->
 
 def test_a_space_before_a_mark_after_a_figure_still_goes() -> None:
     assert clean("全年完成投资12亿元 。各项工作有序开展 。", PLAIN).text == "全年完成投资12亿元。各项工作有序开展。"
+
+
+def test_a_lead_in_cut_by_a_bracketed_insert_is_not_cut_in_the_middle_of_its_phrase() -> None:
+    # the 【…】 insert splits the lead-in into segments; its first segment must not lose only
+    # the editor's words, leaving "的…工作总结（镇乡）" behind
+    text = "下面是小编为大家整理的某镇上半年工作总结(镇乡)【完整版】,供大家参考。\n" + BODY
+    out = clean(text, PLAIN).text
+    assert not out.startswith("的")

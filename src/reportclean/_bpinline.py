@@ -139,8 +139,9 @@ def _whole_or_nothing(
     left_ok = not left_clause.strip() or (0 < start < len(text) and _ends_token(text, start))
     # a cut from the segment start may end inside a clause: a watermark spliced in front of a
     # sentence (。下载后可编辑，仅供参考全镇…), whose rest is the report's
-    # (not before a colon: the value of the label cut off would be left: 请关注微信公众号：某某)
-    right_ok = right.lstrip()[:1] not in ("：", ":") and (
+    # (not before a colon: the value of the label cut off would be left, 请关注微信公众号：某某;
+    # nor before 的: the phrase the markers begin goes on, 下面是小编为大家整理|的《…》)
+    right_ok = right.lstrip()[:1] not in ("：", ":", "的", "之") and (
         not left.strip()
         or not right_clause.strip(" \t\u3000" + _TERMINATORS)
         or (s < stop < len(text) and _ends_token(text, stop))

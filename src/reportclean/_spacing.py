@@ -297,6 +297,8 @@ class _Lines:
             after = text[j : j + 1]
             if after in _JOINERS and _date_or_code(_TOKEN.match(text, k).group()):  # type: ignore[union-attr]
                 return True  # 生成日期 2023-01-17, 17:22
+            if row and after in _RANGE and text[j + 1 : j + 2].isdigit():
+                return True  # a range cell of a row: 高傑博 1982-1983 民政主任兼任
             if after == " ":
                 if text[j + 1 : j + 2].isdigit():
                     return True  # a digit group: 号码 2835 2500
@@ -335,6 +337,8 @@ class _Lines:
             token = text[k + 1 : s].rstrip(" *%‰")
             if (k < 0 or text[k] == "\n") and _SECTION_AT_START.fullmatch(token):
                 return True  # a table or section number opening its line: 1-1 全国行政区划
+            if row and self._cell_value(s, e):
+                return True  # a range cell, then a text cell of a row: 1982-1985 無特定控制
             return _date_or_code(token)  # 2024-11-09 热度, 13:05 来源
         if before == "\n":
             # a line starting with a number (2025 年，) unless it is a section number (2.1.1 修订),
