@@ -221,3 +221,70 @@ def test_a_running_header_among_prose_lines_goes_and_repeated_prose_stays() -> N
     result = reportclean.clean(_paged([first, second, first, second + "。"], "某某科技公司年报"))
     assert [(r.rule, r.text.strip()) for r in result.removed] == [("running-header", "某某科技公司年报")] * 4
     assert result.text.count(second) == 8
+
+
+# -- issue 14, second round: viewer, comment, login, paywall, spam, stamps, captions ----------------
+
+
+def test_a_spam_title_of_keywords_goes_and_a_trade_sentence_stays() -> None:
+    page = "日韩精选-欧美专区-国产精品在线-一区二区免费看\n" + BODY
+    assert gone(page) == {"日韩精选-欧美专区-国产精品在线-一区二区免费看": "chrome-spam"}
+    trade = BODY + "全年对欧美、日韩出口增长5%，高清视频产业园开工。\n"
+    assert gone(trade) == {}
+
+
+def test_cms_time_stamps_go_and_a_meeting_time_stays() -> None:
+    for stamp in ("2022年03月05日 08时30分", "2022年11月05日 14:20:09", "2022 11/ 05 14:20:09"):
+        assert gone(stamp + "\n" + BODY) == {stamp: "chrome-metadata"}, stamp
+    assert gone("二、会议时间\n2022年3月5日 9时30分\n" + BODY) == {}
+    page = "2019年06月01日 10:05 | 作者：某某 | 来源：某某日报\n" + BODY
+    assert gone(page) == {"2019年06月01日 10:05 | 作者：某某 | 来源：某某日报": "chrome-metadata"}
+
+
+def test_login_payment_and_comment_boxes_go() -> None:
+    page = (
+        BODY + "\n发表评论\n账号+密码登录\n微信扫码登录\n还没有账号？\n立即注册\n"
+    )
+    assert set(gone(page)) == {"发表评论", "账号+密码登录", "微信扫码登录", "还没有账号？", "立即注册"}
+    top = "快捷下载 游客一键下载\n下载资源需要8金币\n支付方式：支付宝 微信支付\n验证码： 换一换\n" + BODY
+    assert set(gone(top)) == {
+        "快捷下载 游客一键下载", "下载资源需要8金币", "支付方式：支付宝 微信支付", "验证码： 换一换"
+    }
+
+
+def test_a_login_word_in_a_sentence_stays() -> None:
+    page = BODY + "群众可凭账号登录政务服务网，注册用户新增1200名。\n"
+    assert gone(page) == {}
+
+
+def test_paywall_and_reposting_notices_go() -> None:
+    page = BODY + "完善社区服务设施。（剩余1200字）\n作者原创，不允许二次传播，一经发现收回\n"
+    lost = gone(page)
+    assert "（剩余1200字）" in lost and "作者原创，不允许二次传播，一经发现收回" in lost
+    assert "完善社区服务设施。" in kept(page)
+
+
+def test_viewer_interface_words_go_together_but_an_english_heading_stays() -> None:
+    page = "Like\nShare\nDownload\n" + BODY + "Publications:\nFollowers:\nRead Text Version\n"
+    assert set(gone(page)) == {"Like", "Share", "Download", "Publications:", "Followers:", "Read Text Version"}
+    assert gone(BODY + "Publications\n本年出版年报两册。\n") == {}
+    assert gone(BODY + "We like to share what we learned.\n") == {}
+
+
+def test_a_picture_file_name_and_a_picture_caption_go() -> None:
+    page = "一、主要工作\n今年以来，新建口袋公园3个。\nphoto_01.jpg\n（资料图）\n完成老旧小区改造2个。\n"
+    assert set(gone(page)) == {"photo_01.jpg", "（资料图）"}
+
+
+def test_captions_under_the_buttons_at_the_foot_go_but_a_signature_stays() -> None:
+    page = BODY + "打印本页 关闭窗口\n扫码关注\n某某网微信\n某某网微博\n客户端\n"
+    assert set(gone(page)) == {"打印本页 关闭窗口", "扫码关注", "某某网微信", "某某网微博", "客户端"}
+    signed = BODY + "打印本页 关闭窗口\n某某镇人民政府\n"
+    assert set(gone(signed)) == {"打印本页 关闭窗口"}
+
+
+def test_a_short_headline_between_a_breadcrumb_and_the_dateline_stays() -> None:
+    page = "当前位置：首页 > 评论 > 正文\n实干\n2021-05-06 来源：某某日报\n" + BODY
+    lost = gone(page)
+    assert "实干" not in lost and "当前位置：首页 > 评论 > 正文" in lost
+    assert "实干" in kept(page)

@@ -519,7 +519,7 @@ BOILERPLATE = Step(
     rules=(
         *("watermark-line", "footer-line", "user-line", "watermark-inline", "footer-inline", "user-inline"),
         *("boilerplate-block", "page-number", "running-header", "learned-line", "encoded-tail"),
-        *("chrome-nav", "chrome-metadata", "chrome-toolbar", "chrome-docsite", "chrome-block"),
+        *("chrome-nav", "chrome-metadata", "chrome-toolbar", "chrome-docsite", "chrome-block", "chrome-spam"),
         *("bbcode", "html-tag", "anti-scrape", "pinyin-gloss"),
     ),
     lexicons={
@@ -530,7 +530,7 @@ BOILERPLATE = Step(
         ),
         "chrome": Schema(
             (("term", "class", "weight"),),
-            {"class": ("label", "nav", "toolbar", "related"), "weight": ("strong", "weak")},
+            {"class": ("label", "nav", "toolbar", "related", "spam"), "weight": ("strong", "weak")},
         ),
         "pinyin": Schema((("syllable",),)),
     },

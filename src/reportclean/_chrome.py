@@ -91,7 +91,7 @@ class BoilerplateSettings:
 @dataclass(frozen=True, slots=True)
 class _Term:
     term: str  # the simplified spelling in the lexicon
-    cls: str  # label, nav, toolbar or related (a related-links heading: a toolbar link that leads a list)
+    cls: str  # label, nav, toolbar, related (a related-links heading: a toolbar link that leads a list) or spam
     strong: bool
 
 
@@ -135,6 +135,8 @@ def _rx() -> _Rx:
         ("_第", re.compile("_第")),
         *((b, re.compile(b + rf"(?:(?<=\d[kKmMgG]{b})|(?<=\d [kKmMgG]{b}))")) for b in "bB"),
         (":", re.compile(r":(?<=\d:)\d\d")),
+        ("时", re.compile(r"时(?<=\d时)\d{1,2}分")),
+        *((x, re.compile(re.escape(x))) for x in (".png", ".jpg", ".jpeg", ".gif")),
         (" ", re.compile(r" (?<=[\u3400-\u9fff] )[\u3400-\u9fff](?: [\u3400-\u9fff])?\s*[:：]")),
     )
     return _Rx(
@@ -162,9 +164,21 @@ _TITLE_BAR = re.compile(r"(?:\s[-–—|｜－]\s*|_)([^-–—|｜－_\s]{1,15}
 _SIZE = re.compile(r"[\s\-•·*]*\d{1,5}(?:\.\d{1,2})?\s?[kmg]b\s*$")
 # A CMS time stamp: an ISO-like date with a time to the second and nothing else (a news dateline
 # without seconds stays).
-_STAMP = re.compile(r"[\s\-•·*]*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}:\d{2}\s*$")
+# A date written by a CMS with a time and nothing else: a time to the second, or a zero-padded month or
+# day (2021年01月28日 04时15分; a person writes 1月28日).
+_STAMP = re.compile(
+    r"[\s\-•·*]*(?:\d{4}[-/.\s年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s+\d{1,2}:\d{2}:\d{2}"
+    r"|\d{4}年(?:0\d月\d{1,2}|\d{1,2}月0\d)日\s*\d{1,2}(?::\d{2}|时\d{1,2}分))\s*$"
+)
 # The same inside a line: seconds (group 1) are never written in a report.
-_STAMP_IN = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(:\d{2})?")
+_STAMP_IN = re.compile(r"\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}\s+|年\d{1,2}月\d{1,2}日\s*)\d{1,2}:\d{2}(:\d{2})?")
+# A picture's file name alone on a line, left where the picture stood (image.png)
+_IMAGE = re.compile(r"[\w\-.]{1,60}\.(?:png|jpe?g|gif|webp|bmp)", re.ASCII)
+#: Month names a viewer's date may hold (Published on Sep 21,2022).
+_MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec".split())
+_LATIN_WORD = re.compile(r"[a-z]+")
+#: Latin pieces of a web address or a file name, which a button line may hold.
+_WEB_WORDS = frozenset("www http https com cn net org html htm php qq pdf doc docx ppt pptx xls xlsx vip app".split())
 # A date right after a field name: 发布时间:2013/8/11, 发布日期：2023年1月5日
 _DATE_AT = re.compile(r"\s*[:|]?\s*\d{2,4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")
 # A field's value that is an ISO date (2023-02-24): what a CMS prints (97-12-13, a ROC date, may be the
@@ -176,7 +190,7 @@ _ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s
 class ChromeRules:
     """The chrome vocabulary compiled into one scanner, with its traditional spellings."""
 
-    __slots__ = ("by_form", "regex", "terms")
+    __slots__ = ("by_form", "latin_words", "regex", "terms")
 
     def __init__(self, lexicons: Sequence[Lexicon]) -> None:
         self.terms: dict[str, _Term] = {}
@@ -184,10 +198,10 @@ class ChromeRules:
             for row in lx.rows:
                 weight = (row[lx.columns.index("weight")] if "weight" in lx.columns else "") or "strong"
                 cls = (row[lx.columns.index("class")] if "class" in lx.columns else "") or "toolbar"
-                if weight not in ("strong", "weak") or cls not in ("label", "nav", "toolbar", "related"):
+                if weight not in ("strong", "weak") or cls not in ("label", "nav", "toolbar", "related", "spam"):
                     raise LexiconError(
-                        f"{lx.name}: entry {row[0]!r}: class must be label, nav, toolbar or related and weight strong "
-                        f"or weak, got class {cls!r}, weight {weight!r}"
+                        f"{lx.name}: entry {row[0]!r}: class must be label, nav, toolbar, related or spam and "
+                        f"weight strong or weak, got class {cls!r}, weight {weight!r}"
                     )
                 self.terms.setdefault(fold(row[0]), _Term(row[0], cls, weight == "strong"))
         for spelling, source in variants(list(self.terms)).items():
@@ -196,6 +210,9 @@ class ChromeRules:
         self.regex = Scanner(words) if words else None
         # each spelling the scanner matches, with its term: folded once here rather than at every hit
         self.by_form = {w: self.terms[fold(w)] for w in words}
+        # the words of the Latin terms (read, more, share …) and month names: what a viewer's
+        # interface lines are made of
+        self.latin_words = frozenset(w for t in self.terms if t.isascii() for w in _LATIN_WORD.findall(t)) | _MONTHS
 
 
 def builtin_chrome_lexicons() -> tuple[Lexicon, ...]:
@@ -219,6 +236,8 @@ def _line_hits(view: str, rules: ChromeRules) -> dict[int, list[_Hit]]:
     for s, e in rules.regex.spans(view):
         if s < reach:
             continue
+        if view[s].isascii() and view[s].isalpha() and (_latin_at(view, s - 1) or _latin_at(view, e)):
+            continue  # a Latin term inside a word (share in shared, like in likely)
         reach = e
         nl = view.rfind("\n", seen, s)
         if nl >= 0:
@@ -226,6 +245,11 @@ def _line_hits(view: str, rules: ChromeRules) -> dict[int, list[_Hit]]:
         seen = s
         out.setdefault(line_start, []).append((s - line_start, e - line_start, rules.by_form[view[s:e]]))
     return out
+
+
+def _latin_at(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a Latin letter (False outside the text)."""
+    return 0 <= i < len(text) and text[i].isascii() and text[i].isalpha()
 
 
 def _view(line: str, hits: list[_Hit], rules: ChromeRules) -> tuple[str, list[_Hit]]:
@@ -245,7 +269,11 @@ def _residue(line: str, hits: list[_Hit]) -> int:
         pieces.append(line[pos:s])
         pos = e
     pieces.append(line[pos:])
-    return len(_rx().NOT_RESIDUE.sub("", " ".join(pieces)))
+    rest = " ".join(pieces)
+    if _rx().HANZI.search(line) is None:
+        # a line in Latin script: its other words are text (We like to share …), not a button's label
+        return sum(1 for w in _LATIN_WORD.findall(rest) if len(w) >= 2 and w not in _WEB_WORDS)
+    return len(_rx().NOT_RESIDUE.sub("", rest))
 
 
 def classify(
@@ -290,6 +318,11 @@ def classify(
         if verdict and verdict[0] == "chrome-metadata":
             return verdict[0], verdict[1] + " (in brackets)"
         return None
+    spam = {h[2].term for h in hits if h[2].cls == "spam"}
+    if spam:
+        if len(spam) >= 3 and not any(c in s for c in "，,、。"):
+            return "chrome-spam", "a title stuffed with spam keywords: " + ", ".join(sorted(spam)[:4])
+        hits = [h for h in hits if h[2].cls != "spam"]  # they count for nothing else
     ends = any(c in s for c in TERMINATORS)
     lead = _LEAD.match(line)
     start = lead.end() if lead else 0
@@ -329,6 +362,7 @@ def classify(
         and sum(map(len, items)) <= settings.max_nav_item * len(items)
         and not any(c in s for c in "，,、")
         and (len(links) >= 2 or any(h[2].cls == "nav" for h in hits))
+        and (_rx().HANZI.search(line) is not None or _residue(line, hits) == 0)  # not an English sentence
     ):
         return "chrome-nav", "navigation bar: " + ", ".join(sorted(links)[:4])
     if _TAB.search(s):
@@ -337,6 +371,8 @@ def classify(
         return "chrome-docsite", "document-site file size"
     if _STAMP.match(s):
         return "chrome-metadata", "a publication time stamp"
+    if _IMAGE.fullmatch(s):
+        return "chrome-docsite", "a picture's file name where the picture stood"
     if len(s) <= settings.max_field_value + 20:
         stamp = _STAMP_IN.search(s)
         vouched = len({h[2].term for h in hits}) >= 2 or any(h[2].strong for h in hits)
@@ -486,6 +522,7 @@ class ChromeScan:
         self.views: dict[int, tuple[str, list[_Hit]]] = {}
         self._hits, self._rules, self._candidates = hits, rules, candidates
         longest = settings.max_chrome_line
+        ui: list[int] = []  # lines of Latin interface words only
         for i in sorted(candidates):
             s, e = self.span(i)
             line = text[s:e]
@@ -507,6 +544,28 @@ class ChromeScan:
                 self.verdicts[i] = verdict
                 if any(h[2].cls == "related" for h in found):
                     self.related.add(s)
+            if found and view.isascii():
+                words = _LATIN_WORD.findall(view)
+                if words and len(view.strip()) <= 40 and all(w in rules.latin_words for w in words):
+                    ui.append(i)
+        if ui:
+            self._latin_runs(ui)
+
+    def _latin_runs(self, ui: list[int]) -> None:
+        """Lines of nothing but interface words (``Like``, ``Share``, ``Read Text Version``) go when
+        three stand together, or two beside other chrome: one alone may be an English heading."""
+        run: list[int] = []
+        for i in [*ui, -2]:
+            together = bool(run) and i > run[-1] and all(
+                not self.text[slice(*self.span(j))].strip() for j in range(run[-1] + 1, i)
+            )
+            if run and not together:
+                near = any(j in self.verdicts for j in (run[0] - 1, run[-1] + 1, *run))
+                if len(run) >= 3 or (len(run) >= 2 and near):
+                    for j in run:
+                        self.verdicts.setdefault(j, ("chrome-toolbar", "interface words of a document viewer"))
+                run = []
+            run.append(i)
 
     def _edges(self, text: str, top: dict[int, bool], candidates: set[int]) -> None:
         """Page furniture told by its place and its repeats: page tabs, the title bar, a logo caption."""
@@ -593,6 +652,7 @@ def chrome_lines(
             continue
         if s in known:
             rows.append(_Row(s, e, "chrome", "known", had_gap))
+            rows[-1].text = stripped
             continue
         row = _Row(s, e, "other", "", had_gap)
         row.text = stripped
@@ -640,7 +700,41 @@ def chrome_lines(
                 changed = True
         changed |= _sandwiches(rows, out, settings)
     _related_tail(rows, scan.related, out)
+    _button_tail(rows, out)
     return out
+
+
+_TAIL_ITEM = 10  # a caption under the buttons at the foot of the page is at most this long
+_MAX_TAIL = 6  # … and there are at most this many
+# what ends the name of an issuer or a unit: a signature line, never a caption
+_ORG_END = re.compile(r"(?:政府|委员会|人大|政协|办公室|街道|社区|公司|中心|学校|医院|[局厅委办处镇乡村所站])$")
+
+
+def _button_tail(rows: list[_Row], out: dict[int, tuple[int, str, str]]) -> None:
+    """The captions under the buttons at the foot of the page (``扫码关注`` / ``某某网微信`` /
+    ``客户端``): short lines with no sentence, digit or issuer's name, from a toolbar line to the
+    end of the text, go with it."""
+    k = len(rows)
+    while k and rows[k - 1].kind != "chrome":
+        k -= 1
+    tail = rows[k:]
+    if not k or not tail or len(tail) > _MAX_TAIL or rows[k - 1].rule not in ("chrome-toolbar", "chrome-block"):
+        return
+    for r in tail:
+        t = r.text
+        if (
+            not t
+            or len(t) > _TAIL_ITEM
+            or any(c in t for c in TERMINATORS)
+            or _DIGIT.search(t)
+            or HEADING.match(t)
+            or _ORG_END.search(t)
+            or r.field
+        ):
+            return
+    for r in tail:
+        r.kind, r.rule = "chrome", "chrome-block"
+        out[r.start] = (r.end, "chrome-block", "a caption under the buttons at the foot of the page")
 
 
 _MAX_LINKS = 12  # headlines a related-links list at the foot of a page holds at most
@@ -684,6 +778,16 @@ def _edge_reach(rows: list[_Row]) -> int:
     return n
 
 
+def _crumb_like(row: _Row) -> bool:
+    """A breadcrumb, found by this classifier or by the marker rules (当前位置：…)."""
+    return row.rule == "chrome-nav" or (row.rule == "known" and ("位置" in row.text or ">" in row.text))
+
+
+def _dated_like(row: _Row) -> bool:
+    """Page metadata, found by this classifier or by the marker rules (a dated source line)."""
+    return row.rule == "chrome-metadata" or (row.rule == "known" and _YEAR.search(row.text) is not None)
+
+
 def _sandwiches(rows: list[_Row], out: dict[int, tuple[int, str, str]], settings: BoilerplateSettings) -> bool:
     """Runs of short lines between two chrome lines go with them (the revise pass)."""
     changed = False
@@ -711,11 +815,17 @@ def _sandwiches(rows: list[_Row], out: dict[int, tuple[int, str, str]], settings
             # the page title's place (under the breadcrumb, over the metadata) stays
             # the first line under the chrome at the top, four hanzi or more, is the page's title
             # (a bare field name above it makes it the field's value)
+            # a shorter one (空谈) stays in the headline's place: under the top chrome or a breadcrumb,
+            # over the page metadata
+            hanzi = len(_rx().HANZI.findall(run[0].text)) if len(run) == 1 else 0
             title_slot = (
-                len(run) == 1
-                and len(_rx().HANZI.findall(run[0].text)) >= 4
+                hanzi >= 2
                 and not before.label_only
-                and i == top_run
+                and not run[0].field
+                and (
+                    (hanzi >= 4 and i == top_run)
+                    or ((i == top_run or _crumb_like(before)) and _dated_like(rows[j]))
+                )
             )
             if title_slot:
                 pass
