@@ -89,6 +89,7 @@ def test_a_page_break_before_a_count_joins_only_where_a_page_number_was_removed(
         ("1 经济发展稳中有进\n2 社会事业全面进步\n3 生态环境持续改善",
          "1 经济发展稳中有进\n2 社会事业全面进步\n3 生态环境持续改善"),
         ("工作回顾如下。2 2023年全镇财政收入稳步增长。", "工作回顾如下。2 2023年全镇财政收入稳步增长。"),
+        ("主要做法如下： 1 强化组织领导，压实工作责任。", "主要做法如下：1 强化组织领导，压实工作责任。"),
         # a number before a measure word or a date part is a quantity: the converter's space goes
         ("3 月份，全镇开展了安全生产大检查。", "3月份，全镇开展了安全生产大检查。"),
         ("全年完成。 5 个村通过验收。", "全年完成。5个村通过验收。"),

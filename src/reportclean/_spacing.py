@@ -451,7 +451,7 @@ class _Line(NamedTuple):
 
 
 # What may stand before an item number that lost its mark (besides spaces and a line start).
-_ITEM_BEFORE = frozenset("\n。；！？!?;")
+_ITEM_BEFORE = frozenset("\n。；！？：!?;:")
 _MIN_CELLS = 3
 # Words after which a number is due: a space between one and a mark stands where a number was
 # lost (全年增长 。), and the missing-number check of the checks step must still see it.
