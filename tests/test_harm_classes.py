@@ -213,3 +213,17 @@ def test_a_lead_in_cut_by_a_bracketed_insert_goes_whole() -> None:
     r = clean(text, PLAIN)
     assert r.text.startswith("下面是小编")
     assert "boilerplate-kept" in {w.code for w in r.warnings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a contents page run into one line: page numbers glued to the next section number
+        "目录1 总体要求12 主要任务22.1 产业发展32.2 社会事业5",
+        "附录A 名词解释 7附录B 数据来源 9",
+        # a numbered heading run in after a colon, then its body
+        "现将有关情况报告如下：一、基本情况 2022年度我镇完成各项任务，群众满意。",
+    ],
+)
+def test_the_spaces_of_a_run_on_contents_line_or_run_in_heading_are_kept(text: str) -> None:
+    assert clean(text, PLAIN).text == text

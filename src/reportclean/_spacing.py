@@ -320,6 +320,8 @@ class _Lines:
                 return False  # before a mark: 增长 6.3%，
             if not (heading and opens) and self._runin_title(s, start):
                 return True  # a heading run into the line after a sentence: 。二、主要做法 2023年…
+            if row and after not in _PARTICLES and self._measure.match(text, j) is None:
+                return True  # a page or section number run into the next entry of a row: 仪态 7附录B
             # one side only: kept after a heading (一、…回顾 2023年是…) or a title followed by a
             # sentence (…工作计划 2020年是…，), not in a short label (面积 120m²)
             return heading and (opens or (s - start >= _TITLE_MIN and marked))
@@ -356,6 +358,8 @@ class _Lines:
                 return True  # a number cell between two text cells of a row: 东村 12 新建
             return _LATIN_ALNUM.match(text, i - 1) is not None  # Windows 10 版 / 学习 4 次
         if _rx().HAN_CHAR.match(before) or _LATIN_ALNUM.match(before):
+            if row and self._cell_value(s, e):
+                return True  # a number, then the next entry of a run-on contents row: 引言12 需求分析
             # one side only: kept after a heading or a title followed by a sentence
             return i + 1 <= prose_from and (opens or (i + 1 - start >= _TITLE_MIN and marked))
         return False
@@ -366,7 +370,7 @@ class _Lines:
         text = self.text
         k = s - 1
         lo = max(start, s - _RUNIN_SPAN)
-        while k >= lo and text[k] not in _SENTENCE_END:
+        while k >= lo and text[k] not in _RUNIN_AFTER:
             k -= 1
         if k < lo:
             return False
@@ -459,6 +463,7 @@ _NUMBER_DUE = frozenset(("增长", "下降", "增加", "减少", "提高", "降�
                          "达到", "约", "占", "共计", "合计", "总计", "累计"))  # fmt: skip
 _GAP_MARKS = frozenset("，。；！？、,;")
 _SENTENCE_END = frozenset("。；！？!?;")
+_RUNIN_AFTER = _SENTENCE_END | frozenset("：:")  # what a heading may be run in after: …如下：一、…
 _RUNIN_SPAN = 40  # characters of a heading run into a line, marker and title
 # Opening marks that may start the body after a heading's title on the same line.
 _OPENING = frozenset("“‘《「『【〈")
