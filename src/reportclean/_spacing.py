@@ -35,7 +35,16 @@ and removing them would glue English words to Chinese ones. Also kept:
   in a line without sentence punctuation, ``引言 2 – 8``, ``（2013年） 30``, two
   ``label：`` fields in a line): removing them would glue two cells into one token;
 - spaces next to a quotation mark or other Chinese mark whose other side is a Latin
-  letter (``the “+” button``): English typography.
+  letter (``the “+” button``): English typography;
+- every space of a row of a flattened table (three cells or more, in a run of three rows with
+  as many cells), and around a number or range cell between text cells that are no unit
+  (``东村 12 新建``, ``1982-1985 無特定控制``, a run-on contents line ``引言12 需求分析``);
+- the space after an item number that lost its mark (``完成。 1 经济发展…``, a line ``2 社会事业…``)
+  unless a measure word, unit or date part follows (``3 月份`` loses it);
+- the space between a numbered heading's title and its body when the body opens with a quote
+  or book mark, or the heading is run in after a sentence end or a colon;
+- a space before a mark where a number was lost (``增长 。``, ``学习 次 ，``), for the
+  missing-number check.
 """
 
 from __future__ import annotations
