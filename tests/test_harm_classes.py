@@ -8,6 +8,8 @@ their body); none is copied from a page. Each test failed before the rule it gua
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reportclean import Config, clean
 
@@ -227,3 +229,20 @@ def test_a_lead_in_cut_by_a_bracketed_insert_goes_whole() -> None:
 )
 def test_the_spaces_of_a_run_on_contents_line_or_run_in_heading_are_kept(text: str) -> None:
     assert clean(text, PLAIN).text == text
+
+
+ITEM_TEXTS = ["经济发展稳中有进", "社会事业全面进步", "强化组织领导", "生态环境持续改善", "基层治理不断加强"]
+
+
+@given(
+    st.lists(st.tuples(st.integers(1, 99), st.sampled_from(ITEM_TEXTS)), min_size=1, max_size=5),
+    st.sampled_from(["\n", "。 ", "；", "：", "\n\n"]),
+)
+def test_item_numbers_that_lost_their_mark_keep_their_space_property(
+    items: list[tuple[int, str]], sep: str
+) -> None:
+    text = "今年工作回顾如下" + "".join(f"{sep}{n} {body}" for n, body in items) + "。"
+    out = clean(text, PLAIN).text
+    for n, body in items:
+        assert f"{n} {body}" in out
+    assert clean(out, PLAIN).text == out
