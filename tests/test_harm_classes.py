@@ -8,6 +8,8 @@ their body); none is copied from a page. Each test failed before the rule it gua
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reportclean import Config, clean
 
@@ -89,6 +91,7 @@ def test_a_page_break_before_a_count_joins_only_where_a_page_number_was_removed(
         ("1 经济发展稳中有进\n2 社会事业全面进步\n3 生态环境持续改善",
          "1 经济发展稳中有进\n2 社会事业全面进步\n3 生态环境持续改善"),
         ("工作回顾如下。2 2023年全镇财政收入稳步增长。", "工作回顾如下。2 2023年全镇财政收入稳步增长。"),
+        ("主要做法如下： 1 强化组织领导，压实工作责任。", "主要做法如下：1 强化组织领导，压实工作责任。"),
         # a number before a measure word or a date part is a quantity: the converter's space goes
         ("3 月份，全镇开展了安全生产大检查。", "3月份，全镇开展了安全生产大检查。"),
         ("全年完成。 5 个村通过验收。", "全年完成。5个村通过验收。"),
@@ -111,6 +114,8 @@ def test_the_space_after_a_lone_item_number_is_kept(text: str, expected: str) ->
         "序号 项目名称 投资额 建设地点\n1 道路改造 1200 东村\n2 污水处理 800 西村",
         "指标 产值 增长\n农业 12.5 增长较快",
         "项目 单位 2022年 2023年 增长\n生产总值 亿元 120.5 130.2 8.1",
+        # ranges of years as cells, rows with cells left empty (no two rows alike)
+        "任期 主管单位 备注\n2016-2018 县水利局 新建\n张某某 2019-2021 镇农业办 在任",
     ],
 )
 def test_spaces_between_table_cells_are_kept(text: str) -> None:
@@ -198,3 +203,46 @@ def test_the_space_where_a_number_was_lost_stays_for_the_gap_check(text: str) ->
 
 def test_a_space_before_a_mark_after_a_figure_still_goes() -> None:
     assert clean("全年完成投资12亿元 。各项工作有序开展 。", PLAIN).text == "全年完成投资12亿元。各项工作有序开展。"
+
+
+def test_a_lead_in_cut_by_a_bracketed_insert_goes_whole() -> None:
+    # the 【…】 insert splits the lead-in into segments; its first segment must not lose only
+    # the editor's words, leaving "的…工作总结（镇乡）" behind: the whole sentence is the site's
+    text = "下面是小编为大家整理的某镇上半年工作总结(镇乡)【完整版】,供大家参考。\n" + BODY
+    assert clean(text, PLAIN).text == BODY
+    # with a figure of the report in it, the sentence is not certainly the site's: kept, flagged
+    text = "下面是小编为大家整理的全镇投资12亿元的工作总结【完整版】,供大家参考。\n" + BODY
+    r = clean(text, PLAIN)
+    assert r.text.startswith("下面是小编")
+    assert "boilerplate-kept" in {w.code for w in r.warnings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a contents page run into one line: page numbers glued to the next section number
+        "目录1 总体要求12 主要任务22.1 产业发展32.2 社会事业5",
+        "附录A 名词解释 7附录B 数据来源 9",
+        # a numbered heading run in after a colon, then its body
+        "现将有关情况报告如下：一、基本情况 2022年度我镇完成各项任务，群众满意。",
+    ],
+)
+def test_the_spaces_of_a_run_on_contents_line_or_run_in_heading_are_kept(text: str) -> None:
+    assert clean(text, PLAIN).text == text
+
+
+ITEM_TEXTS = ["经济发展稳中有进", "社会事业全面进步", "强化组织领导", "生态环境持续改善", "基层治理不断加强"]
+
+
+@given(
+    st.lists(st.tuples(st.integers(1, 99), st.sampled_from(ITEM_TEXTS)), min_size=1, max_size=5),
+    st.sampled_from(["\n", "。 ", "；", "：", "\n\n"]),
+)
+def test_item_numbers_that_lost_their_mark_keep_their_space_property(
+    items: list[tuple[int, str]], sep: str
+) -> None:
+    text = "今年工作回顾如下" + "".join(f"{sep}{n} {body}" for n, body in items) + "。"
+    out = clean(text, PLAIN).text
+    for n, body in items:
+        assert f"{n} {body}" in out
+    assert clean(out, PLAIN).text == out

@@ -112,9 +112,30 @@ def inline_cut(
     return None
 
 
+def _lead_in_sentence(
+    text: str, s: int, start: int, stop: int, hits: list[Hit], settings: BoilerplateSettings,
+    verdict: tuple[str, str],
+) -> tuple[int, int, str, str] | None:
+    """The whole sentence that the segment ``text[s:…]`` starts, if it is an essay site's lead-in cut
+    into segments by a ``【…】`` insert (``下面是小编为大家整理的…工作总结【完整版】，供大家参考。``):
+    it starts a line or a sentence, the site's editor speaks in the cut, it ends on its line within
+    120 characters, and holds no figure of the report. Else None (the markers are kept)."""
+    if s and text[s - 1] not in "\n" + _TERMINATORS:
+        return None
+    if not any("lead-in" in h[3].note and start <= h[0] < stop for h in hits):
+        return None
+    line_end = text.find("\n", stop)
+    line_end = len(text) if line_end < 0 else line_end
+    m = _SENTENCE_END.search(text, stop, line_end)
+    if m is None or m.end() - s > 2 * settings.whole_segment or _QUANTITY.search(text, s, m.end()):
+        return None
+    return s, m.end(), *verdict
+
+
 # Marks that end a clause inside a sentence; a cut that starts or ends elsewhere splits a clause.
 _CLAUSE_MARKS = "，、：；,:;"
 _PAUSE_END = frozenset("，、：,:")
+_SENTENCE_END = re.compile(f"[{TERMINATORS}]")
 # A figure of a report (12亿元, 5.6%, 300户): the words before a lead-in that hold one are the report's.
 _QUANTITY = re.compile(r"[0-9]+(?:[.．][0-9]+)?[ \t]*(?:[万亿千百]|[%％‰元户人个项家次吨亩座条件名])")
 
@@ -139,13 +160,16 @@ def _whole_or_nothing(
     left_ok = not left_clause.strip() or (0 < start < len(text) and _ends_token(text, start))
     # a cut from the segment start may end inside a clause: a watermark spliced in front of a
     # sentence (。下载后可编辑，仅供参考全镇…), whose rest is the report's
-    # (not before a colon: the value of the label cut off would be left: 请关注微信公众号：某某)
-    right_ok = right.lstrip()[:1] not in ("：", ":") and (
+    # (not before a colon: the value of the label cut off would be left, 请关注微信公众号：某某;
+    # nor before 的: the phrase the markers begin goes on, 下面是小编为大家整理|的《…》)
+    right_ok = right.lstrip()[:1] not in ("：", ":", "的", "之") and (
         not left.strip()
         or not right_clause.strip(" \t\u3000" + _TERMINATORS)
         or (s < stop < len(text) and _ends_token(text, stop))
     )
     if not (left_ok and right_ok):
+        if not left.strip() and not right_ok:
+            return _lead_in_sentence(text, s, start, stop, hits, settings, verdict)
         return None
     if left.strip() and left.rstrip()[-1] in _PAUSE_END and not right.strip(" \t\u3000" + _TERMINATORS):
         # the cut ends a sentence begun before it: all of it is the site's, or none is cut
@@ -223,7 +247,10 @@ def stable_cuts(
     starts = [h[0] for h in hits]
     cut_starts = [c[0] for c in cuts]
     out = []
+    reach = -1  # where the cuts kept so far end
     for a, b, family, reason in cuts:
+        if a < reach:
+            continue  # inside a cut already made (a lead-in sentence cut whole across a 【…】 insert)
         lo = max(after[bisect_right(after, a) - 1], before[bisect_left(before, a) - 1] if a > start else start)
         hi = min(after[bisect_right(after, b)] if b < end else end, before[bisect_left(before, b)])
         for k in range(bisect_left(starts, lo), bisect_left(starts, hi)):
@@ -232,4 +259,5 @@ def stable_cuts(
                 break  # a marker that stays would join the new segment
         else:
             out.append((a, b, family, reason))
+            reach = b
     return out

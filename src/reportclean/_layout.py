@@ -22,7 +22,10 @@ lexicon ``data/layout_headings.tsv``), a date line, a list of names (a byline), 
 line of site furniture (``|``, ``>>``, `` > ``, `` · `` separators, HTML tags,
 several ``label：`` fields), a line with no hanzi (unless the document is
 hard-wrapped), or when the join would glue two numbers together (``QQ206157060`` /
-``2020年…``). A break that shows none of this evidence is kept: a missed join
+``2020年…``), or when the next line does not read as the rest of a sentence: it starts with a
+label or speaker and a colon (``表决结果：…``), a date, an item number that lost its mark, or a
+number at all where no page break stood (a vote record: ``…请按表决器`` / ``28票赞成，…``).
+A break that shows none of this evidence is kept: a missed join
 leaves the text as it was, a wrong one merges a heading, an addressee or a byline
 into the next sentence.
 

@@ -35,7 +35,16 @@ and removing them would glue English words to Chinese ones. Also kept:
   in a line without sentence punctuation, ``引言 2 – 8``, ``（2013年） 30``, two
   ``label：`` fields in a line): removing them would glue two cells into one token;
 - spaces next to a quotation mark or other Chinese mark whose other side is a Latin
-  letter (``the “+” button``): English typography.
+  letter (``the “+” button``): English typography;
+- every space of a row of a flattened table (three cells or more, in a run of three rows with
+  as many cells), and around a number or range cell between text cells that are no unit
+  (``东村 12 新建``, ``1982-1985 無特定控制``, a run-on contents line ``引言12 需求分析``);
+- the space after an item number that lost its mark (``完成。 1 经济发展…``, a line ``2 社会事业…``)
+  unless a measure word, unit or date part follows (``3 月份`` loses it);
+- the space between a numbered heading's title and its body when the body opens with a quote
+  or book mark, or the heading is run in after a sentence end or a colon;
+- a space before a mark where a number was lost (``增长 。``, ``学习 次 ，``), for the
+  missing-number check.
 """
 
 from __future__ import annotations
@@ -297,6 +306,8 @@ class _Lines:
             after = text[j : j + 1]
             if after in _JOINERS and _date_or_code(_TOKEN.match(text, k).group()):  # type: ignore[union-attr]
                 return True  # 生成日期 2023-01-17, 17:22
+            if row and after in _RANGE and text[j + 1 : j + 2].isdigit():
+                return True  # a range cell of a row: 高傑博 1982-1983 民政主任兼任
             if after == " ":
                 if text[j + 1 : j + 2].isdigit():
                     return True  # a digit group: 号码 2835 2500
@@ -318,6 +329,8 @@ class _Lines:
                 return False  # before a mark: 增长 6.3%，
             if not (heading and opens) and self._runin_title(s, start):
                 return True  # a heading run into the line after a sentence: 。二、主要做法 2023年…
+            if row and after not in _PARTICLES and self._measure.match(text, j) is None:
+                return True  # a page or section number run into the next entry of a row: 仪态 7附录B
             # one side only: kept after a heading (一、…回顾 2023年是…) or a title followed by a
             # sentence (…工作计划 2020年是…，), not in a short label (面积 120m²)
             return heading and (opens or (s - start >= _TITLE_MIN and marked))
@@ -335,6 +348,8 @@ class _Lines:
             token = text[k + 1 : s].rstrip(" *%‰")
             if (k < 0 or text[k] == "\n") and _SECTION_AT_START.fullmatch(token):
                 return True  # a table or section number opening its line: 1-1 全国行政区划
+            if row and self._cell_value(s, e):
+                return True  # a range cell, then a text cell of a row: 1982-1985 無特定控制
             return _date_or_code(token)  # 2024-11-09 热度, 13:05 来源
         if before == "\n":
             # a line starting with a number (2025 年，) unless it is a section number (2.1.1 修订),
@@ -352,6 +367,8 @@ class _Lines:
                 return True  # a number cell between two text cells of a row: 东村 12 新建
             return _LATIN_ALNUM.match(text, i - 1) is not None  # Windows 10 版 / 学习 4 次
         if _rx().HAN_CHAR.match(before) or _LATIN_ALNUM.match(before):
+            if row and self._cell_value(s, e):
+                return True  # a number, then the next entry of a run-on contents row: 引言12 需求分析
             # one side only: kept after a heading or a title followed by a sentence
             return i + 1 <= prose_from and (opens or (i + 1 - start >= _TITLE_MIN and marked))
         return False
@@ -362,7 +379,7 @@ class _Lines:
         text = self.text
         k = s - 1
         lo = max(start, s - _RUNIN_SPAN)
-        while k >= lo and text[k] not in _SENTENCE_END:
+        while k >= lo and text[k] not in _RUNIN_AFTER:
             k -= 1
         if k < lo:
             return False
@@ -447,7 +464,7 @@ class _Line(NamedTuple):
 
 
 # What may stand before an item number that lost its mark (besides spaces and a line start).
-_ITEM_BEFORE = frozenset("\n。；！？!?;")
+_ITEM_BEFORE = frozenset("\n。；！？：!?;:")
 _MIN_CELLS = 3
 # Words after which a number is due: a space between one and a mark stands where a number was
 # lost (全年增长 。), and the missing-number check of the checks step must still see it.
@@ -455,6 +472,7 @@ _NUMBER_DUE = frozenset(("增长", "下降", "增加", "减少", "提高", "降�
                          "达到", "约", "占", "共计", "合计", "总计", "累计"))  # fmt: skip
 _GAP_MARKS = frozenset("，。；！？、,;")
 _SENTENCE_END = frozenset("。；！？!?;")
+_RUNIN_AFTER = _SENTENCE_END | frozenset("：:")  # what a heading may be run in after: …如下：一、…
 _RUNIN_SPAN = 40  # characters of a heading run into a line, marker and title
 # Opening marks that may start the body after a heading's title on the same line.
 _OPENING = frozenset("“‘《「『【〈")
