@@ -242,12 +242,11 @@ def test_cms_time_stamps_go_and_a_meeting_time_stays() -> None:
 
 
 def test_login_payment_and_comment_boxes_go() -> None:
-    page = (
-        BODY + "\n发表评论\n账号+密码登录\n微信扫码登录\n还没有账号？\n立即注册\n"
-    )
+    page = BODY + "\n发表评论\n账号+密码登录\n微信扫码登录\n还没有账号？\n立即注册\n"
     assert set(gone(page)) == {"发表评论", "账号+密码登录", "微信扫码登录", "还没有账号？", "立即注册"}
     top = "快捷下载 游客一键下载\n下载资源需要8金币\n支付方式：支付宝 微信支付\n验证码： 换一换\n" + BODY
-    assert set(gone(top)) == {"快捷下载 游客一键下载", "下载资源需要8金币", "支付方式：支付宝 微信支付", "验证码： 换一换"}
+    want = {"快捷下载 游客一键下载", "下载资源需要8金币", "支付方式：支付宝 微信支付", "验证码： 换一换"}
+    assert set(gone(top)) == want
 
 
 def test_a_login_word_in_a_sentence_stays() -> None:

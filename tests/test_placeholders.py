@@ -245,3 +245,44 @@ def test_marking_is_idempotent_and_keeps_spans_valid(s: str) -> None:
     for w in once.warnings:
         assert 0 <= w.span[0] <= w.span[1] <= len(once.text)
         assert w.code != "step-failed", w.message
+
+
+# -- issue 14, second round: cells, brackets, traditional forms (sentences written for the test) --
+
+
+def _runs(text: str) -> list[str]:
+    from reportclean._edits import Context
+    from reportclean._placeholders import placeholders
+
+    return [text[f.start : f.end] for f in placeholders(text, Context()).flags]
+
+
+def test_table_cells_of_stand_ins_are_placeholders_but_ticks_are_not() -> None:
+    table = "指标\t2022年\t2023年\n户数\t×\t×\n产值\tX\tX\n收入\t*\t*\n"
+    assert _runs(table) == ["×", "×", "X", "X", "*", "*"]
+    assert _runs("| 指标 | 数值 | 增幅 |\n| 人口 | ** | **% |\n") == ["**", "**"]
+    assert _runs("验收项目\t达标\t未达标\n道路\t√\t×\n") == []
+
+
+def test_stars_before_a_percent_sign_and_in_brackets_on_one_line() -> None:
+    assert _runs("全年完成**万元（**%）。") == ["**", "**"]
+    assert _runs("推进（**）工程，增长**%。") == ["**", "**"]
+
+
+def test_traditional_forms_are_read_folded() -> None:
+    assert _runs("本鎮共有**個社區，造林×公頃，投資XX萬元。") == ["**", "×", "XX"]
+
+
+def test_a_bracketed_ellipsis_is_a_blank_but_a_quotations_omission_is_not() -> None:
+    assert _runs("〔…〕镇投资〔…〕万元，完成（…）户。") == ["〔…〕", "〔…〕", "（…）"]
+    assert _runs("他说：“我们（…）一定要做好。”") == []
+
+
+def test_a_starred_year_digit_and_x_after_an_acronym() -> None:
+    assert _runs("根据通知（办市函202*15号）要求，实现GDPxxxx万元。") == ["202*", "xxxx"]
+    assert _runs("面积按202*111平方米计。") == []
+
+
+def test_an_underscore_in_a_title_or_file_name_is_no_placeholder() -> None:
+    assert _runs("某乡乡政成果专辑_电子书\n工作总结_定稿.doc\n") == []
+    assert _runs("全镇近_公里道路，__镇完成。") == ["_", "__"]

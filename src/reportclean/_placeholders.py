@@ -67,7 +67,8 @@ class _Rx(NamedTuple):
 def _rx() -> _Rx:
     _CANDIDATE = re.compile(rf"[{_STARTS}][{_STARTS}.．]*")
     _SUB_RUN = re.compile(rf"[{_XS}]+(?:[.．][{_XS}]+)*|×+|某+|□+|[○〇]+|[*＊]+|[_＿]+")
-    _STAR_CLOSE = re.compile(rf"\*\*+(?![{HAN}*])")
+    # (a ** after an opening bracket or before a percent sign is a blank: （**）, **%)
+    _STAR_CLOSE = re.compile(rf"(?<![（(“「《【〔])\*\*+(?![{HAN}*%％‰])")
     _HANZI = re.compile(f"[{HAN}]")
     _CN_CONTEXT = re.compile(f"[{HAN}{CJK_PUNCT}]")
     _SEPARATOR_UNDERSCORE = re.compile(rf"[{_LATIN}{_DIGIT}][_＿](?![_＿])|(?<![_＿])[_＿][{_LATIN}{_DIGIT}]")
@@ -183,15 +184,29 @@ def _compile(
     )
 
 
+@cache
+def _fold_table() -> dict[int, str]:
+    from ._checks import _fold_table as table  # (not at import: _checks imports this module)
+
+    return table()
+
+
 def _kind(text: str, start: int, end: int, rules: PlaceholderRules) -> str:
-    """``number``, ``date``, ``name`` or ``unknown``, from the words around a run."""
-    after = text[end : end + 8].lstrip(_SPACE)
+    """``number``, ``date``, ``name`` or ``unknown``, from the words around a run; when the words
+    say nothing, read again with traditional characters as simplified ones (個, 萬元, 鎮)."""
+    kind = _kind_of(text, start, end, rules, None)
+    return _kind_of(text, start, end, rules, _fold_table()) if kind == "unknown" else kind
+
+
+def _kind_of(text: str, start: int, end: int, rules: PlaceholderRules, fold: dict[int, str] | None) -> str:
+    after = text[end : end + 8]
+    after = (after.translate(fold) if fold else after).lstrip(_SPACE)
     if after[:1] in _RANGE and after[1:2] and after[1] in _STARTS and after[1] not in "._＿":
         k = end + text[end:].index(after[1])  # the run after the range mark: 1-X月, *-*月
         run = k + 1
         while text[run : run + 1] == text[k]:
             run += 1
-        return _kind(text, k, run, rules)
+        return _kind_of(text, k, run, rules, fold)
     if after.startswith("年来"):
         return "number"  # 近X年来: a number of years
     # the matches of after_date, after_number and after_name (None: no match)
@@ -204,7 +219,8 @@ def _kind(text: str, start: int, end: int, rules: PlaceholderRules) -> str:
         return "number"
     if name is not None:
         return "name"  # the longer word wins: X眼镜 is a name, X眼 (wells) a number
-    before = text[max(0, start - 4) : start].rstrip(_SPACE)
+    before = text[max(0, start - 4) : start]
+    before = (before.translate(fold) if fold else before).rstrip(_SPACE)
     if before.endswith(("-", "—", "－", "~", "～", "至")) and after.startswith("月"):
         return "date"
     if before.endswith(("《", "“")) or text[start] == "某":
@@ -267,7 +283,12 @@ def _judge(
         if year >= 0:
             return year, end, "date"
     prev = text[start - 1] if start else ""
+    if (not start or text[start - 1] in _CELL_BEFORE) and first in _XS and _cell(text, start, end):
+        return start, end, "number"
     if first in _XS:
+        if prev in _LATINS and prev.isupper() and end - start >= 2 and text[start:end].islower():
+            if rules.after_number.match(text, end) or text[end : end + 1] in ("%", "％"):
+                return start, end, "number"  # GDPxxxx万元: lower-case x after an acronym, before a unit
         # (set tests stand for _IS_DIGIT and _IS_LATIN_OR_DIGIT: "" is in no set)
         if prev in _DIGITS and end - start >= 2 and not _latin_next(text, end):
             digits = _DIGITS_BEFORE.search(text, max(0, start - 6), start)
@@ -282,6 +303,10 @@ def _judge(
         if unit is None:
             return None
         return start, end, unit or _kind(text, start, end, rules)
+    if first in "*＊" and end - start == 1 and start >= 3 and _YEAR_STAR.match(text, start - 3):
+        return start - 3, end, "date"  # 办市函202*111号: a year's last digit blanked before a document number
+    if (not start or text[start - 1] in _CELL_BEFORE) and first in "×*＊" and _cell(text, start, end):
+        return start, end, "number"  # a table cell of its own: × | × | ×, **%
     if first in "×*＊":
         near = text[max(0, start - 2) : start] + "|" + text[end : end + 2]
         if re.search(rf"[{_DIGIT}{_LATIN}][ ]?\|[ ]?[{_DIGIT}{_LATIN}(（]", near):
@@ -317,7 +342,47 @@ def _judge(
             return None  # one underscore outside Chinese text
         if end - start == 1 and _rx().SEPARATOR_UNDERSCORE.search(_line(text, start, end)):
             return None  # a line that uses '_' between words (网站_365bet充值方式_有人): a separator
+        kind = _kind(text, start, end, rules)
+        if end - start == 1 and kind == "unknown" and not any(c in _line(text, start, end) for c in "。，；！？,;"):
+            return None  # a title or a file name joined by '_' (成果专辑_电子书, 工作总结_定稿.doc)
+        return start, end, kind
     return start, end, _kind(text, start, end, rules)
+
+
+_YEAR_STAR = re.compile(rf"(?<![{_DIGIT}])(?:19|20)[{_DIGIT}][*＊][{_DIGIT}]{{1,4}}号")
+_CHECKMARKS = ("√", "✓", "✔", "☑")
+_CELL_EDGES = frozenset("\t|｜\n")
+_CELL_BEFORE = _CELL_EDGES | frozenset(" \u3000")  # what stands before a cell's run
+
+
+def _cell(text: str, start: int, end: int) -> bool:
+    """Whether the run (with a percent sign after it) is a table cell of its own: between tabs, bars
+    or wide spaces, on a row of cells in a Chinese text, and no tick elsewhere on the row (a × beside
+    a √ is a check mark, not a blank).
+
+    >>> _cell("人口 | × | ×", 5, 6), _cell("| 人口 | ** | **% |", 12, 14), _cell("达标 | √ | ×", 9, 10)
+    (True, True, False)
+    """
+    j = end + 1 if text[end : end + 1] in ("%", "％", "‰") else end
+    i = start
+    while i and text[i - 1] in " \u3000":
+        i -= 1
+    while j < len(text) and text[j] in " \u3000" and text[j + 1 : j + 2] not in ("", "\n") and text[j - 1] == " ":
+        j += 1
+    wide_left = start - i >= 2 or i == 0 or text[i - 1] in _CELL_EDGES
+    k = j
+    while k < len(text) and text[k] in " \u3000":
+        k += 1
+    wide_right = k == len(text) or text[k] in _CELL_EDGES or k - j >= 2
+    if not (wide_left and wide_right):
+        return False
+    line = _line(text, start, end)
+    if not any(c in line for c in "\t|｜") and "  " not in line.strip():
+        return False  # no row of cells
+    if any(c in line for c in _CHECKMARKS):
+        return False
+    head = text[max(0, text.rfind("\n", 0, max(0, text.rfind("\n", 0, start)))) : end]
+    return _rx().HANZI.search(head) is not None
 
 
 # skipped when looking for Chinese around a run: spaces, quotes, brackets, range marks, other runs,
@@ -396,10 +461,11 @@ def _candidates(starts: str) -> re.Pattern[str]:
 def _find(text: str, rules: PlaceholderRules) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     starts = "".join(c for c in _STARTS if c in text)  # most texts hold one or none of them
-    if not starts:
+    dots = "…" in text or "⋯" in text
+    if not starts and not dots:
         return found
     markdown = "**" in text and _MARKDOWN_HINT.search(text) is not None
-    for c in _candidates(starts).finditer(text):
+    for c in _candidates(starts).finditer(text) if starts else ():
         start, end = c.span()
         if end - start == 1 or _rx().SUB_RUN.match(text, start, end).end() == end:  # type: ignore[union-attr]
             # one run (X, XX, ××): the usual case; a candidate always starts a run
@@ -411,7 +477,48 @@ def _find(text: str, rules: PlaceholderRules) -> list[tuple[int, int, str]]:
             judged = _judge(text, m.start(), m.end(), rules, markdown)
             if judged is not None:
                 found.append(judged)
+    if dots:
+        blanks = [b for m in _dots(text) if (b := _judge_dots(text, m, rules))]
+        if blanks:
+            found = sorted(found + blanks)
     return found
+
+
+# An ellipsis in brackets standing for a blanked word or figure: 〔…〕镇, 投资〔…〕万元
+_DOTS = re.compile(r"[〔【\[（(][ \u3000]?(?:…{1,2}|⋯{1,2})[ \u3000]?[〕】\]）)]")
+
+
+def _dots(text: str) -> list[re.Match[str]]:
+    """The matches of ``_DOTS``: found from an ellipsis right before a closing bracket (a regex led
+    by the literal, at C speed: most texts hold ellipses in prose, ……, with no bracket after)."""
+    out = []
+    for c, closed in _DOTS_END:
+        if c not in text:
+            continue
+        for e in closed.finditer(text):
+            k = e.start()
+            while k and text[k - 1] == c:
+                k -= 1
+            k -= 1 if k and text[k - 1] not in " \u3000" else 2
+            m = _DOTS.match(text, k) if k >= 0 else None
+            if m and m.end() == e.end():
+                out.append(m)
+    return sorted(out, key=lambda m: m.start())
+
+
+_DOTS_END = tuple((c, re.compile(re.escape(c) + r"[ \u3000]?[〕】\]）)]")) for c in "…⋯")
+
+
+def _judge_dots(text: str, m: re.Match[str], rules: PlaceholderRules) -> tuple[int, int, str] | None:
+    """A bracketed ellipsis in Chinese text: 〔…〕 and 【…】 always; (…) only where the words around
+    make it a number, date or name (a quotation's omission mark is (…) too)."""
+    start, end = m.span()
+    if not _in_chinese(text, start, end):
+        return None
+    kind = _kind(text, start, end, rules)
+    if text[start] in "（(" and kind == "unknown":
+        return None
+    return start, end, kind
 
 
 _WHAT = {
