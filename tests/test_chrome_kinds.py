@@ -285,3 +285,36 @@ def test_a_short_headline_between_a_breadcrumb_and_the_dateline_stays() -> None:
     lost = gone(page)
     assert "实干" not in lost and "当前位置：首页 > 评论 > 正文" in lost
     assert "实干" in kept(page)
+
+
+def test_interface_words_in_sentence_case_and_an_upsell_line_go() -> None:
+    page = "Your free trial: 5 days left! Upgrade now\nPublished on Mar 02,2023\nLike\nRead more\n" + BODY
+    want = {"Your free trial: 5 days left! Upgrade now", "Published on Mar 02,2023", "Like", "Read more"}
+    assert set(gone(page)) == want
+
+
+def test_reposting_disclaimer_and_preview_notice_go_whole() -> None:
+    page = (
+        BODY
+        + "【慎重声明】凡本站未注明来源的作品，均转载、编译或摘编自其它媒体，目的在于传递更多信息，"
+        "并不代表本站赞同其观点和对其真实性负责。如因作品内容、版权和其他问题需要同本网联系的，请在30日内进行！\n"
+    )
+    assert kept(page).rstrip("\n") == BODY.rstrip("\n")
+    notice = "说明：文章内容仅供预览，部分内容可能不全。下载后的文档，内容与下面显示的完全一致。\n" + BODY
+    assert kept(notice) == BODY
+
+
+def test_an_essay_site_lead_in_with_its_service_prompt_goes() -> None:
+    page = (
+        "开篇：某某网以专业的视角，为您筛选了一篇工作总结范文，如需获取更多写作素材，在线客服老师一对一协助。"
+        "欢迎您的阅读与分享！\n" + BODY
+    )
+    assert kept(page) == BODY
+
+
+def test_a_logo_alt_text_and_a_bulleted_menu_go() -> None:
+    page = "site logo: www.example.com\n" + BODY
+    assert set(gone(page)) == {"site logo: www.example.com"}
+    menu = "全部分类\n  • 办公文档>\n  • 建筑/施工/环境>\n  • 毕业设计>\n  • 教育教学>\n快捷下载 游客一键下载\n" + BODY
+    want = {"全部分类", "• 办公文档>", "• 建筑/施工/环境>", "• 毕业设计>", "• 教育教学>", "快捷下载 游客一键下载"}
+    assert set(gone(menu)) == want

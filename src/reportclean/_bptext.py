@@ -46,7 +46,7 @@ def fold(s: str) -> str:
 def forms(phrase: str) -> set[str]:
     """The spellings of a folded phrase to look for: cases, full-width, both colons."""
     out = set()
-    for v in {phrase, phrase.upper(), phrase.title()}:
+    for v in {phrase, phrase.upper(), phrase.title(), phrase.capitalize()}:  # Read More, Read more
         for w in (v, "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in v)):
             out |= {w, w.replace(":", "：")}
     return out

@@ -161,6 +161,8 @@ _BARE_TAB = re.compile(r"_第\s?(\d{1,4})\s?页\s*$")
 # The page's title bar: the headline, a separator and the site's name (标题 - 某某网)
 # (the site's name is the last piece: at most 15 characters without a separator or a space)
 _TITLE_BAR = re.compile(r"(?:\s[-–—|｜－]\s*|_)([^-–—|｜－_\s]{1,15})$")
+# the alternative text of the site's logo, left where the picture stood (site logo: www.某某.com)
+_LOGO_ALT = re.compile(r"(?:site\s+)?logo\s*[:：]\s*\S{0,40}$", re.IGNORECASE)
 _SIZE = re.compile(r"[\s\-•·*]*\d{1,5}(?:\.\d{1,2})?\s?[kmg]b\s*$")
 # A CMS time stamp: an ISO-like date with a time to the second and nothing else (a news dateline
 # without seconds stays).
@@ -582,7 +584,7 @@ class ChromeScan:
         lines: dict[int, str] = {}  # the lines near the top, stripped: made only for a title-bar candidate
         for i in heads:
             line = text[slice(*self.span(i))].strip()
-            if len(line) <= 24 and line[-4:].lower() == "logo":
+            if (len(line) <= 24 and line[-4:].lower() == "logo") or _LOGO_ALT.match(line):
                 self.verdicts[i] = ("chrome-toolbar", "the site's logo caption at the top")
                 continue
             m = _TITLE_BAR.search(line)
@@ -669,7 +671,7 @@ def chrome_lines(
                 field and not _rx().HAN_WORD.search(value) and _YEAR.search(value) is not None,
                 symbol,
                 field or symbol or _is_filler(text[s:e], titles, settings),
-                plain and len(stripped) <= _MENU_ITEM,
+                plain and len(stripped.strip("•·-*▪◆●>»› ")) <= _MENU_ITEM,  # a menu item (• 办公文档>)
                 plain and len(stripped) <= settings.max_field_value and not _rx().DOC_NUMBER.search(stripped),
             )
         row.field, row.bare, row.dated, row.symbol, row.filler, row.short, row.short_value = shape
