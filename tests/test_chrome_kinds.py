@@ -318,3 +318,29 @@ def test_a_logo_alt_text_and_a_bulleted_menu_go() -> None:
     menu = "全部分类\n  • 办公文档>\n  • 建筑/施工/环境>\n  • 毕业设计>\n  • 教育教学>\n快捷下载 游客一键下载\n" + BODY
     want = {"全部分类", "• 办公文档>", "• 建筑/施工/环境>", "• 毕业设计>", "• 教育教学>", "快捷下载 游客一键下载"}
     assert set(gone(menu)) == want
+
+
+def test_skip_links_search_box_and_category_fields_go() -> None:
+    page = "Skip to content Skip to footer\n选择搜索类型\n请输入关键词\nCategories: 未分类\n" + BODY
+    assert set(gone(page)) == {"Skip to content Skip to footer", "选择搜索类型", "请输入关键词", "Categories: 未分类"}
+
+
+def test_a_forum_post_line_and_its_disclaimer_go() -> None:
+    page = BODY + "某某镇政府 发表于 2024-03-01 09:12\n网友个人意见，不代表本站立场，由发表者自负责任。\n"
+    assert set(gone(page)) == {"某某镇政府 发表于 2024-03-01 09:12", "网友个人意见，不代表本站立场，由发表者自负责任。"}
+
+
+def test_the_value_under_a_bare_field_name_goes_but_not_across_a_blank_line() -> None:
+    page = "发布单位\n综合服务科\n" + BODY
+    assert set(gone(page)) == {"发布单位", "综合服务科"}
+    apart = "发布单位\n\n综合服务科\n" + BODY
+    assert set(gone(apart)) == {"发布单位"}
+
+
+def test_a_category_list_at_the_foot_goes() -> None:
+    page = BODY + "文章类别\n展开 | 收起\n乡村旅游\n2024秋季线路\n搜索\n"
+    assert set(gone(page)) == {"文章类别", "展开 | 收起", "乡村旅游", "2024秋季线路", "搜索"}
+
+
+def test_a_paywall_count_line_goes() -> None:
+    assert set(gone(BODY + "仅展示300字，全文共900字\n")) == {"仅展示300字，全文共900字"}

@@ -286,3 +286,8 @@ def test_a_starred_year_digit_and_x_after_an_acronym() -> None:
 def test_an_underscore_in_a_title_or_file_name_is_no_placeholder() -> None:
     assert _runs("某乡乡政成果专辑_电子书\n工作总结_定稿.doc\n") == []
     assert _runs("全镇近_公里道路，__镇完成。") == ["_", "__"]
+
+
+def test_a_sum_on_a_stand_in_and_a_second_stand_in_letter() -> None:
+    assert _runs("2021年：X-1个；2022年：X+1个，覆盖人口Y人。") == ["X", "X", "Y"]
+    assert _runs("引进X-1型设备，新建Y型路口3个。") == []  # a model name; no X stand-in besides

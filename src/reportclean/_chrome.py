@@ -651,6 +651,9 @@ def chrome_lines(
         if i in verdicts:
             rows.append(_Row(s, e, "chrome", verdicts[i][0], had_gap))
             rows[-1].label_only = stripped[-1] in ":：" and verdicts[i][0] == "chrome-metadata"
+            if verdicts[i][0] == "chrome-metadata":
+                line, here = scan.view(i)
+                rows[-1].bare = _is_field(line, here, settings) and not line[here[0][1] :].strip(" :|")
             continue
         if s in known:
             rows.append(_Row(s, e, "chrome", "known", had_gap))
@@ -703,7 +706,30 @@ def chrome_lines(
         changed |= _sandwiches(rows, out, settings)
     _related_tail(rows, scan.related, out)
     _button_tail(rows, out)
+    _field_values(rows, out)
     return out
+
+
+_FIELD_VALUE = 15  # the value under a bare field name is at most this long
+
+
+def _field_values(rows: list[_Row], out: dict[int, tuple[int, str, str]]) -> None:
+    """The value on the line under a bare field name that goes (``发布单位`` / ``某某科``), when it is
+    short, no sentence, heading or title, and no blank line stands between them."""
+    for k in range(len(rows) - 1):
+        field, value = rows[k], rows[k + 1]
+        if (
+            field.kind == "chrome"
+            and field.bare
+            and value.kind == "other"
+            and not value.gap
+            and value.filler
+            and value.short_value
+            and 0 < len(value.text) <= _FIELD_VALUE
+            and _rx().HANZI.search(value.text) is not None
+        ):
+            value.kind, value.rule = "chrome", "chrome-block"
+            out[value.start] = (value.end, "chrome-block", "the value under a bare field name")
 
 
 _TAIL_ITEM = 10  # a caption under the buttons at the foot of the page is at most this long

@@ -82,6 +82,9 @@ def _rx() -> _Rx:
     )
 
 
+_SUM_AFTER = re.compile(rf"[-+－＋][{_DIGIT}]{{1,3}}")
+#: A second stand-in letter (Y), read only in a text that has X stand-ins: 总人口Y人.
+_SECOND = re.compile(rf"(?<![{_LATIN}{_DIGIT}])[YＹ](?![{_LATIN}{_DIGIT}])")
 _YEAR_DIGITS = re.compile(rf"[12１２][{_DIGIT}]{{1,2}}")
 _IS_DIGIT = re.compile(rf"[{_DIGIT}]")
 _IS_LATIN_OR_DIGIT = re.compile(rf"[{_LATIN}{_DIGIT}_@.．]")
@@ -248,6 +251,10 @@ def _accept_x(text: str, start: int, end: int, rules: PlaceholderRules) -> str |
         # inside a Latin phrase (iPhone X), or multiplication: 3 x 4 (3x4 is caught before:
         # a digit right before the run)
         return None
+    if text[after : after + 1] in ("-", "+", "－", "＋"):
+        sums = _SUM_AFTER.match(text, after)
+        if sums and (rules.after_number.match(text, sums.end()) or text[sums.end() : sums.end() + 1] in ("%", "％")):
+            return "number"  # X-1个, X+1个: a sum on a stand-in before a measure word
     if _latin_next(text, after):
         return None  # before a number (X 5)
     return "number" if tail else ""
@@ -481,6 +488,14 @@ def _find(text: str, rules: PlaceholderRules) -> list[tuple[int, int, str]]:
         blanks = [b for m in _dots(text) if (b := _judge_dots(text, m, rules))]
         if blanks:
             found = sorted(found + blanks)
+    if found and ("Y" in text or "Ｙ" in text):
+        seconds = [
+            (m.start(), m.end(), "number")
+            for m in _SECOND.finditer(text)
+            if rules.after_number.match(text, m.end()) or text[m.end() : m.end() + 1] in ("%", "％")
+        ]
+        if seconds:
+            found = sorted(found + seconds)
     return found
 
 
