@@ -188,20 +188,22 @@ def _compile(
 
 
 @cache
+def _traditional() -> re.Pattern[str]:
+    from ._script import traditional_chars
+
+    return traditional_chars()[1]
+
+
+@cache
 def _fold_table() -> dict[int, str]:
     from ._checks import _fold_table as table  # (not at import: _checks imports this module)
 
     return table()
 
 
-def _kind(text: str, start: int, end: int, rules: PlaceholderRules) -> str:
+def _kind(text: str, start: int, end: int, rules: PlaceholderRules, fold: dict[int, str] | None = None) -> str:
     """``number``, ``date``, ``name`` or ``unknown``, from the words around a run; when the words
     say nothing, read again with traditional characters as simplified ones (個, 萬元, 鎮)."""
-    kind = _kind_of(text, start, end, rules, None)
-    return _kind_of(text, start, end, rules, _fold_table()) if kind == "unknown" else kind
-
-
-def _kind_of(text: str, start: int, end: int, rules: PlaceholderRules, fold: dict[int, str] | None) -> str:
     after = text[end : end + 8]
     after = (after.translate(fold) if fold else after).lstrip(_SPACE)
     if after[:1] in _RANGE and after[1:2] and after[1] in _STARTS and after[1] not in "._＿":
@@ -209,7 +211,7 @@ def _kind_of(text: str, start: int, end: int, rules: PlaceholderRules, fold: dic
         run = k + 1
         while text[run : run + 1] == text[k]:
             run += 1
-        return _kind_of(text, k, run, rules, fold)
+        return _kind(text, k, run, rules, fold)
     if after.startswith("年来"):
         return "number"  # 近X年来: a number of years
     # the matches of after_date, after_number and after_name (None: no match)
@@ -230,6 +232,8 @@ def _kind_of(text: str, start: int, end: int, rules: PlaceholderRules, fold: dic
         return "name"
     if rules.before_number.search(before) and (not after or not _rx().HANZI.match(after[0])):
         return "number"
+    if fold is None and _traditional().search(text, max(0, start - 4), end + 8) is not None:
+        return _kind(text, start, end, rules, _fold_table())
     return "unknown"
 
 
@@ -290,7 +294,7 @@ def _judge(
         if year >= 0:
             return year, end, "date"
     prev = text[start - 1] if start else ""
-    if (not start or text[start - 1] in _CELL_BEFORE) and first in _XS and _cell(text, start, end):
+    if first in _XS and (not start or text[start - 1] in _CELL_BEFORE) and _cell(text, start, end):
         return start, end, "number"
     if first in _XS:
         if prev in _LATINS and prev.isupper() and end - start >= 2 and text[start:end].islower():
@@ -312,7 +316,7 @@ def _judge(
         return start, end, unit or _kind(text, start, end, rules)
     if first in "*＊" and end - start == 1 and start >= 3 and _YEAR_STAR.match(text, start - 3):
         return start - 3, end, "date"  # 办市函202*111号: a year's last digit blanked before a document number
-    if (not start or text[start - 1] in _CELL_BEFORE) and first in "×*＊" and _cell(text, start, end):
+    if first in "×*＊" and (not start or text[start - 1] in _CELL_BEFORE) and _cell(text, start, end):
         return start, end, "number"  # a table cell of its own: × | × | ×, **%
     if first in "×*＊":
         near = text[max(0, start - 2) : start] + "|" + text[end : end + 2]
