@@ -344,3 +344,13 @@ def test_a_category_list_at_the_foot_goes() -> None:
 
 def test_a_paywall_count_line_goes() -> None:
     assert set(gone(BODY + "仅展示300字，全文共900字\n")) == {"仅展示300字，全文共900字"}
+
+
+def test_picture_alt_text_a_tag_field_at_the_top_and_a_dotted_stamp_go() -> None:
+    page = "标签：乡村振兴\n05.03.2021  10:20\n" + BODY + "top-banner\n完成道路硬化3公里。\n"
+    assert set(gone(page)) == {"标签：乡村振兴", "05.03.2021  10:20", "top-banner"}
+
+
+def test_a_word_with_image_in_an_english_sentence_and_a_papers_keywords_stay() -> None:
+    page = BODY + "The image of the town improved.\n关键词：乡村振兴；基层治理\n一、引言\n本文研究基层治理。\n"
+    assert gone(page) == {}

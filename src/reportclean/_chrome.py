@@ -137,6 +137,7 @@ def _rx() -> _Rx:
         (":", re.compile(r":(?<=\d:)\d\d")),
         ("时", re.compile(r"时(?<=\d时)\d{1,2}分")),
         *((x, re.compile(re.escape(x))) for x in (".png", ".jpg", ".jpeg", ".gif")),
+        *((x, re.compile(x)) for x in ("image", "banner", "photo", "Image", "Banner", "Photo")),
         (" ", re.compile(r" (?<=[\u3400-\u9fff] )[\u3400-\u9fff](?: [\u3400-\u9fff])?\s*[:：]")),
     )
     return _Rx(
@@ -151,6 +152,8 @@ def _rx() -> _Rx:
 
 
 _TIME = re.compile(r"\d{1,2}:\d{2}")
+#: Tag fields a page prints over its article (a paper's 关键词 is the paper's own: not here).
+_TAG_FIELDS = frozenset({"标签", "tag", "tags"})
 _LEAD = re.compile(r"[\s\-•·*▪◆●○■□>※]*")
 _MARKS = re.compile(r"[\s*×xX□○]+")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -170,7 +173,8 @@ _SIZE = re.compile(r"[\s\-•·*]*\d{1,5}(?:\.\d{1,2})?\s?[kmg]b\s*$")
 # day (2021年01月28日 04时15分; a person writes 1月28日).
 _STAMP = re.compile(
     r"[\s\-•·*]*(?:\d{4}[-/.\s年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s+\d{1,2}:\d{2}:\d{2}"
-    r"|\d{4}年(?:0\d月\d{1,2}|\d{1,2}月0\d)日\s*\d{1,2}(?::\d{2}|时\d{1,2}分))\s*$"
+    r"|\d{4}年(?:0\d月\d{1,2}|\d{1,2}月0\d)日\s*\d{1,2}(?::\d{2}|时\d{1,2}分)"
+    r"|\d{1,2}\.\d{1,2}\.\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?)\s*$"  # 26.06.2018 15:38
 )
 # The same inside a line: seconds (group 1) are never written in a report.
 _STAMP_IN = re.compile(r"\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}\s+|年\d{1,2}月\d{1,2}日\s*)\d{1,2}:\d{2}(:\d{2})?")
@@ -179,6 +183,10 @@ _IMAGE = re.compile(r"[\w\-.]{1,60}\.(?:png|jpe?g|gif|webp|bmp)", re.ASCII)
 #: Month names a viewer's date may hold (Published on Sep 21,2022).
 _MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec".split())
 _LATIN_WORD = re.compile(r"[a-z]+")
+# A picture's alternative text or class name left as a line (top-banner, news image, site_logo)
+_PICTURE_ALT = re.compile(
+    r"(?:[a-z]{1,12}[-_ ])?(?:image|img|banner|icon|photo|pic|picture|thumbnail)(?:[-_ ][a-z0-9]{1,12})?", re.ASCII
+)
 #: Latin pieces of a web address or a file name, which a button line may hold.
 _WEB_WORDS = frozenset("www http https com cn net org html htm php qq pdf doc docx ppt pptx xls xlsx vip app".split())
 # A date right after a field name: 发布时间:2013/8/11, 发布日期：2023年1月5日
@@ -375,6 +383,8 @@ def classify(
         return "chrome-metadata", "a publication time stamp"
     if _IMAGE.fullmatch(s):
         return "chrome-docsite", "a picture's file name where the picture stood"
+    if _PICTURE_ALT.fullmatch(s):
+        return "chrome-docsite", "a picture's alternative text where the picture stood"
     if len(s) <= settings.max_field_value + 20:
         stamp = _STAMP_IN.search(s)
         vouched = len({h[2].term for h in hits}) >= 2 or any(h[2].strong for h in hits)
@@ -394,6 +404,10 @@ def classify(
         ):
             # 关键词：政府工作报告, 标签：工作总结 at the foot of the page (a date stays: a report ends with one)
             return "chrome-metadata", f"{hits[0][2].term} field at the foot of the page"
+    if header and lead_label and hits[0][2].term in _TAG_FIELDS and line[hits[0][1] : hits[0][1] + 1] in (" ", ":"):
+        value = line[hits[0][1] :].strip(" :|")
+        if value and len(value) <= settings.max_field_value and not any(c in value for c in "，,、；;。"):
+            return "chrome-metadata", f"{hits[0][2].term} field at the top of the page"
     if near_top and lead_label:
         value = line[hits[0][1] :].lstrip(" :")
         if _ISO_DATE.match(value) or (len(value) <= settings.max_field_value and _ISO_DATE_END.search(value)):
