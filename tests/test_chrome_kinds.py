@@ -354,3 +354,17 @@ def test_picture_alt_text_a_tag_field_at_the_top_and_a_dotted_stamp_go() -> None
 def test_a_word_with_image_in_an_english_sentence_and_a_papers_keywords_stay() -> None:
     page = BODY + "The image of the town improved.\n关键词：乡村振兴；基层治理\n一、引言\n本文研究基层治理。\n"
     assert gone(page) == {}
+
+
+def test_blog_and_news_furniture_goes() -> None:
+    page = (
+        "发表文章\n目前显示的是 5月 2, 2023的文章\n" + BODY + "首图\n完成道路硬化3公里。\n"
+        "© 2024 Example.com All rights reserved.\n"
+    )
+    want = {"发表文章", "目前显示的是 5月 2, 2023的文章", "首图", "© 2024 Example.com All rights reserved."}
+    assert set(gone(page)) == want
+
+
+def test_a_picture_word_in_a_sentence_stays() -> None:
+    page = BODY + "举办图片展一次，发表文章12篇。\n"
+    assert gone(page) == {}
