@@ -594,3 +594,13 @@ def test_a_stripped_template_has_its_zero_width_blanks_flagged() -> None:
 def test_zero_width_counters_alone_are_not_flagged() -> None:
     # no other blank in the document: the weakest evidence is not read
     assert flags("全乡下辖个别村组实行轮值，共有个人独资企业12家。", "missing-number") == []
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.text(alphabet="收入支出达共增长工作村镇年月日，。、 ", max_size=40))
+def test_end_gaps_need_a_space_before_the_punctuation(text: str) -> None:
+    from reportclean._gaps import _end_gaps
+
+    found: list[int] = []
+    _end_gaps(text, lambda s, e, lo: found.append(s))
+    assert all(text[s] in " \u3000" for s in found)

@@ -291,3 +291,14 @@ def test_an_underscore_in_a_title_or_file_name_is_no_placeholder() -> None:
 def test_a_sum_on_a_stand_in_and_a_second_stand_in_letter() -> None:
     assert _runs("2021年：X-1个；2022年：X+1个，覆盖人口Y人。") == ["X", "X", "Y"]
     assert _runs("引进X-1型设备，新建Y型路口3个。") == []  # a model name; no X stand-in besides
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(st.sampled_from(["√", "×", "✓", "达标", "完成", "道路", "绿化"]), min_size=2, max_size=6),
+    st.sampled_from(["\t", " | ", "  "]),
+)
+def test_a_cross_on_a_row_with_a_tick_is_never_a_placeholder(cells: list[str], sep: str) -> None:
+    row = sep.join(["项目", "√", *cells])
+    assert "×" not in [r for r in _runs(row)]
+
