@@ -368,3 +368,16 @@ def test_blog_and_news_furniture_goes() -> None:
 def test_a_picture_word_in_a_sentence_stays() -> None:
     page = BODY + "举办图片展一次，发表文章12篇。\n"
     assert gone(page) == {}
+
+
+def test_related_teasers_at_the_foot_of_a_page_with_chrome_go() -> None:
+    page = "2021-05-06 10:20:11\n" + BODY + "某县召开秋季防火会议\n为做好秋冬季防火工作,某县应急局\n某镇开展环境整治\n"
+    lost = gone(page)
+    assert {"某县召开秋季防火会议", "为做好秋冬季防火工作,某县应急局", "某镇开展环境整治"} <= set(lost)
+
+
+def test_a_signature_contact_line_or_a_page_without_chrome_keeps_its_foot() -> None:
+    signed = "2021-05-06 10:20:11\n" + BODY + "联系人：王某，联系电话：12345678\n某镇人民政府\n"
+    assert set(gone(signed)) == {"2021-05-06 10:20:11"}
+    plain = BODY + "某县召开秋季防火会议\n为做好秋冬季防火工作,某县应急局\n"
+    assert gone(plain) == {}

@@ -720,8 +720,47 @@ def chrome_lines(
         changed |= _sandwiches(rows, out, settings)
     _related_tail(rows, scan.related, out)
     _button_tail(rows, out)
+    _teaser_tail(rows, out)
     _field_values(rows, out)
     return out
+
+
+_TEASER = 40  # a headline or a cut lead of a related-news teaser is at most this long
+_FINISHED = tuple("。！？!?…”」）)")
+
+
+def _teaser_tail(rows: list[_Row], out: dict[int, tuple[int, str, str]]) -> None:
+    """Related-news teasers at the foot of a page that has chrome elsewhere, with no heading over
+    them: after the last finished sentence, two to twelve short lines (headlines and leads cut
+    off mid-clause: ``某某会议召开`` / ``为做好某某工作,某某局``), at least one of them a cut lead.
+    A signature, a date, a field (``联系人：…``) or a figure in a line keeps the run."""
+    k = len(rows)
+    while k and rows[k - 1].kind == "other" and rows[k - 1].text and not rows[k - 1].text.endswith(_FINISHED):
+        k -= 1
+    tail = rows[k:]
+    if not 2 <= len(tail) <= _MAX_LINKS or not k or not rows[k - 1].text.endswith(_FINISHED):
+        return
+    cut = 0
+    for r in tail:
+        t = r.text
+        if (
+            len(t) > _TEASER
+            or HEADING.match(t)
+            or _DIGIT.search(t)
+            or any(c in t for c in ":：;；")
+            or t.startswith(("附件", "附："))
+        ):
+            return
+        if not any(c in t for c in "，,"):
+            if _ORG_END.search(t):
+                return  # a signature (a cut lead may end in the name of a unit: 为…,某县应急局)
+            continue
+        cut += 1
+    if not cut:
+        return
+    for r in tail:
+        r.kind, r.rule = "chrome", "chrome-block"
+        out[r.start] = (r.end, "chrome-block", "related-news teasers at the foot of the page")
 
 
 _FIELD_VALUE = 15  # the value under a bare field name is at most this long
