@@ -214,7 +214,7 @@ class ChromeRules:
                         f"weight strong or weak, got class {cls!r}, weight {weight!r}"
                     )
                 self.terms.setdefault(fold(row[0]), _Term(row[0], cls, weight == "strong"))
-        for spelling, source in variants(list(self.terms)).items():
+        for spelling, source in variants(list(self.terms), by_character=True).items():
             self.terms.setdefault(fold(spelling), self.terms[source])
         words = {f for t in self.terms for f in forms(t)}
         self.regex = Scanner(words) if words else None
