@@ -28,6 +28,7 @@ import argparse
 import base64
 import hashlib
 import json
+import pickle
 import sys
 from pathlib import Path
 from typing import Any
@@ -71,6 +72,9 @@ def describe(data: str | bytes, cleaner: Any = None) -> dict[str, Any]:
 
     r = reportclean.clean(data) if cleaner is None else cleaner.clean(data)
     d = r.to_dict()
+    # a result pickled before anything was read (as clean_many's workers send it) reads the same
+    fresh = reportclean.clean(data) if cleaner is None else cleaner.clean(data)
+    d["pickled_reads_the_same"] = pickle.loads(pickle.dumps(fresh)).to_dict() == d
     offsets = [r.to_original(i, i + 1) for i in range(len(r.text))]
     d["alignment"] = hashlib.sha256(json.dumps(offsets).encode()).hexdigest()
     d["original_spans"] = {

@@ -110,7 +110,10 @@ def test_synthetic_injection_removes_nothing_outside_boilerplate() -> None:
     for (category, position), score in table.items():
         if position != "inline" and category != "unseen":  # unseen: wording the lexicons do not know
             assert score.whole == score.items, (category, position)
-    assert table[("watermark", "inline")].recall >= 0.8
+    # (0.7, not 0.8: a cut of the markers alone out of a sentence, which left the rest of the
+    # watermark and glued its QQ number to the next sentence, is no longer made; see
+    # _bpinline._whole_or_nothing and tests/test_harm_classes.py)
+    assert table[("watermark", "inline")].recall >= 0.7
 
 
 def test_synthetic_injection_is_idempotent() -> None:
@@ -332,11 +335,12 @@ def test_known_failure_unseen_disclaimers_are_removed() -> None:
     assert "如有侵权请联系删除" not in out and "感谢您的阅读" not in out
 
 
-@pytest.mark.xfail(strict=True, reason="an inline splice keeps the reseller's credit before the first marker")
+@pytest.mark.xfail(strict=True, reason="an inline splice whose first clause holds no marker (the reseller's credit) "
+                   "is kept whole and flagged: cutting from the first marker on would leave that clause behind")
 def test_known_failure_inline_reseller_credit_is_removed() -> None:
     out = cleaned(KNOWN)
-    assert "获得完整版" not in out  # this part goes
-    assert "文达文库整理" not in out  # this part stays today
+    assert "获得完整版" not in out
+    assert "文达文库整理" not in out
 
 
 def test_known_failure_file_loses_only_boilerplate() -> None:

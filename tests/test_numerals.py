@@ -116,6 +116,27 @@ def test_traditional_text_gets_no_simplified_character() -> None:
     assert not {c for c in r.text if c in "亿万个项场"}
 
 
+@pytest.mark.parametrize(
+    ("before", "after", "value"),
+    [
+        # Traditional script writes the decimal point 點: it was left behind (佔33%點五五, 三點5億元)
+        ("人口佔總數百分之三十三點五五。", "人口佔總數33.55%。", Decimal("33.55")),
+        ("較上年增長百分之零點一八。", "較上年增長0.18%。", Decimal("0.18")),
+        ("全年投資三點五億元。", "全年投資3.5億元。", Decimal("350000000")),
+        ("道路延長兩點五公里。", "道路延長2.5公里。", Decimal("2500")),
+    ],
+)
+def test_traditional_decimal_point(before: str, after: str, value: Decimal) -> None:
+    result = clean(before)
+    assert result.text == after
+    assert [q.value for q in result.quantities] == [value]
+
+
+@pytest.mark.parametrize("text", ["下午三點召開會議。", "提出三點意見。", "重點工作抓好落實。"])
+def test_traditional_point_that_is_not_a_decimal_stays(text: str) -> None:
+    assert clean(text).text == text
+
+
 def test_numeral_modes() -> None:
     assert Config(numerals=True) == Config() and Config().numerals == "measures"
     with pytest.raises(ValueError, match=r"'measures'.*'counts'"):

@@ -97,6 +97,46 @@ def test_not_headings(text: str) -> None:
     assert clean(text).outline == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list of sentences (each of several clauses, nothing under it) closes a section
+        "一、主要工作\n全年完成投资3亿元，增长5%。\n我们建议：\n1.加大宣传力度，提高群众知晓率。\n"
+        "2.加强道路建设，缓解出行难题。\n3.完善医疗设施。",
+        # a notice's numbered requirements, a list of references, a list of dated entries
+        "请各村做好以下工作：\n1、请于5月10日前报送材料，逾期不予受理。\n2、各村指定专人负责，确保按时完成。",
+        "相关文件\n1. 关于印发东湖镇2023年工作要点的通知\n2. 关于做好防汛工作的通知\n3.《东湖镇安全生产管理办法》",
+        "最新公告\n1. 东湖镇招聘公告 2023-05-06\n2. 东湖镇征兵通知 2023-04-28",
+        # figures and isolated numbers at a line start
+        "完成投资\n1.5 亿元，增长5%。\n占全年任务数的\n77.8 %\n；收入增长。",
+        "2. 我们在全年的工作中，克服困难，完成了任务。",
+        # the fields of a notice, comments, rows of a table, a date at a line start
+        "报名须知\n1、报名时间：5月1日至5月10日\n2、报名地点：镇政府三楼\n3、联系电话：1234567",
+        "网友评论\n1. 张三：写得很好\n2. 李四：支持",
+        "各镇完成情况\n1. 东湖镇 3000 2500\n2. 西山镇 2800 2100",
+        "工作动态\n1.15 上午，镇长带队检查安全生产。",
+    ],
+)
+def test_numbered_lines_that_are_no_outline(text: str) -> None:
+    assert [h for h in _outline(text) if h[0] >= 2 or h[1] != "一"] == []
+
+
+def test_an_outline_keeps_its_run_in_and_bare_headings() -> None:
+    # siblings with a body each, run-in titles before a colon, a lone first heading
+    text = (
+        "一、经济发展方面：\n1.农业产业化推进：推动了农产品生产的规模化，提高了农民收入。\n"
+        "2.乡村旅游发展：吸引了大量游客，带动了增收。\n二、存在的问题\n人手不足，经费紧张。"
+    )
+    assert _outline(text) == [
+        (1, "一", "经济发展方面"), (3, "1.", "农业产业化推进"), (3, "2.", "乡村旅游发展"), (1, "二", "存在的问题"),
+    ]
+    # a bulletin cut short: one "1. 综合" line alone over its paragraph is a heading
+    assert _outline("某县2019年统计公报\n  1. 综合\n全年生产总值245亿元，增长7%。") == [(3, "1.", "综合")]
+    # the sibling of a heading a converter ran into a line still vouches for it
+    text = "某区上半年工作总结暨下半年工作安排一、上半年工作总结在上半年，经济平稳。\n二、下半年工作安排\n将继续努力。"
+    assert (1, "二", "下半年工作安排") in _outline(text)
+
+
 def test_doc_share_page_numbers_are_not_an_outline() -> None:
     # a doc-sharing page numbers the pages of its preview 1、2、3、, each a long run of text
     page = "我们完成了道路硬化工程，新建文化广场一处，" * 12
@@ -368,3 +408,80 @@ def test_titles_with_decoration_at_their_ends_or_run_into_the_body() -> None:
     body = "今年以来，全镇上下团结一心，克服困难，各项工作稳步推进。" * 4
     r = clean(f"东湖镇2020年工作总结暨2021年工作计划 {body}")
     assert r.meta.title == "东湖镇2020年工作总结暨2021年工作计划" and r.meta.plan_years == (2021,)
+
+
+# -- meta: a value only where the page states it as the document's own -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "XX\n镇\n2023\n年政府工作报告\n各位代表：\n现在我代表镇人民政府报告工作。",  # a title cut over lines
+        "政府工作报告\n各位代表：\n现在我代表镇人民政府报告工作。",  # a menu's bare document name
+        "首页 > 政务公开 > 东湖镇2023年工作报告\n全年完成投资3亿元。",  # a path of the site
+        "东湖镇2023年工作报告\n- 格式:docx\n- 大小:30 KB\n西山镇上半年工作总结全年完成投资3亿元。",  # a file's name
+        "我们要认真学习政府工作报告\n全年完成投资3亿元。",  # a sentence
+    ],
+)
+def test_no_title_where_no_line_is_the_documents_title(text: str) -> None:
+    assert read_structure(text).meta.title is None
+
+
+def test_a_title_under_its_document_number() -> None:
+    text = "东政发〔2023〕5号《东湖镇2023年工作报告》\n东湖镇2023年工作报告\n全年完成投资3亿元。"
+    assert read_structure(text).meta.title == "东湖镇2023年工作报告"
+
+
+def test_place_is_the_innermost_unit_the_title_names() -> None:
+    assert read_structure("某市东湖区2023年工作报告\n全年完成投资3亿元。").meta.place == "东湖区"
+    assert read_structure("西山縣2021年國民經濟和社會發展統計公報\n全年生產總值增長。").meta.place == "西山縣"
+    assert read_structure("关于东湖镇2023年工作总结\n全年完成投资3亿元。").meta.place is None
+    assert read_structure("全县2023年工作总结\n全年完成投资3亿元。").meta.place is None
+
+
+def test_no_issuer_or_date_from_words_that_only_look_like_them() -> None:
+    # an office followed by what it did is no speaker; two publication dates are a list's
+    s = read_structure("东湖镇2023年工作总结\n镇长讲话\n全年完成投资3亿元。")
+    assert s.meta.issuer is None
+    text = "东湖镇2023年工作总结\n全年完成投资3亿元。\n相关新闻\n发布日期：2023-01-05\n发布日期：2022-12-30"
+    assert read_structure(text).meta.date is None
+
+
+def test_kinds_of_a_report_with_no_title() -> None:
+    # the opening says a review follows; a heading that runs on is read by its start
+    text = (
+        "尊敬的领导：\n我们开展了一系列工作，现将相关情况总结如下：\n一、经济发展方面\n完成投资3亿元。\n"
+        "二、面临的挑战\n人手不足。"
+    )
+    assert _tops(clean(text)) == [("一", "review"), ("二", "other")]
+
+
+def test_a_repost_date_and_a_dated_list_entry_are_not_the_documents() -> None:
+    # a 范文 site's posting time years after the years the page names; a list entry's date
+    text = "东湖镇年度工作回顾及2023年工作打算\n时间:2026-06-28\n一、2023年工作回顾\n全年完成投资3亿元。"
+    assert read_structure(text).meta.date is None
+    text = "东湖镇2023年工作总结\n时间:2024-01-10\n一、主要工作\n全年完成投资3亿元。"
+    assert read_structure(text).meta.date == "2024-01-10"
+    assert read_structure("2025.03.04 东湖镇社区建设的研究报告\n社区是社会的基本单元。").meta.title is None
+
+
+def test_headings_of_two_phrases_over_a_body_are_kept() -> None:
+    # a lone （二） whose （一） lost its marker, a （一） of clauses over its items
+    text = (
+        "东湖镇2022年工作总结\n一、2022年工作总结\n抗疫情，保障群众安全\n全年排查1万人次。\n"
+        "（二）促增收，推进农业发展\n全年种植3万亩。"
+    )
+    assert (2, "（二）", "促增收，推进农业发展") in _outline(text)
+    text = (
+        "一、工作回顾\n（一）坚持生命至上，从严从紧，精准施策，疫情防控固若金汤\n"
+        "1.严管严控，打赢攻坚战。全镇隔离100人。"
+    )
+    assert _outline(text)[1] == (2, "（一）", "坚持生命至上，从严从紧，精准施策，疫情防控固若金汤")
+    # an enumeration inside a long sentence, after a colon, item by item with semicolons
+    line = "公众可通过以下途径提出意见：一、通过本页面下方的链接直接反馈；二、通过传真反馈；三、通过信函。" * 3
+    assert _outline(line) == []
+
+
+def test_a_page_about_a_kind_of_report_is_not_a_review() -> None:
+    text = "述职报告写作说明\n1.首部。包括标题和称谓。\n2.正文。由导言和主体组成。"
+    assert {k for _, k in _tops(clean(text))} == {"other"}

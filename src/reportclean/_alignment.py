@@ -30,12 +30,28 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-__all__ = ["Alignment", "Span"]
+__all__ = ["Alignment", "Span", "offset_type"]
 
 #: A half-open ``(start, end)`` pair of character offsets.
 Span = tuple[int, int]
 #: Spans to map in bulk: spans, or edits (whose first two items are their span).
 Spans = Sequence[tuple[int, int]] | Sequence[tuple[int, int, str, str, str]]
+
+# Offsets are kept in arrays of 4-byte integers ('i') when every offset of a document
+# fits, with room for the text to grow: an 8-byte array ('q') would double what the
+# alignment, the change log and the warning columns take (peak memory).
+_FITS_4_BYTES = 2**30
+
+
+def offset_type(n: int) -> str:
+    """The array typecode for the offsets of a text of ``n`` characters: 4 bytes while
+    they fit (with room for the text to double), else 8.
+
+    >>> offset_type(10), offset_type(2**31)
+    ('i', 'q')
+    """
+    return "i" if n < _FITS_4_BYTES else "q"
+
 
 # Alignment.to_original_many walks segments and spans together unless segments outnumber
 # spans this many times (then a bisection per span is cheaper; measured on 8,000 segments).
@@ -57,14 +73,19 @@ class Alignment:
         ce: array[int] | None = None,
         os_: array[int] | None = None,
         oe: array[int] | None = None,
+        typecode: str = "q",
     ) -> None:
-        self._cs: array[int] = array("q") if cs is None else cs
-        self._ce: array[int] = array("q") if ce is None else ce
-        self._os: array[int] = array("q") if os_ is None else os_
-        self._oe: array[int] = array("q") if oe is None else oe
+        self._cs: array[int] = array(typecode) if cs is None else cs
+        self._ce: array[int] = array(typecode) if ce is None else ce
+        self._os: array[int] = array(typecode) if os_ is None else os_
+        self._oe: array[int] = array(typecode) if oe is None else oe
 
     def __len__(self) -> int:
         return len(self._cs)
+
+    def widened(self) -> Alignment:
+        """The same segments in 8-byte arrays (for a text that grew past 4-byte offsets)."""
+        return Alignment(array("q", self._cs), array("q", self._ce), array("q", self._os), array("q", self._oe))
 
     def _orig_start(self, p: int) -> int:
         i = bisect_right(self._cs, p) - 1

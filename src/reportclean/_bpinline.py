@@ -108,8 +108,53 @@ def inline_cut(
     piece = text[start:stop]
     verdict = judge(piece, hits, settings)
     if verdict and _covered(hits, stop) > settings.inline_cover * len(piece.strip()):
-        return start, stop, *verdict
+        return _whole_or_nothing(text, s, e, start, stop, hits, settings, verdict)
     return None
+
+
+# Marks that end a clause inside a sentence; a cut that starts or ends elsewhere splits a clause.
+_CLAUSE_MARKS = "，、：；,:;"
+_PAUSE_END = frozenset("，、：,:")
+# A figure of a report (12亿元, 5.6%, 300户): the words before a lead-in that hold one are the report's.
+_QUANTITY = re.compile(r"[0-9]+(?:[.．][0-9]+)?[ \t]*(?:[万亿千百]|[%％‰元户人个项家次吨亩座条件名])")
+
+
+def _whole_or_nothing(
+    text: str, s: int, e: int, start: int, stop: int, hits: list[Hit], settings: BoilerplateSettings,
+    verdict: tuple[str, str],
+) -> tuple[int, int, str, str] | None:
+    """The cut ``text[start:stop]`` out of the segment ``text[s:e]`` if it leaves whole clauses,
+    the whole segment if what it leaves is the rest of a site's lead-in sentence, else None.
+
+    A cut of the markers alone out of a clause (``本文来自人人文库，`` → ``本文来自，``,
+    ``请访问某某范文网www…`` → ``请访问某某www…``) leaves the rest of the site's words as a
+    fragment; one that ends a sentence begun before it (``…的一种书面材料，以下是小编整理的…。``)
+    leaves an unfinished sentence. Such a cut is made whole when the sentence is certainly the
+    site's (an essay site's lead-in, the site's editor speaking, in a sentence of at most 120
+    characters), and is not made otherwise: the marker is kept (and flagged by the caller).
+    """
+    left, right = text[s:start], text[stop:e]
+    left_clause = left[max(left.rfind(c) for c in _CLAUSE_MARKS) + 1 :]
+    right_clause = right[: min((i for i in (right.find(c) for c in _CLAUSE_MARKS) if i >= 0), default=len(right))]
+    left_ok = not left_clause.strip() or (0 < start < len(text) and _ends_token(text, start))
+    # a cut from the segment start may end inside a clause: a watermark spliced in front of a
+    # sentence (。下载后可编辑，仅供参考全镇…), whose rest is the report's
+    # (not before a colon: the value of the label cut off would be left: 请关注微信公众号：某某)
+    right_ok = right.lstrip()[:1] not in ("：", ":") and (
+        not left.strip()
+        or not right_clause.strip(" \t\u3000" + _TERMINATORS)
+        or (s < stop < len(text) and _ends_token(text, stop))
+    )
+    if not (left_ok and right_ok):
+        return None
+    if left.strip() and left.rstrip()[-1] in _PAUSE_END and not right.strip(" \t\u3000" + _TERMINATORS):
+        # the cut ends a sentence begun before it: all of it is the site's, or none is cut
+        lead_in = any("lead-in" in h[3].note and start <= h[0] < stop for h in hits)
+        quantity = _QUANTITY.search(left) is not None  # a report's own figure: the sentence is not the site's
+        if lead_in and not quantity and e - s <= 2 * settings.whole_segment and text[e - 1 : e] in _TERMINATORS:
+            return s, e, *verdict
+        return None
+    return start, stop, *verdict
 
 
 def may_go_whole(seg: str, hits: list[Hit], settings: BoilerplateSettings) -> bool:

@@ -28,9 +28,10 @@ class ChangeLog:
 
     __slots__ = ("_kind", "_kinds", "_oe", "_os", "_replacement")
 
-    def __init__(self) -> None:
-        self._os: array[int] = array("q")
-        self._oe: array[int] = array("q")
+    def __init__(self, typecode: str = "q") -> None:
+        # original offsets: the typecode fits the original text (see _alignment.offset_type)
+        self._os: array[int] = array(typecode)
+        self._oe: array[int] = array(typecode)
         self._replacement: list[str] = []
         # (rule, step) of each rewrite, as an index into ``_kinds``: a report has
         # tens of thousands of rewrites but a few dozen rules.

@@ -263,26 +263,35 @@ def _stray_numbers(text: str, rules: CheckRules, out: Proposal) -> None:
 
 
 _LINE = re.compile(r"[^\n]+")
+_GROUP = re.Match.group
+_EMPTY_HASH = hash("")
 
 
 def _duplicates(text: str, out: Proposal, structure: StructureRules | None = None) -> None:
-    # Fast path, at C speed: no line repeats another once stripped (blank lines aside).
-    stripped = list(map(str.strip, text.split("\n")))
-    distinct = set(stripped)
-    if len(distinct) - ("" in distinct) == len(stripped) - stripped.count(""):
-        return
-    repeated = {k for k, n in Counter(k for k in stripped if len(k) >= 20).items() if n > 1}
-    if not repeated:
+    # Lines are kept as the hashes of their stripped text, not as strings: splitting the
+    # text into lines would hold a second copy of it (peak memory). Each line is made,
+    # stripped and hashed at C speed, then freed. Two lines are the same paragraph only
+    # when their texts are equal: a shared hash only makes a line a candidate, and every
+    # candidate is compared by its text below.
+    hashes = list(map(hash, map(str.strip, map(_GROUP, _LINE.finditer(text)))))
+    distinct = set(hashes)
+    if len(distinct) - (_EMPTY_HASH in distinct) == len(hashes) - hashes.count(_EMPTY_HASH):
+        return  # fast path: no line repeats another once stripped (blank lines aside)
+    del distinct, hashes
+    lines = map(str.strip, map(_GROUP, _LINE.finditer(text)))
+    candidates = {h for h, n in Counter(hash(k) for k in lines if len(k) >= 20).items() if n > 1}
+    if not candidates:
         return
     first: dict[str, int] = {}
     first_at: dict[str, int] = {}
+    messages: dict[tuple[int, str], str] = {}
     lineno = 0
     for m in _LINE.finditer(text):
         para = m.group().strip()
         if not para:
             continue
         lineno += 1
-        if para not in repeated:
+        if len(para) < 20 or hash(para) not in candidates:
             continue
         if para in first:
             start = m.start() + m.group().index(para)
@@ -293,13 +302,14 @@ def _duplicates(text: str, out: Proposal, structure: StructureRules | None = Non
                     where = f" (under “{there or 'the opening'}”; this copy under “{here or 'the opening'}”)"
                 elif here:
                     where = f" (both under “{here}”)"
-            out.flag(
-                start,
-                start + len(para),
-                "duplicate-paragraph",
-                f"this paragraph repeats paragraph {first[para]}{where} word for word; "
-                "drop one copy if it is not intended",
-            )
+            key = (first[para], where)  # the copies of one paragraph share one message object
+            message = messages.get(key)
+            if message is None:
+                message = messages[key] = (
+                    f"this paragraph repeats paragraph {first[para]}{where} word for word; "
+                    "drop one copy if it is not intended"
+                )
+            out.flag(start, start + len(para), "duplicate-paragraph", message)
         else:
             first[para] = lineno
             first_at[para] = m.start()

@@ -34,10 +34,19 @@ from functools import partial
 from itertools import islice, pairwise
 from operator import attrgetter
 
-from ._alignment import Alignment, Span
+from ._alignment import Alignment, Span, offset_type
 from ._changelog import ChangeLog
 from ._edits import Edit, Flag
-from ._model import FoundQuantity, QualityWarning, Quantity, Removal, Severity, WarningColumns, placed_quantities
+from ._model import (
+    FoundQuantity,
+    QualityWarning,
+    Quantity,
+    QuantityColumns,
+    Removal,
+    Severity,
+    WarningColumns,
+    placed_quantities,
+)
 
 __all__ = ["Document", "EditError"]
 
@@ -46,6 +55,8 @@ __all__ = ["Document", "EditError"]
 # _realign shifts runs of segments as blocks when segments outnumber edits this many times.
 _BLOCKS = 2
 _SPAN = attrgetter("span")
+# the largest offset a 4-byte array holds (see _alignment.offset_type)
+_OFFSET_MAX = 2**31 - 1
 # apply joins the new text every this many edits (bounds the memory their pieces take).
 _PIECES = 2048
 
@@ -58,17 +69,19 @@ class Document:
     """Original text, current text and the alignment between them."""
 
     __slots__ = (
-        "_flags", "_messages", "_quantities", "_quantities_moved", "_quantities_view", "alignment", "changes",
-        "original", "removed", "text",
+        "_flags", "_messages", "_quantities", "_quantities_moved", "_quantities_view", "_typecode", "alignment",
+        "changes", "original", "removed", "text",
     )  # fmt: skip
 
     def __init__(self, text: str) -> None:
         self.original = text
         self.text = text
-        self.alignment = Alignment()
+        # offsets in 4-byte arrays while they fit (_widen when the text grows past them)
+        self._typecode = tc = offset_type(len(text))
+        self.alignment = Alignment(typecode=tc)
         # Warnings (as columns: objects are made once, at the end) and quantities,
         # their spans kept in current coordinates.
-        self._flags = WarningColumns()
+        self._flags = WarningColumns(tc)
         # One string object per distinct message: a template copy repeats the same
         # placeholder warning hundreds of times (measured: 7,361 warnings, 173 messages).
         self._messages: dict[str, str] = {}
@@ -76,7 +89,7 @@ class Document:
         self._quantities_view: tuple[Quantity, ...] | None = ()  # None: to be rebuilt
         self._quantities_moved = False  # moved by edits since the view was built
         self.removed: list[Removal] = []
-        self.changes = ChangeLog()
+        self.changes = ChangeLog(tc)  # original offsets: they always fit
 
     def original_span(self, start: int, end: int) -> Span:
         """Map a span of the current text to the original text."""
@@ -105,23 +118,32 @@ class Document:
         # The new text is joined in parts, so that its pieces never add up to
         # thousands of small strings at once.
         parts: list[str] = []
-        new_start = array("q")
+        new_start = array(self._typecode)
         pos = delta = 0
         touching = False
-        for c in range(0, len(todo), _PIECES):
-            pieces: list[str] = []
-            for e in todo[c : c + _PIECES]:
-                s, t, r = e[0], e[1], e[2]
-                if s < pos or t < s or t > n:
-                    raise EditError(f"step {step!r} proposed a bad edit {e!r} (text length {n})")
-                if s == pos and pos:
-                    touching = True
-                pieces.append(text[pos:s])
-                pieces.append(r)
-                new_start.append(s + delta)
-                delta += len(r) - (t - s)
-                pos = t
-            parts.append("".join(pieces))
+        try:
+            for c in range(0, len(todo), _PIECES):
+                pieces: list[str] = []
+                for e in todo[c : c + _PIECES]:
+                    s, t, r = e[0], e[1], e[2]
+                    if s < pos or t < s or t > n:
+                        raise EditError(f"step {step!r} proposed a bad edit {e!r} (text length {n})")
+                    if s == pos and pos:
+                        touching = True
+                    pieces.append(text[pos:s])
+                    pieces.append(r)
+                    new_start.append(s + delta)
+                    delta += len(r) - (t - s)
+                    pos = t
+                parts.append("".join(pieces))
+                del pieces
+        except OverflowError:  # pragma: no cover (an offset past 4 bytes midway: widen, start again)
+            del parts
+            self._widen()
+            return self.apply(step, todo, flags, quantities)
+        if n + delta > _OFFSET_MAX and self._typecode == "i":  # the new text outgrows 4-byte offsets
+            self._widen()
+            new_start = array("q", new_start)
         fs = flags if isinstance(flags, list) else list(flags)
         if fs:
             self._add_flags(step, fs, n)
@@ -131,14 +153,18 @@ class Document:
         if not todo:
             return
         parts.append(text[pos:])
+        # The new text first, then the old one and the pieces go (the caller keeps no
+        # other reference): two full copies of the text and the pieces never coexist
+        # with the bookkeeping below (peak memory, see benchmarks/bench_memory.py).
+        self.text = "".join(parts)
+        del parts, text
         if touching:
             todo = _coalesce(todo)
-            new_start = _new_starts(todo)
+            new_start = _new_starts(todo, self._typecode)
         ospans = self.alignment.to_original_many(todo, ordered=True)
         self._record(step, todo, ospans)
         self._realign(todo, ospans, new_start)
-        self.text = "".join(parts)
-        del parts
+        del ospans
         if self._flags or self._quantities:
             span = _forward(todo, new_start)
             if self._flags:
@@ -147,6 +173,14 @@ class Document:
                 self._quantities = [_requant(q, span(*q.span)) for q in self._quantities]
                 self._quantities_view = None
                 self._quantities_moved = True
+
+    def _widen(self) -> None:
+        """Offsets in 8-byte arrays from now on (the current text outgrew 4-byte ones)."""
+        if self._typecode == "q":  # pragma: no cover (an offset past 2**63)
+            raise OverflowError("text offsets past 2**63")
+        self._typecode = "q"
+        self.alignment = self.alignment.widened()
+        self._flags.start, self._flags.end = array("q", self._flags.start), array("q", self._flags.end)
 
     def _add_flags(self, step: str, flags: list[tuple[Flag, Severity]], n: int) -> None:
         """Record a step's flags as warnings (columns; their original spans are taken at the end)."""
@@ -302,17 +336,18 @@ class Document:
         (before the edits) or shift as one block (after them). Returns False,
         doing nothing, when segments would touch and need merging one by one.
         """
+        tc = self._typecode
         if all(len(e[2]) != e[1] - e[0] for e in todo):  # every edit changes the length
             ns = new_start
-            ne = array("q", [a + len(e[2]) for a, e in zip(new_start, todo, strict=True)])
-            nos_ = array("q", [o[0] for o in ospans])
-            noe_ = array("q", [o[1] for o in ospans])
+            ne = array(tc, [a + len(e[2]) for a, e in zip(new_start, todo, strict=True)])
+            nos_ = array(tc, [o[0] for o in ospans])
+            noe_ = array(tc, [o[1] for o in ospans])
         else:  # an edit that keeps the length maps one to one: no segment
             keep = [k for k, e in enumerate(todo) if len(e[2]) != e[1] - e[0]]
-            ns = array("q", [new_start[k] for k in keep])
-            ne = array("q", [new_start[k] + len(todo[k][2]) for k in keep])
-            nos_ = array("q", [ospans[k][0] for k in keep])
-            noe_ = array("q", [ospans[k][1] for k in keep])
+            ns = array(tc, [new_start[k] for k in keep])
+            ne = array(tc, [new_start[k] + len(todo[k][2]) for k in keep])
+            nos_ = array(tc, [ospans[k][0] for k in keep])
+            noe_ = array(tc, [ospans[k][1] for k in keep])
         al = self.alignment
         cs, ce, os_, oe = al._cs, al._ce, al._os, al._oe
         m = len(cs)
@@ -385,15 +420,23 @@ class Document:
             self._quantities_view = tuple(out)
         return self._quantities_view
 
+    def take_quantities(self) -> QuantityColumns:
+        """The quantities as columns, for the result; the document lets go of its objects
+        (no step runs after this: the result makes the objects again when they are read)."""
+        out = QuantityColumns(self.quantities(), self._typecode)
+        self._quantities = []
+        self._quantities_view = ()
+        return out
+
 
 def _ordered(spans: Sequence[Span]) -> bool:
     """Whether starts and ends are both in order."""
     return all(x[0] <= y[0] and x[1] <= y[1] for x, y in pairwise(spans))
 
 
-def _new_starts(todo: Sequence[Edit]) -> array[int]:
+def _new_starts(todo: Sequence[Edit], typecode: str = "q") -> array[int]:
     """Where each replacement of sorted, non-overlapping edits starts in the new text."""
-    out = array("q")
+    out = array(typecode)
     delta = 0
     for e in todo:
         out.append(e[0] + delta)

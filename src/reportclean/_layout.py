@@ -319,7 +319,8 @@ def run(text: str, context: Context, rules: LayoutRules) -> Proposal:
         # a cut after a pause mark, in any document; or a page break an earlier step saw here
         # (a form feed, a removed page-number line)
         # (a page break after a title-like line, short and with no mark, ends that line)
-        evidence = prev.end in _OPEN_END or (not prev.heading and _between(context.page_breaks, s - 1, e))
+        page = not prev.heading and _between(context.page_breaks, s - 1, e)
+        evidence = prev.end in _OPEN_END or page
         if not evidence and prev.prose and not (prev.heading and prev.opens):
             # a line about as long as the wrap width of a hard-wrapped document
             if wrap < 0:
@@ -346,6 +347,10 @@ def run(text: str, context: Context, rules: LayoutRules) -> Proposal:
             or nxt.first in _QUOTE_PREFIX
             or (prev.last.isdigit() and nxt.first.isdigit())
             or (prev.end in _PAUSE and nxt.first in _PAUSE)
+            # the next line must read as the rest of a sentence, not as an item of a list or a
+            # record (a vote count, a label, a date), whatever blank lines stand between (the
+            # output has none: cleaning it again must decide the same)
+            or not _continues(nxt.body, page)
         ):
             if e - s > 1:
                 edits.append(Edit(s, e, "\n", "paragraph-break"))
@@ -366,6 +371,32 @@ def run(text: str, context: Context, rules: LayoutRules) -> Proposal:
         elif e - s > 1:
             edits.append(Edit(s, e, "\n", "paragraph-break"))
     return out
+
+
+# What opens an item rather than goes on with a sentence: a label or speaker before a colon
+# (表决结果：, 张三：), an item number that lost its mark (2 社会事业, 3、), a date.
+_LABEL_START = re.compile(r"[^\s，。；：:、,;]{1,10}[：:]")
+_ITEM_NUMBER = re.compile(r"[0-9]{1,2}(?:[ \t\u3000、.．)）]|$)")
+
+
+def _continues(body: str, page: bool) -> bool:
+    """Whether the line ``body`` may be the rest of a sentence cut at the line break before it.
+
+    A line that starts with a number is one only on a page break seen there (a form feed or a
+    removed page-number line: ``…完成投资`` / ``12亿元，``), and never with an item number; a line
+    that starts with a label or a speaker and a colon, or with a date, starts anew.
+
+    >>> [_continues(b, False) for b in ("管控到位。", "2812票赞成，0票反对。", "表决结果：通过。", "2023年5月8日")]
+    [True, False, False, False]
+    >>> _continues("12亿元，增长5%。", True), _continues("2 社会事业全面进步。", True)
+    (True, False)
+    """
+    first = body[:1]
+    if first.isdigit():
+        return page and _ITEM_NUMBER.match(body) is None and _rx().DATE_LINE.match(body) is None
+    if first.isascii() and first.isalpha():
+        return page
+    return _LABEL_START.match(body) is None
 
 
 def make_layout(config: Config) -> StepFn:

@@ -331,13 +331,13 @@ class WarningColumns:
 
     __slots__ = ("code", "end", "message", "severity", "start", "step")
 
-    def __init__(self) -> None:
+    def __init__(self, typecode: str = "q") -> None:
         self.code: list[str] = []
         self.severity: list[Severity] = []
         self.message: list[str] = []
         self.step: list[str] = []
-        self.start: array[int] = array("q")
-        self.end: array[int] = array("q")
+        self.start: array[int] = array(typecode)
+        self.end: array[int] = array(typecode)
 
     def __len__(self) -> int:
         return len(self.start)
@@ -364,8 +364,8 @@ class WarningColumns:
 
     def move(self, spans: list[Span]) -> None:
         """Give every warning its span in a new current text (``spans``, in the same order)."""
-        self.start = array("q", [s for s, _ in spans])
-        self.end = array("q", [e for _, e in spans])
+        self.start = array(self.start.typecode, [s for s, _ in spans])
+        self.end = array(self.end.typecode, [e for _, e in spans])
 
     def objects(self, alignment: Alignment) -> list[QualityWarning]:
         """The warnings in the order they were raised, original spans mapped by ``alignment``."""
@@ -382,6 +382,74 @@ class WarningColumns:
 
 
 _WARNING_ORDER = attrgetter("span", "original_span", "code")
+
+
+class QuantityColumns:
+    """A result's quantities as columns until they are read (:class:`CleanResult` builds them).
+
+    A :class:`Quantity` object with its text and two span tuples takes about 420 bytes,
+    and a dense report has ~5,000 per MB: twice the document. As columns (4- or
+    8-byte offsets, and the value, units and flags shared with the objects they
+    came from) it is about 60 bytes. Each quantity's text is the clean text at its
+    span, so it is sliced again when the objects are built.
+
+    >>> q = Quantity("3 个", (2, 5), Decimal(3), "个", "个", original_span=(4, 7))
+    >>> cols = QuantityColumns([q], "i")
+    >>> cols.section = [0]
+    >>> cols.build("共有3 个人")
+    [Quantity(text='3 个', span=(2, 5), value=Decimal('3'), unit='个', written_unit='个', approximate=False, \
+high=None, original_span=(4, 7), section=0)]
+    """
+
+    __slots__ = ("approximate", "end", "high", "oend", "ostart", "section", "start", "unit", "value", "written")
+
+    def __init__(self, quantities: Sequence[Quantity], typecode: str = "q") -> None:
+        self.start = array(typecode, [q.span[0] for q in quantities])
+        self.end = array(typecode, [q.span[1] for q in quantities])
+        self.ostart = array(typecode, [q.original_span[0] for q in quantities])
+        self.oend = array(typecode, [q.original_span[1] for q in quantities])
+        self.value: list[Decimal] = [q.value for q in quantities]
+        self.unit: list[str | None] = [q.unit for q in quantities]
+        self.written: list[str | None] = [q.written_unit for q in quantities]
+        self.approximate: list[bool] = [q.approximate for q in quantities]
+        self.high: list[Decimal | None] = [q.high for q in quantities]
+        self.section: list[int | None] = [q.section for q in quantities]
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    def build(self, text: str) -> list[Quantity]:
+        """The :class:`Quantity` objects, their texts sliced from the clean ``text``."""
+        s_text, s_span, s_value, s_unit, s_written, s_approx, s_high, s_original, s_section = _QUANTITY_SLOTS
+        new = object.__new__
+        out: list[Quantity] = []
+        append = out.append
+        for a, b, oa, ob, value, unit, written, approx, high, section in zip(
+            self.start, self.end, self.ostart, self.oend, self.value, self.unit, self.written, self.approximate,
+            self.high, self.section, strict=True,
+        ):  # fmt: skip
+            p = new(Quantity)
+            s_text(p, text[a:b])
+            s_span(p, (a, b))
+            s_value(p, value)
+            s_unit(p, unit)
+            s_written(p, written)
+            s_approx(p, approx)
+            s_high(p, high)
+            s_original(p, (oa, ob))
+            s_section(p, section)
+            append(p)
+        return out
+
+    def packed(self) -> list[tuple[Any, ...]]:
+        """The tuples ``CleanResult.__reduce__`` sends (as :func:`_pack_quantity` makes them, no text)."""
+        return [
+            (None, a, b, str(value), unit, written, approx, None if high is None else str(high), oa, ob, section)
+            for a, b, oa, ob, value, unit, written, approx, high, section in zip(
+                self.start, self.end, self.ostart, self.oend, self.value, self.unit, self.written,
+                self.approximate, self.high, self.section, strict=True,
+            )
+        ]  # fmt: skip
 
 
 def _warning_setters() -> tuple[Callable[[QualityWarning, object], None], ...]:
@@ -458,9 +526,7 @@ class CleanResult:
              *r.original_span, r.rule, r.reason, r.step)
             for r in self.removed
         ]  # fmt: skip
-        quantities = [
-            (None if q.text == text[q.span[0] : q.span[1]] else q.text, *_pack_quantity(q)) for q in self.quantities
-        ]
+        quantities = _packed_quantities(self.__dict__.get("_quantities"), text)
         # what nobody has read yet travels as its builder and is made on first read, in the
         # process that reads it (a worker of clean_many(jobs=N) then neither builds the warnings
         # and the meta nor sends them as objects: most callers read neither)
@@ -542,7 +608,9 @@ high=None, original_span=(4, 7), section=None)]
     append = out.append
     for q, span, ospan in zip(qs, spans, original_spans, strict=True):
         p = new(Quantity)
-        s_text(p, text[span[0] : span[1]])
+        a, b = span
+        t = q.text  # the step's own string when it is the text at the span (no second copy while both live)
+        s_text(p, t if len(t) == b - a and text.startswith(t, a) else text[a:b])
         s_span(p, span)
         s_value(p, q.value)
         s_unit(p, q.unit)
@@ -568,6 +636,18 @@ _QUANTITY_SLOTS = _slot_setters()
 def _pack_quantity(q: Quantity) -> tuple[Any, ...]:
     high = None if q.high is None else str(q.high)
     return (*q.span, str(q.value), q.unit, q.written_unit, q.approximate, high, *q.original_span, q.section)
+
+
+def _packed_quantities(late: Any, text: str) -> list[tuple[Any, ...]]:
+    """The quantities as ``__reduce__`` sends them, from what the result holds: the objects
+    when they were read, else their builder's columns (no object made)."""
+    func = getattr(late, "func", None)
+    if func is _quantities:  # a result unpickled and not read since
+        return late.args[1]  # type: ignore[no-any-return]
+    if isinstance(getattr(func, "__self__", None), QuantityColumns):
+        return func.__self__.packed()  # type: ignore[union-attr,no-any-return]
+    qs = late if isinstance(late, list) else late()
+    return [(None if q.text == text[q.span[0] : q.span[1]] else q.text, *_pack_quantity(q)) for q in qs]
 
 
 def _quantity(

@@ -39,7 +39,7 @@ from ._config import Config, NumeralMode
 from ._edits import Context, Proposal, Step
 from ._lexicon import Lexicon, Schema
 from ._numbers import parse_cn_strict, plain_decimal
-from ._numlex import CN_NUMERAL, CN_RUN, NOT_BEFORE, NumberTables
+from ._numlex import CN_NUMERAL, CN_POINT, CN_RUN, NOT_BEFORE, NumberTables
 
 __all__ = ["NUMERALS", "NumeralRules", "compile_rules", "make_numerals", "numerals", "run"]
 
@@ -72,7 +72,7 @@ def _pattern(tables: NumberTables) -> re.Pattern[str]:
     # years: 二〇二〇至二〇二一年), 月 (a date) or a measure word follows it; the rest is decided
     # in Python per match.
     return re.compile(
-        f"(?P<run>[{CN_NUMERAL}]{NOT_BEFORE}[{CN_NUMERAL}点]*)"
+        f"(?P<run>[{CN_NUMERAL}]{NOT_BEFORE}[{CN_NUMERAL}{CN_POINT}]*)"
         f"(?:(?P<year>(?=年|[至到~～—–-]{{1,2}}[{_CN_DIGITS}]{{4}}年))"
         f"|月(?:(?P<day>[{CN_NUMERAL}]{{1,3}})[日号])?"
         f"|(?=[余多]?(?P<measure>{tables.measure_pattern}))"
@@ -211,7 +211,7 @@ def _numerals(text: str, tables: NumberTables, pattern: re.Pattern[str], mode: N
 
 
 _BREAK = frozenset(" \t\u3000\r\n")
-_NUMERAL_GOES_ON = frozenset(CN_NUMERAL + "点")
+_NUMERAL_GOES_ON = frozenset(CN_NUMERAL + CN_POINT)
 
 
 def _continued(text: str, start: int) -> bool:

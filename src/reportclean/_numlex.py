@@ -23,14 +23,16 @@ from functools import cache
 from ._lexicon import Lexicon, LexiconError, package_lexicon
 from ._numbers import parse_cn_strict
 
-__all__ = ["CN_NUMERAL", "NOT_BEFORE", "NumberTables", "Unit"]
+__all__ = ["CN_NUMERAL", "CN_POINT", "CN_RUN", "NOT_BEFORE", "NumberTables", "Unit"]
 
 #: Characters of a Chinese numeral (lower and upper case, traditional forms).
 CN_NUMERAL = "零〇○一二两兩三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億"
 _CN_DIGIT = "零〇○一二三四五六七八九"
 
-#: A Chinese numeral run, with an optional decimal part (三点五).
-CN_RUN = f"[{CN_NUMERAL}]+(?:点[{_CN_DIGIT}]+)?"
+#: The decimal point of a Chinese numeral, simplified and traditional (三点五, 三點五).
+CN_POINT = "点點"
+#: A Chinese numeral run, with an optional decimal part (三点五, 三點五).
+CN_RUN = f"[{CN_NUMERAL}]+(?:[{CN_POINT}][{_CN_DIGIT}]+)?"
 
 #: Written right after the first character of a number: the character before it is not part of a
 #: number, a code or an ordinal (so 4#-7#楼, IPv6, 1.27 and 第3批 are not read from the middle).

@@ -24,7 +24,7 @@ from ._decode import decode
 from ._document import Document
 from ._edits import Context, Flag, Step, StepFn
 from ._lexicon import Schema
-from ._model import CleanResult, Heading, Meta, QualityWarning, Quantity, Removal, Section, Severity
+from ._model import CleanResult, Heading, Meta, QualityWarning, Quantity, QuantityColumns, Removal, Section, Severity
 
 __all__ = ["CODES", "KINDS", "REGISTRY", "Cleaner", "clean"]
 
@@ -177,14 +177,16 @@ class Cleaner:
                     ],
                 )
         removed = sorted(doc.removed, key=_ORIGINAL_SPAN)
-        quantities = list(doc.quantities())
+        # the quantities as columns, made into objects on first read (peak memory: a dense
+        # report's Quantity objects take twice the document)
+        quantities = doc.take_quantities()
         warnings = _LateWarnings(doc.warnings_builder())
         outline, sections, meta = self._read_structure(doc, removed, quantities, warnings)
         return CleanResult(
             text=doc.text,
             warnings=cast(list[QualityWarning], warnings),  # made on first read
             removed=removed,
-            quantities=quantities,
+            quantities=cast(list[Quantity], partial(quantities.build, doc.text)),  # made on first read
             encoding=encoding,
             original=doc.original,
             alignment=doc.alignment,
@@ -195,11 +197,10 @@ class Cleaner:
         )
 
     def _read_structure(
-        self, doc: Document, removed: list[Removal], quantities: list[Quantity], warnings: _LateWarnings
+        self, doc: Document, removed: list[Removal], quantities: QuantityColumns, warnings: _LateWarnings
     ) -> tuple[tuple[Heading, ...], tuple[Section, ...], Callable[[], Meta] | None]:
         """The post-pass: the outline and sections of the clean text, and the reader of its
-        meta; each quantity told the section it stands in (a fresh object, not yet seen:
-        its slot is set)."""
+        meta; each quantity told the section it stands in (its column)."""
         try:
             outline, sections, meta = _structure.read_outline(
                 doc.text, self._structure, removed, doc.alignment.to_original
@@ -215,10 +216,7 @@ class Cleaner:
         if not self.strict:
             meta = partial(_safe_meta, meta, warnings)
         if sections and quantities:
-            set_section = _SECTION_SLOT
-            for q, i in zip(quantities, _structure.sections_of(sections, [q.span[0] for q in quantities]),
-                            strict=True):  # fmt: skip
-                set_section(q, i)
+            quantities.section = _structure.sections_of(sections, quantities.start)
         return outline, sections, meta
 
 
@@ -288,8 +286,6 @@ def _run(doc: Document, step: Step, fn: StepFn, from_bytes: bool, strict: bool) 
 
 
 _ORIGINAL_SPAN = attrgetter("original_span")
-# the slot's setter: the quantities are fresh objects no one has seen (as in placed_quantities)
-_SECTION_SLOT = getattr(Quantity, "section").__set__  # noqa: B009
 
 
 def _default() -> Cleaner:

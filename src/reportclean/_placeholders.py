@@ -573,17 +573,18 @@ def placeholders(text: str, context: Context, rules: PlaceholderRules | None = N
     out = Proposal()
     flags = out.flags
     mark = rules.mark
+    # one message object per (kind, run): a template copy repeats the same placeholder
+    # thousands of times, and the proposal holds every flag until it is applied (peak memory)
+    messages: dict[tuple[str, str], str] = {}
     for start, end, kind in _find_unmarked(text, rules):
         run = text[start:end]
-        flags.append(
-            Flag(
-                start,
-                end,
-                "placeholder",
+        message = messages.get((kind, run))
+        if message is None:
+            message = messages[kind, run] = (
                 f"placeholder ({kind}): “{run}” stands where {_WHAT[kind]} belongs — this is a template "
-                "copy or an anonymised one; take the real value from the source document",
+                "copy or an anonymised one; take the real value from the source document"
             )
-        )
+        flags.append(Flag(start, end, "placeholder", message))
         if mark:
             wrapped = text[start - 1 : start] == "⟦" and text[end : end + 1] == "⟧"
             if not wrapped and "⟦" not in run and "⟧" not in run:

@@ -29,7 +29,7 @@ from ._edits import Context, Proposal, Step
 from ._lexicon import Lexicon, Schema, package_lexicon
 from ._model import FoundQuantity, Quantity
 from ._numbers import parse_cn_strict, parse_number, plain_decimal
-from ._numlex import CN_NUMERAL, CN_RUN, NOT_BEFORE, NumberTables
+from ._numlex import CN_NUMERAL, CN_POINT, CN_RUN, NOT_BEFORE, NumberTables
 
 __all__ = ["QUANTITIES", "QuantityRules", "compile_rules", "make_quantities", "quantities", "run"]
 
@@ -58,11 +58,11 @@ def _pattern(
     # a guard after the run of digits and numerals: whatever follows a number in a match starts
     # with one of the characters in ``follow`` or comes after 万/亿 (a bare 15万), so a run given
     # back character by character (2020年 tried as 202, 20, 2) fails at once.
-    follow = f"[,.．{_SP_CHARS}千百万亿\\-—–~～至到余多{''.join(sorted({re.escape(w[0]) for w in tables.units}))}]"
+    follow = f"[,.．{_SP_CHARS}千百万亿萬億\\-—–~～至到余多{''.join(sorted({re.escape(w[0]) for w in tables.units}))}]"
 
     def quantity(d: str) -> re.Pattern[str]:  # d: the decimal digits, in a character class
         rest = (
-            f"[{d}.．点{CN_NUMERAL}]*(?:(?={follow})|(?<=[万亿]))"  # plain: [\d.．点…]*
+            f"[{d}.．{CN_POINT}{CN_NUMERAL}]*(?:(?={follow})|(?<=[万亿萬億]))"  # plain: [\d.．点…]*
             f"(?:(?=,)(?:,[{d}]{{3}})+|)(?:[.．][{d}]+|)(?:{_SP}(?:{_MULT})|)"  # (?:,\d{3})*(?:[.．]\d+)?(?:…)?
         )
         first = f"[{d}{CN_NUMERAL}\\-]"  # a minus sign too (增长-3.8%), when no number stands before it

@@ -48,7 +48,7 @@ from typing import NamedTuple
 from ._cjk import CJK_PUNCT, HAN
 from ._config import Config
 from ._edits import Context, Edit, Proposal, Step, StepFn, match_edits
-from ._lexicon import Lexicon, Schema
+from ._lexicon import Lexicon, Schema, package_lexicon
 from ._lines import furniture, heading_patterns
 
 __all__ = ["SPACING", "SpacingRules", "compile_rules", "run", "spacing"]
@@ -102,19 +102,30 @@ _MIN_SPACED = 20
 
 @dataclass(frozen=True, slots=True)
 class SpacingRules:
-    """The compiled rules of the step for one config: the heading markers of the ``layout`` lexicons."""
+    """The compiled rules of the step for one config: the heading markers of the ``layout``
+    lexicons, and the measure words and units (``measure-words``) a number may stand before."""
 
     heading: re.Pattern[str]
+    measure: re.Pattern[str]  # matched after a number: a measure word, a unit or a date part
+    measure_words: frozenset[str]  # the measure words and units themselves (a lost number stands before)
 
 
 def compile_rules(config: Config) -> SpacingRules:
-    """The step's rules for ``config``, compiled on first use (memoised on the ``layout`` lexicons)."""
-    return _compile(config.user_lexicons("layout"))
+    """The step's rules for ``config``, compiled on first use (memoised on the lexicons it reads)."""
+    return _compile(config.user_lexicons("layout"), config.user_lexicons("measure-words"))
+
+
+# What follows a number in a date or a time, besides the measure words of the lexicon.
+_DATE_PARTS = ("年", "月", "日", "号", "时", "分", "秒", "周", "岁", "万", "亿", "千", "百")
 
 
 @lru_cache(maxsize=16)
-def _compile(user_layout: tuple[Lexicon, ...]) -> SpacingRules:
-    return SpacingRules(heading_patterns(Config(lexicons=user_layout))[0])
+def _compile(user_layout: tuple[Lexicon, ...], user_measures: tuple[Lexicon, ...]) -> SpacingRules:
+    words = {row[0] for lx in (package_lexicon("measure_words.tsv"), *user_measures) for row in lx.rows}
+    words.update(_DATE_PARTS)
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    measures = frozenset(w for w in words if w not in _DATE_PARTS)
+    return SpacingRules(heading_patterns(Config(lexicons=user_layout))[0], re.compile(f"(?:{alternation})"), measures)
 
 
 def spacing(text: str, context: Context, rules: SpacingRules | None = None) -> Proposal:
@@ -130,7 +141,7 @@ def spacing(text: str, context: Context, rules: SpacingRules | None = None) -> P
     out = Proposal()
     if " " not in text and "\t" not in text and "\u3000" not in text and "\u00a0" not in text:
         return out
-    heading = (compile_rules(Config()) if rules is None else rules).heading
+    rules = compile_rules(Config()) if rules is None else rules
     first = _INDENT.match(text)
     indents = list(_INDENT_AFTER_BREAK.finditer(text))
     out.edits.extend(match_edits([first, *indents] if first else indents, "indent", group=1))
@@ -143,7 +154,7 @@ def spacing(text: str, context: Context, rules: SpacingRules | None = None) -> P
             out.flag(first.start(), len(text) if line_end < 0 else line_end, "spaced-out-text",
                      "a space stood between every character (a scraping artefact); the spaces were removed")
         return out
-    lines = _Lines(text, heading)
+    lines = _Lines(text, rules.heading, rules.measure, rules.measure_words)
     # The commonest edit of all (one per number in converted text).
     out.edits.extend(
         Edit(m.start(), m.end(), "", "number-space")
@@ -207,11 +218,15 @@ class _Lines:
     the current line is found by searching back only to the previous question (linear).
     """
 
-    __slots__ = ("_at", "_heading", "_info", "_line", "_line_end", "_line_start", "text")
+    __slots__ = ("_at", "_heading", "_info", "_line", "_line_end", "_line_start", "_measure", "_measure_words",
+                 "text")
 
-    def __init__(self, text: str, heading: re.Pattern[str]) -> None:
+    def __init__(self, text: str, heading: re.Pattern[str], measure: re.Pattern[str],
+                 measure_words: frozenset[str] = frozenset()) -> None:
         self.text = text
         self._heading = heading
+        self._measure = measure
+        self._measure_words = measure_words
         self._info: dict[int, _Line] = {}
         self._at = 0
         self._line_start = 0
@@ -246,8 +261,9 @@ class _Lines:
             line = text[start:end]
             # (two colons first: a C-speed count spares the regex on almost every line)
             fields = line.count("：") + line.count(":") >= 2 and len(_LABEL.findall(line)) >= 2
+            row = _SENTENCE.search(line) is None
             info = _Line(furniture(line), p.start() if p else len(text), m is not None, start, p is not None,
-                         _SENTENCE.search(line) is None, fields)
+                         row, fields, row and _table_row(text, start, end))
             self._info[start] = info
         if start == self._line_start:
             self._line = info
@@ -265,9 +281,11 @@ class _Lines:
         line = self._line
         if line is None or not self._line_start <= s < self._line_end:
             line = self.line(s)
-        furn, prose_from, opens, start, marked, row, fields = line
-        if furn or fields:
-            return True  # site furniture, or label：value fields: the spaces separate fields
+        furn, prose_from, opens, start, marked, row, fields, table = line
+        if furn or fields or table:
+            # site furniture, label：value fields, or a row of a flattened table (as many cells as
+            # the row beside it): the spaces separate fields and cells
+            return True
         heading = s <= prose_from  # no mark before the space: a heading or title ends here
         if _rx().HAN_CHAR.match(text, s - 1) or text[s - 1 : s] == "*":  # hanzi, spaces, number
             j = e
@@ -282,6 +300,8 @@ class _Lines:
             if after == " ":
                 if text[j + 1 : j + 2].isdigit():
                     return True  # a digit group: 号码 2835 2500
+                if row and self._cell_value(j):
+                    return True  # a number cell between two text cells of a row: 东村 12 新建
                 if row and text[j + 1 : j + 2] in _RANGE:
                     return True  # a range column of a contents or table row: 引言 2 – 8
                 # spaced on both sides, as a converter does: kept only after a heading
@@ -296,6 +316,8 @@ class _Lines:
                 return True  # the last cell of a table or field row: 修改 2021年6月25日, 公报 2020七人普
             if after in "%‰" or not (_rx().HAN_CHAR.match(after) or _LATIN_ALNUM.match(after)):
                 return False  # before a mark: 增长 6.3%，
+            if not (heading and opens) and self._runin_title(s, start):
+                return True  # a heading run into the line after a sentence: 。二、主要做法 2023年…
             # one side only: kept after a heading (一、…回顾 2023年是…) or a title followed by a
             # sentence (…工作计划 2020年是…，), not in a short label (面积 120m²)
             return heading and (opens or (s - start >= _TITLE_MIN and marked))
@@ -315,14 +337,73 @@ class _Lines:
                 return True  # a table or section number opening its line: 1-1 全国行政区划
             return _date_or_code(token)  # 2024-11-09 热度, 13:05 来源
         if before == "\n":
-            # a line starting with a number (2025 年，) unless it is a section number (2.1.1 修订)
-            return _SECTION.fullmatch(text, i + 1, s) is not None
+            # a line starting with a number (2025 年，) unless it is a section number (2.1.1 修订),
+            # or an item number that lost its mark (2 社会事业…)
+            return _SECTION.fullmatch(text, i + 1, s) is not None or self._item_number(i + 1, s, e)
+        if before in _ITEM_BEFORE and self._item_number(i + 1, s, e):
+            return True  # an item number right after a sentence end: 完成。1 经济发展…
         if before == " ":
+            k = i
+            while k >= 0 and text[k] == " ":
+                k -= 1
+            if (k < 0 or text[k] in _ITEM_BEFORE) and self._item_number(i + 1, s, e):
+                return True  # an item number after a sentence end: 完成。 1 经济发展…
+            if row and _rx().HAN_CHAR.match(text, i - 1) and self._cell_value(s, e):
+                return True  # a number cell between two text cells of a row: 东村 12 新建
             return _LATIN_ALNUM.match(text, i - 1) is not None  # Windows 10 版 / 学习 4 次
         if _rx().HAN_CHAR.match(before) or _LATIN_ALNUM.match(before):
             # one side only: kept after a heading or a title followed by a sentence
             return i + 1 <= prose_from and (opens or (i + 1 - start >= _TITLE_MIN and marked))
         return False
+
+    def _runin_title(self, s: int, start: int) -> bool:
+        """Whether ``text[:s]`` ends with a numbered heading's title run into the line after a
+        sentence (``…完成。二、主要做法``): a marker after the sentence end, no mark after the marker."""
+        text = self.text
+        k = s - 1
+        lo = max(start, s - _RUNIN_SPAN)
+        while k >= lo and text[k] not in _SENTENCE_END:
+            k -= 1
+        if k < lo:
+            return False
+        k += 1
+        while k < s and text[k] in " \u3000":
+            k += 1
+        m = self._heading.match(text, k, s)
+        return m is not None and m.end() < s and _ANY_PUNCT.search(text, m.end(), s) is None
+
+    def _number_due(self, s: int) -> bool:
+        """Whether a number is due at ``s`` (before a space and a mark): after a word that announces
+        one (增长, 达, 约), or after a measure word that itself follows a space (学习 次 ，)."""
+        text = self.text
+        for n in (3, 2, 1):
+            if n <= s and text[s - n : s] in _NUMBER_DUE:
+                return True
+        for n in (4, 3, 2, 1):
+            if n < s and text[s - n - 1] == " " and text[s - n : s] in self._measure_words:
+                return True
+        return False
+
+    def _item_number(self, a: int, s: int, e: int) -> bool:
+        """Whether ``text[a:s]`` (a number, then the spaces ``text[s:e]``) is an item number that lost
+        its mark (``1 经济发展…``): one or two digits, and no measure word, unit or date part after."""
+        text = self.text
+        return 1 <= s - a <= 2 and text[a:s].isdigit() and self._measure.match(text, e) is None
+
+    def _cell_value(self, j: int, e: int = -1) -> bool:
+        """Whether the number ending at ``j`` is a cell of its own: the text after it (after the
+        spaces ``text[j:e]``, or after those from ``j`` on) starts no measure word, unit or date part."""
+        text = self.text
+        if e < 0:
+            e = j
+            while e < len(text) and text[e] == " ":
+                e += 1
+        return (
+            text[j - 1 : j] not in ("%", "‰")
+            and _rx().HAN_CHAR.match(text, e) is not None
+            and text[e] not in _PARTICLES
+            and self._measure.match(text, e) is None
+        )
 
     def keeps_punctuation_space(self, s: int, e: int) -> bool:
         """Whether the spaces ``text[s:e]`` next to a Chinese mark belong to a table, furniture or English."""
@@ -335,6 +416,11 @@ class _Lines:
         line = self.line(s)
         if line.furniture or line.fields:
             return True
+        if right in _GAP_MARKS and self._number_due(s):
+            return True  # a number lost before the mark (增长 。, 学习 次 ，): the space is the evidence
+        if right in _OPENING and (_rx().HAN_CHAR.match(left) or _LATIN_ALNUM.match(left)):
+            if (line.opens and s <= line.prose_from) or self._runin_title(s, line.start):
+                return True  # a heading's title, then its body: （二）加强党建 “三会一课”…
         if self._heading.match(text, e) is not None:
             return True  # a numbered heading run into the line (。 （二）加强领导): its separator stays
         if left in _CLOSING and right.isdigit():
@@ -357,6 +443,70 @@ class _Line(NamedTuple):
     marked: bool  # it holds a mark at all
     row: bool  # it holds no sentence punctuation: a heading, a table row or a field row
     fields: bool  # two label：value fields or more (发布时间：… 来源：…)
+    table: bool  # a row of a flattened table: as many cells (3 or more) as a row beside it
+
+
+# What may stand before an item number that lost its mark (besides spaces and a line start).
+_ITEM_BEFORE = frozenset("\n。；！？!?;")
+_MIN_CELLS = 3
+# Words after which a number is due: a space between one and a mark stands where a number was
+# lost (全年增长 。), and the missing-number check of the checks step must still see it.
+_NUMBER_DUE = frozenset(("增长", "下降", "增加", "减少", "提高", "降低", "增幅", "降幅", "上升", "回落", "达",
+                         "达到", "约", "占", "共计", "合计", "总计", "累计"))  # fmt: skip
+_GAP_MARKS = frozenset("，。；！？、,;")
+_SENTENCE_END = frozenset("。；！？!?;")
+_RUNIN_SPAN = 40  # characters of a heading run into a line, marker and title
+# Opening marks that may start the body after a heading's title on the same line.
+_OPENING = frozenset("“‘《「『【〈")
+# Function words that go on a phrase (完成 90.62% 的目标, 增长 5 以上): no cell starts with them.
+_PARTICLES = frozenset("的了和与及是在为等以于而并或至到之")
+
+
+def _cells(line: str) -> int:
+    """The cells of ``line`` (runs between spaces) if it holds no sentence punctuation, else 0."""
+    return 0 if _SENTENCE.search(line) else len(line.split())
+
+
+def _table_row(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` (no sentence punctuation) is a row of a flattened table:
+    three cells or more, in a run of three lines or more with as many cells each (a blank line
+    between two of them is skipped). Two lines alike are not enough: a title and a date line
+    spaced by a converter (``某街道 2020 年工作总结`` / ``（2020 年 10 月 15 日）``) may be.
+
+    >>> t = "项目 单位 2022年 2023年\\n水泥 吨 120 130\\n钢材 吨 30 35\\n全年完成投资 12 亿元，增长 5%。"
+    >>> _table_row(t, 0, 17), _table_row(t, 18, 31), _table_row(t, 46, len(t))
+    (True, True, False)
+    """
+    n = _cells(text[start:end])
+    if n < _MIN_CELLS:
+        return False
+    alike = 1
+    b = start - 1  # the lines before, nearest first
+    for _ in range(4):
+        if b <= 0 or alike >= 3:
+            break
+        a = text.rfind("\n", 0, b) + 1
+        line = text[a:b]
+        b = a - 1
+        if not line.strip():
+            continue
+        if _cells(line) != n:
+            break
+        alike += 1
+    a = end + 1  # the lines after
+    for _ in range(4):
+        if a > len(text) or alike >= 3:
+            break
+        b = text.find("\n", a)
+        b = len(text) if b < 0 else b
+        line = text[a:b]
+        a = b + 1
+        if not line.strip():
+            continue
+        if _cells(line) != n:
+            break
+        alike += 1
+    return alike >= 3
 
 
 def _cell_then_number(text: str, j: int) -> bool:
@@ -465,5 +615,8 @@ SPACING = Step(
     _make,
     codes={"spaced-out-text": "warning"},
     rules=("indent", "number-space", "punctuation-space", "spaced-out"),
-    lexicons={"layout": Schema((("pattern", "type"),), {"type": ("heading", "runin")})},
+    lexicons={
+        "layout": Schema((("pattern", "type"),), {"type": ("heading", "runin")}),
+        "measure-words": Schema((("word", "class"),)),
+    },
 )

@@ -40,6 +40,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
+from itertools import chain, pairwise
 from typing import Any, NamedTuple
 
 from ._cjk import HAN
@@ -77,6 +78,9 @@ _ANY_PUNCT = re.compile(r"[，。；：！？、,;:!?（）()]")
 _SPACES = " \t\u3000"
 _GAP = re.compile(r"\S(?:[ \t\u3000]{2,}|\t)\S")  # a column gap: a table row
 _TOC_END = re.compile(r"(?:[ \t\u3000]+|[.…·．]{2,})[0-9]{1,3}$")  # an entry of a table of contents
+_UNIT_START = frozenset("%％‰万亿元倍吨")  # a figure's unit ("1.5 亿元", "77.8 %")
+_TIME_WORDS = ("上午", "下午", "晚上", "凌晨", "中午", "日", "号", "时")
+_TABLE_ROW = re.compile(r"[|｜]|(?:[ \t\u3000]+[-+]?[0-9][0-9.,%％万亿元]*){2,}$")
 _TITLE_MAX = 120  # a longer "title" is a numbered sentence of a pasted list
 _UNNUMBERED_MAX = 20
 _PLACEHOLDER = re.compile(r"[XxＸｘ×某_□＿*＊〇○]|\.{3}|…")
@@ -98,7 +102,8 @@ class StructureRules:
     """The heading markers (the layout step's) and the structure words, for one config."""
 
     heading: re.Pattern[str]
-    line_marker: re.Pattern[str]  # a line that opens with a heading marker: to its marker
+    line_marker: re.Pattern[str]  # a line that opens with a heading marker: from its "\n" to its marker
+    first_marker: re.Pattern[str]  # the same for the text's first line (matched at 0)
     kind_words: dict[str, tuple[str, ...]]  # review / plan / other words by first character, longest first
     naming_words: dict[str, tuple[str, ...]]  # the words that name a document (and review / plan words)
     roles: dict[str, str]
@@ -182,6 +187,7 @@ def _compile(user_layout: tuple[Lexicon, ...], user_words: tuple[Lexicon, ...]) 
         # a literal first: the regex engine finds each "\n" at C speed (a "^" in MULTILINE mode
         # is tried at every position: 4x slower on a report)
         line_marker=re.compile(f"\n[{_SPACES}]*(?={heading.pattern})"),
+        first_marker=re.compile(f"[{_SPACES}]*(?={heading.pattern})"),
         kind_words=_by_first(w for w, r in roles.items() if r in ("review", "plan", "other")),
         naming_words=_by_first(
             w for w, r in roles.items() if r in ("document", "bulletin", "not-report", "review", "plan")
@@ -268,6 +274,8 @@ def numbered(body: str, rules: StructureRules) -> tuple[int, str, str, int, int,
     (2, '（一）', '经济建设持续向好', 0, 11, False)
     >>> numbered("1.5万元用于修路", r), numbered("一是加强学习", r), numbered("2、7.1亿元", r)
     (None, None, None)
+    >>> numbered("1.5 亿元用于修路", r), numbered("77.8 %", r)
+    (None, None)
     """
     m = rules.heading.match(body)
     if m is None:
@@ -292,6 +300,10 @@ def numbered(body: str, rules: StructureRules) -> tuple[int, str, str, int, int,
         return None  # a bare number, a pasted sentence, a table row, a table of contents
     if title[0].isdigit() and label[-1] in ".、" and not _YEARS.match(title):
         return None  # an amount after a number ("2、7.1亿元"): a page of a doc-sharing preview
+    if decimal and (title[0] in _UNIT_START or (len(label) > 2 and title.startswith(_TIME_WORDS))):
+        return None  # "1.5 亿元", "77.8 %": a figure at a line start; "1.15 上午": a date
+    if _TABLE_ROW.search(title):
+        return None  # "1. 东湖镇 3000 2500", "1 | 东湖镇 | 3000": a row of a table
     return level, label, title, m.start(), m.end() + skip + len(title), decimal
 
 
@@ -305,7 +317,17 @@ def _letter_spaced(title: str) -> bool:
     return len(words) > 1 and all(len(w) <= 2 for w in words)
 
 
-_SHORT_LINE = re.compile(f"\n[ \t\u3000]*([^\n]{{2,{_UNNUMBERED_MAX + 4}}})(?![^\n])")  # in "\n" + text
+_QUOTED = re.compile(r"[《》〈〉“”\"<>]")  # a piece of a title cut over lines (…措施》實施方案)
+_SHORT_LINE = re.compile(f"\n[ \t\u3000]*([^\n]{{2,{_UNNUMBERED_MAX + 4}}})(?![^\n])")
+_FIRST_SHORT = re.compile(f"[ \t\u3000]*([^\n]{{2,{_UNNUMBERED_MAX + 4}}})(?![^\n])")  # at 0
+
+
+def _line_matches(text: str, after_newline: re.Pattern[str], first: re.Pattern[str]) -> Iterable[re.Match[str]]:
+    """The matches of a line-start pattern: ``first`` on the text's first line, then
+    ``after_newline`` (which opens with ``"\n"``) on the others. No copy of the text is made
+    (a ``"\n" + text`` copy cost as much memory as the text; a ``^`` in MULTILINE mode is
+    tried at every position, 4x slower)."""
+    return chain(filter(None, (first.match(text),)), after_newline.finditer(text))
 
 
 def _headings(text: str, rules: StructureRules) -> list[_Raw]:
@@ -316,21 +338,21 @@ def _headings(text: str, rules: StructureRules) -> list[_Raw]:
     found: list[_Raw] = []
     candidates: list[tuple[int, int, str]] = []  # unnumbered: (start, end, words)
     n = len(text)
-    padded = "\n" + text  # each line start follows a "\n"; offsets in it are one more than in text
-    for m in rules.line_marker.finditer(padded):
-        line_start, lead = m.start(), m.end() - 1
+    for m in _line_matches(text, rules.line_marker, rules.first_marker):
+        lead = m.end()
+        line_start = m.start() + (text[m.start() : m.start() + 1] == "\n")
         line_end = text.find("\n", lead)
         body = text[lead : n if line_end < 0 else line_end]
         got = numbered(body, rules)
         if got is not None:
             level, label, title, start, end, decimal = got
             found.append(_Raw(level, label, title, lead + start, lead + end, line_start, decimal))
-    for m in _SHORT_LINE.finditer(padded):
+    for m in _line_matches(text, _SHORT_LINE, _FIRST_SHORT):
         stripped = m.group(1).rstrip(_SPACES)
-        if not 2 <= len(stripped) <= _UNNUMBERED_MAX or _ANY_PUNCT.search(stripped):
+        if not 2 <= len(stripped) <= _UNNUMBERED_MAX or _ANY_PUNCT.search(stripped) or _QUOTED.search(stripped):
             continue
         if rules.unnumbered.search(stripped) and rules.heading.match(stripped) is None:
-            candidates.append((m.start(1) - 1, m.start(1) - 1 + len(stripped), stripped))
+            candidates.append((m.start(1), m.start(1) + len(stripped), stripped))
     flat: list[_Raw] = []
     seen_line = -1
     for m in _AFTER_STOP.finditer(text):
@@ -356,9 +378,219 @@ def _headings(text: str, rules: StructureRules) -> list[_Raw]:
     if any(h.decimal and "." in h.label[:-1] for h in found):
         # decimal numbering: a bare "1." is the top of "1.1", "1.2"
         found = [h._replace(level=1) if h.label.endswith(".") and h.label[:-1].isdigit() else h for h in found]
+    if found:
+        found = _with_evidence(text, found)
     if candidates:
         found = _with_unnumbered(text, found, candidates, rules)
     return found
+
+
+# -- outline evidence -------------------------------------------------------------------
+#
+# A marker at a line start is not enough: numbered list items, notices, references and
+# comments open lines with the same markers. A heading needs evidence of an outline: a
+# sibling in its ladder (1. and 2. under one parent), and a heading phrase, not a sentence.
+
+_CLAUSE = re.compile(r"[，,；;]")
+_DOC_NAME = re.compile(
+    r"^(?:关于|關於|关於|《).{2,}(?:通知|通告|公告|公示|通报|通報|意见|意見|办法|辦法|方案|决定|決定|规定|規定|细则|細則|批复|批覆|函|纪要|紀要|请示|請示|报告|報告)》?$"
+    r"|^《.*》$"
+)
+_DATED = re.compile(
+    r"(?:(?:19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?|[0-9]{1,2}[-/月][0-9]{1,2}日?|[（(\[【](?:19|20)[0-9]{2}[^）)\]】]{0,8}[）)\]】])$"
+)
+_END_MARKS = "。；;.．!！?？”’\"'）)"
+
+
+@lru_cache(maxsize=1024)
+def _number(label: str) -> tuple[str, int] | None:
+    """The ladder style and the number of a label: ``（三）`` → ("（一）", 3), ``2.1.3`` →
+    ("2.1.", 3), ``二`` → ("一", 2); None for labels that are no sequence (``第一章``).
+
+    >>> _number("（三）"), _number("2.1.3"), _number("十二"), _number("3."), _number("②")
+    (('（一）', 3), ('2.1.', 3), ('一', 12), ('1.', 3), ('①', 2))
+    """
+    if "①" <= label[0] <= "⑳":
+        return "①", ord(label[0]) - ord("①") + 1
+    if label[0] == "（":
+        inner = label[1:-1]
+        if inner.isdigit():
+            return "（1）", int(inner)
+        n = _cjk_value(inner)
+        return None if n is None else ("（一）", n)
+    if label[0].isdigit():
+        if label.endswith("）"):
+            return "1）", int(label[:-1])
+        parts = label.rstrip(".").split(".")
+        if not all(x.isdigit() for x in parts):
+            return None
+        return ".".join(parts[:-1]) + "." if len(parts) > 1 else "1.", int(parts[-1])
+    n = _cjk_value(label)
+    return None if n is None else ("一", n)
+
+
+def _cjk_value(s: str) -> int | None:
+    s = s.translate(_FORMAL_TO_CJK)
+    if not s or any(c not in _CJK_DIGITS and c != "十" for c in s) or len(s) > 3:
+        return None
+    try:
+        return _cjk_number(s) if len(s) < 4 else None
+    except ValueError:  # pragma: no cover - a malformed numeral (十十)
+        return None
+
+
+_FORMAL_TO_CJK = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四五六七八九十")
+
+
+def _reference(title: str) -> bool:
+    """A reference to a document (``关于…的通知``, ``《…》``) or a dated entry of a list."""
+    if title[0] in "关關《" or title[-1] == "》":
+        if _DOC_NAME.search(title):
+            return True
+    return title[-1] in "日0123456789）)]】" and _DATED.search(title) is not None
+
+
+def _line_rest(text: str, h: _Raw) -> str:
+    """What follows a heading's title on its line."""
+    end = text.find("\n", h.end)
+    return text[h.end : len(text) if end < 0 else end].strip(_SPACES)
+
+
+def _list_like(text: str, h: _Raw) -> bool:
+    """Whether a numbered line reads as an item of a list, not a heading: a reference to a
+    document (``关于…的通知``, ``《…》``), a dated entry, or one sentence of several clauses
+    with nothing after it (``1.加大宣传，提高收入。``)."""
+    title = h.title
+    if _reference(title):
+        return True
+    rest = _line_rest(text, h)
+    if rest[:1] in ("：", ":") and len(rest) <= 40 and not _SENTENCE_END.search(rest):
+        return True  # a field of a notice or a comment: 报名时间：5月1日至10日, 张三：写得好
+    return not rest.strip(_END_MARKS) and (_CLAUSE.search(title) is not None or len(title) > 40)
+
+
+def _bare(text: str, h: _Raw) -> bool:
+    """A heading line with strong evidence on its own: a short phrase alone on its line
+    (no clause, no sentence mark after it), with a paragraph under it."""
+    title = h.title
+    clauses = title.count("，") + title.count(",") + 2 * (title.count("；") + title.count(";"))
+    if _line_rest(text, h) or len(title) > 30 or clauses > 1:
+        return False
+    return _over_body(text, h)
+
+
+def _over_body(text: str, h: _Raw) -> bool:
+    """Whether the next line with text under a heading is a paragraph (a sentence mark, or
+    long) or a heading under it: what a heading has and the last item of a list has not."""
+    nl = text.find("\n", h.end)
+    while 0 <= nl < len(text) - 1:
+        end = text.find("\n", nl + 1)
+        line = text[nl + 1 : len(text) if end < 0 else end].strip(_SPACES)
+        if line:
+            return _SENTENCE_END.search(line) is not None or len(line) > 40
+        nl = end
+    return False
+
+
+_NONBLANK = re.compile(r"\S")
+
+
+def _adjacent(text: str, a: _Raw, b: _Raw) -> bool:
+    """Whether ``b``'s line follows ``a``'s with no text between (blank lines aside)."""
+    nl = text.find("\n", a.end)
+    return nl >= 0 and _NONBLANK.search(text, nl, b.line_start) is None
+
+
+def _with_evidence(text: str, found: list[_Raw]) -> list[_Raw]:
+    """The numbered headings with evidence of an outline (see the comment above).
+
+    - a run of sibling lines (``1.`` ``2.`` ``3.`` under one parent, no body between them)
+      most of whose items are list items (:func:`_list_like`) is a list: none is a heading;
+    - a reference or a dated entry is no heading, alone or not;
+    - a heading with no sibling (no ``n-1`` before it, no ``n+1`` after it, under its
+      parent) counts only as the start of a ladder (``一、``, ``（一）``, ``1.`` under a
+      parent heading) that is not a list item, or as a short line of its own over a
+      paragraph (:func:`_bare`).
+
+    Headings a converter flattened into a long line (found after a sentence end) and the
+    chapters (``第一章``) are left as they are.
+    """
+    n = len(found)
+    parents: list[int | None] = [None] * n
+    stack: list[int] = []
+    for i, h in enumerate(found):
+        while stack and found[stack[-1]].level >= h.level:
+            stack.pop()
+        parents[i] = stack[-1] if stack else None
+        stack.append(i)
+    numbers = [_number(h.label) for h in found]
+    groups: dict[tuple[str, int | None], list[int]] = {}
+    for i, num in enumerate(numbers):
+        h = found[i]
+        if num is not None and (h.start == h.line_start or _NONBLANK.search(text, h.line_start, h.start) is None):
+            groups.setdefault((num[0], parents[i]), []).append(i)
+    drop: set[int] = set()
+    for members in groups.values():
+        has_sibling = set()
+        for a, b in pairwise(members):
+            if numbers[b][1] == numbers[a][1] + 1:  # type: ignore[index]
+                has_sibling |= {a, b}
+        # runs of adjacent siblings: lists when most items are list items
+        run: list[int] = []
+        for i in members:
+            last = run[-1] if run else -1
+            if run and numbers[i][1] == numbers[last][1] + 1 and _adjacent(text, found[last], found[i]):  # type: ignore[index]
+                run.append(i)
+            else:
+                drop |= _list_run(text, found, run)
+                run = [i]
+        drop |= _list_run(text, found, run)
+        for i in members:
+            h = found[i]
+            if i in drop:
+                continue
+            if _reference(h.title):
+                drop.add(i)
+            elif i not in has_sibling and not _bare(text, h) and not _marked_nearby(text, h, numbers[i]):  # type: ignore[arg-type]
+                first = numbers[i][1] == 1  # type: ignore[index]
+                nested = h.level <= 2 or parents[i] is not None
+                if not (first and nested) or (_list_like(text, h) and not _over_body(text, h)):
+                    drop.add(i)
+    return [h for i, h in enumerate(found) if i not in drop] if drop else found
+
+
+def _cjk_of(n: int) -> str:
+    """``n`` (1–99) in Chinese numerals, as outlines write it: 一, 十, 十二, 二十一.
+
+    >>> [_cjk_of(n) for n in (1, 10, 12, 20, 21)]
+    ['一', '十', '十二', '二十', '二十一']
+    """
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _CJK_DIGITS[tens] + "十")
+    return head + (_CJK_DIGITS[ones] if ones else "")
+
+
+def _marked_nearby(text: str, h: _Raw, num: tuple[str, int]) -> bool:
+    """Whether the marker of the previous (or next) sibling of a ``一、`` or ``（一）``
+    heading is in the text before (after) it, where a converter ran that heading into
+    another line or a title too long to be one hid it (``…工作安排一、上半年工作总结``)."""
+    style, n = num
+    if style not in ("一", "（一）") or not 1 <= n < 99:
+        return False
+    if style == "一":
+        before = [f"{_cjk_of(n - 1)}、"] if n > 1 else []
+        after = [f"{_cjk_of(n + 1)}、"]
+    else:
+        before = [f"（{_cjk_of(n - 1)}）", f"({_cjk_of(n - 1)})"] if n > 1 else []
+        after = [f"（{_cjk_of(n + 1)}）", f"({_cjk_of(n + 1)})"]
+    return any(text.rfind(m, 0, h.start) >= 0 for m in before) or any(text.find(m, h.end) >= 0 for m in after)
+
+
+def _list_run(text: str, found: list[_Raw], run: list[int]) -> set[int]:
+    if len(run) < 2:
+        return set()
+    items = sum(_list_like(text, found[i]) for i in run)
+    return set(run) if 2 * items > len(run) else set()
 
 
 _CHUNK_MIN = 200
@@ -386,6 +618,8 @@ def _inline(body: str, lead: int, line_start: int, rules: StructureRules) -> lis
         if got is None:
             continue
         level, label, title, start, end, decimal = got
+        if body[at + end : at + end + 1] in ("；", ";"):
+            continue  # 提出意见：一、通过网络反馈；二、…: an enumeration inside the sentence
         cut = _NEXT_MARK.search(title, 1)
         if cut is not None:  # 一、2020年工作总结（一）疫情防控常态开展。: two headings
             title = title[: cut.start()].rstrip(_SPACES)
@@ -481,7 +715,7 @@ def _header(text: str, first_heading: int) -> list[_Line]:
     return out
 
 
-_SITE = re.compile(r"[_|｜]| - |[0-9]{3,}[A-Za-z]")  # the separators of a page title, a site's name
+_SITE = re.compile(r"[_|｜>»›]| - |[0-9]{3,}[A-Za-z]|首页|当前位置|首頁|當前位置")  # a page title's separators, a path
 _TRAILING_YEAR = re.compile(r"[ \t\u3000]+(?:19|20)[0-9]{2}$")  # "…统计公报 2022": the site's year tag
 
 
@@ -514,6 +748,10 @@ def _title_words(header: list[_Line], rules: StructureRules, text: str = "") -> 
         start = first[: stop.start()] if stop else ""
         if len(start) <= 40 and _names_document(start, rules):
             return start
+    for line in header[:2]:  # a title with no period that says what it is: 乡镇工作总结亮点
+        t = line.text
+        if len(t) <= 30 and not _ANY_PUNCT.search(t) and _find_words(t, rules.kind_words) and not _SITE.search(t):
+            return t
     return ""
 
 
@@ -530,6 +768,10 @@ def _title(header: list[_Line], rules: StructureRules, text: str = "") -> _Line 
         words = _TRAILING_YEAR.sub("", _EXTENSION.sub("", line.text))
         if not _names_document(words, rules) or _ANY_PUNCT.search(words.replace("（", "").replace("）", "")):
             continue
+        if _NOT_TITLE_START.match(words) or _DOC_NUMBER.search(words) or _generic(words, rules):
+            continue  # a line cut from a title, a document number over it, a menu's bare 政府工作报告
+        if any(_SHARED_FIELDS.search(x.text) for x in header) and not any(x.text == line.text for x in header[i + 1 :]):
+            return None  # a doc-sharing page's name for the file, not repeated as the document's own
         if rules.decoration.search(words) or _SITE.search(words):
             for nxt in header[i + 1 : i + 3]:  # the page title, then the report's own
                 if (nxt.text in words and _names_document(nxt.text, rules) and _ends_naming(nxt.text, rules)
@@ -545,6 +787,39 @@ def _title(header: list[_Line], rules: StructureRules, text: str = "") -> _Line 
             return None  # "…公报2020七人普": a tag after the title, which then is not as written
         return _Line(line.start, words)
     return None
+
+
+# a title does not start with the end of another line's words (年政府工作报告 under 2023), nor
+# with the words of a sentence (我们要认真学习…报告)
+_NOT_TITLE_START = re.compile(
+    r"[年月日度的之及和与、，。》）)]|我们|我|你|请|让|把|要|下面|以下|本文|今天|近日|认真|学习"
+    r"|(?:19|20)[0-9]{2}[-./][0-9]{1,2}[-./][0-9]{1,2}"  # a dated entry of a list (2025.03.04 …)
+)
+_DOC_NUMBER = re.compile(r"[〔\[［【(（](?:19|20)[0-9]{2}[〕\]］】)）][0-9]{1,4}号")  # 鲁政发〔2014〕20号
+# the fields of a doc-sharing page, whose first line is its name for the uploaded file
+_SHARED_FIELDS = re.compile(r"格式[:：]|文档页数|页数[:：]|上传人|上传时间|文档编号|大小[:：]")
+_GENERIC = ("人民政府", "政府", "年度", "全年", "工作", "全文", "最新")
+
+
+def _generic(words: str, rules: StructureRules) -> bool:
+    """Whether a title says only what kind of document it is (``政府工作报告``, ``年度工作总结``:
+    a menu's item or a category), with no year, place or subject before its last word.
+
+    >>> r = compile_rules()
+    >>> _generic("政府工作报告", r), _generic("年度工作总结", r), _generic("2023年政府工作报告", r)
+    (True, True, False)
+    """
+    if len(words) > 12 or any(c.isdigit() for c in words):
+        return False  # longer than the generic words and a document word, or with a year
+    found = _find_words(words, rules.naming_words)
+    if not found:
+        return False
+    rest = words[: found[-1][0]]
+    if any(c.isdigit() for c in rest) or (any(c in rest for c in "〇○一二三四五六七八九十") and "年" in rest):
+        return False
+    for g in _GENERIC:
+        rest = rest.replace(g, "")
+    return len(rest) < 2
 
 
 def _undecorated(words: str, rules: StructureRules) -> tuple[str, int]:
@@ -695,13 +970,17 @@ def _meta(
             date = got[0]
             note("date", line.start + got[1], line.start + got[2])
             break
+    # a page's date years after the latest year its title or headings name is a repost's
+    named = [int(m.group(2) or m.group(1)) for t in (_title_words(header, rules, text), *(found[i].title for i in top))
+             for m in _YEARS.finditer(t)]  # fmt: skip
+    latest = max(named) + 1 if named else 9999
     if date is None:
-        for m in _date_labels(text, rules):
-            d = _DATE.match(text, m.end())
-            if d and _date_value(d):
-                date = _date_value(d)
-                note("date", d.start(), d.end())
-                break
+        labelled = [(v, d) for m in _date_labels(text, rules)
+                    if (d := _DATE.match(text, m.end())) and (v := _date_value(d))
+                    and int(v[:4]) <= latest]  # fmt: skip
+        if labelled and len({v[:10] for v, _ in labelled}) == 1:  # dates that differ: a list of items, not the page's
+            date = labelled[0][0]
+            note("date", labelled[0][1].start(), labelled[0][1].end())
     if date is None:
         for r in removed:
             if not any(c in r.text for c in rules.date_ends):
@@ -709,7 +988,7 @@ def _meta(
             label = rules.date_label.search(r.text)
             d = _DATE.match(r.text, label.end()) if label else None
             value = _date_value(d) if d else None
-            if d and value:
+            if d and value and int(value[:4]) <= latest:
                 date = value
                 spans.append(("date", (r.original_span[0] + d.start(), r.original_span[0] + d.end())))
                 break
@@ -729,7 +1008,8 @@ def _meta(
         t = line.text
         if len(t) > 40 or _PLACEHOLDER.search(t) or rules.decoration.search(t):
             continue
-        if rules.speaker.match(t) or (
+        speaker = rules.speaker.match(t)
+        if (speaker and not rules.document.search(t) and not _NOT_NAME.search(speaker.group(2))) or (
             rules.organ_end.search(t) and not _ANY_PUNCT.search(t) and not rules.document.search(t)
         ):
             issuer = t
@@ -770,28 +1050,45 @@ def _meta(
     )
 
 
-_PLACE = re.compile(
-    f"(?:^|(?<=年)|(?<=[0-9]))((?:(?![年月的])[{HAN}]){{1,8}}?(?:街道|镇街|街|镇|乡|区|县|市))"
-    r"(?=[0-9]|人民政府|政府|办事处|党|工作|国民经济|统计|年度|$|\s)"
+_UNITS = "街道|镇街|街|镇|鎮|乡|鄉|区|區|县|縣|市"
+# what follows an office without being a name: 镇长讲话, 书记点评, 区长带队调研
+_NOT_NAME = re.compile(
+    r"讲话|講話|致辞|致辭|发言|發言|报告|報告|主持|点评|點評|批示|寄语|表态|述职|带队|調研|调研|一行|同志们|会议|會議"
 )
+_PLACE = re.compile(
+    f"(?:^|(?<=年)|(?<=[0-9]))((?:(?![年月的])[{HAN}]){{1,8}}?(?:{_UNITS}))"
+    r"(?=[0-9]|人民政府|政府|办事处|辦事處|党|黨|工作|国民经济|國民經濟|统计|統計|年度|$|\s)"
+)
+_INNER = re.compile(f"(?<=[省市州盟县縣区區])(?=[{HAN}]{{2,}}(?:{_UNITS})$)")  # 昆明市|官渡区
+_NOT_PLACE = re.compile(r"^(?:关于|關於|关於|全|本|我|各|该|該|某)")
 
 
 def _place(title: str) -> tuple[int, int] | None:
-    """The span of the place the title names (``华庄街道``, ``云和县``), if any.
+    """The span of the place the title names (``华庄街道``, ``云和县``), if any: the
+    innermost unit of a nested name (``昆明市官渡区`` → ``官渡区``).
 
     >>> t = "2022年云和县国民经济和社会发展统计公报"
     >>> s = _place(t); t[s[0]:s[1]] if s else None
     '云和县'
+    >>> t = "昆明市官渡区人民政府关于官渡区2023年上半年计划执行情况的报告"
+    >>> s = _place(t); t[s[0]:s[1]] if s else None
+    '官渡区'
     >>> _place("乡镇2021年工作规划"), _place("镇人民政府2021年工作报告"), _place("X街道2020年工作总结")
     (None, None, None)
+    >>> _place("关于东湖镇2021年工作总结"), _place("全县2021年工作总结"), _place("市中区2021年工作总结")
+    (None, None, (0, 3))
     """
     m = _PLACE.search(title)
     if m is None:
         return None
-    name = m.group(1)
-    if set(name) <= set("乡镇街道区县市") or _PLACEHOLDER.search(name):
+    start, end = m.span(1)
+    inner = [x.start() for x in _INNER.finditer(title, start, end) if x.start() - start >= 2]
+    if inner:
+        start = inner[-1]
+    name = title[start:end]
+    if set(name) <= set("乡鄉镇鎮街道区區县縣市") or _PLACEHOLDER.search(name) or _NOT_PLACE.search(name):
         return None
-    return m.span(1)
+    return start, end
 
 
 def _years(title: str, rules: StructureRules, kind: SectionKind | None = None) -> tuple[set[int], set[int]]:
@@ -832,9 +1129,25 @@ _PLAN_CUES = re.compile(r"将(?!近|来自)|力争|确保|预计|计划|下一�
 _REVIEW_CUES = re.compile(r"一年来|今年以来|过去一年|取得|完成了|实现了|累计|截至|同比|比上年|共计|圆满")
 
 
-def _word_kind(title: str, rules: StructureRules) -> SectionKind | None:
-    """The kind the last section word of a heading says (the head noun comes last)."""
-    found = _find_words(title, rules.kind_words)
+_KIND_SPAN = 30  # a longer heading title runs on into its body: its words past this are the body's
+
+
+# a page about a kind of document, not one: 述职报告写作说明, 工作报告的写法
+_GUIDE_END = re.compile(r"(?:说明|說明|写法|寫法|写作|寫作|格式|模板|技巧|范例|範例|要求|注意事项|内容)$")
+# an opening that says a review follows: 现将相关情况总结如下, 现将2022年度工作汇报如下 (not
+# 现将2024年工作计划汇报如下)
+_INTRO_REVIEW = re.compile(r"现将[^。：:]{0,16}?(?:总结|工作情况|开展情况|完成情况|工作汇报|工作具体汇报|主要工作)")
+
+
+def _word_kind(title: str, rules: StructureRules, heading: bool = False) -> SectionKind | None:
+    """The kind the last section word of a heading says (the head noun comes last); of a
+    title that runs on into its body (a converter's flattened line), the words of its start.
+
+    >>> r = compile_rules()
+    >>> _word_kind("2023年上半年国民经济和社会发展计划执行情况", r, True), _word_kind("一周工作挑战", r, True)
+    ('review', 'other')
+    """
+    found = _find_words(title[:_KIND_SPAN] if heading else title, rules.kind_words)
     role = rules.roles.get(found[-1][1]) if found else None
     return role if role in ("review", "plan", "other") else None  # type: ignore[return-value]
 
@@ -855,7 +1168,7 @@ def _kinds(
     said: list[SectionKind | None] = []
     for i in top:
         h = found[i]
-        kind = _word_kind(h.title, rules)
+        kind = _word_kind(h.title, rules, heading=True)
         years = {int(m.group(1)) for m in _YEARS.finditer(h.title)}
         if kind != "other" and years and (review_years or plan_years):
             # the years the title gives one part decide (2022年重点工作 in a 2022 review)
@@ -867,11 +1180,12 @@ def _kinds(
     # a report that reviews: its title says so (工作总结, 政府工作报告, a review year), or,
     # untitled, one of its headings does; a bulletin (公报) or a page with neither does not
     bulletin = any(rules.roles.get(w) == "bulletin" for _, w in _find_words(title, rules.naming_words))
+    intro = text[max(0, found[top[0]].line_start - 300) : found[top[0]].line_start] if top else ""
     reviewing = (
         (bool(review_years) and not bulletin)
         or _word_kind(title, rules) == "review"
-        or ("报告" in title and "公报" not in title)
-        or (not title and "review" in said)
+        or ("报告" in title and "公报" not in title and not _GUIDE_END.search(title))
+        or (not title and ("review" in said or _INTRO_REVIEW.search(intro) is not None))
     )
     # a plan with no review in it (2021年工作规划, 工作要点): its open sections are the plan
     planning = not reviewing and _word_kind(title, rules) == "plan"
@@ -966,7 +1280,7 @@ def read_outline(
         parent = parents[i]
         if i in top_set:
             continue
-        own = _word_kind(h.title, rules)
+        own = _word_kind(h.title, rules, heading=True)
         kind_of[i] = own if own is not None else (kind_of[parent] if parent is not None else "other")
     outline = tuple(
         Heading(h.level, h.label, h.title, (h.start, h.end), mapper(h.start, h.end)) for h in found

@@ -1,0 +1,200 @@
+"""Damage classes of issue 13 ("do no harm") that real pages showed, one reproduction each.
+
+Every input here is written for reportclean in our own words, after a *kind* of text seen on
+real pages (vote records, flattened tables, item lists that lost their marks, headings run into
+their body); none is copied from a page. Each test failed before the rule it guards was fixed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reportclean import Config, clean
+
+PLAIN = Config(numerals=False)
+
+
+def _joins(text: str, config: Config = PLAIN) -> list[str]:
+    return [c.rule for c in clean(text, config).changes if c.rule.endswith("join")]
+
+
+# -- 1. page-break-join across a blank line ------------------------------------------------
+
+# A record of votes: each motion, then its result after a blank line. The motion line does not
+# end a sentence and is long, like a paragraph cut at a page end; three of them made the
+# document look like one whose converter cut paragraphs.
+VOTES = "\n\n".join(
+    [
+        "会议听取了镇人民政府关于二〇二三年财政预算执行情况和二〇二四年财政预算草案的报告，"
+        "经过代表分组审议，主持人宣布现在进行表决，请按表决器",
+        "28票赞成，0票反对，1票弃权，通过。",
+        "会议听取了镇人大主席团关于上次会议以来代表建议批评和意见办理情况的报告，"
+        "经过代表分组审议，主持人宣布下面进行表决，请按表决器",
+        "27票赞成，1票反对，1票弃权，通过。",
+        "会议审议了镇人民政府关于二〇二四年民生实事项目的安排意见和资金保障方案，"
+        "经过代表分组审议，主持人宣布现在进行表决，请按表决器",
+        "表决结果：29票赞成，0票反对，0票弃权，通过。",
+    ]
+)
+
+# Minutes: a speaker's turn after a line that lost its stop.
+MINUTES = """村主任通报了今年村道硬化、饮水安全和人居环境整治三项工作的进展情况，请大家发表意见，讨论时间每人五分钟左右
+
+王海：我同意通报的安排，建议先修通东组到学校的那段路。
+
+会议还讨论了村集体经济合作社年度收益分配方案的有关事项，大家一致认为应当向困难户和五保户适当倾斜，具体比例由村委会另行研究
+
+李明：分配前要张榜公示，公示期不少于七天。
+
+村支书对下一阶段的防汛准备工作、秋季防火工作和矛盾纠纷排查化解工作作了具体部署，要求各组长对照分工抓好落实并按时报送进展
+
+2023年10月12日"""
+
+
+@pytest.mark.parametrize("text", [VOTES, MINUTES], ids=["votes", "minutes"])
+def test_a_record_is_not_joined_across_its_blank_lines(text: str) -> None:
+    assert _joins(text) == []
+    out = clean(text, PLAIN).text
+    assert out.count("\n") == text.count("\n\n")
+    assert clean(out, PLAIN).text == out
+
+
+def test_a_cut_page_still_joins_where_the_next_line_goes_on_with_the_sentence() -> None:
+    # the same kind of document, cut by its converter at page ends inside sentences
+    cut = (
+        "今年以来，街道坚持以人民为中心的发展思想，统筹推进疫情防控和经济社会发展各项工作，"
+        "全面完成年度目标任务，社会大局和谐稳定，重点"
+    )
+    text = "\n\n".join([cut + "\n\n项目建设取得新进展。"] * 3)
+    assert _joins(text) == ["page-break-join"] * 3
+
+
+def test_a_page_break_before_a_count_joins_only_where_a_page_number_was_removed() -> None:
+    head = "全年完成固定资产投资，其中工业投资完成"
+    # a removed page-number line between the two parts: the count goes on with the sentence
+    with_page = head + "\n\n- 3 -\n\n12亿元，同比增长百分之八。"
+    assert "完成12亿元" in clean(with_page, PLAIN).text
+    # nothing removed there: a count after a blank line may open an item of a record
+    assert _joins(head + "\n\n12亿元，同比增长百分之八。") == []
+
+
+# -- 2. an item number that lost its mark -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年各项任务全面完成。 1 经济发展稳中有进，产业结构不断优化。",
+         "今年各项任务全面完成。1 经济发展稳中有进，产业结构不断优化。"),
+        ("1 经济发展稳中有进\n2 社会事业全面进步\n3 生态环境持续改善",
+         "1 经济发展稳中有进\n2 社会事业全面进步\n3 生态环境持续改善"),
+        ("工作回顾如下。2 2023年全镇财政收入稳步增长。", "工作回顾如下。2 2023年全镇财政收入稳步增长。"),
+        # a number before a measure word or a date part is a quantity: the converter's space goes
+        ("3 月份，全镇开展了安全生产大检查。", "3月份，全镇开展了安全生产大检查。"),
+        ("全年完成。 5 个村通过验收。", "全年完成。5个村通过验收。"),
+    ],
+)  # fmt: skip
+def test_the_space_after_a_lone_item_number_is_kept(text: str, expected: str) -> None:
+    out = clean(text, PLAIN).text
+    assert out == expected
+    assert clean(out, PLAIN).text == out
+
+
+# -- 3. cells of a flattened table ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "名称 数量 单位\n水泥 120 吨\n钢材 30 吨",
+        "村名 户数 备注\n东村 12 新建\n西村 8 改建",
+        "序号 项目名称 投资额 建设地点\n1 道路改造 1200 东村\n2 污水处理 800 西村",
+        "指标 产值 增长\n农业 12.5 增长较快",
+        "项目 单位 2022年 2023年 增长\n生产总值 亿元 120.5 130.2 8.1",
+    ],
+)
+def test_spaces_between_table_cells_are_kept(text: str) -> None:
+    assert clean(text, PLAIN).text == text
+
+
+def test_a_converters_spaces_around_a_quantity_still_go() -> None:
+    text = "全年粮食产量 12 万吨，增长 3%。全市常住人口 320 万人 比上年末增加 2 万人"
+    assert clean(text, PLAIN).text == "全年粮食产量12万吨，增长3%。全市常住人口320万人 比上年末增加2万人"
+
+
+# -- 4. a heading's title and its body on one line --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、工作回顾 2023年，我镇全年实现地区生产总值稳步增长。",
+        "（二）加强党建 全年召开党委会议十二次，研究重大事项。",
+        "（二）加强党建 “三会一课”制度全面落实。",
+        "三、强化宣传 《条例》实施以来，全镇开展宣传活动。",
+        "上半年各项工作完成。二、主要做法 2023年，全镇推进重点项目。",
+        "上半年各项工作完成。二、主要做法 “三个一”工作法全面推开。",
+    ],
+)
+def test_the_space_between_a_heading_and_its_body_is_kept(text: str) -> None:
+    assert clean(text, PLAIN).text == text
+
+
+def test_a_space_inside_running_text_before_a_quote_still_goes() -> None:
+    assert clean("一、加强党建，推进 “三会一课”。", PLAIN).text == "一、加强党建，推进“三会一课”。"
+
+
+# -- 5. a partial watermark-inline cut; a space where a number was lost ----------------------
+
+# An essay site's lead-in: the title and a definition of the genre, then the site's editor
+# speaking, all one sentence (written for this test).
+LEAD_IN = (
+    "村级工作汇报范文（精选3篇）汇报是向上级说明一段时间内工作进展和问题的一种常用文书，"
+    "以下是小编为大家整理的村级工作汇报范文，仅供参考，大家一起来看看吧。"
+)
+BODY = "2023年，我村完成道路硬化3公里，新建文化广场一处。"
+
+
+def _removed(text: str) -> list[str]:
+    r = clean(text, PLAIN)
+    return [r.original[x.original_span[0] : x.original_span[1]] for x in r.removed]
+
+
+def test_a_lead_in_sentence_goes_whole_not_from_the_editors_words_on() -> None:
+    out = clean(LEAD_IN + "\n" + BODY, PLAIN).text
+    assert out == BODY
+    # the same sentence run into the report's first sentence on one line
+    out = clean(LEAD_IN + BODY + "\n" + BODY, PLAIN).text
+    assert out == BODY + "\n" + BODY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the markers alone would go, leaving the rest of the site's words as a fragment
+        "全年完成固定资产投资8亿元，本文来自人人文库，比上年增长百分之六。",
+        "全年完成固定资产投资8亿元，更多精彩内容请访问某某范文网www.example.com",
+        # a reseller's advert run into the next sentence: its QQ number would be glued to it
+        "全年工作圆满完成。某某资料整理，其他途径获取的均不完整，获得完整版资料咨询唯一指定QQ12345678开展安全生产检查，全年完成。",
+        # a figure of the report's own before the editor's words: the sentence is not the site's
+        "今年全镇完成生产总值12亿元，以下是小编为你整理的工作总结，仅供参考。全年粮食增产。",
+    ],
+)
+def test_a_watermark_that_cannot_go_whole_is_kept_and_flagged(text: str) -> None:
+    r = clean(text + "\n" + BODY, PLAIN)
+    assert r.text.startswith(text)
+    assert "boilerplate-kept" in {w.code for w in r.warnings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["全年粮食产量增长 。", "农民人均可支配收入达 ，比上年有所提高。", "全年共开展安全培训 次 ，覆盖全部企业。"],
+)
+def test_the_space_where_a_number_was_lost_stays_for_the_gap_check(text: str) -> None:
+    out = clean(text, PLAIN).text
+    assert " ，" in out or " 。" in out
+    assert clean(out, PLAIN).text == out
+
+
+def test_a_space_before_a_mark_after_a_figure_still_goes() -> None:
+    assert clean("全年完成投资12亿元 。各项工作有序开展 。", PLAIN).text == "全年完成投资12亿元。各项工作有序开展。"
