@@ -302,3 +302,15 @@ def test_a_cross_on_a_row_with_a_tick_is_never_a_placeholder(cells: list[str], s
     row = sep.join(["项目", "√", *cells])
     assert "×" not in [r for r in _runs(row)]
 
+
+
+def test_a_table_flattened_one_cell_a_line_has_its_stand_ins_flagged() -> None:
+    table = "指标\n2022年\n2023年\n户籍人口\n×\n×\n生产总值\nXX\nXX\n增长率\n**%\n（**）\n"
+    assert _runs(table) == ["×", "×", "XX", "XX", "**", "**"]
+
+
+def test_rules_between_paragraphs_and_ticked_check_lists_are_not_cells() -> None:
+    essay = "一、总体情况\n全年工作扎实推进。\n***\n二、存在问题\n短板仍然较多。\n***\n三、下步打算\n继续努力。\n***\n"
+    assert _runs(essay) == []
+    checks = "项目\n道路\n√\n×\n绿化\n√\n×\n照明\n×\n√\n"
+    assert _runs(checks) == []

@@ -492,6 +492,10 @@ def _find(text: str, rules: PlaceholderRules) -> list[tuple[int, int, str]]:
         blanks = [b for m in _dots(text) if (b := _judge_dots(text, m, rules))]
         if blanks:
             found = sorted(found + blanks)
+    if ("×" in starts or "*" in starts or "＊" in starts) and "\n" in text:
+        cells = _cell_lines(text, {a for a, _, _ in found})
+        if cells:
+            found = sorted(found + cells)
     if found and ("Y" in text or "Ｙ" in text):
         seconds = [
             (m.start(), m.end(), "number")
@@ -501,6 +505,50 @@ def _find(text: str, rules: PlaceholderRules) -> list[tuple[int, int, str]]:
         if seconds:
             found = sorted(found + seconds)
     return found
+
+
+#: A line that is one table cell holding a stand-in (a table flattened one cell a line): ×, **%, （**）.
+_CELL_LINE = re.compile(
+    r"^[ \t\u3000]*(?:[（(][ \u3000]?)?([×XxＸｘ*＊]{1,6})(?:[ \u3000]?[)）])?[%％‰]?[ \t\u3000]*$", re.MULTILINE
+)
+_CELL_TEXT = 12  # a neighbouring cell (a label, a figure, a year) is at most this long
+_MIN_CELL_LINES = 3
+
+
+def _cell_lines(text: str, taken: set[int]) -> list[tuple[int, int, str]]:
+    """Stand-ins that are table cells of their own on a line (one cell a line), in a text with at least
+    three such lines, each between two short cells (no sentence mark): a ``***`` rule between
+    paragraphs or a lone ``×`` button is not one.
+
+    >>> t = "指标\\n户籍人口\\n×\\n×\\n增长率\\n**%\\n（**）\\n"
+    >>> [t[s:e] for s, e, _ in _cell_lines(t, set())]
+    ['×', '×', '**', '**']
+    >>> _cell_lines("项目\\n道路\\n√\\n×\\n绿化\\n√\\n×\\n照明\\n×\\n", set())
+    []
+    >>> _cell_lines("问题较多。\\n***\\n二、存在问题\\n继续努力。\\n***\\n三、打算\\n", set())
+    []
+    """
+    matches = list(_CELL_LINE.finditer(text))
+    if len(matches) < _MIN_CELL_LINES:
+        return []
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    index = {s: i for i, s in enumerate(starts)}
+    ticks = any(c in text for c in _CHECKMARKS)  # × in a table with √ is a check mark
+    out = []
+    for m in matches:
+        i = index.get(m.start())
+        if i is None or m.start(1) in taken or (ticks and text[m.start(1)] == "×"):
+            continue
+        prev = next((x.strip() for x in reversed(lines[max(0, i - 3) : i]) if x.strip()), "")
+        nxt = next((x.strip() for x in lines[i + 1 : i + 4] if x.strip()), "")
+        cell = [0 < len(x) <= _CELL_TEXT and not any(c in x for c in "。！？；：:") for x in (prev, nxt)]
+        chinese = _rx().HANZI.search(prev + nxt) is not None
+        if cell[0] and (cell[1] or not nxt) and (chinese or _CELL_LINE.fullmatch(prev) or _CELL_LINE.fullmatch(nxt)):
+            out.append((m.start(1), m.end(1), "number"))
+    return out
 
 
 # An ellipsis in brackets standing for a blanked word or figure: 〔…〕镇, 投资〔…〕万元
