@@ -604,3 +604,9 @@ def test_end_gaps_need_a_space_before_the_punctuation(text: str) -> None:
     found: list[int] = []
     _end_gaps(text, lambda s, e, lo: found.append(s))
     assert all(text[s] in " \u3000" for s in found)
+
+
+def test_a_verb_of_change_before_a_blank_needs_no_comparison_in_a_stripped_document() -> None:
+    got = [f for _, f in flags("全年财政收入增长 。固定资产投资达 ，工业产值下降 。", "missing-number")]
+    assert got.count(" ") == 3
+    assert flags("全镇经济持续增长 。", "missing-number") == []

@@ -17,7 +17,7 @@ unit, after a word that takes one, never on words such as 每年, 当年, 全年
 - blank ordinals and years: ``镇届人大``, ``第届``, ``。年全镇…``, ``是年的2.08倍``;
 - a converter's blank before clause punctuation after a word that takes a figure (role
   ``end-gap``: ``达 ，``, ``共 。``), or after a verb of change in a comparison (role
-  ``end-gap-compared``: ``比上年增长 。``);
+  ``end-gap-compared``: ``比上年增长 。``; in a document with other blanks, with no comparison too);
 - a distance with no number (``距县城公里``);
 - in a document with other blanks, zero-width blanks a stripped template leaves: a measured
   noun straight before its unit (role ``measured``: ``面积平方公里``), a verb straight before
@@ -231,6 +231,7 @@ def missing_numbers(text: str, rules: CheckRules, out: Proposal, shown: str | No
     if seen:  # the weakest evidence, read only in a document that has other blanks (and costs a scan)
         _counters_at_clause_end(text, rules, flag)
         _stripped_template(text, rules, flag)
+        _end_gaps(text, flag, present, compared=False)  # 全年财政收入增长 。 with no comparison
 
 
 def _word_before(text: str, end: int, rules: CheckRules) -> str | None:
@@ -415,7 +416,7 @@ _COMPARED = re.compile(r"[比较]")
 _CLAUSE_MARKS = "，。；！？,;!?\n"
 
 
-def _end_gaps(text: str, flag: _Flag, present: str | None = None) -> None:
+def _end_gaps(text: str, flag: _Flag, present: str | None = None, compared: bool = True) -> None:
     """``达 ，``, ``共 。``, ``同比增长 。``: a blank before clause punctuation, after a word that takes a figure.
 
     >>> def f(t):
@@ -439,7 +440,7 @@ def _end_gaps(text: str, flag: _Flag, present: str | None = None) -> None:
                     continue
                 if any(text[start - k : start] in words.not_end for k in (2, 3, 4) if k <= start):
                     break  # 发达 ，, 总共: the word ends another one
-                if word in words.compared:
+                if word in words.compared and compared:
                     lo = max(0, *(text.rfind(x, 0, start - n) + 1 for x in _CLAUSE_MARKS))
                     if not _COMPARED.search(text, lo, start - n):
                         break  # 经济持续增长 。: no comparison asks for a figure
