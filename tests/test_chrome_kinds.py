@@ -227,8 +227,8 @@ def test_a_running_header_among_prose_lines_goes_and_repeated_prose_stays() -> N
 
 
 def test_a_spam_title_of_keywords_goes_and_a_trade_sentence_stays() -> None:
-    page = "日韩精选-欧美专区-国产精品在线-一区二区免费看\n" + BODY
-    assert gone(page) == {"日韩精选-欧美专区-国产精品在线-一区二区免费看": "chrome-spam"}
+    page = "日韩精选-欧美专区-久久精品在线-超碰免费看\n" + BODY
+    assert gone(page) == {"日韩精选-欧美专区-久久精品在线-超碰免费看": "chrome-spam"}
     trade = BODY + "全年对欧美、日韩出口增长5%，高清视频产业园开工。\n"
     assert gone(trade) == {}
 
@@ -342,8 +342,8 @@ def test_a_category_list_at_the_foot_goes() -> None:
     assert set(gone(page)) == {"文章类别", "展开 | 收起", "乡村旅游", "2024秋季线路", "搜索"}
 
 
-def test_a_paywall_count_line_goes() -> None:
-    assert set(gone(BODY + "仅展示300字，全文共900字\n")) == {"仅展示300字，全文共900字"}
+def test_a_paywall_count_in_brackets_goes() -> None:
+    assert set(gone(BODY + "（剩余900字）\n")) == {"（剩余900字）"}
 
 
 def test_picture_alt_text_a_tag_field_at_the_top_and_a_dotted_stamp_go() -> None:

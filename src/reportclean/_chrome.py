@@ -136,8 +136,8 @@ def _rx() -> _Rx:
         *((b, re.compile(b + rf"(?:(?<=\d[kKmMgG]{b})|(?<=\d [kKmMgG]{b}))")) for b in "bB"),
         (":", re.compile(r":(?<=\d:)\d\d")),
         ("时", re.compile(r"时(?<=\d时)\d{1,2}分")),
-        *((x, re.compile(re.escape(x))) for x in (".png", ".jpg", ".jpeg", ".gif")),
-        *((x, re.compile(x)) for x in ("image", "banner", "photo", "Image", "Banner", "Photo")),
+        (".", re.compile(r"\.(?=(?:png|jpe?g|gif)\b)", re.IGNORECASE)),  # a picture's file name
+        *((x, re.compile(x)) for x in ("mage", "anner", "hoto")),  # image, banner, photo in either case
         (" ", re.compile(r" (?<=[\u3400-\u9fff] )[\u3400-\u9fff](?: [\u3400-\u9fff])?\s*[:：]")),
     )
     return _Rx(
