@@ -385,13 +385,16 @@ def test_a_user_chrome_lexicon_adds_terms() -> None:
     assert cleaned(meeting) == meeting
 
 
+_CHROME_BITS = [
+    *("当前位置", "首页", ">", "发布时间", "2023-01-05", "打印本页", "关闭", "分享到", "Like", "Share"),
+    *("资料图", "标签", "某镇", "完成", "项目", "，", " ", "|"),
+]
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(
-        st.sampled_from(
-            ["当前位置", "首页", ">", "发布时间", "2023-01-05", "打印本页", "关闭", "分享到", "Like", "Share"]
-            + ["资料图", "标签", "某镇", "完成", "项目", "，", " ", "|"]
-        ),
+        st.sampled_from(_CHROME_BITS),
         min_size=1, max_size=10,
     )
 )
