@@ -347,3 +347,11 @@ def test_known_failure_file_loses_only_boilerplate() -> None:
     out = cleaned(KNOWN)
     for line in ("全面完成年度各项目标任务。", "全年开展党委中心组学习12次。", "提供就业岗位2600余个。"):
         assert line in out
+
+
+def test_paragraph_marks_a_converter_left_become_line_breaks() -> None:
+    from reportclean._markup import markup
+
+    text = "第一条 总则。Р 第二条 适用范围。Р 第三条 职责。Р 第四条 附则。"
+    assert [(text[s:e], rule, new) for s, e, rule, _, new in markup(text)] == [("Р ", "paragraph-mark", "\n")] * 3
+    assert markup("见¶3和¶4，¶5") == [] and markup("Работа Р Москва Р отчёт Р") == []

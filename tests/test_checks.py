@@ -546,3 +546,67 @@ def test_a_heading_number_before_a_counter_is_no_list_item() -> None:
     text = "比上年增长3%。\n三、户别人口\n全市共有家庭户20000户，集体户500户。"
     assert flags(text, "missing-number") == []
     assert flags("购置2台电脑、 台打印机。", "missing-number") == [("missing-number", " 台")]
+
+
+# -- missing-number, issue 14 second round: end gaps and stripped templates (our own sentences) --
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("全年完成固定资产投资达 ，其中工业投资3亿元。", " "),
+        ("年末全镇常住人口共 。", " "),
+        ("农民人均可支配收入比上年增长 。", " "),
+        ("社会消费品零售总额同比下降 ，降幅收窄。", " "),
+        ("某村位于镇区东部，距镇政府公里。", "公里"),
+    ],
+)
+def test_end_gap_and_distance(text: str, flagged: str) -> None:
+    assert ("missing-number", flagged) in flags(text, "missing-number")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全镇经济持续增长 。",  # no comparison asks for a figure
+        "镇区交通四通八达 。",
+        "全年收入总共 ，",
+        "某村距镇政府三公里，距县城数公里。",
+        "累计完成疫苗接种xx万剂次，同比增长xx%。",  # a template's stand-in is the figure
+        "家家户户人人参与垃圾分类。",
+        "全镇面积较大，人口较多。",
+    ],
+)
+def test_not_an_end_gap(text: str) -> None:
+    assert flags(text, "missing-number") == []
+
+
+def test_a_stripped_template_has_its_zero_width_blanks_flagged() -> None:
+    text = (
+        "某乡距县城公里，区域面积平方公里，下辖个行政村，个村民小组，居住着汉、苗等个民族的群众万人。"
+        "全乡有脱贫户户人。共有驻村工作队支，队员人。"
+    )
+    got = [f for _, f in flags(text, "missing-number")]
+    assert got.count("公里") == 1 and "平方公里" in got and "万人" in got and "支" in got
+    assert got.count("个") == 3 and got.count("户") == 1 and got.count("人") == 2
+
+
+def test_zero_width_counters_alone_are_not_flagged() -> None:
+    # no other blank in the document: the weakest evidence is not read
+    assert flags("全乡下辖个别村组实行轮值，共有个人独资企业12家。", "missing-number") == []
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.text(alphabet="收入支出达共增长工作村镇年月日，。、 ", max_size=40))
+def test_end_gaps_need_a_space_before_the_punctuation(text: str) -> None:
+    from reportclean._gaps import _end_gaps
+
+    found: list[int] = []
+    _end_gaps(text, lambda s, e, lo: found.append(s))
+    assert all(text[s] in " \u3000" for s in found)
+
+
+def test_a_verb_of_change_before_a_blank_needs_no_comparison_in_a_stripped_document() -> None:
+    got = [f for _, f in flags("全年财政收入增长 。固定资产投资达 ，工业产值下降 。", "missing-number")]
+    assert got.count(" ") == 3
+    assert flags("全镇经济持续增长 。", "missing-number") == []

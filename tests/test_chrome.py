@@ -383,3 +383,27 @@ def test_a_user_chrome_lexicon_adds_terms() -> None:
     assert reportclean.clean(page, Config(lexicons=(mine,))).text.startswith("一、主要工作")
     meeting = "会议时间 2024-03-02 09:00\n" + BODY
     assert cleaned(meeting) == meeting
+
+
+_CHROME_BITS = [
+    *("当前位置", "首页", ">", "发布时间", "2023-01-05", "打印本页", "关闭", "分享到", "Like", "Share"),
+    *("资料图", "标签", "某镇", "完成", "项目", "，", " ", "|"),
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(_CHROME_BITS),
+        min_size=1, max_size=10,
+    )
+)
+def test_the_classifier_never_takes_a_sentence(parts: list[str]) -> None:
+    """A line that ends a sentence (。) is never chrome by its shape alone: only the marker rules may take it."""
+    from reportclean._bptext import fold
+    from reportclean._chrome import ChromeRules, _line_hits, builtin_chrome_lexicons, classify
+
+    line = fold("".join(parts) + "。")
+    rules = ChromeRules(builtin_chrome_lexicons())
+    for header in (False, True):
+        assert classify(line, _line_hits(line, rules).get(0, []), header, header, BoilerplateSettings(), header) is None

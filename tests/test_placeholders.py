@@ -245,3 +245,72 @@ def test_marking_is_idempotent_and_keeps_spans_valid(s: str) -> None:
     for w in once.warnings:
         assert 0 <= w.span[0] <= w.span[1] <= len(once.text)
         assert w.code != "step-failed", w.message
+
+
+# -- issue 14, second round: cells, brackets, traditional forms (sentences written for the test) --
+
+
+def _runs(text: str) -> list[str]:
+    from reportclean._edits import Context
+    from reportclean._placeholders import placeholders
+
+    return [text[f.start : f.end] for f in placeholders(text, Context()).flags]
+
+
+def test_table_cells_of_stand_ins_are_placeholders_but_ticks_are_not() -> None:
+    table = "指标\t2022年\t2023年\n户数\t×\t×\n产值\tX\tX\n收入\t*\t*\n"
+    assert _runs(table) == ["×", "×", "X", "X", "*", "*"]
+    assert _runs("| 指标 | 数值 | 增幅 |\n| 人口 | ** | **% |\n") == ["**", "**"]
+    assert _runs("验收项目\t达标\t未达标\n道路\t√\t×\n") == []
+
+
+def test_stars_before_a_percent_sign_and_in_brackets_on_one_line() -> None:
+    assert _runs("全年完成**万元（**%）。") == ["**", "**"]
+    assert _runs("推进（**）工程，增长**%。") == ["**", "**"]
+
+
+def test_traditional_forms_are_read_folded() -> None:
+    assert _runs("本鎮共有**個社區，造林×公頃，投資XX萬元。") == ["**", "×", "XX"]
+
+
+def test_a_bracketed_ellipsis_is_a_blank_but_a_quotations_omission_is_not() -> None:
+    assert _runs("〔…〕镇投资〔…〕万元，完成（…）户。") == ["〔…〕", "〔…〕", "（…）"]
+    assert _runs("他说：“我们（…）一定要做好。”") == []
+
+
+def test_a_starred_year_digit_and_x_after_an_acronym() -> None:
+    assert _runs("根据通知（办市函202*15号）要求，实现GDPxxxx万元。") == ["202*", "xxxx"]
+    assert _runs("面积按202*111平方米计。") == []
+
+
+def test_an_underscore_in_a_title_or_file_name_is_no_placeholder() -> None:
+    assert _runs("某乡乡政成果专辑_电子书\n工作总结_定稿.doc\n") == []
+    assert _runs("全镇近_公里道路，__镇完成。") == ["_", "__"]
+
+
+def test_a_sum_on_a_stand_in_and_a_second_stand_in_letter() -> None:
+    assert _runs("2021年：X-1个；2022年：X+1个，覆盖人口Y人。") == ["X", "X", "Y"]
+    assert _runs("引进X-1型设备，新建Y型路口3个。") == []  # a model name; no X stand-in besides
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(st.sampled_from(["√", "×", "✓", "达标", "完成", "道路", "绿化"]), min_size=2, max_size=6),
+    st.sampled_from(["\t", " | ", "  "]),
+)
+def test_a_cross_on_a_row_with_a_tick_is_never_a_placeholder(cells: list[str], sep: str) -> None:
+    row = sep.join(["项目", "√", *cells])
+    assert "×" not in [r for r in _runs(row)]
+
+
+
+def test_a_table_flattened_one_cell_a_line_has_its_stand_ins_flagged() -> None:
+    table = "指标\n2022年\n2023年\n户籍人口\n×\n×\n生产总值\nXX\nXX\n增长率\n**%\n（**）\n"
+    assert _runs(table) == ["×", "×", "XX", "XX", "**", "**"]
+
+
+def test_rules_between_paragraphs_and_ticked_check_lists_are_not_cells() -> None:
+    essay = "一、总体情况\n全年工作扎实推进。\n***\n二、存在问题\n短板仍然较多。\n***\n三、下步打算\n继续努力。\n***\n"
+    assert _runs(essay) == []
+    checks = "项目\n道路\n√\n×\n绿化\n√\n×\n照明\n×\n√\n"
+    assert _runs(checks) == []

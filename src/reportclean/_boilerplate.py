@@ -520,7 +520,7 @@ BOILERPLATE = Step(
         *("watermark-line", "footer-line", "user-line", "watermark-inline", "footer-inline", "user-inline"),
         *("boilerplate-block", "page-number", "running-header", "learned-line", "encoded-tail"),
         *("chrome-nav", "chrome-metadata", "chrome-toolbar", "chrome-docsite", "chrome-block", "chrome-spam"),
-        *("bbcode", "html-tag", "anti-scrape", "pinyin-gloss"),
+        *("bbcode", "html-tag", "anti-scrape", "pinyin-gloss", "paragraph-mark"),
     ),
     lexicons={
         # family: the rule a removal gets (watermark-line, footer-inline, ...); line: a whole line

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 __all__ = ["HEADING", "TERMINATORS", "Scanner", "fold", "forms", "trie", "variants"]
@@ -46,7 +46,7 @@ def fold(s: str) -> str:
 def forms(phrase: str) -> set[str]:
     """The spellings of a folded phrase to look for: cases, full-width, both colons."""
     out = set()
-    for v in {phrase, phrase.upper(), phrase.title()}:
+    for v in {phrase, phrase.upper(), phrase.title(), phrase.capitalize()}:  # Read More, Read more
         for w in (v, "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in v)):
             out |= {w, w.replace(":", "：")}
     return out
@@ -134,8 +134,10 @@ def _converters() -> tuple[Any, ...]:
     return tuple(opencc.OpenCC(c) for c in ("s2t", "s2tw", "s2twp", "s2hk"))
 
 
-def variants(phrases: Iterable[str]) -> dict[str, str]:
-    """Each phrase's traditional spellings (OpenCC s2t, s2tw, s2twp, s2hk), mapped to the phrase.
+def variants(phrases: Iterable[str], by_character: bool = False) -> dict[str, str]:
+    """Each phrase's traditional spellings (OpenCC s2t, s2tw, s2twp, s2hk), mapped to the phrase;
+    with ``by_character``, also each spelling that takes either traditional form of a character
+    that has several (at most 16 a phrase: 發布 as well as 發佈).
 
     Lexicons are written in simplified script; a Taiwan or Hong Kong page spells the
     same chrome in its own characters (瀏覽次數, 列印此頁), found through these.
@@ -152,4 +154,31 @@ def variants(phrases: Iterable[str]) -> dict[str, str]:
         for src, dst in zip(items, conv.convert(joined).split("\n"), strict=True):
             if dst != src:
                 out.setdefault(dst, src)
+    if not by_character:
+        return out
+    # and the spellings character by character (發布單位 as well as OpenCC's 發佈單位): a page may
+    # write either traditional form of a character that has two
+    forms_of = _traditional_forms()
+    for src in items:
+        spellings = [""]
+        for c in src:
+            options = [c, *forms_of.get(c, ())]
+            spellings = [p + o for p in spellings for o in options][:_MAX_SPELLINGS]
+        for dst in spellings:
+            if dst != src:
+                out.setdefault(dst, src)
     return out
+
+
+_MAX_SPELLINGS = 16  # character-by-character spellings of one phrase, at most
+
+
+@cache
+def _traditional_forms() -> dict[str, tuple[str, ...]]:
+    """Each simplified character's traditional forms (OpenCC t2s read backwards, one for one)."""
+    from ._checks import _fold_table  # (not at import: _checks imports the steps that import this module)
+
+    out: dict[str, list[str]] = {}
+    for t, simplified in _fold_table().items():
+        out.setdefault(simplified, []).append(chr(t))
+    return {c: tuple(sorted(ts)) for c, ts in out.items()}

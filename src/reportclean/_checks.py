@@ -37,6 +37,7 @@ from ._edits import Context, Proposal, Step, StepFn
 from ._gaps import BOUNDARY as _BOUNDARY
 from ._gaps import DETERMINERS as _DETERMINERS
 from ._gaps import NOUN_SUFFIX as _NOUN_SUFFIX
+from ._gaps import ROLES as _END_ROLES
 from ._gaps import SPACED_FIRSTS as _SPACED_FIRSTS
 from ._gaps import by_first as _by_first
 from ._gaps import matches as _matches
@@ -70,7 +71,7 @@ _SP = " \u3000\u00a0\t"
 #: The roles of the words in data/checks.tsv (see its header).
 _ROLES = ("share", "field", "level", "partition", "residual", "overlap", "nested", "after-number")
 #: The roles of the words in data/gaps.tsv (see its header).
-_GAP_ROLES = ("counter", "not-count", "gap-after", "congress", "year-next")
+_GAP_ROLES = ("counter", "not-count", "gap-after", "congress", "year-next", *_END_ROLES)
 _EMERGENCY = frozenset({"110", "112", "114", "119", "120", "122"})
 
 

@@ -136,7 +136,8 @@ def _rx() -> _Rx:
         *((b, re.compile(b + rf"(?:(?<=\d[kKmMgG]{b})|(?<=\d [kKmMgG]{b}))")) for b in "bB"),
         (":", re.compile(r":(?<=\d:)\d\d")),
         ("时", re.compile(r"时(?<=\d时)\d{1,2}分")),
-        *((x, re.compile(re.escape(x))) for x in (".png", ".jpg", ".jpeg", ".gif")),
+        (".", re.compile(r"\.(?=(?:png|jpe?g|gif)\b)", re.IGNORECASE)),  # a picture's file name
+        *((x, re.compile(x)) for x in ("mage", "anner", "hoto")),  # image, banner, photo in either case
         (" ", re.compile(r" (?<=[\u3400-\u9fff] )[\u3400-\u9fff](?: [\u3400-\u9fff])?\s*[:：]")),
     )
     return _Rx(
@@ -151,6 +152,8 @@ def _rx() -> _Rx:
 
 
 _TIME = re.compile(r"\d{1,2}:\d{2}")
+#: Tag fields a page prints over its article (a paper's 关键词 is the paper's own: not here).
+_TAG_FIELDS = frozenset({"标签", "tag", "tags"})
 _LEAD = re.compile(r"[\s\-•·*▪◆●○■□>※]*")
 _MARKS = re.compile(r"[\s*×xX□○]+")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -161,6 +164,8 @@ _BARE_TAB = re.compile(r"_第\s?(\d{1,4})\s?页\s*$")
 # The page's title bar: the headline, a separator and the site's name (标题 - 某某网)
 # (the site's name is the last piece: at most 15 characters without a separator or a space)
 _TITLE_BAR = re.compile(r"(?:\s[-–—|｜－]\s*|_)([^-–—|｜－_\s]{1,15})$")
+# the alternative text of the site's logo, left where the picture stood (site logo: www.某某.com)
+_LOGO_ALT = re.compile(r"(?:site\s+)?logo\s*[:：]\s*\S{0,40}$", re.IGNORECASE)
 _SIZE = re.compile(r"[\s\-•·*]*\d{1,5}(?:\.\d{1,2})?\s?[kmg]b\s*$")
 # A CMS time stamp: an ISO-like date with a time to the second and nothing else (a news dateline
 # without seconds stays).
@@ -168,7 +173,8 @@ _SIZE = re.compile(r"[\s\-•·*]*\d{1,5}(?:\.\d{1,2})?\s?[kmg]b\s*$")
 # day (2021年01月28日 04时15分; a person writes 1月28日).
 _STAMP = re.compile(
     r"[\s\-•·*]*(?:\d{4}[-/.\s年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s+\d{1,2}:\d{2}:\d{2}"
-    r"|\d{4}年(?:0\d月\d{1,2}|\d{1,2}月0\d)日\s*\d{1,2}(?::\d{2}|时\d{1,2}分))\s*$"
+    r"|\d{4}年(?:0\d月\d{1,2}|\d{1,2}月0\d)日\s*\d{1,2}(?::\d{2}|时\d{1,2}分)"
+    r"|\d{1,2}\.\d{1,2}\.\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?)\s*$"  # 26.06.2018 15:38
 )
 # The same inside a line: seconds (group 1) are never written in a report.
 _STAMP_IN = re.compile(r"\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}\s+|年\d{1,2}月\d{1,2}日\s*)\d{1,2}:\d{2}(:\d{2})?")
@@ -177,6 +183,10 @@ _IMAGE = re.compile(r"[\w\-.]{1,60}\.(?:png|jpe?g|gif|webp|bmp)", re.ASCII)
 #: Month names a viewer's date may hold (Published on Sep 21,2022).
 _MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec".split())
 _LATIN_WORD = re.compile(r"[a-z]+")
+# A picture's alternative text or class name left as a line (top-banner, news image, site_logo)
+_PICTURE_ALT = re.compile(
+    r"(?:[a-z]{1,12}[-_ ])?(?:image|img|banner|icon|photo|pic|picture|thumbnail)(?:[-_ ][a-z0-9]{1,12})?", re.ASCII
+)
 #: Latin pieces of a web address or a file name, which a button line may hold.
 _WEB_WORDS = frozenset("www http https com cn net org html htm php qq pdf doc docx ppt pptx xls xlsx vip app".split())
 # A date right after a field name: 发布时间:2013/8/11, 发布日期：2023年1月5日
@@ -204,7 +214,7 @@ class ChromeRules:
                         f"weight strong or weak, got class {cls!r}, weight {weight!r}"
                     )
                 self.terms.setdefault(fold(row[0]), _Term(row[0], cls, weight == "strong"))
-        for spelling, source in variants(list(self.terms)).items():
+        for spelling, source in variants(list(self.terms), by_character=True).items():
             self.terms.setdefault(fold(spelling), self.terms[source])
         words = {f for t in self.terms for f in forms(t)}
         self.regex = Scanner(words) if words else None
@@ -373,6 +383,8 @@ def classify(
         return "chrome-metadata", "a publication time stamp"
     if _IMAGE.fullmatch(s):
         return "chrome-docsite", "a picture's file name where the picture stood"
+    if _PICTURE_ALT.fullmatch(s):
+        return "chrome-docsite", "a picture's alternative text where the picture stood"
     if len(s) <= settings.max_field_value + 20:
         stamp = _STAMP_IN.search(s)
         vouched = len({h[2].term for h in hits}) >= 2 or any(h[2].strong for h in hits)
@@ -392,6 +404,10 @@ def classify(
         ):
             # 关键词：政府工作报告, 标签：工作总结 at the foot of the page (a date stays: a report ends with one)
             return "chrome-metadata", f"{hits[0][2].term} field at the foot of the page"
+    if header and lead_label and hits[0][2].term in _TAG_FIELDS and line[hits[0][1] : hits[0][1] + 1] in (" ", ":"):
+        value = line[hits[0][1] :].strip(" :|")
+        if value and len(value) <= settings.max_field_value and not any(c in value for c in "，,、；;。"):
+            return "chrome-metadata", f"{hits[0][2].term} field at the top of the page"
     if near_top and lead_label:
         value = line[hits[0][1] :].lstrip(" :")
         if _ISO_DATE.match(value) or (len(value) <= settings.max_field_value and _ISO_DATE_END.search(value)):
@@ -582,7 +598,7 @@ class ChromeScan:
         lines: dict[int, str] = {}  # the lines near the top, stripped: made only for a title-bar candidate
         for i in heads:
             line = text[slice(*self.span(i))].strip()
-            if len(line) <= 24 and line[-4:].lower() == "logo":
+            if (len(line) <= 24 and line[-4:].lower() == "logo") or _LOGO_ALT.match(line):
                 self.verdicts[i] = ("chrome-toolbar", "the site's logo caption at the top")
                 continue
             m = _TITLE_BAR.search(line)
@@ -649,6 +665,9 @@ def chrome_lines(
         if i in verdicts:
             rows.append(_Row(s, e, "chrome", verdicts[i][0], had_gap))
             rows[-1].label_only = stripped[-1] in ":：" and verdicts[i][0] == "chrome-metadata"
+            if verdicts[i][0] == "chrome-metadata":
+                line, here = scan.view(i)
+                rows[-1].bare = _is_field(line, here, settings) and not line[here[0][1] :].strip(" :|")
             continue
         if s in known:
             rows.append(_Row(s, e, "chrome", "known", had_gap))
@@ -669,7 +688,7 @@ def chrome_lines(
                 field and not _rx().HAN_WORD.search(value) and _YEAR.search(value) is not None,
                 symbol,
                 field or symbol or _is_filler(text[s:e], titles, settings),
-                plain and len(stripped) <= _MENU_ITEM,
+                plain and len(stripped.strip("•·-*▪◆●>»› ")) <= _MENU_ITEM,  # a menu item (• 办公文档>)
                 plain and len(stripped) <= settings.max_field_value and not _rx().DOC_NUMBER.search(stripped),
             )
         row.field, row.bare, row.dated, row.symbol, row.filler, row.short, row.short_value = shape
@@ -701,7 +720,69 @@ def chrome_lines(
         changed |= _sandwiches(rows, out, settings)
     _related_tail(rows, scan.related, out)
     _button_tail(rows, out)
+    _teaser_tail(rows, out)
+    _field_values(rows, out)
     return out
+
+
+_TEASER = 40  # a headline or a cut lead of a related-news teaser is at most this long
+_FINISHED = tuple("。！？!?…”」）)")
+
+
+def _teaser_tail(rows: list[_Row], out: dict[int, tuple[int, str, str]]) -> None:
+    """Related-news teasers at the foot of a page that has chrome elsewhere, with no heading over
+    them: after the last finished sentence, two to twelve short lines (headlines and leads cut
+    off mid-clause: ``某某会议召开`` / ``为做好某某工作,某某局``), at least one of them a cut lead.
+    A signature, a date, a field (``联系人：…``) or a figure in a line keeps the run."""
+    k = len(rows)
+    while k and rows[k - 1].kind == "other" and rows[k - 1].text and not rows[k - 1].text.endswith(_FINISHED):
+        k -= 1
+    tail = rows[k:]
+    if not 2 <= len(tail) <= _MAX_LINKS or not k or not rows[k - 1].text.endswith(_FINISHED):
+        return
+    cut = 0
+    for r in tail:
+        t = r.text
+        if (
+            len(t) > _TEASER
+            or HEADING.match(t)
+            or _DIGIT.search(t)
+            or any(c in t for c in ":：;；")
+            or t.startswith(("附件", "附："))
+        ):
+            return
+        if not any(c in t for c in "，,"):
+            if _ORG_END.search(t):
+                return  # a signature (a cut lead may end in the name of a unit: 为…,某县应急局)
+            continue
+        cut += 1
+    if not cut:
+        return
+    for r in tail:
+        r.kind, r.rule = "chrome", "chrome-block"
+        out[r.start] = (r.end, "chrome-block", "related-news teasers at the foot of the page")
+
+
+_FIELD_VALUE = 15  # the value under a bare field name is at most this long
+
+
+def _field_values(rows: list[_Row], out: dict[int, tuple[int, str, str]]) -> None:
+    """The value on the line under a bare field name that goes (``发布单位`` / ``某某科``), when it is
+    short, no sentence, heading or title, and no blank line stands between them."""
+    for k in range(len(rows) - 1):
+        field, value = rows[k], rows[k + 1]
+        if (
+            field.kind == "chrome"
+            and field.bare
+            and value.kind == "other"
+            and not value.gap
+            and value.filler
+            and value.short_value
+            and 0 < len(value.text) <= _FIELD_VALUE
+            and _rx().HANZI.search(value.text) is not None
+        ):
+            value.kind, value.rule = "chrome", "chrome-block"
+            out[value.start] = (value.end, "chrome-block", "the value under a bare field name")
 
 
 _TAIL_ITEM = 10  # a caption under the buttons at the foot of the page is at most this long

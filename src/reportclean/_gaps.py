@@ -14,7 +14,16 @@ unit, after a word that takes one, never on words such as 每年, 当年, 全年
 - a list item that starts with a counter its siblings write with a number:
   ``增添2台X光机、 台B超仪``;
 - ``余`` with no number before it: ``征地余亩``;
-- blank ordinals and years: ``镇届人大``, ``第届``, ``。年全镇…``, ``是年的2.08倍``.
+- blank ordinals and years: ``镇届人大``, ``第届``, ``。年全镇…``, ``是年的2.08倍``;
+- a converter's blank before clause punctuation after a word that takes a figure (role
+  ``end-gap``: ``达 ，``, ``共 。``), or after a verb of change in a comparison (role
+  ``end-gap-compared``: ``比上年增长 。``; in a document with other blanks, with no comparison too);
+- a distance with no number (``距县城公里``);
+- in a document with other blanks, zero-width blanks a stripped template leaves: a measured
+  noun straight before its unit (role ``measured``: ``面积平方公里``), a verb straight before
+  a counter and its noun (``下辖个行政村``), ``个`` after a list mark or 等 (``，个村民小组``), a
+  household count with both figures gone (``脱贫户户人``), a noun's own counter at a clause end
+  (role ``noun-counter``: ``工作队支，``).
 
 Digits that a PDF text layer pushed onto a line of their own (a line holding only ``4``
 just above or below) explain a blank: it is flagged ``displaced-number`` (info) instead.
@@ -34,7 +43,10 @@ from ._edits import Proposal
 if TYPE_CHECKING:
     from ._checks import CheckRules
 
-__all__ = ["BOUNDARY", "DETERMINERS", "NOUN_SUFFIX", "SPACED_FIRSTS", "by_first", "matches", "missing_numbers"]
+__all__ = ["BOUNDARY", "DETERMINERS", "NOUN_SUFFIX", "ROLES", "SPACED_FIRSTS", "by_first", "matches", "missing_numbers"]
+
+#: The roles of data/gaps.tsv read here (built-in words only) besides those CheckRules compiles.
+ROLES = ("end-gap", "end-gap-compared", "not-end", "measured", "noun-counter")
 
 SP = " \u3000\u00a0\t"
 BOUNDARY = r"(?=[，。；、,;.：:）)！？!?\s]|$)"
@@ -121,6 +133,8 @@ _ENUMERATORS = frozenset("〇零一二三四五六七八九十百壹贰叁肆伍
 _PLACE_SUFFIX = frozenset("村湾坝庄镇寨桥岭坪沟营河山巷堡店畈塘冲屯铺街乡圩垸岗洼")
 #: Characters that end an administrative unit, before a blank ordinal (镇 届人大).
 _ADMIN = frozenset("镇乡县区市省州村街旗盟")
+#: A template's stand-in for a figure (placeholders flags it).
+_STAND_INS = frozenset("XxＸｘ×*＊_＿□")
 #: Where a sentence starts (a blank year may stand right after).
 _SENTENCE_STARTS = frozenset("。！？；!?;\n")
 
@@ -148,8 +162,8 @@ def missing_numbers(text: str, rules: CheckRules, out: Proposal, shown: str | No
     lone: list[int] = []  # where the lines holding a number alone start (found at the first blank)
 
     def flag(start: int, end: int, lo: int) -> None:
-        if start in seen:
-            return
+        if start in seen or any(c in _STAND_INS for c in text[max(0, start - 3) : start]):
+            return  # (xx万剂次: a template's stand-in is the figure, flagged as a placeholder)
         if not seen:  # the first blank: find the lines holding a number alone (one on the first line: a title's)
             lone.extend(m.start() + 1 for m in _rx().LONE_NUMBER.finditer(text))
         seen.add(start)
@@ -212,8 +226,12 @@ def missing_numbers(text: str, rules: CheckRules, out: Proposal, shown: str | No
     _list_items(text, rules, flag)
     _approximate_blanks(text, rules, flag)
     _ordinals_and_years(text, rules, flag)
+    _end_gaps(text, flag, present)
+    _distances(text, flag)
     if seen:  # the weakest evidence, read only in a document that has other blanks (and costs a scan)
         _counters_at_clause_end(text, rules, flag)
+        _stripped_template(text, rules, flag)
+        _end_gaps(text, flag, present, compared=False)  # 全年财政收入增长 。 with no comparison
 
 
 def _word_before(text: str, end: int, rules: CheckRules) -> str | None:
@@ -358,3 +376,132 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     _Flag = Callable[[int, int, int], None]
+
+
+class _Words(NamedTuple):
+    """The built-in words of data/gaps.tsv for the roles of :data:`ROLES`."""
+
+    end: frozenset[str]
+    compared: frozenset[str]
+    not_end: frozenset[str]
+    measured: frozenset[str]
+    noun_counter: frozenset[str]
+    lengths: tuple[int, ...]  # of end and compared words, longest first
+
+
+@cache
+def _words() -> _Words:
+    from ._lexicon import package_lexicon  # (the lexicon is read on first use)
+
+    by: dict[str, set[str]] = {r: set() for r in ROLES}
+    for row in package_lexicon("gaps.tsv").rows:
+        for role in row[1:3]:  # the role, and the second role in the also column
+            if role in by:
+                by[role].add(row[0])
+    ends = by["end-gap"] | by["end-gap-compared"]
+    return _Words(
+        frozenset(by["end-gap"]),
+        frozenset(by["end-gap-compared"]),
+        frozenset(by["not-end"]),
+        frozenset(by["measured"]),
+        frozenset(by["noun-counter"]),
+        tuple(sorted({len(w) for w in ends}, reverse=True)),
+    )
+
+
+#: A converter's blank before clause punctuation (one pattern per space, led by its literal).
+_END_BLANK = tuple(re.compile(re.escape(c) + r"[ \u3000]*(?=[，。；、,;])") for c in " \u3000")
+#: 比, 较 (同比, 环比, 比上年, 较去年) in the clause before a verb of change.
+_COMPARED = re.compile(r"[比较]")
+_CLAUSE_MARKS = "，。；！？,;!?\n"
+
+
+def _end_gaps(text: str, flag: _Flag, present: str | None = None, compared: bool = True) -> None:
+    """``达 ，``, ``共 。``, ``同比增长 。``: a blank before clause punctuation, after a word that takes a figure.
+
+    >>> def f(t):
+    ...     out = []
+    ...     _end_gaps(t, lambda s, e, lo: out.append(t[lo:e]))
+    ...     return out
+    >>> f("全年收入达 ，同比增长 。全镇共 。"), f("经济持续增长 。交通四通八达 。")
+    (['达 ', '增长 ', '共 '], [])
+    """
+    words = _words()
+    for c, pattern in zip(" \u3000", _END_BLANK, strict=True):
+        if c not in (text if present is None else present):
+            continue
+        for m in pattern.finditer(text):
+            start = m.start()
+            for n in words.lengths:
+                if n > start:
+                    continue
+                word = text[start - n : start]
+                if word not in words.end and word not in words.compared:
+                    continue
+                if any(text[start - k : start] in words.not_end for k in (2, 3, 4) if k <= start):
+                    break  # 发达 ，, 总共: the word ends another one
+                if word in words.compared and compared:
+                    lo = max(0, *(text.rfind(x, 0, start - n) + 1 for x in _CLAUSE_MARKS))
+                    if not _COMPARED.search(text, lo, start - n):
+                        break  # 经济持续增长 。: no comparison asks for a figure
+                flag(start, m.end(), start - n)
+                break
+
+
+_DISTANCE = re.compile(rf"距(?:离)?[{_HAN}]{{1,6}}?(?:公里|千米|米|里)(?=[，。；、,;）)]|$)")
+
+
+def _distances(text: str, flag: _Flag) -> None:
+    """``距县城公里``: a distance with no number before its unit (数公里 and 三十公里 have one)."""
+    if "距" not in text:
+        return
+    for m in _DISTANCE.finditer(text):
+        unit = m.end() - (2 if text[m.end() - 2 : m.end()] in ("公里", "千米") else 1)
+        if text[unit - 1] in DETERMINERS or text[unit - 1] in "约近余":
+            if text[unit - 1] in "约近":
+                flag(unit, m.end(), m.start())  # 距县城约公里: the number after 约 is gone
+            continue
+        flag(unit, m.end(), m.start())
+
+
+_LIST_COUNTER = re.compile(rf"个(?<=[，,、等]个)(?=[{_HAN}])")
+_HOUSEHOLDS = re.compile(r"户户人(?!人)")
+
+
+def _stripped_template(text: str, rules: CheckRules, flag: _Flag) -> None:
+    """Zero-width blanks of a template whose figures were stripped, read only in a document with
+    other blanks: ``面积平方公里``, ``下辖个行政村``, ``，个村民小组``, ``脱贫户户人``, ``工作队支，``."""
+    words = _words()
+    for word in words.measured:
+        i = text.find(word)
+        while i >= 0:
+            end = _counter_at(text, i + len(word), rules)
+            if end > 0:
+                flag(i + len(word), end, i)
+            i = text.find(word, i + 1)
+    for m in _LIST_COUNTER.finditer(text):
+        end = _counter_at(text, m.start(), rules)
+        if end > 0:
+            flag(m.start(), end, m.start() - 1)
+    for m in _HOUSEHOLDS.finditer(text):
+        flag(m.start() + 1, m.start() + 2, m.start())
+        flag(m.start() + 2, m.start() + 3, m.start())
+    for pair in words.noun_counter:
+        i = text.find(pair)
+        while i >= 0:
+            at = i + len(pair) - 1
+            if text[at + 1 : at + 2] and text[at + 1] in _CLAUSE_MARKS + "：:":
+                flag(at, at + 1, i)
+            i = text.find(pair, i + 1)
+    # a verb of two characters or more straight before a one-character counter and its noun
+    for m in _VERB_COUNTER.finditer(text):
+        at = m.start()
+        verb = _word_before(text, at, rules)
+        if verb is None or len(verb) < 2 or verb + text[at] in rules.not_count:
+            continue
+        end = _counter_at(text, at, rules)
+        if end > 0 and end == at + 1 and _rx().HAN_CHAR.match(text, end):
+            flag(at, end, at - len(verb))
+
+
+_VERB_COUNTER = re.compile(rf"个(?<=[{_HAN}]个)(?=[{_HAN}])")

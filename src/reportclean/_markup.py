@@ -7,6 +7,9 @@ r"""Converter markup and pinyin glosses: rules of the boilerplate step of their 
 - ``anti-scrape``: forum anti-scrape junk, runs of short ASCII tokens sown between hanzi
   (``8 ^% E# K1``), when a text holds at least two of them, each with two tokens holding a
   sign (``^ % # $ & * @ ~ ! [ ] / = + | \``);
+- ``paragraph-mark``: a paragraph sign a document site's converter left between sentences (``¶``,
+  or ``Р``, the Cyrillic letter a wrong code page made of it), in a text holding three or more:
+  each becomes a line break;
 - ``pinyin-gloss``: a syllable in brackets after each hanzi, which some sites insert
   (``社區(qū)``, ``戶(hu)(hu)``); only in a text with at least ``min`` of them that make up
   most of its bracketed Latin after hanzi, so ``表(a)`` in a list stays.
@@ -190,6 +193,8 @@ def markup(text: str, min_glosses: int = 5) -> list[Span]:
         glosses = [m for m in found if _toneless(m.group(1)) in _syllables()]
         if len(glosses) >= min_glosses and 5 * len(glosses) >= 4 * len(_rx().LATIN_AFTER_HAN.findall(text)):
             spans += _runs(text, [m.span() for m in glosses], "pinyin-gloss", "pinyin gloss inserted after a hanzi")
+    if "\u0420" in text or "¶" in text:
+        spans += _paragraph_marks(text)
     # two runs hold at least four signs (% alone is common); most texts hold none (a cheap test first)
     if _signs_at_least(text, "^#$&*@~!", 4):
         junk = [run for m in _junk_runs(text) if (run := _junk_span(text, m))]
@@ -201,6 +206,45 @@ def markup(text: str, min_glosses: int = 5) -> list[Span]:
         if not out or sp[0] >= out[-1][1]:
             out.append(sp)
     return _whole_lines(text, out)
+
+
+#: A paragraph sign a document site's converter left as a character between sentences: the
+#: pilcrow, or the Cyrillic Р that a wrong code page made of it.
+_PARAGRAPH_MARK = re.compile(r"[ \u3000]*[\u0420¶][ \u3000]*")
+_CYRILLIC = re.compile(r"[\u0400-\u041f\u0421-\u04ff]")
+_MIN_MARKS = 3
+
+
+def _paragraph_marks(text: str) -> list[Span]:
+    """``村委会相同。Р 第二十九条``: each mark between Chinese text becomes a line break, in a text
+    holding at least three of them and no other Cyrillic letter (Russian text keeps its Р).
+
+    >>> t = "第一条 总则。Р 第二条 适用范围。Р 第三条 职责。Р 第四条 附则。"
+    >>> [(t[s:e], rule, new) for s, e, rule, _, new in _paragraph_marks(t)][:1]
+    [('Р ', 'paragraph-mark', '\\n')]
+    >>> _paragraph_marks("Работа Р 2023"), _paragraph_marks("见¶3和¶4，¶5")
+    ([], [])
+    """
+    if _CYRILLIC.search(text):
+        return []
+    found = []
+    for m in _PARAGRAPH_MARK.finditer(text):
+        before = text[m.start() - 1 : m.start()]
+        after = text[m.end() : m.end() + 1]
+        if after.isdigit() or (before and before.isascii() and before.isalnum()):
+            continue  # ¶3, a section reference; a mark inside Latin text
+        if (not before or _rx().CJK.match(before) or before in "。；：！？，、”）\n") and (
+            not after or after == "\n" or _rx().CJK.match(after) or after in "（“《【"
+        ):
+            found.append(m)
+    if len(found) < _MIN_MARKS:
+        return []
+    out: list[Span] = []
+    for m in found:
+        at_edge = m.start() == 0 or text[m.start() - 1] == "\n" or m.end() == len(text) or text[m.end()] == "\n"
+        new = "" if at_edge else "\n"
+        out.append((m.start(), m.end(), "paragraph-mark", "a paragraph sign left by a converter", new))
+    return out
 
 
 def _signs_at_least(text: str, signs: str, n: int) -> bool:

@@ -67,7 +67,8 @@ class _Rx(NamedTuple):
 def _rx() -> _Rx:
     _CANDIDATE = re.compile(rf"[{_STARTS}][{_STARTS}.．]*")
     _SUB_RUN = re.compile(rf"[{_XS}]+(?:[.．][{_XS}]+)*|×+|某+|□+|[○〇]+|[*＊]+|[_＿]+")
-    _STAR_CLOSE = re.compile(rf"\*\*+(?![{HAN}*])")
+    # (a ** after an opening bracket or before a percent sign is a blank: （**）, **%)
+    _STAR_CLOSE = re.compile(rf"(?<![（(“「《【〔])\*\*+(?![{HAN}*%％‰])")
     _HANZI = re.compile(f"[{HAN}]")
     _CN_CONTEXT = re.compile(f"[{HAN}{CJK_PUNCT}]")
     _SEPARATOR_UNDERSCORE = re.compile(rf"[{_LATIN}{_DIGIT}][_＿](?![_＿])|(?<![_＿])[_＿][{_LATIN}{_DIGIT}]")
@@ -81,6 +82,9 @@ def _rx() -> _Rx:
     )
 
 
+_SUM_AFTER = re.compile(rf"[-+－＋][{_DIGIT}]{{1,3}}")
+#: A second stand-in letter (Y), read only in a text that has X stand-ins: 总人口Y人.
+_SECOND = re.compile(rf"(?<![{_LATIN}{_DIGIT}])[YＹ](?![{_LATIN}{_DIGIT}])")
 _YEAR_DIGITS = re.compile(rf"[12１２][{_DIGIT}]{{1,2}}")
 _IS_DIGIT = re.compile(rf"[{_DIGIT}]")
 _IS_LATIN_OR_DIGIT = re.compile(rf"[{_LATIN}{_DIGIT}_@.．]")
@@ -183,15 +187,31 @@ def _compile(
     )
 
 
-def _kind(text: str, start: int, end: int, rules: PlaceholderRules) -> str:
-    """``number``, ``date``, ``name`` or ``unknown``, from the words around a run."""
-    after = text[end : end + 8].lstrip(_SPACE)
+@cache
+def _traditional() -> re.Pattern[str]:
+    from ._script import traditional_chars
+
+    return traditional_chars()[1]
+
+
+@cache
+def _fold_table() -> dict[int, str]:
+    from ._checks import _fold_table as table  # (not at import: _checks imports this module)
+
+    return table()
+
+
+def _kind(text: str, start: int, end: int, rules: PlaceholderRules, fold: dict[int, str] | None = None) -> str:
+    """``number``, ``date``, ``name`` or ``unknown``, from the words around a run; when the words
+    say nothing, read again with traditional characters as simplified ones (個, 萬元, 鎮)."""
+    after = text[end : end + 8]
+    after = (after.translate(fold) if fold else after).lstrip(_SPACE)
     if after[:1] in _RANGE and after[1:2] and after[1] in _STARTS and after[1] not in "._＿":
         k = end + text[end:].index(after[1])  # the run after the range mark: 1-X月, *-*月
         run = k + 1
         while text[run : run + 1] == text[k]:
             run += 1
-        return _kind(text, k, run, rules)
+        return _kind(text, k, run, rules, fold)
     if after.startswith("年来"):
         return "number"  # 近X年来: a number of years
     # the matches of after_date, after_number and after_name (None: no match)
@@ -204,13 +224,16 @@ def _kind(text: str, start: int, end: int, rules: PlaceholderRules) -> str:
         return "number"
     if name is not None:
         return "name"  # the longer word wins: X眼镜 is a name, X眼 (wells) a number
-    before = text[max(0, start - 4) : start].rstrip(_SPACE)
+    before = text[max(0, start - 4) : start]
+    before = (before.translate(fold) if fold else before).rstrip(_SPACE)
     if before.endswith(("-", "—", "－", "~", "～", "至")) and after.startswith("月"):
         return "date"
     if before.endswith(("《", "“")) or text[start] == "某":
         return "name"
     if rules.before_number.search(before) and (not after or not _rx().HANZI.match(after[0])):
         return "number"
+    if fold is None and _traditional().search(text, max(0, start - 4), end + 8) is not None:
+        return _kind(text, start, end, rules, _fold_table())
     return "unknown"
 
 
@@ -232,6 +255,10 @@ def _accept_x(text: str, start: int, end: int, rules: PlaceholderRules) -> str |
         # inside a Latin phrase (iPhone X), or multiplication: 3 x 4 (3x4 is caught before:
         # a digit right before the run)
         return None
+    if text[after : after + 1] in ("-", "+", "－", "＋"):
+        sums = _SUM_AFTER.match(text, after)
+        if sums and (rules.after_number.match(text, sums.end()) or text[sums.end() : sums.end() + 1] in ("%", "％")):
+            return "number"  # X-1个, X+1个: a sum on a stand-in before a measure word
     if _latin_next(text, after):
         return None  # before a number (X 5)
     return "number" if tail else ""
@@ -267,7 +294,12 @@ def _judge(
         if year >= 0:
             return year, end, "date"
     prev = text[start - 1] if start else ""
+    if first in _XS and (not start or text[start - 1] in _CELL_BEFORE) and _cell(text, start, end):
+        return start, end, "number"
     if first in _XS:
+        if prev in _LATINS and prev.isupper() and end - start >= 2 and text[start:end].islower():
+            if rules.after_number.match(text, end) or text[end : end + 1] in ("%", "％"):
+                return start, end, "number"  # GDPxxxx万元: lower-case x after an acronym, before a unit
         # (set tests stand for _IS_DIGIT and _IS_LATIN_OR_DIGIT: "" is in no set)
         if prev in _DIGITS and end - start >= 2 and not _latin_next(text, end):
             digits = _DIGITS_BEFORE.search(text, max(0, start - 6), start)
@@ -282,6 +314,10 @@ def _judge(
         if unit is None:
             return None
         return start, end, unit or _kind(text, start, end, rules)
+    if first in "*＊" and end - start == 1 and start >= 3 and _YEAR_STAR.match(text, start - 3):
+        return start - 3, end, "date"  # 办市函202*111号: a year's last digit blanked before a document number
+    if first in "×*＊" and (not start or text[start - 1] in _CELL_BEFORE) and _cell(text, start, end):
+        return start, end, "number"  # a table cell of its own: × | × | ×, **%
     if first in "×*＊":
         near = text[max(0, start - 2) : start] + "|" + text[end : end + 2]
         if re.search(rf"[{_DIGIT}{_LATIN}][ ]?\|[ ]?[{_DIGIT}{_LATIN}(（]", near):
@@ -317,7 +353,47 @@ def _judge(
             return None  # one underscore outside Chinese text
         if end - start == 1 and _rx().SEPARATOR_UNDERSCORE.search(_line(text, start, end)):
             return None  # a line that uses '_' between words (网站_365bet充值方式_有人): a separator
+        kind = _kind(text, start, end, rules)
+        if end - start == 1 and kind == "unknown" and not any(c in _line(text, start, end) for c in "。，；！？,;"):
+            return None  # a title or a file name joined by '_' (成果专辑_电子书, 工作总结_定稿.doc)
+        return start, end, kind
     return start, end, _kind(text, start, end, rules)
+
+
+_YEAR_STAR = re.compile(rf"(?<![{_DIGIT}])(?:19|20)[{_DIGIT}][*＊][{_DIGIT}]{{1,4}}号")
+_CHECKMARKS = ("√", "✓", "✔", "☑")
+_CELL_EDGES = frozenset("\t|｜\n")
+_CELL_BEFORE = _CELL_EDGES | frozenset(" \u3000")  # what stands before a cell's run
+
+
+def _cell(text: str, start: int, end: int) -> bool:
+    """Whether the run (with a percent sign after it) is a table cell of its own: between tabs, bars
+    or wide spaces, on a row of cells in a Chinese text, and no tick elsewhere on the row (a × beside
+    a √ is a check mark, not a blank).
+
+    >>> _cell("人口 | × | ×", 5, 6), _cell("| 人口 | ** | **% |", 12, 14), _cell("达标 | √ | ×", 9, 10)
+    (True, True, False)
+    """
+    j = end + 1 if text[end : end + 1] in ("%", "％", "‰") else end
+    i = start
+    while i and text[i - 1] in " \u3000":
+        i -= 1
+    while j < len(text) and text[j] in " \u3000" and text[j + 1 : j + 2] not in ("", "\n") and text[j - 1] == " ":
+        j += 1
+    wide_left = start - i >= 2 or i == 0 or text[i - 1] in _CELL_EDGES
+    k = j
+    while k < len(text) and text[k] in " \u3000":
+        k += 1
+    wide_right = k == len(text) or text[k] in _CELL_EDGES or k - j >= 2
+    if not (wide_left and wide_right):
+        return False
+    line = _line(text, start, end)
+    if not any(c in line for c in "\t|｜") and "  " not in line.strip():
+        return False  # no row of cells
+    if any(c in line for c in _CHECKMARKS):
+        return False
+    head = text[max(0, text.rfind("\n", 0, max(0, text.rfind("\n", 0, start)))) : end]
+    return _rx().HANZI.search(head) is not None
 
 
 # skipped when looking for Chinese around a run: spaces, quotes, brackets, range marks, other runs,
@@ -396,10 +472,11 @@ def _candidates(starts: str) -> re.Pattern[str]:
 def _find(text: str, rules: PlaceholderRules) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     starts = "".join(c for c in _STARTS if c in text)  # most texts hold one or none of them
-    if not starts:
+    dots = "…" in text or "⋯" in text
+    if not starts and not dots:
         return found
     markdown = "**" in text and _MARKDOWN_HINT.search(text) is not None
-    for c in _candidates(starts).finditer(text):
+    for c in _candidates(starts).finditer(text) if starts else ():
         start, end = c.span()
         if end - start == 1 or _rx().SUB_RUN.match(text, start, end).end() == end:  # type: ignore[union-attr]
             # one run (X, XX, ××): the usual case; a candidate always starts a run
@@ -411,7 +488,104 @@ def _find(text: str, rules: PlaceholderRules) -> list[tuple[int, int, str]]:
             judged = _judge(text, m.start(), m.end(), rules, markdown)
             if judged is not None:
                 found.append(judged)
+    if dots:
+        blanks = [b for m in _dots(text) if (b := _judge_dots(text, m, rules))]
+        if blanks:
+            found = sorted(found + blanks)
+    if ("×" in starts or "*" in starts or "＊" in starts) and "\n" in text:
+        cells = _cell_lines(text, {a for a, _, _ in found})
+        if cells:
+            found = sorted(found + cells)
+    if found and ("Y" in text or "Ｙ" in text):
+        seconds = [
+            (m.start(), m.end(), "number")
+            for m in _SECOND.finditer(text)
+            if rules.after_number.match(text, m.end()) or text[m.end() : m.end() + 1] in ("%", "％")
+        ]
+        if seconds:
+            found = sorted(found + seconds)
     return found
+
+
+#: A line that is one table cell holding a stand-in (a table flattened one cell a line): ×, **%, （**）.
+_CELL_LINE = re.compile(
+    r"^[ \t\u3000]*(?:[（(][ \u3000]?)?([×XxＸｘ*＊]{1,6})(?:[ \u3000]?[)）])?[%％‰]?[ \t\u3000]*$", re.MULTILINE
+)
+_CELL_TEXT = 12  # a neighbouring cell (a label, a figure, a year) is at most this long
+_MIN_CELL_LINES = 3
+
+
+def _cell_lines(text: str, taken: set[int]) -> list[tuple[int, int, str]]:
+    """Stand-ins that are table cells of their own on a line (one cell a line), in a text with at least
+    three such lines, each between two short cells (no sentence mark): a ``***`` rule between
+    paragraphs or a lone ``×`` button is not one.
+
+    >>> t = "指标\\n户籍人口\\n×\\n×\\n增长率\\n**%\\n（**）\\n"
+    >>> [t[s:e] for s, e, _ in _cell_lines(t, set())]
+    ['×', '×', '**', '**']
+    >>> _cell_lines("项目\\n道路\\n√\\n×\\n绿化\\n√\\n×\\n照明\\n×\\n", set())
+    []
+    >>> _cell_lines("问题较多。\\n***\\n二、存在问题\\n继续努力。\\n***\\n三、打算\\n", set())
+    []
+    """
+    matches = list(_CELL_LINE.finditer(text))
+    if len(matches) < _MIN_CELL_LINES:
+        return []
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    index = {s: i for i, s in enumerate(starts)}
+    ticks = any(c in text for c in _CHECKMARKS)  # × in a table with √ is a check mark
+    out = []
+    for m in matches:
+        i = index.get(m.start())
+        if i is None or m.start(1) in taken or (ticks and text[m.start(1)] == "×"):
+            continue
+        prev = next((x.strip() for x in reversed(lines[max(0, i - 3) : i]) if x.strip()), "")
+        nxt = next((x.strip() for x in lines[i + 1 : i + 4] if x.strip()), "")
+        cell = [0 < len(x) <= _CELL_TEXT and not any(c in x for c in "。！？；：:") for x in (prev, nxt)]
+        chinese = _rx().HANZI.search(prev + nxt) is not None
+        if cell[0] and (cell[1] or not nxt) and (chinese or _CELL_LINE.fullmatch(prev) or _CELL_LINE.fullmatch(nxt)):
+            out.append((m.start(1), m.end(1), "number"))
+    return out
+
+
+# An ellipsis in brackets standing for a blanked word or figure: 〔…〕镇, 投资〔…〕万元
+_DOTS = re.compile(r"[〔【\[（(][ \u3000]?(?:…{1,2}|⋯{1,2})[ \u3000]?[〕】\]）)]")
+
+
+def _dots(text: str) -> list[re.Match[str]]:
+    """The matches of ``_DOTS``: found from an ellipsis right before a closing bracket (a regex led
+    by the literal, at C speed: most texts hold ellipses in prose, ……, with no bracket after)."""
+    out = []
+    for c, closed in _DOTS_END:
+        if c not in text:
+            continue
+        for e in closed.finditer(text):
+            k = e.start()
+            while k and text[k - 1] == c:
+                k -= 1
+            k -= 1 if k and text[k - 1] not in " \u3000" else 2
+            m = _DOTS.match(text, k) if k >= 0 else None
+            if m and m.end() == e.end():
+                out.append(m)
+    return sorted(out, key=lambda m: m.start())
+
+
+_DOTS_END = tuple((c, re.compile(re.escape(c) + r"[ \u3000]?[〕】\]）)]")) for c in "…⋯")
+
+
+def _judge_dots(text: str, m: re.Match[str], rules: PlaceholderRules) -> tuple[int, int, str] | None:
+    """A bracketed ellipsis in Chinese text: 〔…〕 and 【…】 always; (…) only where the words around
+    make it a number, date or name (a quotation's omission mark is (…) too)."""
+    start, end = m.span()
+    if not _in_chinese(text, start, end):
+        return None
+    kind = _kind(text, start, end, rules)
+    if text[start] in "（(" and kind == "unknown":
+        return None
+    return start, end, kind
 
 
 _WHAT = {
