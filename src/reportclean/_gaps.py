@@ -43,7 +43,8 @@ from ._edits import Proposal
 if TYPE_CHECKING:
     from ._checks import CheckRules
 
-__all__ = ["BOUNDARY", "DETERMINERS", "NOUN_SUFFIX", "ROLES", "SPACED_FIRSTS", "by_first", "matches", "missing_numbers"]
+__all__ = ["BOUNDARY", "DETERMINERS", "NOUN_SUFFIX", "ROLES", "SPACED_FIRSTS", "by_first", "end_word", "matches",
+           "missing_numbers"]
 
 #: The roles of data/gaps.tsv read here (built-in words only) besides those CheckRules compiles.
 ROLES = ("end-gap", "end-gap-compared", "not-end", "measured", "noun-counter")
@@ -426,26 +427,42 @@ def _end_gaps(text: str, flag: _Flag, present: str | None = None, compared: bool
     >>> f("全年收入达 ，同比增长 。全镇共 。"), f("经济持续增长 。交通四通八达 。")
     (['达 ', '增长 ', '共 '], [])
     """
-    words = _words()
+    compared_words = _words().compared
     for c, pattern in zip(" \u3000", _END_BLANK, strict=True):
         if c not in (text if present is None else present):
             continue
         for m in pattern.finditer(text):
             start = m.start()
-            for n in words.lengths:
-                if n > start:
-                    continue
-                word = text[start - n : start]
-                if word not in words.end and word not in words.compared:
-                    continue
-                if any(text[start - k : start] in words.not_end for k in (2, 3, 4) if k <= start):
-                    break  # 发达 ，, 总共: the word ends another one
-                if word in words.compared and compared:
-                    lo = max(0, *(text.rfind(x, 0, start - n) + 1 for x in _CLAUSE_MARKS))
-                    if not _COMPARED.search(text, lo, start - n):
-                        break  # 经济持续增长 。: no comparison asks for a figure
-                flag(start, m.end(), start - n)
-                break
+            n = end_word(text, start)
+            if not n:
+                continue
+            if compared and text[start - n : start] in compared_words:
+                lo = max(0, *(text.rfind(x, 0, start - n) + 1 for x in _CLAUSE_MARKS))
+                if not _COMPARED.search(text, lo, start - n):
+                    continue  # 经济持续增长 。: no comparison asks for a figure
+            flag(start, m.end(), start - n)
+
+
+def end_word(text: str, end: int) -> int:
+    """The length of the word ending at ``end`` that takes a figure (roles ``end-gap`` and
+    ``end-gap-compared``: 达, 共, 增长), so that a blank after it before clause punctuation is a
+    lost figure; 0 when there is none, or when the word ends another one (发达, 总共). The
+    spacing step keeps the space there for this check.
+
+    >>> end_word("全年收入达", 5), end_word("同比增长", 4), end_word("四通八达", 4), end_word("经济", 2)
+    (1, 2, 0, 0)
+    """
+    words = _words()
+    for n in words.lengths:
+        if n > end:
+            continue
+        word = text[end - n : end]
+        if word not in words.end and word not in words.compared:
+            continue
+        if any(text[end - k : end] in words.not_end for k in (2, 3, 4) if k <= end):
+            return 0  # 发达 ，, 总共: the word ends another one
+        return n
+    return 0
 
 
 _DISTANCE = re.compile(rf"距(?:离)?[{_HAN}]{{1,6}}?(?:公里|千米|米|里)(?=[，。；、,;）)]|$)")

@@ -50,13 +50,16 @@ and removing them would glue English words to Chinese ones. Also kept:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
+from itertools import islice
 from typing import NamedTuple
 
 from ._cjk import CJK_PUNCT, HAN
 from ._config import Config
 from ._edits import Context, Edit, Proposal, Step, StepFn, match_edits
+from ._gaps import end_word
 from ._lexicon import Lexicon, Schema, package_lexicon
 from ._lines import furniture, heading_patterns
 
@@ -390,12 +393,12 @@ class _Lines:
         return m is not None and m.end() < s and _ANY_PUNCT.search(text, m.end(), s) is None
 
     def _number_due(self, s: int) -> bool:
-        """Whether a number is due at ``s`` (before a space and a mark): after a word that announces
-        one (增长, 达, 约), or after a measure word that itself follows a space (学习 次 ，)."""
+        """Whether a number is due at ``s`` (before a space and a mark): after a word that takes one
+        (增长, 达, 共: the missing-number check's own words, :func:`._gaps.end_word`), or after a
+        measure word that itself follows a space (学习 次 ，)."""
         text = self.text
-        for n in (3, 2, 1):
-            if n <= s and text[s - n : s] in _NUMBER_DUE:
-                return True
+        if end_word(text, s):
+            return True
         for n in (4, 3, 2, 1):
             if n < s and text[s - n - 1] == " " and text[s - n : s] in self._measure_words:
                 return True
@@ -466,10 +469,6 @@ class _Line(NamedTuple):
 # What may stand before an item number that lost its mark (besides spaces and a line start).
 _ITEM_BEFORE = frozenset("\n。；！？：!?;:")
 _MIN_CELLS = 3
-# Words after which a number is due: a space between one and a mark stands where a number was
-# lost (全年增长 。), and the missing-number check of the checks step must still see it.
-_NUMBER_DUE = frozenset(("增长", "下降", "增加", "减少", "提高", "降低", "增幅", "降幅", "上升", "回落", "达",
-                         "达到", "约", "占", "共计", "合计", "总计", "累计"))  # fmt: skip
 _GAP_MARKS = frozenset("，。；！？、,;")
 _SENTENCE_END = frozenset("。；！？!?;")
 _RUNIN_AFTER = _SENTENCE_END | frozenset("：:")  # what a heading may be run in after: …如下：一、…
@@ -498,33 +497,42 @@ def _table_row(text: str, start: int, end: int) -> bool:
     n = _cells(text[start:end])
     if n < _MIN_CELLS:
         return False
-    alike = 1
-    b = start - 1  # the lines before, nearest first
-    for _ in range(4):
-        if b <= 0 or alike >= 3:
-            break
-        a = text.rfind("\n", 0, b) + 1
-        line = text[a:b]
-        b = a - 1
+    before = _alike(_lines_before(text, start), n)
+    return before == 2 or before + _alike(_lines_after(text, end), n) >= 2
+
+
+def _alike(lines: Iterator[str], n: int) -> int:
+    """How many of the next lines (two at most, among the first four; blank lines skipped) hold
+    ``n`` cells, up to the first that does not."""
+    alike = 0
+    for line in islice(lines, 4):
         if not line.strip():
             continue
         if _cells(line) != n:
             break
         alike += 1
-    a = end + 1  # the lines after
-    for _ in range(4):
-        if a > len(text) or alike >= 3:
+        if alike == 2:
             break
+    return alike
+
+
+def _lines_before(text: str, start: int) -> Iterator[str]:
+    """The lines before the one starting at ``start``, nearest first."""
+    b = start - 1
+    while b > 0:
+        a = text.rfind("\n", 0, b) + 1
+        yield text[a:b]
+        b = a - 1
+
+
+def _lines_after(text: str, end: int) -> Iterator[str]:
+    """The lines after the one ending at ``end``, nearest first."""
+    a = end + 1
+    while a <= len(text):
         b = text.find("\n", a)
         b = len(text) if b < 0 else b
-        line = text[a:b]
+        yield text[a:b]
         a = b + 1
-        if not line.strip():
-            continue
-        if _cells(line) != n:
-            break
-        alike += 1
-    return alike >= 3
 
 
 def _cell_then_number(text: str, j: int) -> bool:
