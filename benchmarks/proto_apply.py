@@ -27,9 +27,7 @@ from __future__ import annotations
 
 import argparse
 import copy
-import gc
 import sys
-import time
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
@@ -40,6 +38,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+
+from run import best_of  # noqa: E402
 
 import reportclean  # noqa: E402
 from reportclean import _document  # noqa: E402
@@ -136,16 +136,6 @@ def apply_columns(doc: Document, step: str, edits: list[Edit]) -> bool:
     return True
 
 
-def best(fn: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        t0 = time.process_time()
-        fn()
-        times.append(time.process_time() - t0)
-    return min(times)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=10, help="the fixture corpus this many times")
@@ -183,12 +173,12 @@ def main(argv: list[str] | None = None) -> int:
 
         return run
 
-    base = best(run_with(lambda d, s, e: None), args.runs)  # the copies alone
-    before = best(run_with(Document.apply), args.runs) - base
-    after = best(run_with(apply_columns), args.runs) - base
+    base = best_of(args.runs, run_with(lambda d, s, e: None))  # the copies alone
+    before = best_of(args.runs, run_with(Document.apply)) - base
+    after = best_of(args.runs, run_with(apply_columns)) - base
     handled = cases
     cases = captured
-    every = best(run_with(Document.apply), args.runs) - best(run_with(lambda d, s, e: None), args.runs)
+    every = best_of(args.runs, run_with(Document.apply)) - best_of(args.runs, run_with(lambda d, s, e: None))
     cases = handled
     print(f"corpus: {len(docs)} documents, {mb:.2f} MB UTF-8; best of {args.runs}, CPU time")
     print(f"applies handled: {len(cases)} of {len(captured)} captured, {n_edits} of {n_all} edits")

@@ -29,9 +29,7 @@ from __future__ import annotations
 
 import argparse
 import copy
-import gc
 import sys
-import time
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
@@ -42,6 +40,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+
+from run import best_of  # noqa: E402
 
 import reportclean  # noqa: E402
 from reportclean import _document  # noqa: E402
@@ -143,16 +143,6 @@ def after(cases: list[tuple[Document, list[Any]]]) -> Callable[[], object]:
     return run
 
 
-def best(fn: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        t0 = time.process_time()
-        fn()
-        times.append(time.process_time() - t0)
-    return min(times)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=10, help="the fixture corpus this many times")
@@ -175,9 +165,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     del made, cols_made
     cleaner = reportclean.Cleaner()
-    pipeline = best(lambda: [cleaner.clean(d) for d in docs], max(1, args.runs // 2))
-    b = best(before(cases), args.runs)
-    a = best(after(cases), args.runs)
+    pipeline = best_of(max(1, args.runs // 2), lambda: [cleaner.clean(d) for d in docs])
+    b = best_of(args.runs, before(cases))
+    a = best_of(args.runs, after(cases))
     print(f"corpus: {len(docs)} documents, {mb:.2f} MB UTF-8, {n} quantities; best of {args.runs}, CPU time")
     print(f"pipeline (today, for scale)            {pipeline * 1000 / mb:7.1f} ms/MB")
     print(f"before: apply + the checks step's view  {b * 1000 / mb:7.1f} ms/MB")

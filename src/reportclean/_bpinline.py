@@ -122,7 +122,7 @@ def _lead_in_sentence(
     120 characters, and holds no figure of the report. Else None (the markers are kept)."""
     if s and text[s - 1] not in "\n" + _TERMINATORS:
         return None
-    if not any("lead-in" in h[3].note and start <= h[0] < stop for h in hits):
+    if not _lead_in(hits, start, stop):
         return None
     line_end = text.find("\n", stop)
     line_end = len(text) if line_end < 0 else line_end
@@ -130,6 +130,11 @@ def _lead_in_sentence(
     if m is None or m.end() - s > 2 * settings.whole_segment or _QUANTITY.search(text, s, m.end()):
         return None
     return s, m.end(), *verdict
+
+
+def _lead_in(hits: list[Hit], start: int, stop: int) -> bool:
+    """Whether a marker of an essay site's lead-in (its lexicon note says ``lead-in``) is cut in ``[start, stop)``."""
+    return any("lead-in" in h[3].note and start <= h[0] < stop for h in hits)
 
 
 # Marks that end a clause inside a sentence; a cut that starts or ends elsewhere splits a clause.
@@ -173,9 +178,9 @@ def _whole_or_nothing(
         return None
     if left.strip() and left.rstrip()[-1] in _PAUSE_END and not right.strip(" \t\u3000" + _TERMINATORS):
         # the cut ends a sentence begun before it: all of it is the site's, or none is cut
-        lead_in = any("lead-in" in h[3].note and start <= h[0] < stop for h in hits)
         quantity = _QUANTITY.search(left) is not None  # a report's own figure: the sentence is not the site's
-        if lead_in and not quantity and e - s <= 2 * settings.whole_segment and text[e - 1 : e] in _TERMINATORS:
+        short = e - s <= 2 * settings.whole_segment and text[e - 1 : e] in _TERMINATORS
+        if _lead_in(hits, start, stop) and not quantity and short:
             return s, e, *verdict
         return None
     return start, stop, *verdict

@@ -176,9 +176,9 @@ _MAX_SPELLINGS = 16  # character-by-character spellings of one phrase, at most
 @cache
 def _traditional_forms() -> dict[str, tuple[str, ...]]:
     """Each simplified character's traditional forms (OpenCC t2s read backwards, one for one)."""
-    from ._checks import _fold_table  # (not at import: _checks imports the steps that import this module)
+    from ._script import fold_table  # (not at import: OpenCC's tables are read on first use)
 
     out: dict[str, list[str]] = {}
-    for t, simplified in _fold_table().items():
+    for t, simplified in fold_table().items():
         out.setdefault(simplified, []).append(chr(t))
     return {c: tuple(sorted(ts)) for c, ts in out.items()}

@@ -29,8 +29,6 @@ from functools import cache, lru_cache, partial
 from itertools import chain, repeat
 from typing import NamedTuple
 
-import opencc
-
 from ._cjk import HAN as _HAN
 from ._config import Config
 from ._edits import Context, Proposal, Step, StepFn
@@ -46,7 +44,7 @@ from ._lexicon import Lexicon, Schema, package_lexicon
 from ._model import Quantity
 from ._placeholders import alternation as _alternation
 from ._placeholders import words_by_role
-from ._script import traditional_chars
+from ._script import fold_table, traditional_chars
 from ._structure import LEXICONS as _STRUCTURE_LEXICONS
 from ._structure import StructureRules, heading_before, numbered
 from ._structure import compile_rules as _structure_rules
@@ -421,19 +419,6 @@ def value_checks(text: str, quantities: Sequence[Quantity], out: Proposal, rules
     _value_checks(text, quantities, out, _default_rules() if rules is None else rules)
 
 
-@lru_cache(maxsize=1)
-def _fold_table() -> dict[int, str]:
-    """Traditional-only characters to their simplified form, one for one (OpenCC t2s, per character).
-
-    Built on first use, not at import (with the script step's tables: about 0.1 s).
-    """
-    chars = sorted(traditional_chars()[0])
-    converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
-    if len(converted) != len(chars):  # pragma: no cover - OpenCC keeps lines
-        return {}
-    return {ord(a): b for a, b in zip(chars, converted, strict=True) if len(b) == 1 and b != a}
-
-
 def _folded(text: str) -> str:
     """``text`` with traditional characters in simplified form, one for one (offsets unchanged).
 
@@ -444,7 +429,7 @@ def _folded(text: str) -> str:
     first = traditional.search(text)
     if first is None:
         return text
-    fold = _fold_table()
+    fold = fold_table()
     if len(traditional.findall(text, first.start(), first.start() + 1000)) >= 20:
         return text.translate(fold)  # a traditional text: every character looked up, in C
     # a simplified text with a few traditional characters (the script step usually converts them):
@@ -453,7 +438,7 @@ def _folded(text: str) -> str:
 
 
 def _fold_one(m: re.Match[str]) -> str:
-    return _fold_table().get(ord(m.group()), m.group())
+    return fold_table().get(ord(m.group()), m.group())
 
 
 _QUESTION_RUN = re.compile(r"[?？]{4,}")

@@ -29,6 +29,7 @@ from ._cjk import CJK_PUNCT, HAN
 from ._config import Config
 from ._edits import Context, Flag, Proposal, Step, StepFn
 from ._lexicon import Lexicon, LexiconError, Schema, package_lexicon
+from ._script import fold_table, traditional_chars
 
 __all__ = [
     "PLACEHOLDERS",
@@ -187,20 +188,6 @@ def _compile(
     )
 
 
-@cache
-def _traditional() -> re.Pattern[str]:
-    from ._script import traditional_chars
-
-    return traditional_chars()[1]
-
-
-@cache
-def _fold_table() -> dict[int, str]:
-    from ._checks import _fold_table as table  # (not at import: _checks imports this module)
-
-    return table()
-
-
 def _kind(text: str, start: int, end: int, rules: PlaceholderRules, fold: dict[int, str] | None = None) -> str:
     """``number``, ``date``, ``name`` or ``unknown``, from the words around a run; when the words
     say nothing, read again with traditional characters as simplified ones (個, 萬元, 鎮)."""
@@ -232,8 +219,8 @@ def _kind(text: str, start: int, end: int, rules: PlaceholderRules, fold: dict[i
         return "name"
     if rules.before_number.search(before) and (not after or not _rx().HANZI.match(after[0])):
         return "number"
-    if fold is None and _traditional().search(text, max(0, start - 4), end + 8) is not None:
-        return _kind(text, start, end, rules, _fold_table())
+    if fold is None and traditional_chars()[1].search(text, max(0, start - 4), end + 8) is not None:
+        return _kind(text, start, end, rules, fold_table())
     return "unknown"
 
 

@@ -40,7 +40,8 @@ from ._decode import plausibility
 from ._edits import Context, Proposal, Step, StepFn
 from ._lexicon import Lexicon, Schema, package_lexicon
 
-__all__ = ["SCRIPT", "ScriptRules", "compile_rules", "make_script", "run", "simplified_chars", "traditional_chars"]
+__all__ = ["SCRIPT", "ScriptRules", "compile_rules", "fold_table", "make_script", "run", "simplified_chars",
+           "traditional_chars"]
 
 #: Steps whose warnings mark text that may not be what the author wrote (wrong codec, lost
 #: characters): no character there is converted.
@@ -98,6 +99,21 @@ def traditional_chars() -> tuple[frozenset[str], re.Pattern[str]]:
     regex matching one of them, for other steps (built on first use: OpenCC's tables cost ~0.1 s)."""
     chars = _script_sets(())[0]
     return chars, _char_class(chars)
+
+
+@lru_cache(maxsize=1)
+def fold_table() -> dict[int, str]:
+    """Traditional-only characters to their simplified form, one for one (OpenCC t2s, per character).
+
+    Built on first use, not at import (with the script step's tables: about 0.1 s). Used where
+    traditional text is read as simplified with offsets unchanged (checks, placeholders, chrome
+    spellings).
+    """
+    chars = sorted(traditional_chars()[0])
+    converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):  # pragma: no cover - OpenCC keeps lines
+        return {}
+    return {ord(a): b for a, b in zip(chars, converted, strict=True) if len(b) == 1 and b != a}
 
 
 @lru_cache(maxsize=1)
