@@ -39,10 +39,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from proto_columns import Apply, clean_spied  # noqa: E402
+from proto_columns import fresh as fresh_document  # noqa: E402
 from run import best_of  # noqa: E402
 
-import reportclean  # noqa: E402
-from reportclean import _document  # noqa: E402
 from reportclean._alignment import Alignment  # noqa: E402
 from reportclean._changelog import ChangeLog  # noqa: E402
 from reportclean._document import Document  # noqa: E402
@@ -53,27 +53,23 @@ _START, _END, _REP, _RULE, _REASON = (itemgetter(i) for i in range(5))
 
 def capture(docs: list[bytes]) -> list[tuple[str, Document, list[Edit]]]:
     out: list[tuple[str, Document, list[Edit]]] = []
-    real = Document.apply
 
-    def spy(self: Document, step: str, edits: Any = (), flags: Any = (), quantities: Any = ()) -> None:
-        edits, flags, quantities = list(edits), list(flags), list(quantities)
-        if edits and not flags and not quantities and not self._flags and not self._quantities:
-            out.append((step, copy.copy(self), edits))
-        real(self, step, edits, flags, quantities)
+    def spy(real: Apply) -> Apply:
+        def apply(self: Document, step: str, edits: Any = (), flags: Any = (), quantities: Any = ()) -> None:
+            edits, flags, quantities = list(edits), list(flags), list(quantities)
+            if edits and not flags and not quantities and not self._flags and not self._quantities:
+                out.append((step, copy.copy(self), edits))
+            real(self, step, edits, flags, quantities)
 
-    _document.Document.apply = spy  # type: ignore[method-assign]
-    try:
-        cleaner = reportclean.Cleaner()
-        for d in docs:
-            cleaner.clean(d)
-    finally:
-        _document.Document.apply = real  # type: ignore[method-assign]
+        return apply
+
+    clean_spied(docs, spy)
     return out
 
 
 def fresh(doc: Document) -> Document:
-    d = Document(doc.text)
-    d.original, d.alignment, d._typecode = doc.original, doc.alignment, doc._typecode
+    """:func:`proto_columns.fresh`, with a change log of its own (the prototype writes to it)."""
+    d = fresh_document(doc)
     d.changes = ChangeLog(doc._typecode)
     return d
 

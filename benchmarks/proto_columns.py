@@ -61,24 +61,35 @@ def corpus(repeat_: int) -> list[bytes]:
 def capture(docs: list[bytes]) -> list[tuple[Document, list[Any]]]:
     """(the document just before the quantities are applied, the step's quantities), per document."""
     out: list[tuple[Document, list[Any]]] = []
+
+    def spy(real: Apply) -> Apply:
+        def apply(self: Document, step: str, edits: Any = (), flags: Any = (), quantities: Any = ()) -> None:
+            if step == "quantities":
+                qs = list(quantities)
+                if qs:
+                    out.append((copy.copy(self), qs))
+                quantities = qs
+            real(self, step, edits, flags, quantities)
+
+        return apply
+
+    clean_spied(docs, spy)
+    return out
+
+
+Apply = Callable[..., None]
+
+
+def clean_spied(docs: list[bytes], spy: Callable[[Apply], Apply]) -> None:
+    """Clean ``docs`` with ``Document.apply`` replaced by ``spy(Document.apply)``, restored after."""
     real = Document.apply
-
-    def spy(self: Document, step: str, edits: Any = (), flags: Any = (), quantities: Any = ()) -> None:
-        if step == "quantities":
-            qs = list(quantities)
-            if qs:
-                out.append((copy.copy(self), qs))
-            quantities = qs
-        real(self, step, edits, flags, quantities)
-
-    _document.Document.apply = spy  # type: ignore[method-assign]
+    _document.Document.apply = spy(real)  # type: ignore[method-assign]
     try:
         cleaner = reportclean.Cleaner()
         for d in docs:
             cleaner.clean(d)
     finally:
         _document.Document.apply = real  # type: ignore[method-assign]
-    return out
 
 
 def fresh(doc: Document) -> Document:
