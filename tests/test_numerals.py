@@ -293,3 +293,12 @@ def test_traditional_units_are_measures_and_counts_stay() -> None:
     assert r.text == "本鄉新增綠地5公頃，預計2個月完工，審查十四項提案。"
     values = [(q.value, q.unit) for q in r.quantities]
     assert values == [(Decimal(50000), "m2"), (Decimal(2), "个月"), (Decimal(14), "项")]
+
+
+def test_a_measure_before_a_percent_converts_in_one_pass() -> None:
+    # 二十元 stood before 百分之四: read as an idiom pair (三天三夜) until the percent had become 4%,
+    # so only a second clean converted it
+    once = clean("每亩补贴二十元百分之四由村集体承担。").text
+    assert once == "每亩补贴20元4%由村集体承担。"
+    assert clean(once).text == once
+    assert clean("连续三天三夜抢修线路。").text == "连续三天三夜抢修线路。"

@@ -177,7 +177,7 @@ def _numerals(text: str, tables: NumberTables, pattern: re.Pattern[str], mode: N
             unit_end = m.end(4)  # measure
             if _after_years(text, start):
                 continue  # 两年零三个月: the years stay in Chinese numerals, so do the months
-            if unit_end < len(text) and text[unit_end] in _CN_NUMERAL_SET and not _measured(pattern, text, unit_end):
+            if _idiom_pair(pattern, text, unit_end):
                 continue  # a pair of numerals, the second with no unit: an idiom (三天三夜, 五天四夜)
             value = tables.chinese_counts(text, start, end, unit_end)
             if value is not None:
@@ -260,6 +260,19 @@ def _after_years(text: str, start: int) -> bool:
     if j >= 0 and text[j] == "零":
         j -= 1
     return j >= 1 and text[j] == "年" and text[j - 1] in _CN_NUMERAL_SET
+
+
+def _idiom_pair(pattern: re.Pattern[str], text: str, unit_end: int) -> bool:
+    """Whether a numeral with no unit follows the measure ending at ``unit_end`` (三天三夜). A percent
+    (百分之四) is a figure of its own: 二十元百分之四 converts the same before and after the percent does.
+
+    >>> p = compile_rules(Config()).pattern
+    >>> _idiom_pair(p, "三天三夜", 2), _idiom_pair(p, "二十元百分之四", 3), _idiom_pair(p, "三公里二百米", 3)
+    (True, False, False)
+    """
+    if unit_end >= len(text) or text[unit_end] not in _CN_NUMERAL_SET:
+        return False
+    return not text.startswith("百分之", unit_end) and not _measured(pattern, text, unit_end)
 
 
 def _measured(pattern: re.Pattern[str], text: str, start: int) -> bool:
