@@ -164,7 +164,7 @@ def score_result(name: str, result: Any, label: dict[str, Any], score: Structure
     for f in META_FIELDS:
         p, g = meta.get(f), gold_meta.get(f)
         counts = score.meta[f]
-        if p is None:
+        if p in (None, [], ""):  # an empty list or string says no more than None
             counts["missed" if g not in (None, [], "") else "none"] += 1
         elif g not in (None, [], "") and meta_equal(f, p, g):
             counts["right"] += 1

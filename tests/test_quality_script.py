@@ -264,3 +264,27 @@ def test_a_removed_placeholder_is_missed_but_one_removed_with_its_chrome_line_is
     score = quality.score_doc("t.txt", doc.encode("utf-8"), labels, {})
     assert score.ph == [1, 0, 0, 0]  # the ** counts as missed; the x went with its line
     assert any("not counted" in f for f in score.failures)
+
+
+def test_meta_scoring_takes_an_empty_prediction_as_none() -> None:
+    qs = quality._structure_module()
+    from reportclean import clean
+
+    result = clean("东湖镇2023年工作总结\n一、主要工作\n今年完成道路12公里。\n")
+    label = {"meta": {"title": "东湖镇2023年工作总结", "date": None, "plan_years": []}}
+    score = qs.StructureScore()
+    qs.score_result("a.txt", result, label, score)
+    assert score.meta["title"]["right"] == 1
+    assert score.meta["plan_years"] == {"right": 0, "wrong": 0, "missed": 0, "none": 1}
+
+    class EmptyYears:  # a result whose meta writes no years as [] rather than None
+        outline, sections = result.outline, result.sections
+
+        class meta:
+            @staticmethod
+            def to_dict() -> dict[str, object]:
+                return {**result.meta.to_dict(), "plan_years": []}
+
+    qs.score_result("b.txt", EmptyYears(), label, score)
+    assert score.meta["plan_years"]["wrong"] == 0
+    assert score.meta["plan_years"]["none"] == 2
