@@ -246,3 +246,44 @@ def test_item_numbers_that_lost_their_mark_keep_their_space_property(
     for n, body in items:
         assert f"{n} {body}" in out
     assert clean(out, PLAIN).text == out
+
+
+# -- 6. the only separator after an addressee, before a sub-item, between header cells -------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an addressee glued to the title line: two spaces stand for the paragraph break
+        "在镇人民代表大会上的报告各位代表：  现在，我代表镇人民政府向大会报告工作。",
+        # an addressee after a byline on one line: one space is the only separator
+        "镇长 李某 各位代表： 现在，我代表镇人民政府向大会报告工作。",
+        "各位委员： 下面，我就全年工作讲三点意见。",
+        # a level-1 heading, then its first dash-led sub-item on the same line
+        "一、社会事业全面进步  ——教育投入持续加大，新建学校两所。",
+        "二、基础设施不断完善 ——全年硬化村道二十公里。",
+    ],
+)
+def test_the_space_after_an_addressee_or_before_a_sub_item_is_kept(text: str) -> None:
+    out = clean(text, PLAIN).text
+    assert out == text
+    assert clean(out, PLAIN).text == out
+
+
+def test_the_spaces_between_header_cells_of_a_flattened_table_are_kept() -> None:
+    header = "品种名称 面积（亩） 比去年增减%"
+    text = f"主要作物种植情况\n{header}\n小 麦 5200 3.1\n玉 米 4100 -0.8\n大 豆 900 12.5\n"
+    assert header in clean(text, PLAIN).text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a converter's spaces inside running text still go
+        ("全年完成投资。  ——工业增长较快。", "全年完成投资。——工业增长较快。"),
+        ("他指出， 要抓好落实。", "他指出，要抓好落实。"),
+        ("（一） 注重实效", "（一）注重实效"),
+    ],
+)
+def test_spaces_next_to_marks_in_running_text_still_go(text: str, expected: str) -> None:
+    assert clean(text, PLAIN).text == expected

@@ -376,6 +376,16 @@ class _Lines:
             return i + 1 <= prose_from and (opens or (i + 1 - start >= _TITLE_MIN and marked))
         return False
 
+    def _ends_marker(self, s: int, line: _Line) -> bool:
+        """Whether ``text[:s]`` ends with the numbering marker that opens the line (``（一）``)."""
+        if not line.opens:
+            return False
+        k = line.start
+        while k < s and self.text[k] in " \t\u3000*#":
+            k += 1
+        m = self._heading.match(self.text, k, s + 1)
+        return m is not None and m.end() >= s
+
     def _runin_title(self, s: int, start: int) -> bool:
         """Whether ``text[:s]`` ends with a numbered heading's title run into the line after a
         sentence (``…完成。二、主要做法``): a marker after the sentence end, no mark after the marker."""
@@ -438,9 +448,20 @@ class _Lines:
             return True
         if right in _GAP_MARKS and self._number_due(s):
             return True  # a number lost before the mark (增长 。, 学习 次 ，): the space is the evidence
-        if right in _OPENING and (_rx().HAN_CHAR.match(left) or _LATIN_ALNUM.match(left)):
-            if (line.opens and s <= line.prose_from) or self._runin_title(s, line.start):
-                return True  # a heading's title, then its body: （二）加强党建 “三会一课”…
+        if left in _COLONS and (e - s >= 2 or (not right.isdigit() and _label_before(text, s - 1, line.start))):
+            # an addressee or label, then what it heads (各位代表：  现在，… / 标题： 某某), not a
+            # lead-in before an item number (如下： 1 强化…)
+            return True
+        word_left = _rx().HAN_CHAR.match(left) is not None or _LATIN_ALNUM.match(left) is not None
+        if right in _OPENING or right in _DASHES:
+            if e - s >= 2 and (word_left or left in _CLOSING):
+                return True  # a wide gap between a title and what opens with a mark: 稳中向好  ——农业…
+            if word_left and ((line.opens and s <= line.prose_from) or self._runin_title(s, line.start)):
+                return True  # a heading's title, then its body: （二）加强党建 “三会一课”… / 一、… ——农业
+        if line.row and left in _CLOSING and right and not right.isspace() and not self._ends_marker(s, line):
+            end = text.find("\n", s)
+            if _cell_row(text[line.start : len(text) if end < 0 else end]):
+                return True  # cells of a table header: 产品名称 产量（吨） 比上年增长%
         if self._heading.match(text, e) is not None:
             return True  # a numbered heading run into the line (。 （二）加强领导): its separator stays
         if left in _CLOSING and right.isdigit():
@@ -475,8 +496,45 @@ _RUNIN_AFTER = _SENTENCE_END | frozenset("：:")  # what a heading may be run in
 _RUNIN_SPAN = 40  # characters of a heading run into a line, marker and title
 # Opening marks that may start the body after a heading's title on the same line.
 _OPENING = frozenset("“‘《「『【〈")
+_DASHES = frozenset("—―")  # a dash-led sub-item after a heading's title: 一、… ——农业…
+_COLONS = frozenset("：:")
+_LABEL_MAX = 8  # characters of an addressee or field label before its colon
 # Function words that go on a phrase (完成 90.62% 的目标, 增长 5 以上): no cell starts with them.
 _PARTICLES = frozenset("的了和与及是在为等以于而并或至到之")
+
+
+def _label_before(text: str, colon: int, start: int) -> bool:
+    """Whether the colon at ``colon`` ends a short label that opens its line or follows a space: an
+    addressee (``各位代表：``), a speaker (``王海：``) or a field name (``标题：``), which the space after
+    the colon is the only thing to separate from what it heads.
+
+    >>> _label_before("镇长 各位代表：", 7, 0), _label_before("据统计显示，全年：", 8, 0)
+    (True, False)
+    """
+    k = colon
+    while k > start and colon - k < _LABEL_MAX + 1 and not text[k - 1].isspace():
+        c = text[k - 1]
+        if c in _ANY_PUNCT_CHARS:
+            return False
+        k -= 1
+    return colon - k >= 1 and (k == start or text[k - 1].isspace())
+
+
+_ANY_PUNCT_CHARS = frozenset("，。；：！？、,;:!?（）()“”‘’《》")
+
+
+def _cell_row(line: str) -> bool:
+    """Whether ``line`` (no sentence punctuation) reads as cells: three tokens or more, two of
+    them side by side with nothing but a space between two word characters
+    (``产品名称 产量（吨） 比上年增长%``).
+
+    >>> _cell_row("产品名称 产量（吨） 比上年增长%"), _cell_row("（一） 注重实效")
+    (True, False)
+    """
+    return len(line.split()) >= _MIN_CELLS and _WORD_SPACE_WORD.search(line) is not None
+
+
+_WORD_SPACE_WORD = re.compile(r"[^\W_] [^\W_]")
 
 
 def _cells(line: str) -> int:
