@@ -287,3 +287,29 @@ def test_the_spaces_between_header_cells_of_a_flattened_table_are_kept() -> None
 )
 def test_spaces_next_to_marks_in_running_text_still_go(text: str, expected: str) -> None:
     assert clean(text, PLAIN).text == expected
+
+
+# -- 7. stars that blank a word are not Markdown bold ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a blank in brackets, twice in a line: the two '**' face their brackets, not each other
+        "全年税收稳步增长。南北（**）经济协作区建设加快。十月，我镇举行了南北（**）经济协作区奠基仪式。",
+        "## 一、概况\n## 二、计划\n东西(**)产业园开工。南北(**)产业园投产。",
+        # a span with sentences inside is no bold phrase
+        "# 总结\n## 一、概况\n今年**县完成投资。全年**镇新建学校。",
+        # one bold-looking pair alone: the text is not Markdown-like
+        "**1. 构建现代化产业体系。**努力推进。",
+    ],
+)
+def test_stars_that_blank_a_word_are_kept(text: str) -> None:
+    r = clean(text, PLAIN)
+    assert [x.rule for x in r.removed if x.rule == "markdown-bold"] == []
+    assert r.text.count("*") == text.count("*")
+
+
+def test_bold_in_a_markdown_like_text_still_goes() -> None:
+    text = "# 总结\n## 一、概况\n一是**加强领导**，完善机制。（**重点**）"
+    assert clean(text, PLAIN).text == "总结\n一、概况\n一是加强领导，完善机制。（重点）"

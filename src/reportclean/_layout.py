@@ -430,7 +430,7 @@ def _markdown(text: str, out: Proposal, rules: PlaceholderRules, numbered: re.Pa
     too, unless a placeholder stands at it. A lone heading mark goes only before a numbered
     heading (``# 一、总体要求``).
     """
-    pairs = list(_MD_BOLD.finditer(text)) if "**" in text else []
+    pairs = [m for m in _MD_BOLD.finditer(text) if _bold_phrase(text, m.start(), m.end())] if "**" in text else []
     bold = [m.span() for m in pairs if _is_markdown_bold(text, m.start(), m.end(), rules, strict=True)]
     headings: list[re.Match[str]] = []
     if "#" in text:
@@ -438,8 +438,11 @@ def _markdown(text: str, out: Proposal, rules: PlaceholderRules, numbered: re.Pa
         found = list(_MD_HEADING_AFTER_BREAK.finditer(text))
         headings = [first, *found] if first else found
     if len(headings) + len(bold) < 2:
-        # one '# ' alone is evidence of Markdown only before a numbered heading (# 一、总体要求)
+        # one '# ' alone is evidence of Markdown only before a numbered heading (# 一、总体要求);
+        # one bold pair alone is no evidence at all: the text is not Markdown-like
         headings = [h for h in headings if numbered.match(text, h.end())]
+        if not headings:
+            bold = []
     elif len(bold) < len(pairs):
         bold = [m.span() for m in pairs if _is_markdown_bold(text, m.start(), m.end(), rules, strict=False)]
     starts: list[int] = []
@@ -457,6 +460,25 @@ def _markdown(text: str, out: Proposal, rules: PlaceholderRules, numbered: re.Pa
 
 
 _WORD = re.compile(r"[0-9A-Za-z]")
+# Brackets and quotes: a '**' right inside one is a blank in brackets ('冀鲁（**）'), not a bold end.
+_BOLD_OPENERS = frozenset("（(【〔［[「『《〈“‘")
+_BOLD_CLOSERS = frozenset("）)】〕］]」』》〉”’")
+_BOLD_SENTENCE_END = frozenset("。！？；!?;")
+
+
+def _bold_phrase(text: str, s: int, e: int) -> bool:
+    """Whether the '**…**' at ``text[s:e]`` can be a bold pair: each '**' faces the text it
+    encloses (the opening one is not right before a closing bracket, the closing one not right
+    after an opening bracket: ``冀鲁（**）…冀鲁（**）`` are two blanks), and what it encloses is
+    a phrase or one sentence (no sentence end inside it, only at its end).
+
+    >>> _bold_phrase("**1. 构建体系。**努力", 0, 12), _bold_phrase("（**）协作区。建设（**）", 1, 14)
+    (True, False)
+    """
+    if text[s + 2] in _BOLD_CLOSERS or text[e - 3] in _BOLD_OPENERS:
+        return False
+    inner = text[s + 2 : e - 2].rstrip("".join(_BOLD_CLOSERS) + "".join(_BOLD_SENTENCE_END) + "，、,：: ")
+    return not any(c in _BOLD_SENTENCE_END for c in inner)
 
 
 def _is_markdown_bold(text: str, s: int, e: int, rules: PlaceholderRules, strict: bool) -> bool:
