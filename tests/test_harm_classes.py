@@ -313,3 +313,18 @@ def test_stars_that_blank_a_word_are_kept(text: str) -> None:
 def test_bold_in_a_markdown_like_text_still_goes() -> None:
     text = "# 总结\n## 一、概况\n一是**加强领导**，完善机制。（**重点**）"
     assert clean(text, PLAIN).text == "总结\n一、概况\n一是加强领导，完善机制。（重点）"
+
+
+# -- 8. a page tab's mark beside the text's own ---------------------------------------------
+
+
+def test_a_repeated_mark_after_a_line_opening_item_number_is_kept_and_flagged() -> None:
+    # a doc site's page tab '3、' opens the line, then the text goes on with its own '、'
+    text = "坚持“稳粮增收\n\n3、、富民强村”的工作思路。"
+    r = clean(text, PLAIN)
+    assert "3、、富民强村" in r.text
+    assert "doubled-punctuation" in {w.code for w in r.warnings}
+
+
+def test_a_repeated_mark_inside_a_line_is_still_reduced() -> None:
+    assert clean("加强学习、、提高本领。", PLAIN).text == "加强学习、提高本领。"
