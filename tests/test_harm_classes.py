@@ -328,3 +328,32 @@ def test_a_repeated_mark_after_a_line_opening_item_number_is_kept_and_flagged() 
 
 def test_a_repeated_mark_inside_a_line_is_still_reduced() -> None:
     assert clean("加强学习、、提高本领。", PLAIN).text == "加强学习、提高本领。"
+
+
+# -- 9. a flattened table spaced out character by character -------------------------------
+
+# Rows of a reply list: code, name, head and programme, every character spaced by the converter;
+# the single spaces are all that is left of the cell boundaries.
+SPACED_ROWS = [
+    "編 號 委 員 姓 名 總 目 綱 領 ABC101 3105 王 大 文 58 (2 社 區 發 展 ABC102 3120 李 小 明 58 (1 地 區 管 理",
+    "2 編 號 委 員 姓 名 總 目 綱 領 ABC103 3177 張 志 強 58 (3 環 境 改 善 ABC104 3190 陳 美 玲 58 (2 社 區 發 展",
+]
+SPACED_PROSE = (
+    "本 年 度 區 內 共 舉 辦 社 區 活 動 120 次 ， 參 加 居 民 超 過 3000 人 次 ， 反 應 良 好 。"
+    "查 詢 電 話 2835 2500 。"
+)
+
+
+def test_a_spaced_out_table_keeps_every_space() -> None:
+    text = "\n".join(SPACED_ROWS)
+    r = clean(text, PLAIN)
+    assert r.text == text
+    assert [c.rule for c in r.changes if c.rule in ("spaced-out", "number-space", "punctuation-space")] == []
+
+
+def test_spaced_out_prose_beside_a_spaced_table_is_decided_line_by_line() -> None:
+    text = "\n".join([SPACED_PROSE, *SPACED_ROWS])
+    out = clean(text, PLAIN).text
+    assert out.splitlines()[1:] == SPACED_ROWS
+    assert out.splitlines()[0] == "本年度區內共舉辦社區活動120次，參加居民超過3000人次，反應良好。查詢電話2835 2500。"
+    assert clean(out, PLAIN).text == out

@@ -50,6 +50,7 @@ and removing them would glue English words to Chinese ones. Also kept:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
@@ -157,31 +158,48 @@ def spacing(text: str, context: Context, rules: SpacingRules | None = None) -> P
     first = _INDENT.match(text)
     indents = list(_INDENT_AFTER_BREAK.finditer(text))
     out.edits.extend(match_edits([first, *indents] if first else indents, "indent", group=1))
-    if _spaced_out(text):
-        first = _SINGLE.search(text)
-        for m in _SINGLE.finditer(text):
-            out.replace(m.start(), m.end(), "", rule="spaced-out")
-        if first:
-            line_end = text.find("\n", first.start())
-            out.flag(first.start(), len(text) if line_end < 0 else line_end, "spaced-out-text",
+    spaced: list[tuple[int, int]] = _spaced_lines(text) if _spaced_out(text) else []
+    if spaced:
+        at = -1  # the first space removed
+        for a, b in spaced:
+            for m in _SINGLE.finditer(text, a, b):
+                if not _between_tokens(text, m.start(), a, b):
+                    at = m.start() if at < 0 else at
+                    out.replace(m.start(), m.end(), "", rule="spaced-out")
+        if at >= 0:
+            line_end = text.find("\n", at)
+            out.flag(at, len(text) if line_end < 0 else line_end, "spaced-out-text",
                      "a space stood between every character (a scraping artefact); the spaces were removed")
-        return out
+        if len(spaced) == 1 and spaced[0] == (0, len(text)):
+            return out
     lines = _Lines(text, rules.heading, rules.measure, rules.measure_words)
     # The commonest edit of all (one per number in converted text).
+    starts = [a for a, _ in spaced]
+    ends = [b for _, b in spaced]
+
+    def free(i: int) -> bool:  # not in a line the spaced-out rule has de-spaced
+        return not spaced or not _in_spans(starts, ends, i)
+
     out.edits.extend(
         Edit(m.start(), m.end(), "", "number-space")
         for m in _rx().HAN_NUMBER.finditer(text)
-        if not lines.keeps_number_space(m.start(), m.end())
+        if free(m.start()) and not lines.keeps_number_space(m.start(), m.end())
     )
     for m in _rx().NUMBER_UNIT.finditer(text):
-        if _number_in_chinese(text, m.start()) and not lines.furniture(m.start()):
+        if free(m.start()) and _number_in_chinese(text, m.start()) and not lines.furniture(m.start()):
             out.replace(m.start(), m.end(), "", rule="number-space")
     out.edits.extend(
         Edit(m.start(), m.end(), "", "punctuation-space")
         for m in _rx().PUNCT.finditer(text)
-        if not lines.keeps_punctuation_space(m.start(), m.end())
+        if free(m.start()) and not lines.keeps_punctuation_space(m.start(), m.end())
     )
     return out
+
+
+def _in_spans(starts: list[int], ends: list[int], i: int) -> bool:
+    """Whether ``i`` lies in one of the sorted, disjoint spans ``[starts[k], ends[k])``."""
+    k = bisect_right(starts, i) - 1
+    return k >= 0 and i < ends[k]
 
 
 _NUMBER_CHARS = frozenset("0123456789.,")
@@ -275,7 +293,7 @@ class _Lines:
             fields = line.count("：") + line.count(":") >= 2 and len(_LABEL.findall(line)) >= 2
             row = _SENTENCE.search(line) is None
             info = _Line(furniture(line), p.start() if p else len(text), m is not None, start, p is not None,
-                         row, fields, row and _table_row(text, start, end))
+                         row, fields, row and (_table_row(text, start, end) or _spaced_table_row(text, start, end)))
             self._info[start] = info
         if start == self._line_start:
             self._line = info
@@ -649,6 +667,59 @@ def _alphabetic(c: str) -> bool:
     [True, True, True, False, False, False]
     """
     return c.isalpha() and c < "\u2e80"
+
+
+def _spaced_lines(text: str) -> list[tuple[int, int]]:
+    """The lines of a spaced-out document that are spaced-out themselves and read as running
+    text, as ``(start, end)`` spans (the whole text as one span when that is every line): a line
+    with more hanzi followed by a space and a hanzi than written together, and not a row of a
+    flattened table (no sentence punctuation, several cells with digits: ``梁 家 傑 63 (3 地 區``).
+
+    >>> _spaced_lines("街 道 工 作 ， 全 年 12 次 。"), _spaced_lines("委 員 姓 名 HAB 63 (3 地 區 HAB 63 (2 社 區")
+    ([(0, 20)], [])
+    """
+    found: list[tuple[int, int]] = []
+    every = True
+    a = 0
+    n = len(text)
+    while a <= n:
+        b = text.find("\n", a)
+        b = n if b < 0 else b
+        spaced = len(_rx().SPACED.findall(text, a, b))
+        if spaced and len(_rx().ADJACENT.findall(text, a, b)) < spaced and not _spaced_row(text[a:b]):
+            found.append((a, b))
+        elif text[a:b].strip():
+            every = False
+        a = b + 1
+    return [(0, n)] if every and found else found
+
+
+_MIN_ROW_CELLS = 3  # cells with a digit (63, (3, HAB126) that make a spaced-out line a table row
+
+
+def _spaced_table_row(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` is a row of a flattened table spaced out character by
+    character (``委 員 姓 名 HAB 梁 家 傑 63 (3 地 區``): its single spaces are all that is left of
+    the cell boundaries, so none of them goes."""
+    spaced = len(_rx().SPACED.findall(text, start, end))
+    return spaced >= _MIN_ROW_CELLS and len(_rx().ADJACENT.findall(text, start, end)) < spaced and _spaced_row(
+        text[start:end]
+    )
+
+
+def _spaced_row(line: str) -> bool:
+    """Whether a spaced-out ``line`` is a row of a flattened table: no sentence punctuation, and
+    three tokens or more of several characters with a digit in them (``63``, ``(3``, ``HAB126``)."""
+    if _SENTENCE.search(line):
+        return False
+    return sum(1 for t in line.split() if len(t) >= 2 and any(c.isdigit() for c in t)) >= _MIN_ROW_CELLS
+
+
+def _between_tokens(text: str, i: int, a: int, b: int) -> bool:
+    """Whether the space at ``i`` stands between two tokens of several characters each
+    (``2835 2500``, ``HAB126 2508``): in spaced-out text every token is one character, so such a
+    space separates words or cells."""
+    return i - 2 >= a and text[i - 2] not in _CELL_END and i + 2 < b and text[i + 2] not in _CELL_END
 
 
 def _spaced_out(text: str) -> bool:
