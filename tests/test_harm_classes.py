@@ -357,3 +357,26 @@ def test_spaced_out_prose_beside_a_spaced_table_is_decided_line_by_line() -> Non
     assert out.splitlines()[1:] == SPACED_ROWS
     assert out.splitlines()[0] == "本年度區內共舉辦社區活動120次，參加居民超過3000人次，反應良好。查詢電話2835 2500。"
     assert clean(out, PLAIN).text == out
+
+
+# -- 10. items of a list run into one line; a lead-in after a sentence ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议议程：1、听取工作报告 2、审议预算草案 3、选举副镇长。",
+        "今天的议程是： 1、通过选举办法 2、通过监票人名单 3、补选镇长。",
+    ],
+)
+def test_items_run_into_one_line_keep_their_separating_spaces(text: str) -> None:
+    out = clean(text, PLAIN).text
+    assert "报告 2、" in out or "办法 2、" in out
+    assert clean(out, PLAIN).text == out
+
+
+def test_a_lead_in_after_a_sentence_end_is_cleaned_the_same_twice() -> None:
+    text = "会议符合法定人数。 现在我宣布： 大会开幕。"
+    out = clean(text, PLAIN).text
+    assert out == "会议符合法定人数。现在我宣布：大会开幕。"
+    assert clean(out, PLAIN).text == out

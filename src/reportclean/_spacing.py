@@ -325,6 +325,8 @@ class _Lines:
             while j < len(text) and text[j] in _NUMBER_CHARS:
                 j += 1
             after = text[j : j + 1]
+            if after in _ITEM_MARKS and 1 <= j - k <= 2 and text[s - 1] not in _ORDINAL_BEFORE:
+                return True  # the next item of a list run into one line: …选举办法 2、通过…
             if after in _JOINERS and _date_or_code(_TOKEN.match(text, k).group()):  # type: ignore[union-attr]
                 return True  # 生成日期 2023-01-17, 17:22
             if row and after in _RANGE and text[j + 1 : j + 2].isdigit():
@@ -505,6 +507,9 @@ class _Line(NamedTuple):
     table: bool  # a row of a flattened table: as many cells (3 or more) as a row beside it
 
 
+# The mark after an item number (2、) and what makes the number an ordinal instead (第 2、3 季度).
+_ITEM_MARKS = frozenset("、")
+_ORDINAL_BEFORE = frozenset("第约近共")
 # What may stand before an item number that lost its mark (besides spaces and a line start).
 _ITEM_BEFORE = frozenset("\n。；！？：!?;:")
 _MIN_CELLS = 3
@@ -528,6 +533,8 @@ def _label_before(text: str, colon: int, start: int) -> bool:
 
     >>> _label_before("镇长 各位代表：", 7, 0), _label_before("据统计显示，全年：", 8, 0)
     (True, False)
+    >>> _label_before("。 我宣布：", 5, 0)  # the space after the stop goes: no label
+    False
     """
     k = colon
     while k > start and colon - k < _LABEL_MAX + 1 and not text[k - 1].isspace():
@@ -535,7 +542,13 @@ def _label_before(text: str, colon: int, start: int) -> bool:
         if c in _ANY_PUNCT_CHARS:
             return False
         k -= 1
-    return colon - k >= 1 and (k == start or text[k - 1].isspace())
+    if colon - k < 1 or (k > start and not text[k - 1].isspace()):
+        return False
+    # the label opens the line, or follows a space between two words (镇长 李某 各位代表：), not a
+    # space after a mark, which this step removes (。 现在我宣布：)
+    while k > start and text[k - 1] in " \t\u3000":
+        k -= 1
+    return k == start or (text[k - 1] not in _MARK and text[k - 1] not in _ANY_PUNCT_CHARS)
 
 
 _ANY_PUNCT_CHARS = frozenset("，。；：！？、,;:!?（）()“”‘’《》")
