@@ -380,3 +380,20 @@ def test_a_lead_in_after_a_sentence_end_is_cleaned_the_same_twice() -> None:
     out = clean(text, PLAIN).text
     assert out == "会议符合法定人数。现在我宣布：大会开幕。"
     assert clean(out, PLAIN).text == out
+
+
+# -- 11. two columns of a bilingual page interleaved line by line -----------------------------
+
+BILINGUAL = """本鎮今年持續推動社區照顧與長者送餐,並 This year the township keeps on expanding its
+community care and the meal delivery for the elderly residents in every village
+結合在地學校推廣健康體育與鄉土教育,讓 and works together with the local schools on
+sports and local history lessons for the pupils of every grade in the township
+鎮民生活更加便利安心,也讓青年願意返 so that all residents can live with more ease and
+鄉就業,共同打造幸福家園。 young people are willing to come back home to work.
+We thank every resident for the support given to the township office this year."""
+
+
+def test_lines_of_two_interleaved_columns_are_not_joined_across_scripts() -> None:
+    out = clean(BILINGUAL, PLAIN).text
+    assert out.count("\n") == BILINGUAL.count("\n")
+    assert "and鄉" not in out and "and 鄉" not in out

@@ -349,6 +349,9 @@ def run(text: str, context: Context, rules: LayoutRules) -> Proposal:
             or not nxt.first
             or nxt.first in _QUOTE_PREFIX
             or (prev.last.isdigit() and nxt.first.isdigit())
+            # a Latin word on one side, a hanzi on the other: two columns of a bilingual page
+            # interleaved line by line (…residents' needs / 續發展。…), not one sentence
+            or _script_change(prev.last, nxt.first)
             or (prev.end in _PAUSE and nxt.first in _PAUSE)
             # the next line must read as the rest of a sentence, not as an item of a list or a
             # record (a vote count, a label, a date), whatever blank lines stand between (the
@@ -508,6 +511,18 @@ def _inside(starts: list[int], ends: list[int], i: int) -> bool:
     """Whether ``i`` lies in one of the sorted, disjoint spans ``[starts[k], ends[k])``."""
     k = bisect_right(starts, i) - 1
     return k >= 0 and i < ends[k]
+
+
+def _script_change(last: str, first: str) -> bool:
+    """Whether a line ending with ``last`` and one starting with ``first`` change script between a
+    Latin letter and a hanzi (either way round).
+
+    >>> _script_change("s", "續"), _script_change("續", "s"), _script_change("，", "s"), _script_change("s", "t")
+    (True, True, False, False)
+    """
+    latin_last = last.isascii() and last.isalpha()
+    latin_first = first.isascii() and first.isalpha()
+    return (latin_last and _rx().HAN.match(first) is not None) or (latin_first and _rx().HAN.match(last) is not None)
 
 
 def _latin_words(last: str, first: str) -> bool:
