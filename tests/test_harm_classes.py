@@ -8,7 +8,7 @@ their body); none is copied from a page. Each test failed before the rule it gua
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportclean import Config, clean
@@ -397,3 +397,26 @@ def test_lines_of_two_interleaved_columns_are_not_joined_across_scripts() -> Non
     out = clean(BILINGUAL, PLAIN).text
     assert out.count("\n") == BILINGUAL.count("\n")
     assert "and鄉" not in out and "and 鄉" not in out
+
+
+BOUNDARY_PIECES = [
+    "各位代表：  现在，我代表镇人民政府向大会报告工作。",
+    "镇长 李某 各位委员： 下面讲三点意见。",
+    "一、社会事业全面进步  ——教育投入持续加大。",
+    "品种名称 面积（亩） 比去年增减%",
+    "小 麦 5200 3.1",
+    "会议议程：1、听取报告 2、审议预算 3、选举镇长。",
+    "会议符合法定人数。 现在我宣布： 大会开幕。",
+    "全 年 共 举 办 活 动 120 次 ， 参 加 群 众 3000 人 次 。",
+    "編 號 姓 名 ABC101 3105 王 大 文 58 (2 社 區",
+    "**重点工作**",
+    "南北（**）协作区建设加快。",
+    "增收\n\n2、、企业增税",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(BOUNDARY_PIECES), min_size=1, max_size=8), st.sampled_from(["\n", "\n\n", "。"]))
+def test_boundary_rules_are_idempotent_in_any_mix(pieces: list[str], sep: str) -> None:
+    once = clean(sep.join(pieces), PLAIN).text
+    assert clean(once, PLAIN).text == once

@@ -237,6 +237,10 @@ def _compile(user_layout: tuple[Lexicon, ...], user_placeholders: tuple[Lexicon,
     return LayoutRules(heading, runin, placeholder_rules(config))
 
 
+_CLAUSE = re.compile(r"[，。；！？,;!?]")
+_ROW_TOKENS = 4
+
+
 def _line_info(line: str, heading_re: re.Pattern[str], runin_re: re.Pattern[str]) -> _Line:
     # Markdown marks are ignored: the decision must be the same once they are removed.
     body = (line.replace("**", "") if "*" in line else line).lstrip(" \t\u3000")
@@ -255,6 +259,9 @@ def _line_info(line: str, heading_re: re.Pattern[str], runin_re: re.Pattern[str]
         or furniture(body)
         or _rx().DATE_LINE.fullmatch(body) is not None
         or _rx().NAMES.fullmatch(body) is not None
+        # a row of cells: four tokens or more between single spaces and no sentence punctuation
+        # (编 号 姓 名 58 (2 社 区, a flattened table); glued to a sentence it stops being one
+        or (" " in body and _CLAUSE.search(body) is None and len(body.split()) >= _ROW_TOKENS)
     )
     prose = has_han and not (("  " in body or "\t" in body or "\u3000" in body) and _GAP.search(body))
     if heading_re.match(body):

@@ -425,13 +425,17 @@ class _Lines:
     def _number_due(self, s: int) -> bool:
         """Whether a number is due at ``s`` (before a space and a mark): after a word that takes one
         (增长, 达, 共: the missing-number check's own words, :func:`._gaps.end_word`), or after a
-        measure word that itself follows a space (学习 次 ，)."""
+        measure word that itself follows a space after a word (学习 次 ，), not after a number
+        (学习 4 次 ，: that space is a converter's, and goes in this pass)."""
         text = self.text
         if end_word(text, s):
             return True
         for n in (4, 3, 2, 1):
             if n < s and text[s - n - 1] == " " and text[s - n : s] in self._measure_words:
-                return True
+                k = s - n - 1
+                while k > 0 and text[k - 1] == " ":
+                    k -= 1
+                return k == 0 or text[k - 1] not in _NUMBER_CHARS
         return False
 
     def _item_number(self, a: int, s: int, e: int) -> bool:
