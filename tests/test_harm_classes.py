@@ -433,3 +433,30 @@ def test_the_title_under_the_site_name_is_kept() -> None:
         "某市議會第三屆第二次定期大會今日上午開幕，議員出席踴躍，會期共六十天，將審查明年度總預算案。"
     )
     assert "第三屆第二次定期大會開幕新聞稿" in clean(text, PLAIN).text
+
+
+# -- 13. page numbers a converter ran into the text ------------------------------------------
+
+PAGE_1 = "街道坚持以人民为中心的发展思想，统筹推进各项工作，" * 8
+PAGE_2 = "全面完成年度目标任务，社会大局和谐稳定，群众满意度持续提升，" * 6
+
+
+def test_page_numbers_run_into_the_text_are_flagged_not_removed() -> None:
+    text = f"{PAGE_1}为基层治理聚力增效2一是加强组织建设。{PAGE_2}拉开城市发展新3格局，推进项目建设。"
+    r = clean(text, PLAIN)
+    assert r.text == text
+    flagged = [text[w.original_span[0] : w.original_span[1]] for w in r.warnings if w.code == "page-number-inline"]
+    assert flagged == ["2", "3"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # counts with a measure word, ordinals, and a lone digit with no page before it
+        f"{PAGE_1}新建2所学校，{PAGE_2}改造3个社区。",
+        f"{PAGE_1}第2季度完成，{PAGE_2}第3季度开工。",
+        f"{PAGE_1}打造2一体化平台。",
+    ],
+)
+def test_counts_and_ordinals_are_no_page_numbers(text: str) -> None:
+    assert "page-number-inline" not in {w.code for w in clean(text, PLAIN).warnings}

@@ -60,6 +60,7 @@ from ._edits import Context, Edit, Proposal, Step, StepFn, match_edits
 from ._lexicon import Lexicon, Schema
 from ._lines import furniture, heading_patterns
 from ._placeholders import PlaceholderRules, placeholder_rules
+from ._spacing import _compile as spacing_rules
 
 __all__ = ["LAYOUT", "LayoutRules", "compile_rules", "make_layout", "run", "wrap_width"]
 
@@ -79,6 +80,7 @@ class _Rx(NamedTuple):
     DATE_LINE: re.Pattern[str]
     NAMES: re.Pattern[str]
     BOLD_OUTSIDE: re.Pattern[str]
+    LONE_NUMBER: re.Pattern[str]
 
 
 @cache
@@ -96,7 +98,9 @@ def _rx() -> _Rx:
     _NAMES = re.compile(f"[{HAN}]{{2,4}}(?:[、，,·  \\t]+[{HAN}]{{2,4}})+")
     _BOLD_OUTSIDE = re.compile(f"[^0-9A-Za-z{HAN}]")  # what may stand outside a '**': a space, a mark, '#'
     _HAN = re.compile(f"[{HAN}]")
-    return _Rx(_HAN, _BREAK, _DATE_LINE, _NAMES, _BOLD_OUTSIDE)
+    # one or two digits between two hanzi (a page number a converter ran into the text: 增效2一是)
+    _LONE_NUMBER = re.compile(f"(?<=[{HAN}])[1-9][0-9]?(?=[{HAN}])")
+    return _Rx(_HAN, _BREAK, _DATE_LINE, _NAMES, _BOLD_OUTSIDE, _LONE_NUMBER)
 
 
 _LOOK = attrgetter("lastgroup")
@@ -221,6 +225,7 @@ class LayoutRules:
     heading: re.Pattern[str]
     runin: re.Pattern[str]
     placeholders: PlaceholderRules
+    measure: re.Pattern[str]  # a measure word, unit or date part (after a number that counts)
 
 
 def compile_rules(config: Config) -> LayoutRules:
@@ -234,7 +239,8 @@ def _compile(user_layout: tuple[Lexicon, ...], user_placeholders: tuple[Lexicon,
              user_measures: tuple[Lexicon, ...]) -> LayoutRules:
     config = Config(lexicons=(*user_layout, *user_placeholders, *user_measures))
     heading, runin = heading_patterns(config)
-    return LayoutRules(heading, runin, placeholder_rules(config))
+    measure = spacing_rules(user_layout, user_measures).measure
+    return LayoutRules(heading, runin, placeholder_rules(config), measure)
 
 
 _CLAUSE = re.compile(r"[，。；！？,;!?]")
@@ -285,6 +291,7 @@ def run(text: str, context: Context, rules: LayoutRules) -> Proposal:
     """
     heading_re, runin_re = rules.heading, rules.runin
     out = Proposal()
+    _inline_page_numbers(text, out, rules.measure)
     if "\n" not in text and "#" not in text and "**" not in text:
         return out
     _markdown(text, out, rules.placeholders, heading_re)
@@ -520,6 +527,49 @@ def _inside(starts: list[int], ends: list[int], i: int) -> bool:
     return k >= 0 and i < ends[k]
 
 
+# What a count follows (第 2 季度, 共 3 家): a number after these is no page number.
+_NUMBER_TAKERS = frozenset("第约近共达超余逾计每前后")
+_PAGE_GAP = 150  # characters at least between two page numbers run into the text
+
+
+def _inline_page_numbers(text: str, out: Proposal, measure: re.Pattern[str]) -> None:
+    """Flag page numbers a converter ran into the text (a PDF page tab between two words:
+    ``…聚力增效2一是…``, ``…拉开新局面3格局…``): numbers of one or two digits between two hanzi,
+    no measure word, unit or date part after them, that count up one by one (2, then 3) at
+    least a page's worth of text apart. They are only flagged: a digit inside a sentence may be
+    the text's own.
+
+    >>> p = Proposal(); _inline_page_numbers("甲" * 200 + "建设2一是" + "乙" * 200 + "新3格局", p, re.compile("个"))
+    >>> [(f.code, f.start) for f in p.flags]
+    [('page-number-inline', 202), ('page-number-inline', 406)]
+    """
+    if not any(c.isdigit() for c in text):
+        return
+    ends: dict[int, tuple[int, int]] = {}  # value -> (where the last one ended, its index in found)
+    found: list[tuple[int, int]] = []
+    before: list[int] = []  # index in found of the number before it in its chain, or -1
+    for m in _rx().LONE_NUMBER.finditer(text):
+        s, e = m.span()
+        if text[s - 1] in _NUMBER_TAKERS or measure.match(text, e) is not None:
+            continue
+        value = int(m.group())
+        prev = ends.get(value - 1)
+        before.append(prev[1] if prev is not None and prev[0] <= s - _PAGE_GAP else -1)
+        ends[value] = (e, len(found))
+        found.append((s, e))
+    keep = [False] * len(found)
+    for k in range(len(found)):  # each number of a chain of two or more, marked once (linear)
+        i = k if before[k] >= 0 else -1
+        while i >= 0 and not keep[i]:
+            keep[i] = True
+            i = before[i]
+    for (s, e), flagged in zip(found, keep, strict=True):
+        if flagged:
+            out.flag(s, e, "page-number-inline",
+                     f"{text[s:e]!r} between two words counts up from the number before it a page "
+                     "earlier: a page number run into the text; check and delete it")
+
+
 def _script_change(last: str, first: str) -> bool:
     """Whether a line ending with ``last`` and one starting with ``first`` change script between a
     Latin letter and a hanzi (either way round).
@@ -554,7 +604,7 @@ def _apply(text: str) -> str:
 LAYOUT = Step(
     "layout",
     make_layout,
-    codes={"doubled-character": "warning"},
+    codes={"doubled-character": "warning", "page-number-inline": "warning"},
     rules=("markdown-heading", "markdown-bold", "page-break-join", "line-join", "paragraph-break"),
     lexicons={
         "layout": Schema((("pattern", "type"),), {"type": ("heading", "runin")}),
