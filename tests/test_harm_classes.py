@@ -300,8 +300,8 @@ def test_spaces_next_to_marks_in_running_text_still_go(text: str, expected: str)
         "## 一、概况\n## 二、计划\n东西(**)产业园开工。南北(**)产业园投产。",
         # a span with sentences inside is no bold phrase
         "# 总结\n## 一、概况\n今年**县完成投资。全年**镇新建学校。",
-        # one bold-looking pair alone: the text is not Markdown-like
-        "**1. 构建现代化产业体系。**努力推进。",
+        # one bold-looking pair alone inside a line: the text is not Markdown-like
+        "会上，**王某**同志作了表态发言。",
     ],
 )
 def test_stars_that_blank_a_word_are_kept(text: str) -> None:
@@ -313,6 +313,17 @@ def test_stars_that_blank_a_word_are_kept(text: str) -> None:
 def test_bold_in_a_markdown_like_text_still_goes() -> None:
     text = "# 总结\n## 一、概况\n一是**加强领导**，完善机制。（**重点**）"
     assert clean(text, PLAIN).text == "总结\n一、概况\n一是加强领导，完善机制。（重点）"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("**某镇2023年工作总结**\n今年以来，全镇完成投资。", "某镇2023年工作总结\n今年以来，全镇完成投资。"),
+        ("**一、强化组织领导。**成立工作专班。", "一、强化组织领导。成立工作专班。"),
+    ],
+)
+def test_a_lone_bold_heading_or_lead_in_still_goes(text: str, expected: str) -> None:
+    assert clean(text, PLAIN).text == expected
 
 
 # -- 8. a page tab's mark beside the text's own ---------------------------------------------

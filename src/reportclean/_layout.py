@@ -457,10 +457,11 @@ def _markdown(text: str, out: Proposal, rules: PlaceholderRules, numbered: re.Pa
         headings = [first, *found] if first else found
     if len(headings) + len(bold) < 2:
         # one '# ' alone is evidence of Markdown only before a numbered heading (# 一、总体要求);
-        # one bold pair alone is no evidence at all: the text is not Markdown-like
+        # one bold pair alone is evidence only when it opens its line and makes the whole line or
+        # its lead sentence (a bold heading); inside a line it may stand for two blanks
         headings = [h for h in headings if numbered.match(text, h.end())]
         if not headings:
-            bold = []
+            bold = [(s, e) for s, e in bold if _line_bold(text, s, e)]
     elif len(bold) < len(pairs):
         bold = [m.span() for m in pairs if _is_markdown_bold(text, m.start(), m.end(), rules, strict=False)]
     starts: list[int] = []
@@ -482,6 +483,25 @@ _WORD = re.compile(r"[0-9A-Za-z]")
 _BOLD_OPENERS = frozenset("（(【〔［[「『《〈“‘")
 _BOLD_CLOSERS = frozenset("）)】〕］]」』》〉”’")
 _BOLD_SENTENCE_END = frozenset("。！？；!?;")
+
+
+def _line_bold(text: str, s: int, e: int) -> bool:
+    """Whether the pair ``text[s:e]`` opens its line and makes the whole line or its lead sentence
+    (``**某镇工作总结**``, ``**1. 构建现代化产业体系。**努力…``): a bold heading or lead-in.
+
+    >>> _line_bold("**某镇工作总结**", 0, 10), _line_bold("**一、强化领导。**努力", 0, 11)
+    (True, True)
+    >>> _line_bold("一是**加强**，", 2, 8)
+    False
+    """
+    a = text.rfind("\n", 0, s) + 1
+    if text[a:s].strip():
+        return False
+    b = text.find("\n", e)
+    return not text[e : len(text) if b < 0 else b].strip() or text[e - 3] in _BOLD_LEAD_END
+
+
+_BOLD_LEAD_END = frozenset("。！？：:")
 
 
 def _bold_phrase(text: str, s: int, e: int) -> bool:
