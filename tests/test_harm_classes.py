@@ -8,7 +8,7 @@ their body); none is copied from a page. Each test failed before the rule it gua
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportclean import Config, clean
@@ -246,3 +246,228 @@ def test_item_numbers_that_lost_their_mark_keep_their_space_property(
     for n, body in items:
         assert f"{n} {body}" in out
     assert clean(out, PLAIN).text == out
+
+
+# -- 6. the only separator after an addressee, before a sub-item, between header cells -------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an addressee glued to the title line: two spaces stand for the paragraph break
+        "在镇人民代表大会上的报告各位代表：  现在，我代表镇人民政府向大会报告工作。",
+        # an addressee after a byline on one line: one space is the only separator
+        "镇长 李某 各位代表： 现在，我代表镇人民政府向大会报告工作。",
+        "各位委员： 下面，我就全年工作讲三点意见。",
+        # a level-1 heading, then its first dash-led sub-item on the same line
+        "一、社会事业全面进步  ——教育投入持续加大，新建学校两所。",
+        "二、基础设施不断完善 ——全年硬化村道二十公里。",
+    ],
+)
+def test_the_space_after_an_addressee_or_before_a_sub_item_is_kept(text: str) -> None:
+    out = clean(text, PLAIN).text
+    assert out == text
+    assert clean(out, PLAIN).text == out
+
+
+def test_the_spaces_between_header_cells_of_a_flattened_table_are_kept() -> None:
+    header = "品种名称 面积（亩） 比去年增减%"
+    text = f"主要作物种植情况\n{header}\n小 麦 5200 3.1\n玉 米 4100 -0.8\n大 豆 900 12.5\n"
+    assert header in clean(text, PLAIN).text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a converter's spaces inside running text still go
+        ("全年完成投资。  ——工业增长较快。", "全年完成投资。——工业增长较快。"),
+        ("他指出， 要抓好落实。", "他指出，要抓好落实。"),
+        ("（一） 注重实效", "（一）注重实效"),
+    ],
+)
+def test_spaces_next_to_marks_in_running_text_still_go(text: str, expected: str) -> None:
+    assert clean(text, PLAIN).text == expected
+
+
+# -- 7. stars that blank a word are not Markdown bold ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a blank in brackets, twice in a line: the two '**' face their brackets, not each other
+        "全年税收稳步增长。南北（**）经济协作区建设加快。十月，我镇举行了南北（**）经济协作区奠基仪式。",
+        "## 一、概况\n## 二、计划\n东西(**)产业园开工。南北(**)产业园投产。",
+        # a span with sentences inside is no bold phrase
+        "# 总结\n## 一、概况\n今年**县完成投资。全年**镇新建学校。",
+        # one bold-looking pair alone inside a line: the text is not Markdown-like
+        "会上，**王某**同志作了表态发言。",
+    ],
+)
+def test_stars_that_blank_a_word_are_kept(text: str) -> None:
+    r = clean(text, PLAIN)
+    assert [x.rule for x in r.removed if x.rule == "markdown-bold"] == []
+    assert r.text.count("*") == text.count("*")
+
+
+def test_bold_in_a_markdown_like_text_still_goes() -> None:
+    text = "# 总结\n## 一、概况\n一是**加强领导**，完善机制。（**重点**）"
+    assert clean(text, PLAIN).text == "总结\n一、概况\n一是加强领导，完善机制。（重点）"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("**某镇2023年工作总结**\n今年以来，全镇完成投资。", "某镇2023年工作总结\n今年以来，全镇完成投资。"),
+        ("**一、强化组织领导。**成立工作专班。", "一、强化组织领导。成立工作专班。"),
+    ],
+)
+def test_a_lone_bold_heading_or_lead_in_still_goes(text: str, expected: str) -> None:
+    assert clean(text, PLAIN).text == expected
+
+
+# -- 8. a page tab's mark beside the text's own ---------------------------------------------
+
+
+def test_a_repeated_mark_after_a_line_opening_item_number_is_kept_and_flagged() -> None:
+    # a doc site's page tab '3、' opens the line, then the text goes on with its own '、'
+    text = "坚持“稳粮增收\n\n3、、富民强村”的工作思路。"
+    r = clean(text, PLAIN)
+    assert "3、、富民强村" in r.text
+    assert "doubled-punctuation" in {w.code for w in r.warnings}
+
+
+def test_a_repeated_mark_inside_a_line_is_still_reduced() -> None:
+    assert clean("加强学习、、提高本领。", PLAIN).text == "加强学习、提高本领。"
+
+
+# -- 9. a flattened table spaced out character by character -------------------------------
+
+# Rows of a reply list: code, name, head and programme, every character spaced by the converter;
+# the single spaces are all that is left of the cell boundaries.
+SPACED_ROWS = [
+    "編 號 委 員 姓 名 總 目 綱 領 ABC101 3105 王 大 文 58 (2 社 區 發 展 ABC102 3120 李 小 明 58 (1 地 區 管 理",
+    "2 編 號 委 員 姓 名 總 目 綱 領 ABC103 3177 張 志 強 58 (3 環 境 改 善 ABC104 3190 陳 美 玲 58 (2 社 區 發 展",
+]
+SPACED_PROSE = (
+    "本 年 度 區 內 共 舉 辦 社 區 活 動 120 次 ， 參 加 居 民 超 過 3000 人 次 ， 反 應 良 好 。"
+    "查 詢 電 話 2835 2500 。"
+)
+
+
+def test_a_spaced_out_table_keeps_every_space() -> None:
+    text = "\n".join(SPACED_ROWS)
+    r = clean(text, PLAIN)
+    assert r.text == text
+    assert [c.rule for c in r.changes if c.rule in ("spaced-out", "number-space", "punctuation-space")] == []
+
+
+def test_spaced_out_prose_beside_a_spaced_table_is_decided_line_by_line() -> None:
+    text = "\n".join([SPACED_PROSE, *SPACED_ROWS])
+    out = clean(text, PLAIN).text
+    assert out.splitlines()[1:] == SPACED_ROWS
+    assert out.splitlines()[0] == "本年度區內共舉辦社區活動120次，參加居民超過3000人次，反應良好。查詢電話2835 2500。"
+    assert clean(out, PLAIN).text == out
+
+
+# -- 10. items of a list run into one line; a lead-in after a sentence ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议议程：1、听取工作报告 2、审议预算草案 3、选举副镇长。",
+        "今天的议程是： 1、通过选举办法 2、通过监票人名单 3、补选镇长。",
+    ],
+)
+def test_items_run_into_one_line_keep_their_separating_spaces(text: str) -> None:
+    out = clean(text, PLAIN).text
+    assert "报告 2、" in out or "办法 2、" in out
+    assert clean(out, PLAIN).text == out
+
+
+def test_a_lead_in_after_a_sentence_end_is_cleaned_the_same_twice() -> None:
+    text = "会议符合法定人数。 现在我宣布： 大会开幕。"
+    out = clean(text, PLAIN).text
+    assert out == "会议符合法定人数。现在我宣布：大会开幕。"
+    assert clean(out, PLAIN).text == out
+
+
+# -- 11. two columns of a bilingual page interleaved line by line -----------------------------
+
+BILINGUAL = """本鎮今年持續推動社區照顧與長者送餐,並 This year the township keeps on expanding its
+community care and the meal delivery for the elderly residents in every village
+結合在地學校推廣健康體育與鄉土教育,讓 and works together with the local schools on
+sports and local history lessons for the pupils of every grade in the township
+鎮民生活更加便利安心,也讓青年願意返 so that all residents can live with more ease and
+鄉就業,共同打造幸福家園。 young people are willing to come back home to work.
+We thank every resident for the support given to the township office this year."""
+
+
+def test_lines_of_two_interleaved_columns_are_not_joined_across_scripts() -> None:
+    out = clean(BILINGUAL, PLAIN).text
+    assert out.count("\n") == BILINGUAL.count("\n")
+    assert "and鄉" not in out and "and 鄉" not in out
+
+
+BOUNDARY_PIECES = [
+    "各位代表：  现在，我代表镇人民政府向大会报告工作。",
+    "镇长 李某 各位委员： 下面讲三点意见。",
+    "一、社会事业全面进步  ——教育投入持续加大。",
+    "品种名称 面积（亩） 比去年增减%",
+    "小 麦 5200 3.1",
+    "会议议程：1、听取报告 2、审议预算 3、选举镇长。",
+    "会议符合法定人数。 现在我宣布： 大会开幕。",
+    "全 年 共 举 办 活 动 120 次 ， 参 加 群 众 3000 人 次 。",
+    "編 號 姓 名 ABC101 3105 王 大 文 58 (2 社 區",
+    "**重点工作**",
+    "南北（**）协作区建设加快。",
+    "增收\n\n2、、企业增税",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(BOUNDARY_PIECES), min_size=1, max_size=8), st.sampled_from(["\n", "\n\n", "。"]))
+def test_boundary_rules_are_idempotent_in_any_mix(pieces: list[str], sep: str) -> None:
+    once = clean(sep.join(pieces), PLAIN).text
+    assert clean(once, PLAIN).text == once
+
+
+# -- 12. a page title between the site's name and the metadata (chrome-block: NOISE's rule) ---
+
+
+@pytest.mark.xfail(strict=False, reason="chrome-block takes a run of two short lines under the top chrome whole, "
+                   "the title with the site name (src/reportclean/_chrome.py, the NOISE helper's file)")
+def test_the_title_under_the_site_name_is_kept() -> None:
+    text = (
+        "跳到主要內容區塊\n\n某市議會全球資訊網\n\n第三屆第二次定期大會開幕新聞稿\n  • 發布單位:公共關係室\n\n"
+        "某市議會第三屆第二次定期大會今日上午開幕，議員出席踴躍，會期共六十天，將審查明年度總預算案。"
+    )
+    assert "第三屆第二次定期大會開幕新聞稿" in clean(text, PLAIN).text
+
+
+# -- 13. page numbers a converter ran into the text ------------------------------------------
+
+PAGE_1 = "街道坚持以人民为中心的发展思想，统筹推进各项工作，" * 8
+PAGE_2 = "全面完成年度目标任务，社会大局和谐稳定，群众满意度持续提升，" * 6
+
+
+def test_page_numbers_run_into_the_text_are_flagged_not_removed() -> None:
+    text = f"{PAGE_1}为基层治理聚力增效2一是加强组织建设。{PAGE_2}拉开城市发展新3格局，推进项目建设。"
+    r = clean(text, PLAIN)
+    assert r.text == text
+    flagged = [text[w.original_span[0] : w.original_span[1]] for w in r.warnings if w.code == "page-number-inline"]
+    assert flagged == ["2", "3"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # counts with a measure word, ordinals, and a lone digit with no page before it
+        f"{PAGE_1}新建2所学校，{PAGE_2}改造3个社区。",
+        f"{PAGE_1}第2季度完成，{PAGE_2}第3季度开工。",
+        f"{PAGE_1}打造2一体化平台。",
+    ],
+)
+def test_counts_and_ordinals_are_no_page_numbers(text: str) -> None:
+    assert "page-number-inline" not in {w.code for w in clean(text, PLAIN).warnings}

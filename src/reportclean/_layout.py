@@ -60,6 +60,7 @@ from ._edits import Context, Edit, Proposal, Step, StepFn, match_edits
 from ._lexicon import Lexicon, Schema
 from ._lines import furniture, heading_patterns
 from ._placeholders import PlaceholderRules, placeholder_rules
+from ._spacing import _compile as spacing_rules
 
 __all__ = ["LAYOUT", "LayoutRules", "compile_rules", "make_layout", "run", "wrap_width"]
 
@@ -79,6 +80,7 @@ class _Rx(NamedTuple):
     DATE_LINE: re.Pattern[str]
     NAMES: re.Pattern[str]
     BOLD_OUTSIDE: re.Pattern[str]
+    LONE_NUMBER: re.Pattern[str]
 
 
 @cache
@@ -96,7 +98,10 @@ def _rx() -> _Rx:
     _NAMES = re.compile(f"[{HAN}]{{2,4}}(?:[、，,·  \\t]+[{HAN}]{{2,4}})+")
     _BOLD_OUTSIDE = re.compile(f"[^0-9A-Za-z{HAN}]")  # what may stand outside a '**': a space, a mark, '#'
     _HAN = re.compile(f"[{HAN}]")
-    return _Rx(_HAN, _BREAK, _DATE_LINE, _NAMES, _BOLD_OUTSIDE)
+    # one or two digits between two hanzi (a page number a converter ran into the text: 增效2一是)
+    # (a digit first, for speed; the hanzi before it is checked in Python)
+    _LONE_NUMBER = re.compile(f"[1-9][0-9]?(?=[{HAN}])")
+    return _Rx(_HAN, _BREAK, _DATE_LINE, _NAMES, _BOLD_OUTSIDE, _LONE_NUMBER)
 
 
 _LOOK = attrgetter("lastgroup")
@@ -221,6 +226,7 @@ class LayoutRules:
     heading: re.Pattern[str]
     runin: re.Pattern[str]
     placeholders: PlaceholderRules
+    measure: re.Pattern[str]  # a measure word, unit or date part (after a number that counts)
 
 
 def compile_rules(config: Config) -> LayoutRules:
@@ -234,7 +240,12 @@ def _compile(user_layout: tuple[Lexicon, ...], user_placeholders: tuple[Lexicon,
              user_measures: tuple[Lexicon, ...]) -> LayoutRules:
     config = Config(lexicons=(*user_layout, *user_placeholders, *user_measures))
     heading, runin = heading_patterns(config)
-    return LayoutRules(heading, runin, placeholder_rules(config))
+    measure = spacing_rules(user_layout, user_measures).measure
+    return LayoutRules(heading, runin, placeholder_rules(config), measure)
+
+
+_CLAUSE = re.compile(r"[，。；！？,;!?]")
+_ROW_TOKENS = 4
 
 
 def _line_info(line: str, heading_re: re.Pattern[str], runin_re: re.Pattern[str]) -> _Line:
@@ -255,6 +266,9 @@ def _line_info(line: str, heading_re: re.Pattern[str], runin_re: re.Pattern[str]
         or furniture(body)
         or _rx().DATE_LINE.fullmatch(body) is not None
         or _rx().NAMES.fullmatch(body) is not None
+        # a row of cells: four tokens or more between single spaces and no sentence punctuation
+        # (编 号 姓 名 58 (2 社 区, a flattened table); glued to a sentence it stops being one
+        or (" " in body and _CLAUSE.search(body) is None and len(body.split()) >= _ROW_TOKENS)
     )
     prose = has_han and not (("  " in body or "\t" in body or "\u3000" in body) and _GAP.search(body))
     if heading_re.match(body):
@@ -278,6 +292,7 @@ def run(text: str, context: Context, rules: LayoutRules) -> Proposal:
     """
     heading_re, runin_re = rules.heading, rules.runin
     out = Proposal()
+    _inline_page_numbers(text, out, rules.measure)
     if "\n" not in text and "#" not in text and "**" not in text:
         return out
     _markdown(text, out, rules.placeholders, heading_re)
@@ -349,6 +364,9 @@ def run(text: str, context: Context, rules: LayoutRules) -> Proposal:
             or not nxt.first
             or nxt.first in _QUOTE_PREFIX
             or (prev.last.isdigit() and nxt.first.isdigit())
+            # a Latin word on one side, a hanzi on the other: two columns of a bilingual page
+            # interleaved line by line (…residents' needs / 續發展。…), not one sentence
+            or _script_change(prev.last, nxt.first)
             or (prev.end in _PAUSE and nxt.first in _PAUSE)
             # the next line must read as the rest of a sentence, not as an item of a list or a
             # record (a vote count, a label, a date), whatever blank lines stand between (the
@@ -430,7 +448,7 @@ def _markdown(text: str, out: Proposal, rules: PlaceholderRules, numbered: re.Pa
     too, unless a placeholder stands at it. A lone heading mark goes only before a numbered
     heading (``# 一、总体要求``).
     """
-    pairs = list(_MD_BOLD.finditer(text)) if "**" in text else []
+    pairs = [m for m in _MD_BOLD.finditer(text) if _bold_phrase(text, m.start(), m.end())] if "**" in text else []
     bold = [m.span() for m in pairs if _is_markdown_bold(text, m.start(), m.end(), rules, strict=True)]
     headings: list[re.Match[str]] = []
     if "#" in text:
@@ -438,8 +456,12 @@ def _markdown(text: str, out: Proposal, rules: PlaceholderRules, numbered: re.Pa
         found = list(_MD_HEADING_AFTER_BREAK.finditer(text))
         headings = [first, *found] if first else found
     if len(headings) + len(bold) < 2:
-        # one '# ' alone is evidence of Markdown only before a numbered heading (# 一、总体要求)
+        # one '# ' alone is evidence of Markdown only before a numbered heading (# 一、总体要求);
+        # one bold pair alone is evidence only when it opens its line and makes the whole line or
+        # its lead sentence (a bold heading); inside a line it may stand for two blanks
         headings = [h for h in headings if numbered.match(text, h.end())]
+        if not headings:
+            bold = [(s, e) for s, e in bold if _line_bold(text, s, e)]
     elif len(bold) < len(pairs):
         bold = [m.span() for m in pairs if _is_markdown_bold(text, m.start(), m.end(), rules, strict=False)]
     starts: list[int] = []
@@ -457,6 +479,44 @@ def _markdown(text: str, out: Proposal, rules: PlaceholderRules, numbered: re.Pa
 
 
 _WORD = re.compile(r"[0-9A-Za-z]")
+# Brackets and quotes: a '**' right inside one is a blank in brackets ('冀鲁（**）'), not a bold end.
+_BOLD_OPENERS = frozenset("（(【〔［[「『《〈“‘")
+_BOLD_CLOSERS = frozenset("）)】〕］]」』》〉”’")
+_BOLD_SENTENCE_END = frozenset("。！？；!?;")
+
+
+def _line_bold(text: str, s: int, e: int) -> bool:
+    """Whether the pair ``text[s:e]`` opens its line and makes the whole line or its lead sentence
+    (``**某镇工作总结**``, ``**1. 构建现代化产业体系。**努力…``): a bold heading or lead-in.
+
+    >>> _line_bold("**某镇工作总结**", 0, 10), _line_bold("**一、强化领导。**努力", 0, 11)
+    (True, True)
+    >>> _line_bold("一是**加强**，", 2, 8)
+    False
+    """
+    a = text.rfind("\n", 0, s) + 1
+    if text[a:s].strip():
+        return False
+    b = text.find("\n", e)
+    return not text[e : len(text) if b < 0 else b].strip() or text[e - 3] in _BOLD_LEAD_END
+
+
+_BOLD_LEAD_END = frozenset("。！？：:")
+
+
+def _bold_phrase(text: str, s: int, e: int) -> bool:
+    """Whether the '**…**' at ``text[s:e]`` can be a bold pair: each '**' faces the text it
+    encloses (the opening one is not right before a closing bracket, the closing one not right
+    after an opening bracket: ``冀鲁（**）…冀鲁（**）`` are two blanks), and what it encloses is
+    a phrase or one sentence (no sentence end inside it, only at its end).
+
+    >>> _bold_phrase("**1. 构建体系。**努力", 0, 12), _bold_phrase("（**）协作区。建设（**）", 1, 14)
+    (True, False)
+    """
+    if text[s + 2] in _BOLD_CLOSERS or text[e - 3] in _BOLD_OPENERS:
+        return False
+    inner = text[s + 2 : e - 2].rstrip("".join(_BOLD_CLOSERS) + "".join(_BOLD_SENTENCE_END) + "，、,：: ")
+    return not any(c in _BOLD_SENTENCE_END for c in inner)
 
 
 def _is_markdown_bold(text: str, s: int, e: int, rules: PlaceholderRules, strict: bool) -> bool:
@@ -488,6 +548,61 @@ def _inside(starts: list[int], ends: list[int], i: int) -> bool:
     return k >= 0 and i < ends[k]
 
 
+# What a count follows (第 2 季度, 共 3 家): a number after these is no page number.
+_NUMBER_TAKERS = frozenset("第约近共达超余逾计每前后")
+_PAGE_GAP = 150  # characters at least between two page numbers run into the text
+
+
+def _inline_page_numbers(text: str, out: Proposal, measure: re.Pattern[str]) -> None:
+    """Flag page numbers a converter ran into the text (a PDF page tab between two words:
+    ``…聚力增效2一是…``, ``…拉开新局面3格局…``): numbers of one or two digits between two hanzi,
+    no measure word, unit or date part after them, that count up one by one (2, then 3) at
+    least a page's worth of text apart. They are only flagged: a digit inside a sentence may be
+    the text's own.
+
+    >>> p = Proposal(); _inline_page_numbers("甲" * 200 + "建设2一是" + "乙" * 200 + "新3格局", p, re.compile("个"))
+    >>> [(f.code, f.start) for f in p.flags]
+    [('page-number-inline', 202), ('page-number-inline', 406)]
+    """
+    ends: dict[int, tuple[int, int]] = {}  # value -> (where the last one ended, its index in found)
+    found: list[tuple[int, int]] = []
+    before: list[int] = []  # index in found of the number before it in its chain, or -1
+    for m in _rx().LONE_NUMBER.finditer(text):
+        s, e = m.span()
+        if not s or text[s - 1] in _NUMBER_TAKERS or _rx().HAN.match(text, s - 1) is None:
+            continue
+        if measure.match(text, e) is not None:
+            continue
+        value = int(m.group())
+        prev = ends.get(value - 1)
+        before.append(prev[1] if prev is not None and prev[0] <= s - _PAGE_GAP else -1)
+        ends[value] = (e, len(found))
+        found.append((s, e))
+    keep = [False] * len(found)
+    for k in range(len(found)):  # each number of a chain of two or more, marked once (linear)
+        i = k if before[k] >= 0 else -1
+        while i >= 0 and not keep[i]:
+            keep[i] = True
+            i = before[i]
+    for (s, e), flagged in zip(found, keep, strict=True):
+        if flagged:
+            out.flag(s, e, "page-number-inline",
+                     f"{text[s:e]!r} between two words counts up from the number before it a page "
+                     "earlier: a page number run into the text; check and delete it")
+
+
+def _script_change(last: str, first: str) -> bool:
+    """Whether a line ending with ``last`` and one starting with ``first`` change script between a
+    Latin letter and a hanzi (either way round).
+
+    >>> _script_change("s", "續"), _script_change("續", "s"), _script_change("，", "s"), _script_change("s", "t")
+    (True, True, False, False)
+    """
+    latin_last = last.isascii() and last.isalpha()
+    latin_first = first.isascii() and first.isalpha()
+    return (latin_last and _rx().HAN.match(first) is not None) or (latin_first and _rx().HAN.match(last) is not None)
+
+
 def _latin_words(last: str, first: str) -> bool:
     """Whether a join needs a space: after a Latin word (``Windows`` / ``10``), not after a number (``13`` / ``KM``)."""
     return last.isascii() and last.isalpha() and first.isascii() and first.isalnum()
@@ -510,7 +625,7 @@ def _apply(text: str) -> str:
 LAYOUT = Step(
     "layout",
     make_layout,
-    codes={"doubled-character": "warning"},
+    codes={"doubled-character": "warning", "page-number-inline": "warning"},
     rules=("markdown-heading", "markdown-bold", "page-break-join", "line-join", "paragraph-break"),
     lexicons={
         "layout": Schema((("pattern", "type"),), {"type": ("heading", "runin")}),

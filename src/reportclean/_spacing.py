@@ -50,6 +50,7 @@ and removing them would glue English words to Chinese ones. Also kept:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
@@ -157,31 +158,48 @@ def spacing(text: str, context: Context, rules: SpacingRules | None = None) -> P
     first = _INDENT.match(text)
     indents = list(_INDENT_AFTER_BREAK.finditer(text))
     out.edits.extend(match_edits([first, *indents] if first else indents, "indent", group=1))
-    if _spaced_out(text):
-        first = _SINGLE.search(text)
-        for m in _SINGLE.finditer(text):
-            out.replace(m.start(), m.end(), "", rule="spaced-out")
-        if first:
-            line_end = text.find("\n", first.start())
-            out.flag(first.start(), len(text) if line_end < 0 else line_end, "spaced-out-text",
+    spaced: list[tuple[int, int]] = _spaced_lines(text) if _spaced_out(text) else []
+    if spaced:
+        at = -1  # the first space removed
+        for a, b in spaced:
+            for m in _SINGLE.finditer(text, a, b):
+                if not _between_tokens(text, m.start(), a, b):
+                    at = m.start() if at < 0 else at
+                    out.replace(m.start(), m.end(), "", rule="spaced-out")
+        if at >= 0:
+            line_end = text.find("\n", at)
+            out.flag(at, len(text) if line_end < 0 else line_end, "spaced-out-text",
                      "a space stood between every character (a scraping artefact); the spaces were removed")
-        return out
+        if len(spaced) == 1 and spaced[0] == (0, len(text)):
+            return out
     lines = _Lines(text, rules.heading, rules.measure, rules.measure_words)
     # The commonest edit of all (one per number in converted text).
+    starts = [a for a, _ in spaced]
+    ends = [b for _, b in spaced]
+
+    def free(i: int) -> bool:  # not in a line the spaced-out rule has de-spaced
+        return not spaced or not _in_spans(starts, ends, i)
+
     out.edits.extend(
         Edit(m.start(), m.end(), "", "number-space")
         for m in _rx().HAN_NUMBER.finditer(text)
-        if not lines.keeps_number_space(m.start(), m.end())
+        if free(m.start()) and not lines.keeps_number_space(m.start(), m.end())
     )
     for m in _rx().NUMBER_UNIT.finditer(text):
-        if _number_in_chinese(text, m.start()) and not lines.furniture(m.start()):
+        if free(m.start()) and _number_in_chinese(text, m.start()) and not lines.furniture(m.start()):
             out.replace(m.start(), m.end(), "", rule="number-space")
     out.edits.extend(
         Edit(m.start(), m.end(), "", "punctuation-space")
         for m in _rx().PUNCT.finditer(text)
-        if not lines.keeps_punctuation_space(m.start(), m.end())
+        if free(m.start()) and not lines.keeps_punctuation_space(m.start(), m.end())
     )
     return out
+
+
+def _in_spans(starts: list[int], ends: list[int], i: int) -> bool:
+    """Whether ``i`` lies in one of the sorted, disjoint spans ``[starts[k], ends[k])``."""
+    k = bisect_right(starts, i) - 1
+    return k >= 0 and i < ends[k]
 
 
 _NUMBER_CHARS = frozenset("0123456789.,")
@@ -275,7 +293,7 @@ class _Lines:
             fields = line.count("：") + line.count(":") >= 2 and len(_LABEL.findall(line)) >= 2
             row = _SENTENCE.search(line) is None
             info = _Line(furniture(line), p.start() if p else len(text), m is not None, start, p is not None,
-                         row, fields, row and _table_row(text, start, end))
+                         row, fields, row and (_table_row(text, start, end) or _spaced_table_row(text, start, end)))
             self._info[start] = info
         if start == self._line_start:
             self._line = info
@@ -307,6 +325,8 @@ class _Lines:
             while j < len(text) and text[j] in _NUMBER_CHARS:
                 j += 1
             after = text[j : j + 1]
+            if after in _ITEM_MARKS and 1 <= j - k <= 2 and text[s - 1] not in _ORDINAL_BEFORE:
+                return True  # the next item of a list run into one line: …选举办法 2、通过…
             if after in _JOINERS and _date_or_code(_TOKEN.match(text, k).group()):  # type: ignore[union-attr]
                 return True  # 生成日期 2023-01-17, 17:22
             if row and after in _RANGE and text[j + 1 : j + 2].isdigit():
@@ -376,6 +396,16 @@ class _Lines:
             return i + 1 <= prose_from and (opens or (i + 1 - start >= _TITLE_MIN and marked))
         return False
 
+    def _ends_marker(self, s: int, line: _Line) -> bool:
+        """Whether ``text[:s]`` ends with the numbering marker that opens the line (``（一）``)."""
+        if not line.opens:
+            return False
+        k = line.start
+        while k < s and self.text[k] in " \t\u3000*#":
+            k += 1
+        m = self._heading.match(self.text, k, s + 1)
+        return m is not None and m.end() >= s
+
     def _runin_title(self, s: int, start: int) -> bool:
         """Whether ``text[:s]`` ends with a numbered heading's title run into the line after a
         sentence (``…完成。二、主要做法``): a marker after the sentence end, no mark after the marker."""
@@ -395,13 +425,17 @@ class _Lines:
     def _number_due(self, s: int) -> bool:
         """Whether a number is due at ``s`` (before a space and a mark): after a word that takes one
         (增长, 达, 共: the missing-number check's own words, :func:`._gaps.end_word`), or after a
-        measure word that itself follows a space (学习 次 ，)."""
+        measure word that itself follows a space after a word (学习 次 ，), not after a number
+        (学习 4 次 ，: that space is a converter's, and goes in this pass)."""
         text = self.text
         if end_word(text, s):
             return True
         for n in (4, 3, 2, 1):
             if n < s and text[s - n - 1] == " " and text[s - n : s] in self._measure_words:
-                return True
+                k = s - n - 1
+                while k > 0 and text[k - 1] == " ":
+                    k -= 1
+                return k == 0 or text[k - 1] not in _NUMBER_CHARS
         return False
 
     def _item_number(self, a: int, s: int, e: int) -> bool:
@@ -438,9 +472,20 @@ class _Lines:
             return True
         if right in _GAP_MARKS and self._number_due(s):
             return True  # a number lost before the mark (增长 。, 学习 次 ，): the space is the evidence
-        if right in _OPENING and (_rx().HAN_CHAR.match(left) or _LATIN_ALNUM.match(left)):
-            if (line.opens and s <= line.prose_from) or self._runin_title(s, line.start):
-                return True  # a heading's title, then its body: （二）加强党建 “三会一课”…
+        if left in _COLONS and (e - s >= 2 or (not right.isdigit() and _label_before(text, s - 1, line.start))):
+            # an addressee or label, then what it heads (各位代表：  现在，… / 标题： 某某), not a
+            # lead-in before an item number (如下： 1 强化…)
+            return True
+        word_left = _rx().HAN_CHAR.match(left) is not None or _LATIN_ALNUM.match(left) is not None
+        if right in _OPENING or right in _DASHES:
+            if e - s >= 2 and (word_left or left in _CLOSING):
+                return True  # a wide gap between a title and what opens with a mark: 稳中向好  ——农业…
+            if word_left and ((line.opens and s <= line.prose_from) or self._runin_title(s, line.start)):
+                return True  # a heading's title, then its body: （二）加强党建 “三会一课”… / 一、… ——农业
+        if line.row and left in _CLOSING and right and not right.isspace() and not self._ends_marker(s, line):
+            end = text.find("\n", s)
+            if _cell_row(text[line.start : len(text) if end < 0 else end]):
+                return True  # cells of a table header: 产品名称 产量（吨） 比上年增长%
         if self._heading.match(text, e) is not None:
             return True  # a numbered heading run into the line (。 （二）加强领导): its separator stays
         if left in _CLOSING and right.isdigit():
@@ -466,6 +511,9 @@ class _Line(NamedTuple):
     table: bool  # a row of a flattened table: as many cells (3 or more) as a row beside it
 
 
+# The mark after an item number (2、) and what makes the number an ordinal instead (第 2、3 季度).
+_ITEM_MARKS = frozenset("、")
+_ORDINAL_BEFORE = frozenset("第约近共")
 # What may stand before an item number that lost its mark (besides spaces and a line start).
 _ITEM_BEFORE = frozenset("\n。；！？：!?;:")
 _MIN_CELLS = 3
@@ -475,8 +523,53 @@ _RUNIN_AFTER = _SENTENCE_END | frozenset("：:")  # what a heading may be run in
 _RUNIN_SPAN = 40  # characters of a heading run into a line, marker and title
 # Opening marks that may start the body after a heading's title on the same line.
 _OPENING = frozenset("“‘《「『【〈")
+_DASHES = frozenset("—―")  # a dash-led sub-item after a heading's title: 一、… ——农业…
+_COLONS = frozenset("：:")
+_LABEL_MAX = 8  # characters of an addressee or field label before its colon
 # Function words that go on a phrase (完成 90.62% 的目标, 增长 5 以上): no cell starts with them.
 _PARTICLES = frozenset("的了和与及是在为等以于而并或至到之")
+
+
+def _label_before(text: str, colon: int, start: int) -> bool:
+    """Whether the colon at ``colon`` ends a short label that opens its line or follows a space: an
+    addressee (``各位代表：``), a speaker (``王海：``) or a field name (``标题：``), which the space after
+    the colon is the only thing to separate from what it heads.
+
+    >>> _label_before("镇长 各位代表：", 7, 0), _label_before("据统计显示，全年：", 8, 0)
+    (True, False)
+    >>> _label_before("。 我宣布：", 5, 0)  # the space after the stop goes: no label
+    False
+    """
+    k = colon
+    while k > start and colon - k < _LABEL_MAX + 1 and not text[k - 1].isspace():
+        c = text[k - 1]
+        if c in _ANY_PUNCT_CHARS:
+            return False
+        k -= 1
+    if colon - k < 1 or (k > start and not text[k - 1].isspace()):
+        return False
+    # the label opens the line, or follows a space between two words (镇长 李某 各位代表：), not a
+    # space after a mark, which this step removes (。 现在我宣布：)
+    while k > start and text[k - 1] in " \t\u3000":
+        k -= 1
+    return k == start or (text[k - 1] not in _MARK and text[k - 1] not in _ANY_PUNCT_CHARS)
+
+
+_ANY_PUNCT_CHARS = frozenset("，。；：！？、,;:!?（）()“”‘’《》")
+
+
+def _cell_row(line: str) -> bool:
+    """Whether ``line`` (no sentence punctuation) reads as cells: three tokens or more, two of
+    them side by side with nothing but a space between two word characters
+    (``产品名称 产量（吨） 比上年增长%``).
+
+    >>> _cell_row("产品名称 产量（吨） 比上年增长%"), _cell_row("（一） 注重实效")
+    (True, False)
+    """
+    return len(line.split()) >= _MIN_CELLS and _WORD_SPACE_WORD.search(line) is not None
+
+
+_WORD_SPACE_WORD = re.compile(r"[^\W_] [^\W_]")
 
 
 def _cells(line: str) -> int:
@@ -591,6 +684,59 @@ def _alphabetic(c: str) -> bool:
     [True, True, True, False, False, False]
     """
     return c.isalpha() and c < "\u2e80"
+
+
+def _spaced_lines(text: str) -> list[tuple[int, int]]:
+    """The lines of a spaced-out document that are spaced-out themselves and read as running
+    text, as ``(start, end)`` spans (the whole text as one span when that is every line): a line
+    with more hanzi followed by a space and a hanzi than written together, and not a row of a
+    flattened table (no sentence punctuation, several cells with digits: ``梁 家 傑 63 (3 地 區``).
+
+    >>> _spaced_lines("街 道 工 作 ， 全 年 12 次 。"), _spaced_lines("委 員 姓 名 HAB 63 (3 地 區 HAB 63 (2 社 區")
+    ([(0, 20)], [])
+    """
+    found: list[tuple[int, int]] = []
+    every = True
+    a = 0
+    n = len(text)
+    while a <= n:
+        b = text.find("\n", a)
+        b = n if b < 0 else b
+        spaced = len(_rx().SPACED.findall(text, a, b))
+        if spaced and len(_rx().ADJACENT.findall(text, a, b)) < spaced and not _spaced_row(text[a:b]):
+            found.append((a, b))
+        elif text[a:b].strip():
+            every = False
+        a = b + 1
+    return [(0, n)] if every and found else found
+
+
+_MIN_ROW_CELLS = 3  # cells with a digit (63, (3, HAB126) that make a spaced-out line a table row
+
+
+def _spaced_table_row(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` is a row of a flattened table spaced out character by
+    character (``委 員 姓 名 HAB 梁 家 傑 63 (3 地 區``): its single spaces are all that is left of
+    the cell boundaries, so none of them goes."""
+    spaced = len(_rx().SPACED.findall(text, start, end))
+    return spaced >= _MIN_ROW_CELLS and len(_rx().ADJACENT.findall(text, start, end)) < spaced and _spaced_row(
+        text[start:end]
+    )
+
+
+def _spaced_row(line: str) -> bool:
+    """Whether a spaced-out ``line`` is a row of a flattened table: no sentence punctuation, and
+    three tokens or more of several characters with a digit in them (``63``, ``(3``, ``HAB126``)."""
+    if _SENTENCE.search(line):
+        return False
+    return sum(1 for t in line.split() if len(t) >= 2 and any(c.isdigit() for c in t)) >= _MIN_ROW_CELLS
+
+
+def _between_tokens(text: str, i: int, a: int, b: int) -> bool:
+    """Whether the space at ``i`` stands between two tokens of several characters each
+    (``2835 2500``, ``HAB126 2508``): in spaced-out text every token is one character, so such a
+    space separates words or cells."""
+    return i - 2 >= a and text[i - 2] not in _CELL_END and i + 2 < b and text[i + 2] not in _CELL_END
 
 
 def _spaced_out(text: str) -> bool:

@@ -266,9 +266,10 @@ def run(text: str, context: Context, rules: WidthRules) -> Proposal:
             continue  # a line of marks only (a ':::' skip link, a divider) is no sentence's punctuation
         keep = max(found, key=lambda c: strength[c])  # the strongest; the first of equals
         keep = to_full.get(keep, keep)
-        if any(to_full.get(c, c) != keep for c in found):
-            # different marks (、， or ，；): which one is the text's own is not certain, so
-            # both stay (each made full-width as usual) and the clash is flagged (issue 13)
+        if any(to_full.get(c, c) != keep for c in found) or _at_a_break(text, s):
+            # different marks (、， or ，；), or marks at a line break or after a line's lone item
+            # number (a page tab '2、' before the text's own '、'): which one is the text's own is
+            # not certain, so both stay (each made full-width as usual) and the clash is flagged
             out.flag(s, t, "doubled-punctuation",
                      f"punctuation {''.join(found)!r} clashes; kept as written (which mark is the text's own "
                      "is not certain)")
@@ -308,6 +309,21 @@ def _inside(p: int, spans: list[tuple[int, int]]) -> bool:
     """Whether ``p`` lies in one of the sorted, disjoint ``spans``."""
     i = bisect_right(spans, (p, float("inf"))) - 1  # the last span starting at or before p
     return i >= 0 and spans[i][0] <= p < spans[i][1]
+
+
+_ITEM_NUMERAL = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十")
+
+
+def _at_a_break(text: str, s: int) -> bool:
+    """Whether the marks at ``s`` open their line, or follow a lone item number that opens
+    it (``2、、企业``: a page tab's ``2、``, then the text's own ``、``): something was lost before
+    or between them, and the two marks may belong to different things.
+
+    >>> _at_a_break("增收\\n2、、企业", 4), _at_a_break("增收、、企业", 2), _at_a_break("增收\\n、、企业", 3)
+    (True, False, True)
+    """
+    start = text.rfind("\n", 0, s) + 1
+    return s - start <= 2 and all(c in _ITEM_NUMERAL for c in text[start:s])
 
 
 def _alone_on_its_line(text: str, s: int, t: int) -> bool:
