@@ -381,3 +381,24 @@ def test_a_signature_contact_line_or_a_page_without_chrome_keeps_its_foot() -> N
     assert set(gone(signed)) == {"2021-05-06 10:20:11"}
     plain = BODY + "某县召开秋季防火会议\n为做好秋冬季防火工作,某县应急局\n"
     assert gone(plain) == {}
+
+
+# -- issue 14, third round: related lists with teasers and counts (made-up headlines) ------------
+
+
+def test_related_headlines_with_their_teasers_and_counts_go_with_the_source_above() -> None:
+    page = (
+        BODY + "来源：某某新闻网\n相关推荐\n-\n"
+        "某区举办社区运动会\n某区举办社区运动会 本周六，某区在体育中心举办社区运动会。 共有二十支队伍…\n"
+        "2023-05-120 15 0 -\n"
+        "某镇新建三座便民桥\n某镇新建三座便民桥 为方便群众出行，某镇在汛期前完成\n"
+    )
+    lost = gone(page)
+    assert "来源：某某新闻网" in lost and "2023-05-120 15 0 -" in lost
+    assert "某区举办社区运动会" in lost and "某镇新建三座便民桥" in lost
+    assert "一、主要工作" not in lost
+
+
+def test_prose_after_a_related_heading_that_is_no_teaser_stays() -> None:
+    page = BODY + "相关推荐\n某区举办社区运动会\n下一步，街道将继续推进老旧小区改造，确保年底前全面完工。\n"
+    assert "下一步，街道将继续推进老旧小区改造，确保年底前全面完工。" not in gone(page)

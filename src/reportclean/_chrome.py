@@ -844,11 +844,41 @@ def _related_tail(rows: list[_Row], related: set[int], out: dict[int, tuple[int,
             continue
         after = rows[k + 1 :]
         links = [r for r in after if r.kind != "chrome"]
-        if links and len(links) <= _MAX_LINKS and all(_is_link(r) for r in links):
-            for r in links:
-                r.kind, r.rule = "chrome", "chrome-block"
-                out[r.start] = (r.end, "chrome-block", "headline under a related-links heading at the foot of the page")
+        headlines, prev = 0, ""
+        for r in links:
+            if _is_link(r):
+                headlines += 1
+            elif not (_is_teaser(r.text, prev) or _COUNTS.fullmatch(r.text)):
+                break
+            prev = r.text
+        else:
+            if links and 0 < headlines <= _MAX_LINKS:
+                for r in links:
+                    r.kind, r.rule = "chrome", "chrome-block"
+                    out[r.start] = (r.end, "chrome-block", "headline under a related-links heading at the foot of the page")
+                source = rows[k - 1] if k else None
+                if source is not None and source.kind == "other" and source.field and not row.gap:
+                    # the article's source field right above the list (来源：某某网) goes with it
+                    source.kind, source.rule = "chrome", "chrome-block"
+                    out[source.start] = (source.end, "chrome-block", "a page field right above a related-links list")
             return
+
+
+#: A line of figures a related-links list prints under a headline (its date, views and likes).
+_COUNTS = re.compile(r"(?=[^\n]*\d)[\d\s\-:/.|·•]+")
+_TEASER_MAX = 200  # a headline with its cut lead is at most this long
+
+
+def _is_teaser(text: str, headline: str) -> bool:
+    """A related-news teaser: the headline just above, repeated with the first words of its story,
+    or a lead cut off with an ellipsis; short, and no heading.
+
+    >>> _is_teaser("某镇召开会议 某镇今天召开了工作会议，部署…", "某镇召开会议"), _is_teaser("一、总体要求…", "")
+    (True, False)
+    """
+    if not text or len(text) > _TEASER_MAX or HEADING.match(text):
+        return False
+    return bool(headline and text.startswith(headline) and len(text) > len(headline)) or text.endswith(("…", "..."))
 
 
 def _edge_reach(rows: list[_Row]) -> int:
