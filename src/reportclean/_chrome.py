@@ -853,9 +853,10 @@ def _related_tail(rows: list[_Row], related: set[int], out: dict[int, tuple[int,
             prev = r.text
         else:
             if links and 0 < headlines <= _MAX_LINKS:
+                why = "headline under a related-links heading at the foot of the page"
                 for r in links:
                     r.kind, r.rule = "chrome", "chrome-block"
-                    out[r.start] = (r.end, "chrome-block", "headline under a related-links heading at the foot of the page")
+                    out[r.start] = (r.end, "chrome-block", why)
                 source = rows[k - 1] if k else None
                 if source is not None and source.kind == "other" and source.field and not row.gap:
                     # the article's source field right above the list (来源：某某网) goes with it
