@@ -402,3 +402,22 @@ def test_related_headlines_with_their_teasers_and_counts_go_with_the_source_abov
 def test_prose_after_a_related_heading_that_is_no_teaser_stays() -> None:
     page = BODY + "相关推荐\n某区举办社区运动会\n下一步，街道将继续推进老旧小区改造，确保年底前全面完工。\n"
     assert "下一步，街道将继续推进老旧小区改造，确保年底前全面完工。" not in gone(page)
+
+
+# -- a catalogue record and a document site's id and size (made-up values) -------------------
+
+
+def test_a_catalogue_record_at_the_top_goes() -> None:
+    record = ["统一编号：2023000123", "出版日期：2021/06", "编者：某某县统计局", "页数：88", "装订：平装"]
+    lost = gone("\n".join(record) + "\n\n" + BODY)
+    assert set(record) <= set(lost) and "一、主要工作" not in lost
+
+
+def test_a_reports_own_cover_fields_stay() -> None:
+    cover = ["编制单位：某某县财政局", "编制日期：二〇二三年一月", "联系人：王某", "联系电话：请见附件"]
+    assert not set(cover) & set(gone("\n".join(cover) + "\n\n" + BODY))
+
+
+def test_a_file_id_and_a_size_with_decimals_go_but_a_spec_stays() -> None:
+    lost = gone("某镇工作总结\n\nID:20231234\n\n大小:52.75 KB\n\n" + BODY + "内存：8GB\n")
+    assert "ID:20231234" in lost and "大小:52.75 KB" in lost and "内存：8GB" not in lost

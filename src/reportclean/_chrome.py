@@ -133,6 +133,7 @@ def _rx() -> _Rx:
     _TRIGGERS = (
         *((c, re.compile(re.escape(c))) for c in ">»|＞｜"),
         ("_第", re.compile("_第")),
+        *((d, re.compile(d + r"[ \t]?[:：][ \t]?\d{4}")) for d in ("ID", "id", "Id")),
         *((b, re.compile(b + rf"(?:(?<=\d[kKmMgG]{b})|(?<=\d [kKmMgG]{b}))")) for b in "bB"),
         (":", re.compile(r":(?<=\d:)\d\d")),
         ("时", re.compile(r"时(?<=\d时)\d{1,2}分")),
@@ -166,7 +167,10 @@ _BARE_TAB = re.compile(r"_第\s?(\d{1,4})\s?页\s*$")
 _TITLE_BAR = re.compile(r"(?:\s[-–—|｜－]\s*|_)([^-–—|｜－_\s]{1,15})$")
 # the alternative text of the site's logo, left where the picture stood (site logo: www.某某.com)
 _LOGO_ALT = re.compile(r"(?:site\s+)?logo\s*[:：]\s*\S{0,40}$", re.IGNORECASE)
-_SIZE = re.compile(r"[\s\-•·*]*\d{1,5}(?:\.\d{1,2})?\s?[kmg]b\s*$")
+# (a size after a label, 大小:61.50 kb, only with the decimals a site prints: 内存:8gb is a spec)
+_SIZE = re.compile(r"[\s\-•·*]*(?:[^\s:\d]{1,6}\s?:\s?\d{1,5}\.\d{1,2}|\d{1,5}(?:\.\d{1,2})?)\s?[kmg]b\s*$")
+#: A document site's id for the file (id:10590117, 文档id：…), alone on its line.
+_DOC_ID = re.compile(r"[\s\-•·*]*[\u3400-\u9fff]{0,4}id\s?:\s?\d{4,12}\s*$")
 # A CMS time stamp: an ISO-like date with a time to the second and nothing else (a news dateline
 # without seconds stays).
 # A date written by a CMS with a time and nothing else: a time to the second, or a zero-padded month or
@@ -379,6 +383,8 @@ def classify(
         return "chrome-docsite", "document-site page tab"
     if _SIZE.match(s):
         return "chrome-docsite", "document-site file size"
+    if _DOC_ID.match(s):
+        return "chrome-docsite", "document-site file id"
     if _STAMP.match(s):
         return "chrome-metadata", "a publication time stamp"
     if _IMAGE.fullmatch(s):
@@ -480,6 +486,18 @@ _MENU_ITEM = 8  # a menu item is at most this long (HK/TW site menus: 施政報�
 _MAX_MENU = 12  # a menu between two chrome lines has at most this many items
 
 
+#: A field of a catalogue record: a short label (统一编号GPN, 作/编/译者, ISBN/ISSN), a colon and a
+#: short value with no clause mark.
+_FIELD_LINE = re.compile(
+    r"[•·\-*▪◆●]?\s*([^\s:：，。；、,;]{1,10})\s*[:：]\s*([^\s，。；、,;！？!?][^，。；、,;！？!?]{0,39})"
+)
+#: A machine-written value: a code, a slashed or dashed date, a bare count or a measure with a star.
+_MACHINE_VALUE = re.compile(
+    r"[A-Za-z]{0,4}[\d\-]{6,}[A-Za-z]?|\d{2,4}[/\-.]\d{1,2}(?:[/\-.]\d{1,2})?|\d{1,6}(?:\.\d+)?\s*\S{0,2}(?:\*\S{1,8})?"
+)
+_MIN_FIELDS = 4
+_MAX_FIELDS = 20
+
 _WINDOW = 30  # lines around a chrome line that its revise pass may reach (a menu of _MAX_MENU with gaps)
 
 
@@ -534,6 +552,7 @@ class ChromeScan:
             i -= 1
         self.verdicts: dict[int, tuple[str, str]] = {}
         self._edges(text, top, candidates)
+        self._field_runs(text)
         self.related: set[int] = set()  # starts of chrome lines led by a related-links heading
         self.views: dict[int, tuple[str, list[_Hit]]] = {}
         self._hits, self._rules, self._candidates = hits, rules, candidates
@@ -566,6 +585,30 @@ class ChromeScan:
                     ui.append(i)
         if ui:
             self._latin_runs(ui)
+
+    def _field_runs(self, text: str) -> None:
+        """A catalogue record at the top or the foot of the page (统一编号：…, 出版日期：2020/10,
+        页数：146, ISBN：…): at least ``_MIN_FIELDS`` lines in a row that are each a short label, a
+        colon and a short value, two or more of the values machine-written (a code of six digits
+        or more, a date with slashes or dashes, a bare count), and nothing but blank lines
+        between the run and the edge. A report's own cover (编制单位：某某局) has no such values."""
+        starts = self.starts
+        for order in (range(len(starts)), range(len(starts) - 1, -1, -1)):
+            run: list[int] = []
+            machine = 0
+            for i in order:
+                line = text[slice(*self.span(i))].strip()
+                if not line:
+                    continue
+                m = _FIELD_LINE.fullmatch(line)
+                if m is None or len(run) >= _MAX_FIELDS:
+                    break
+                run.append(i)
+                machine += _MACHINE_VALUE.fullmatch(m.group(2)) is not None
+            if len(run) >= _MIN_FIELDS and machine >= 2:
+                why = "a catalogue record of label: value fields at the edge"
+                for i in run:
+                    self.verdicts.setdefault(i, ("chrome-metadata", why))
 
     def _latin_runs(self, ui: list[int]) -> None:
         """Lines of nothing but interface words (``Like``, ``Share``, ``Read Text Version``) go when
