@@ -421,3 +421,18 @@ def test_a_reports_own_cover_fields_stay() -> None:
 def test_a_file_id_and_a_size_with_decimals_go_but_a_spec_stays() -> None:
     lost = gone("某镇工作总结\n\nID:20231234\n\n大小:52.75 KB\n\n" + BODY + "内存：8GB\n")
     assert "ID:20231234" in lost and "大小:52.75 KB" in lost and "内存：8GB" not in lost
+
+
+# -- lines in Latin script among the chrome at the head of a Chinese page (made-up wording) ------
+
+
+def test_a_viewers_announcement_in_english_at_the_head_goes() -> None:
+    head = ["All-New Reader", "We are glad to share a faster reader with you.", "Maybe later"]
+    page = "\n".join([*head, "Like", "Share", "Download", "", "某镇2023年工作总结", "", BODY])
+    lost = gone(page)
+    assert set(head) <= set(lost) and "某镇2023年工作总结" not in lost
+
+
+def test_an_english_title_under_the_chinese_one_stays() -> None:
+    page = "首页 > 政务公开 > 工作报告\n发布时间：2023-01-05 浏览次数：12\n某镇2023年工作总结\nWork Summary 2023\n" + BODY
+    assert "Work Summary 2023" not in gone(page)

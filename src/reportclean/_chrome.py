@@ -495,6 +495,23 @@ _FIELD_LINE = re.compile(
 _MACHINE_VALUE = re.compile(
     r"[A-Za-z]{0,4}[\d\-]{6,}[A-Za-z]?|\d{2,4}[/\-.]\d{1,2}(?:[/\-.]\d{1,2})?|\d{1,6}(?:\.\d+)?\s*\S{0,2}(?:\*\S{1,8})?"
 )
+_HEAD_LINES = 40  # the head of a page, looked at for Latin lines among its chrome, at most
+_CLAUSE = "，。；！？"
+_LATIN_TEXT = re.compile(r"[A-Za-z]{2,}")
+
+
+def _latin_line(line: str) -> bool:
+    """A line in Latin script: no hanzi, a word of two letters or more, not too long."""
+    return 0 < len(line) <= 160 and _rx().HANZI.search(line) is None and _LATIN_TEXT.search(line) is not None
+
+
+def _chinese_page(text: str) -> bool:
+    """Whether the text is Chinese: hanzi are at least a third of its first 5,000 letters."""
+    head = text[:5000]
+    letters = sum(1 for c in head if c.isalpha())
+    return letters > 0 and len(_rx().HANZI.findall(head)) * 3 >= letters
+
+
 _MIN_FIELDS = 4
 _MAX_FIELDS = 20
 
@@ -585,6 +602,38 @@ class ChromeScan:
                     ui.append(i)
         if ui:
             self._latin_runs(ui)
+        if self.verdicts:
+            self._latin_head(text)
+
+    def _latin_head(self, text: str) -> None:
+        """Lines in Latin script at the head of a Chinese page, among its chrome (a viewer's
+        announcement: ``Brand-New`` / ``We are proud to announce…`` / ``No, try later``): two or
+        more in a row, from the top of the text or touching a chrome line, before the first
+        Chinese sentence. A single Latin line (an English title under the Chinese one) stays."""
+        head: list[int] = []
+        for i in range(len(self.starts)):
+            line = text[slice(*self.span(i))].strip()
+            if not line:
+                continue
+            if len(head) >= _HEAD_LINES or (_rx().HANZI.search(line) and any(c in line for c in _CLAUSE)):
+                break
+            head.append(i)
+        if sum(i in self.verdicts for i in head) < 2 or not _chinese_page(text):
+            return
+        run: list[int] = []
+        for i in [*head, -1]:
+            line = text[slice(*self.span(i))].strip() if i >= 0 else ""
+            if i >= 0 and i not in self.verdicts and _latin_line(line):
+                run.append(i)
+                continue
+            if len(run) >= 2:
+                first = head.index(run[0])
+                touching = first == 0 or head[first - 1] in self.verdicts or (i >= 0 and i in self.verdicts)
+                if touching:
+                    why = "lines in Latin script among the chrome at the head of a Chinese page"
+                    for j in run:
+                        self.verdicts[j] = ("chrome-toolbar", why)
+            run = []
 
     def _field_runs(self, text: str) -> None:
         """A catalogue record at the top or the foot of the page (统一编号：…, 出版日期：2020/10,
