@@ -434,5 +434,6 @@ def test_a_viewers_announcement_in_english_at_the_head_goes() -> None:
 
 
 def test_an_english_title_under_the_chinese_one_stays() -> None:
-    page = "首页 > 政务公开 > 工作报告\n发布时间：2023-01-05 浏览次数：12\n某镇2023年工作总结\nWork Summary 2023\n" + BODY
+    head = "首页 > 政务公开 > 工作报告\n发布时间：2023-01-05 浏览次数：12\n"
+    page = head + "某镇2023年工作总结\nWork Summary 2023\n" + BODY
     assert "Work Summary 2023" not in gone(page)
