@@ -437,3 +437,24 @@ def test_an_english_title_under_the_chinese_one_stays() -> None:
     head = "首页 > 政务公开 > 工作报告\n发布时间：2023-01-05 浏览次数：12\n"
     page = head + "某镇2023年工作总结\nWork Summary 2023\n" + BODY
     assert "Work Summary 2023" not in gone(page)
+
+
+# -- the leads of the pieces of a compilation page (made-up titles) -------------------------------
+
+
+def test_the_leads_of_a_compilation_page_go() -> None:
+    page = (
+        "社区工作总结（精选3篇）\n\n第一篇：某社区上半年工作总结\n\n" + BODY + "\n篇二：某社区志愿服务总结\n\n" + BODY
+    )
+    lost = gone(page)
+    assert "第一篇：某社区上半年工作总结" in lost and "篇二：某社区志愿服务总结" in lost
+    assert "一、主要工作" not in lost
+
+
+def test_a_tagged_piece_number_is_cut_out_of_its_title() -> None:
+    assert kept("某社区工作总结【第二篇】\n" + BODY).startswith("某社区工作总结\n")
+
+
+def test_the_part_headings_of_a_plan_stay() -> None:
+    page = "第一篇 发展基础\n" + BODY + "第二篇 总体要求\n" + BODY
+    assert not {"第一篇 发展基础", "第二篇 总体要求"} & set(gone(page))

@@ -512,6 +512,17 @@ def _chinese_page(text: str) -> bool:
     return letters > 0 and len(_rx().HANZI.findall(head)) * 3 >= letters
 
 
+#: The lead of a piece on a compilation page, alone on its line: 篇一：题目, 篇1, 题目范文2 (told by the form);
+#: 第一篇：题目 (group 1: told only on a page that shows it is a compilation).
+_PIECE_LEAD = re.compile(
+    r"(?m)^[ \t\u3000]*(?:篇[一二三四五六七八九十]{1,3}(?:[:：][^\n。；;！？!?]{0,40})?|篇\d{1,2}"
+    r"|[^\n。；;！？!?，,]{2,40}?[范範]文\d{1,2}"
+    r"|(第[一二三四五六七八九十]{1,3}篇)[:：][^\n。；;！？!?]{0,40})[ \t\u3000]*$"
+)
+#: A compilation page's title tag: （精选多篇）, （汇总4篇）, (通用10篇).
+_COMPILED_TAG = re.compile(
+    r"[(（](?:精[选選]|[汇彙]总|通用|[优優][选選]|精[编編])?[0-9一二三四五六七八九十多]{1,3}篇[)）]"
+)
 _MIN_FIELDS = 4
 _MAX_FIELDS = 20
 
@@ -570,6 +581,8 @@ class ChromeScan:
         self.verdicts: dict[int, tuple[str, str]] = {}
         self._edges(text, top, candidates)
         self._field_runs(text)
+        if "篇" in text or "范文" in text or "範文" in text:
+            self._compilation(text)
         self.related: set[int] = set()  # starts of chrome lines led by a related-links heading
         self.views: dict[int, tuple[str, list[_Hit]]] = {}
         self._hits, self._rules, self._candidates = hits, rules, candidates
@@ -634,6 +647,25 @@ class ChromeScan:
                     for j in run:
                         self.verdicts[j] = ("chrome-toolbar", why)
             run = []
+
+    def _compilation(self, text: str) -> None:
+        """The lead of each piece on a page that compiles several (a 范文 site): ``篇一：题目``,
+        ``篇1``, ``题目范文1`` on a line of their own, and ``第一篇：题目`` on a page that shows it
+        is a compilation (a tag such as ``（精选多篇）`` or the word 范文 near the top, or a
+        second such lead). A plan's part heading (``第一篇 发展基础``, no colon) stays."""
+        leads: list[tuple[int, bool]] = []  # line index, and whether the form tells it alone
+        for m in _PIECE_LEAD.finditer(text):
+            i = bisect_right(self.starts, m.start()) - 1
+            leads.append((i, m.group(1) is None))
+        if not leads:
+            return
+        top = text[:1000]
+        compiled = (
+            _COMPILED_TAG.search(text) is not None or "范文" in top or "範文" in top or len(leads) >= 2
+        )
+        for i, alone in leads:
+            if alone or compiled:
+                self.verdicts.setdefault(i, ("chrome-docsite", "the lead of one piece on a compilation page"))
 
     def _field_runs(self, text: str) -> None:
         """A catalogue record at the top or the foot of the page (统一编号：…, 出版日期：2020/10,
