@@ -458,3 +458,19 @@ def test_a_tagged_piece_number_is_cut_out_of_its_title() -> None:
 def test_the_part_headings_of_a_plan_stay() -> None:
     page = "第一篇 发展基础\n" + BODY + "第二篇 总体要求\n" + BODY
     assert not {"第一篇 发展基础", "第二篇 总体要求"} & set(gone(page))
+
+
+# -- Taiwan and Hong Kong skip links, access keys, letter-spaced catalogue fields (made-up values) --
+
+
+def test_skip_links_access_keys_and_a_view_count_go() -> None:
+    page = "按Enter到主內容區\n:::\n:::\n\n某鎮公所辦理道路修繕。\n點閱率:57\n\n" + BODY + "\n回頁首"
+    lost = gone(page)
+    assert {"按Enter到主內容區", ":::", "點閱率:57", "回頁首"} <= set(lost)
+
+
+def test_a_letter_spaced_catalogue_field_without_a_colon_goes_but_a_spaced_heading_stays() -> None:
+    page = "索 引 号 0012345/2023-00012 公开方式 主动公开\n组配分类 政府信息公开年报\n\n工 作 总 结\n" + BODY
+    lost = gone(page)
+    assert "索 引 号 0012345/2023-00012 公开方式 主动公开" in lost and "组配分类 政府信息公开年报" in lost
+    assert "工 作 总 结" not in lost

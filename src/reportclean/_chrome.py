@@ -133,6 +133,7 @@ def _rx() -> _Rx:
     _TRIGGERS = (
         *((c, re.compile(re.escape(c))) for c in ">»|＞｜"),
         ("_第", re.compile("_第")),
+        (":::", re.compile(":::")),
         *((d, re.compile(d + r"[ \t]?[:：][ \t]?\d{4}")) for d in ("ID", "id", "Id")),
         *((b, re.compile(b + rf"(?:(?<=\d[kKmMgG]{b})|(?<=\d [kKmMgG]{b}))")) for b in "bB"),
         (":", re.compile(r":(?<=\d:)\d\d")),
@@ -140,6 +141,8 @@ def _rx() -> _Rx:
         (".", re.compile(r"\.(?=(?:png|jpe?g|gif)\b)", re.IGNORECASE)),  # a picture's file name
         *((x, re.compile(x)) for x in ("mage", "anner", "hoto")),  # image, banner, photo in either case
         (" ", re.compile(r" (?<=[\u3400-\u9fff] )[\u3400-\u9fff](?: [\u3400-\u9fff])?\s*[:：]")),
+        # a letter-spaced field name that opens a line with no colon (索 引 号 1133…/2024-1 公开方式 …)
+        (" ", re.compile(r" (?<=^[\u3400-\u9fff] )[\u3400-\u9fff] [\u3400-\u9fff] ?[0-9A-Za-z]", re.MULTILINE)),
     )
     return _Rx(
         _NOT_RESIDUE,
@@ -153,6 +156,10 @@ def _rx() -> _Rx:
 
 
 _TIME = re.compile(r"\d{1,2}:\d{2}")
+#: A line led by a letter-spaced name of three characters and a code (索 引 号 1133…).
+_SPACED_LEAD = re.compile(r"[\u3400-\u9fff] [\u3400-\u9fff] [\u3400-\u9fff] ?[0-9a-z]")
+#: The access-key anchor of Taiwan government sites, alone on its line.
+_ACCESS_KEY = re.compile(r"\s*:::\s*")
 #: Tag fields a page prints over its article (a paper's 关键词 is the paper's own: not here).
 _TAG_FIELDS = frozenset({"标签", "tag", "tags"})
 _LEAD = re.compile(r"[\s\-•·*▪◆●○■□>※]*")
@@ -270,7 +277,7 @@ def _view(line: str, hits: list[_Hit], rules: ChromeRules) -> tuple[str, list[_H
     """The line folded, and its hits; a letter-spaced table line (索 引 号: | … |) without the
     spaces between hanzi."""
     line = fold(line)
-    if (":" in line or "|" in line) and _rx().SPACED.search(line):
+    if (":" in line or "|" in line or _SPACED_LEAD.match(line)) and _rx().SPACED.search(line):
         line = _rx().SPACED.sub("", line)
         return line, _line_hits(line, rules).get(0, [])
     return line, hits
@@ -383,6 +390,8 @@ def classify(
         return "chrome-docsite", "document-site page tab"
     if _SIZE.match(s):
         return "chrome-docsite", "document-site file size"
+    if _ACCESS_KEY.fullmatch(s):
+        return "chrome-toolbar", "the access-key anchor of a Taiwan government site (:::)"
     if _DOC_ID.match(s):
         return "chrome-docsite", "document-site file id"
     if _STAMP.match(s):
