@@ -474,3 +474,22 @@ def test_a_letter_spaced_catalogue_field_without_a_colon_goes_but_a_spaced_headi
     lost = gone(page)
     assert "索 引 号 0012345/2023-00012 公开方式 主动公开" in lost and "组配分类 政府信息公开年报" in lost
     assert "工 作 总 结" not in lost
+
+
+# -- an essay site's lead-in sentence, in either script (our own wording) ------------------------
+
+
+def test_an_essay_sites_lead_in_sentence_is_cut_and_the_question_before_it_stays() -> None:
+    intro = "工作总结是对一段时间工作的回顾。怎样写好一篇总结呢？下面是小编为大家收集整理的社区工作总结，仅供参考。"
+    out = kept("社区工作总结\n\n" + intro + "\n\n" + BODY)
+    assert "小编" not in out and "怎样写好一篇总结呢？" in out and "新建口袋公园3个" in out
+
+
+def test_a_lead_in_in_traditional_script_and_a_preface_of_a_site_go() -> None:
+    out = kept("前言：本網精心挑選了社區工作總結範文供你參考，歡迎閱讀。\n以下是一篇社區工作範文，僅供參考。\n" + BODY)
+    assert "前言" not in out and "範文" not in out and "新建口袋公园3个" in out
+
+
+def test_a_reports_own_for_reference_sentence_stays() -> None:
+    line = "以下是根据调查整理的数据，供各位代表参考。"
+    assert line in kept(BODY + line + "\n")
