@@ -493,3 +493,24 @@ def test_a_lead_in_in_traditional_script_and_a_preface_of_a_site_go() -> None:
 def test_a_reports_own_for_reference_sentence_stays() -> None:
     line = "以下是根据调查整理的数据，供各位代表参考。"
     assert line in kept(BODY + line + "\n")
+
+
+# -- reseller tags, reading-time notes, CMS dates in bullets (made-up sites and dates) ---------------
+
+
+def test_a_reseller_tag_and_a_reading_time_note_go() -> None:
+    note = "admin 分享 加入收藏 共计5210个字，预计阅读时长18分钟。"
+    lost = gone("某镇工作报告\n\n【www.fw-demo.com--报告】\n\n" + note + "\n\n" + BODY)
+    assert "【www.fw-demo.com--报告】" in lost
+    assert note in lost and "某镇工作报告" not in lost
+
+
+def test_a_cms_date_in_a_bullet_at_the_top_and_a_roc_date_field_under_a_skip_link_go() -> None:
+    lost = gone("某縣政府施政報告\n\n  • 2022-05-06\n" + BODY)
+    assert "• 2022-05-06" in lost and "某縣政府施政報告" not in lost
+    lost = gone("跳到主要內容區塊\n  • 日期:110-03-02\n\n" + BODY)
+    assert "• 日期:110-03-02" in lost
+
+
+def test_a_date_written_by_a_person_stays() -> None:
+    assert "2022年5月6日" not in gone("某镇工作报告\n2022年5月6日\n" + BODY)

@@ -134,6 +134,7 @@ def _rx() -> _Rx:
         *((c, re.compile(re.escape(c))) for c in ">»|＞｜"),
         ("_第", re.compile("_第")),
         (":::", re.compile(":::")),
+        ("•", re.compile(r"•[ \t]*\d{4}-\d{1,2}-\d{1,2}[ \t]*$", re.MULTILINE)),
         *((d, re.compile(d + r"[ \t]?[:：][ \t]?\d{4}")) for d in ("ID", "id", "Id")),
         *((b, re.compile(b + rf"(?:(?<=\d[kKmMgG]{b})|(?<=\d [kKmMgG]{b}))")) for b in "bB"),
         (":", re.compile(r":(?<=\d:)\d\d")),
@@ -158,6 +159,8 @@ def _rx() -> _Rx:
 _TIME = re.compile(r"\d{1,2}:\d{2}")
 #: A line led by a letter-spaced name of three characters and a code (索 引 号 1133…).
 _SPACED_LEAD = re.compile(r"[\u3400-\u9fff] [\u3400-\u9fff] [\u3400-\u9fff] ?[0-9a-z]")
+#: A CMS date in a bullet, alone on its line (• 2021-11-13; a person writes 2021年11月13日).
+_BULLET_DATE = re.compile(r"[•·▪][ \t]*\d{4}-\d{1,2}-\d{1,2}")
 #: The access-key anchor of Taiwan government sites, alone on its line.
 _ACCESS_KEY = re.compile(r"\s*:::\s*")
 #: Tag fields a page prints over its article (a paper's 关键词 is the paper's own: not here).
@@ -165,6 +168,8 @@ _TAG_FIELDS = frozenset({"标签", "tag", "tags"})
 _LEAD = re.compile(r"[\s\-•·*▪◆●○■□>※]*")
 _MARKS = re.compile(r"[\s*×xX□○]+")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+#: A date of the Republic of China calendar as a CMS prints it (97-12-13, 112/05/04).
+_ROC_DATE = re.compile(r"\d{2,3}([-/.])\d{1,2}\1\d{1,2}")
 _DIGIT = re.compile(r"\d")
 _TAB = re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|txt|wps)_第\s?\d{1,4}\s?页\s*$")
 # A page tab without a file extension (标题_第3页): chrome only when the text holds two or more
@@ -390,6 +395,8 @@ def classify(
         return "chrome-docsite", "document-site page tab"
     if _SIZE.match(s):
         return "chrome-docsite", "document-site file size"
+    if near_top and _BULLET_DATE.fullmatch(s):
+        return "chrome-metadata", "a CMS date in a bullet at the top of the page (• 2021-11-13)"
     if _ACCESS_KEY.fullmatch(s):
         return "chrome-toolbar", "the access-key anchor of a Taiwan government site (:::)"
     if _DOC_ID.match(s):
@@ -818,7 +825,9 @@ def chrome_lines(
             shape = scan.shapes[i] = (
                 field,
                 field and not value,
-                field and not _rx().HAN_WORD.search(value) and _YEAR.search(value) is not None,
+                field
+                and not _rx().HAN_WORD.search(value)
+                and (_YEAR.search(value) or _ROC_DATE.fullmatch(value)) is not None,
                 symbol,
                 field or symbol or _is_filler(text[s:e], titles, settings),
                 plain and len(stripped.strip("•·-*▪◆●>»› ")) <= _MENU_ITEM,  # a menu item (• 办公文档>)
