@@ -514,3 +514,21 @@ def test_a_cms_date_in_a_bullet_at_the_top_and_a_roc_date_field_under_a_skip_lin
 
 def test_a_date_written_by_a_person_stays() -> None:
     assert "2022年5月6日" not in gone("某镇工作报告\n2022年5月6日\n" + BODY)
+
+
+# -- viewer page labels, bare site addresses, date fields with buttons (made-up sites) -----------
+
+
+def test_a_viewer_page_label_and_a_bare_site_address_at_the_top_go() -> None:
+    lost = gone("demo-reader.com\n某镇工作总结\n\nRead Text Version\nP:05\n\n" + BODY)
+    assert "demo-reader.com" in lost and "P:05" in lost and "某镇工作总结" not in lost
+
+
+def test_a_site_address_inside_the_report_stays() -> None:
+    page = BODY + "详细内容请见网站：\nwww.example.gov.cn\n具体办法另行通知。\n"
+    assert "www.example.gov.cn" not in gone(page)
+
+
+def test_a_date_field_followed_by_site_buttons_at_the_top_goes() -> None:
+    lost = gone("某县年鉴\n\n时间:2022-03-04 年鉴资料 版权反馈\n" + BODY)
+    assert "时间:2022-03-04 年鉴资料 版权反馈" in lost

@@ -134,6 +134,8 @@ def _rx() -> _Rx:
         *((c, re.compile(re.escape(c))) for c in ">»|＞｜"),
         ("_第", re.compile("_第")),
         (":::", re.compile(":::")),
+        *((d, re.compile(r"(?m)" + re.escape(d) + r"(?<=^" + re.escape(d) + r")\s?:\s?\d{1,4}\s*$")) for d in "Pp"),
+        *((t, re.compile(re.escape(t) + r"/?[ \t]*$", re.MULTILINE)) for t in (".com", ".net", ".cn", ".tw", ".hk")),
         ("•", re.compile(r"•[ \t]*\d{4}-\d{1,2}-\d{1,2}[ \t]*$", re.MULTILINE)),
         *((d, re.compile(d + r"[ \t]?[:：][ \t]?\d{4}")) for d in ("ID", "id", "Id")),
         *((b, re.compile(b + rf"(?:(?<=\d[kKmMgG]{b})|(?<=\d [kKmMgG]{b}))")) for b in "bB"),
@@ -161,6 +163,10 @@ _TIME = re.compile(r"\d{1,2}:\d{2}")
 _SPACED_LEAD = re.compile(r"[\u3400-\u9fff] [\u3400-\u9fff] [\u3400-\u9fff] ?[0-9a-z]")
 #: A CMS date in a bullet, alone on its line (• 2021-11-13; a person writes 2021年11月13日).
 _BULLET_DATE = re.compile(r"[•·▪][ \t]*\d{4}-\d{1,2}-\d{1,2}")
+#: A flipbook viewer's page label (P:03), folded to lower case.
+_VIEWER_PAGE = re.compile(r"p\s?:\s?\d{1,4}")
+#: A site's address alone (teensexonline.com, www.example.gov.cn), folded to lower case.
+_BARE_DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?[a-z0-9-]{2,40}(?:\.[a-z0-9-]{2,20})*\.(?:com|net|org|cn|tw|hk|mo|cc|info)/?")
 #: The access-key anchor of Taiwan government sites, alone on its line.
 _ACCESS_KEY = re.compile(r"\s*:::\s*")
 #: Tag fields a page prints over its article (a paper's 关键词 is the paper's own: not here).
@@ -397,6 +403,10 @@ def classify(
         return "chrome-docsite", "document-site file size"
     if near_top and _BULLET_DATE.fullmatch(s):
         return "chrome-metadata", "a CMS date in a bullet at the top of the page (• 2021-11-13)"
+    if _VIEWER_PAGE.fullmatch(s):
+        return "chrome-docsite", "a page label of a flipbook viewer (p:03)"
+    if (header or footer) and _BARE_DOMAIN.fullmatch(s):
+        return "chrome-docsite", "a site's address alone at the edge of the page"
     if _ACCESS_KEY.fullmatch(s):
         return "chrome-toolbar", "the access-key anchor of a Taiwan government site (:::)"
     if _DOC_ID.match(s):
@@ -415,6 +425,16 @@ def classify(
         dated = [h for h in hits if h[2].cls == "label" and h[2].strong and _DATE_AT.match(line, h[1])]
         if dated:
             return "chrome-metadata", f"{dated[0][2].term} with a date"
+        opening = hits[0] if hits and hits[0][0] == start else None
+        if (
+            near_top
+            and opening is not None
+            and opening[2].cls == "label"
+            and _DATE_AT.match(line, opening[1])
+            and any(h[2].strong and h[2].cls in ("toolbar", "related") for h in hits)
+        ):
+            # 时间:2023-08-11 某栏目 版权反馈: a date field with the site's buttons after it
+            return "chrome-metadata", f"{opening[2].term} with a date and site buttons at the top"
     if (header or footer) and links and not labels and _residue(line, hits) == 0:
         # at the edges of the page a lone weak term is a button too (关闭, 广告, 分享)
         return "chrome-toolbar", "site buttons at the edge of the page: " + ", ".join(sorted(distinct)[:4])
