@@ -532,3 +532,23 @@ def test_a_site_address_inside_the_report_stays() -> None:
 def test_a_date_field_followed_by_site_buttons_at_the_top_goes() -> None:
     lost = gone("某县年鉴\n\n时间:2022-03-04 年鉴资料 版权反馈\n" + BODY)
     assert "时间:2022-03-04 年鉴资料 版权反馈" in lost
+
+
+# -- bars at the edges, a site banner, paywall notes (made-up sites) -------------------------------
+
+
+def test_bars_at_the_edges_a_category_chip_and_a_site_banner_go() -> None:
+    lost = gone("|\n" + BODY + "|\n")
+    assert "|" in lost and "一、主要工作" not in lost
+    lost = gone("DEMOFW.COM —— 专注公文写作\n\n某镇工作报告\n\n| 报告 |\n\n" + BODY)
+    assert "DEMOFW.COM —— 专注公文写作" in lost and "| 报告 |" in lost and "某镇工作报告" not in lost
+
+
+def test_bars_and_cells_of_a_flattened_table_stay() -> None:
+    table = "表1 主要指标\n|\n单位：亿元\n|\n指标\n|\n绝对数\n|\n"
+    assert not gone(table + BODY)
+
+
+def test_paywall_notes_go() -> None:
+    lost = gone(BODY + "……（某某网省略1024字，正式会员可完整阅读）……\n（阅读全部图文内容，您需要先登录！）\n")
+    assert len(lost) == 2 and "一、主要工作" not in lost

@@ -135,7 +135,10 @@ def _rx() -> _Rx:
         ("_第", re.compile("_第")),
         (":::", re.compile(":::")),
         *((d, re.compile(r"(?m)" + re.escape(d) + r"(?<=^" + re.escape(d) + r")\s?:\s?\d{1,4}\s*$")) for d in "Pp"),
-        *((t, re.compile(re.escape(t) + r"/?[ \t]*$", re.MULTILINE)) for t in (".com", ".net", ".cn", ".tw", ".hk")),
+        *(
+            (t, re.compile(re.escape(t) + r"(?:/?[ \t]*$|[ \t]*(?:—|-|\|))", re.MULTILINE))
+            for t in (".com", ".net", ".cn", ".tw", ".hk", ".COM", ".NET", ".CN")
+        ),
         ("•", re.compile(r"•[ \t]*\d{4}-\d{1,2}-\d{1,2}[ \t]*$", re.MULTILINE)),
         *((d, re.compile(d + r"[ \t]?[:：][ \t]?\d{4}")) for d in ("ID", "id", "Id")),
         *((b, re.compile(b + rf"(?:(?<=\d[kKmMgG]{b})|(?<=\d [kKmMgG]{b}))")) for b in "bB"),
@@ -167,6 +170,13 @@ _BULLET_DATE = re.compile(r"[•·▪][ \t]*\d{4}-\d{1,2}-\d{1,2}")
 _VIEWER_PAGE = re.compile(r"p\s?:\s?\d{1,4}")
 #: A site's address alone (teensexonline.com, www.example.gov.cn), folded to lower case.
 _BARE_DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?[a-z0-9-]{2,40}(?:\.[a-z0-9-]{2,20})*\.(?:com|net|org|cn|tw|hk|mo|cc|info)/?")
+#: A site's address and its slogan (某某.com —— 专注公文写作), folded to lower case.
+_DOMAIN_BANNER = re.compile(
+    r"(?:www\.)?[a-z0-9-]{2,40}(?:\.[a-z0-9-]{2,20})*\.(?:com|net|org|cn|tw|hk|cc)\s*(?:—{1,2}|-{1,2}|\|)\s*[^。，,；;！？!?]{1,24}"
+)
+#: A bar alone or a category chip between bars (| 报告 |).
+_BAR_CHIP = re.compile(r"[|｜]\s*[\u3400-\u9fff]{1,6}\s*[|｜]")
+_TOP_BARS = 20  # lines near the top looked at for other bars
 #: The access-key anchor of Taiwan government sites, alone on its line.
 _ACCESS_KEY = re.compile(r"\s*:::\s*")
 #: Tag fields a page prints over its article (a paper's 关键词 is the paper's own: not here).
@@ -407,6 +417,8 @@ def classify(
         return "chrome-docsite", "a page label of a flipbook viewer (p:03)"
     if (header or footer) and _BARE_DOMAIN.fullmatch(s):
         return "chrome-docsite", "a site's address alone at the edge of the page"
+    if header and _DOMAIN_BANNER.fullmatch(s):
+        return "chrome-docsite", "a site's address and slogan at the top of the page"
     if _ACCESS_KEY.fullmatch(s):
         return "chrome-toolbar", "the access-key anchor of a Taiwan government site (:::)"
     if _DOC_ID.match(s):
@@ -617,6 +629,8 @@ class ChromeScan:
         self.verdicts: dict[int, tuple[str, str]] = {}
         self._edges(text, top, candidates)
         self._field_runs(text)
+        if "|" in text or "｜" in text:
+            self._edge_bars(text)
         if "篇" in text or "范文" in text or "範文" in text:
             self._compilation(text)
         self.related: set[int] = set()  # starts of chrome lines led by a related-links heading
@@ -702,6 +716,24 @@ class ChromeScan:
         for i, alone in leads:
             if alone or compiled:
                 self.verdicts.setdefault(i, ("chrome-docsite", "the lead of one piece on a compilation page"))
+
+    def _edge_bars(self, text: str) -> None:
+        """A bar alone as the first or the last line of the text, and a category chip between bars
+        (``| 报告 |``) among the first lines when no other line near the top holds a bar (in a
+        flattened table, bars and short cells are content)."""
+        lines = [i for i in range(len(self.starts)) if text[slice(*self.span(i))].strip()]
+        if not lines:
+            return
+        why = "a bar alone at the edge of the page"
+        for i in {lines[0], lines[-1]}:
+            if text[slice(*self.span(i))].strip() in ("|", "｜"):
+                self.verdicts.setdefault(i, ("chrome-nav", why))
+        top = lines[:_TOP_BARS]
+        barred = [i for i in top if any(c in text[slice(*self.span(i))] for c in "|｜")]
+        if len(barred) == 1 and barred[0] in lines[:6]:
+            line = text[slice(*self.span(barred[0]))].strip()
+            if _BAR_CHIP.fullmatch(line):
+                self.verdicts.setdefault(barred[0], ("chrome-nav", "a category chip between bars at the top"))
 
     def _field_runs(self, text: str) -> None:
         """A catalogue record at the top or the foot of the page (统一编号：…, 出版日期：2020/10,
