@@ -328,6 +328,7 @@ _MARKDOWN_LIKE = "**一、工作回顾**\n\n"  # a Markdown heading elsewhere in
         ("今年春季，**市文旅局与**乡政府联合举办“寻味**，乐游山乡”活动。", ["**", "**", "**"]),
         ("**年以来，**镇党委带领群众攻坚克难。", ["**", "**"]),
         ("东西(**)产业园一期开工。", ["**"]),
+        ("会议上  **镇镇长***  各位代表：", ["**", "***"]),  # runs of two lengths do not pair
         # they pair: Markdown emphasis, no placeholder
         ("**县委工作部署**：全面推进。", []),
         ("**二、主要做法**", []),

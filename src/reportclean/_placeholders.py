@@ -407,6 +407,8 @@ def _in_chinese(text: str, start: int, end: int) -> bool:
 
 
 _STAR_RUN_MAX = 6  # a longer run of stars is a rule or decoration
+#: Titles a person's name follows on a signature or a speaker's line (镇长***, 书记**).
+_TITLES = ("长", "书记", "書記", "主任", "委员", "委員", "同志")
 _OPENERS = frozenset("“‘「『《（〔【")
 _CLOSERS = frozenset("”’」』》）〕】")
 
@@ -435,6 +437,8 @@ def _judge_stars(text: str, start: int, end: int, kind: str, markdown: bool) -> 
     nxt = text[end : end + 1]
     if prev in "(（" and nxt in ")）" and start >= 2 and _rx().HANZI.match(text[start - 2]):
         return start, end, "name"  # 冀鲁(**)经济区: a bracketed name blanked out (Markdown has no empty pair)
+    if n >= 2 and text[max(0, start - 2) : start].endswith(_TITLES) and (not nxt or nxt.isspace() or nxt in "，,。:："):
+        return start, end, "name"  # 镇长*** 各位代表: the name after a title blanked out
     ranged = nxt in _RANGE and text[end + 1 : end + 2] in ("*", "＊")  # *-*月
     if not (prev and prev != "\n" and _rx().CN_CONTEXT.match(prev) and (ranged or _rx().CN_CONTEXT.match(nxt or " "))):
         return None  # at a line start (a footnote, a bullet) or beside Latin, digits or spaces
@@ -456,8 +460,8 @@ def _stars_pair(line: str) -> bool:
 
     >>> _stars_pair("**一、总体要求**：会议"), _stars_pair("**县委**")
     (True, True)
-    >>> _stars_pair("**县旅游局和**镇政府以“香约**，"), _stars_pair("共**人，**县")
-    (False, False)
+    >>> _stars_pair("**县旅游局和**镇政府以“香约**，"), _stars_pair("共**人，**县"), _stars_pair("**镇镇长***")
+    (False, False, False)
     """
     runs = list(_STAR_RUNS.finditer(line))
     if len(runs) % 2:
@@ -467,6 +471,8 @@ def _stars_pair(line: str) -> bool:
         after_close = line[closer.end() : closer.end() + 1]
         if not after_open or after_open.isspace() or (after_close and _rx().HANZI.match(after_close)):
             return False
+        if opener.end() - opener.start() != closer.end() - closer.start():
+            return False  # ** … ***: Markdown closes with the run it opened with
     return True
 
 
