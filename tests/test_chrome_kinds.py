@@ -451,8 +451,9 @@ def test_the_leads_of_a_compilation_page_go() -> None:
     assert "一、主要工作" not in lost
 
 
-def test_a_tagged_piece_number_is_cut_out_of_its_title() -> None:
-    assert kept("某社区工作总结【第二篇】\n" + BODY).startswith("某社区工作总结\n")
+def test_a_tagged_piece_number_stays_in_its_title() -> None:
+    # one labeller calls 【第二篇】 chrome, another the title with it content: content wins
+    assert kept("某社区工作总结【第二篇】\n" + BODY).startswith("某社区工作总结【第二篇】\n")
 
 
 def test_the_part_headings_of_a_plan_stay() -> None:
