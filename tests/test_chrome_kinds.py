@@ -553,3 +553,32 @@ def test_bars_and_cells_of_a_flattened_table_stay() -> None:
 def test_paywall_notes_go() -> None:
     lost = gone(BODY + "……（某某网省略1024字，正式会员可完整阅读）……\n（阅读全部图文内容，您需要先登录！）\n")
     assert len(lost) == 2 and "一、主要工作" not in lost
+
+
+# -- catalogue-table rows, glued breadcrumbs, browser advice, page permalinks (made-up values) ----
+
+
+def test_rows_of_page_fields_and_a_glued_breadcrumb_go() -> None:
+    head = ["首页总结工作总结", "索引号: 0012/2023-001 组配分类: 规范性文件", "信息分类: 通知   发布机构: 某县办公室",
+            "废止时间: 2025-01-23 名称: 某县工作规则"]
+    lost = gone("\n".join(head) + "\n\n" + BODY)
+    assert set(head) <= set(lost) and "一、主要工作" not in lost
+
+
+def test_a_meeting_notices_time_and_place_stay() -> None:
+    line = "会议时间：2023年5月6日 会议地点：县政府三楼会议室"
+    assert line not in gone("关于召开工作会议的通知\n" + line + "\n" + BODY)
+
+
+def test_browser_advice_a_reading_note_and_the_pages_own_record_at_the_foot_go() -> None:
+    page = (
+        "您的瀏覽器不支援JavaScript功能,若網頁功能無法正常使用時,請開啟瀏覽器JavaScript狀態\n本篇文章320字，读完约1分钟\n"
+        + BODY + "来源:某某新闻\n标题:某街道开展环境整治\n地址:http://www.example.com/news/123.html\n"
+    )
+    lost = gone(page)
+    assert len(lost) == 5 and "一、主要工作" not in lost
+
+
+def test_a_contact_block_at_the_foot_stays() -> None:
+    block = ["联系人：王某", "联系电话：0551-1234567", "网址：http://www.example.gov.cn"]
+    assert not set(block) & set(gone(BODY + "\n".join(block) + "\n"))

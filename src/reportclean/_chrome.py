@@ -134,6 +134,7 @@ def _rx() -> _Rx:
         *((c, re.compile(re.escape(c))) for c in ">»|＞｜"),
         ("_第", re.compile("_第")),
         (":::", re.compile(":::")),
+        *((c, re.compile(re.escape(c) + r"(?=[ \t]?\d{4}-\d{1,2}-\d{1,2})")) for c in ":："),
         *((d, re.compile(r"(?m)" + re.escape(d) + r"(?<=^" + re.escape(d) + r")\s?:\s?\d{1,4}\s*$")) for d in "Pp"),
         *(
             (t, re.compile(re.escape(t) + r"(?:/?[ \t]*$|[ \t]*(?:—|-|\|))", re.MULTILINE))
@@ -162,6 +163,12 @@ def _rx() -> _Rx:
 
 
 _TIME = re.compile(r"\d{1,2}:\d{2}")
+#: A field name and its colon inside a line (信息分类: 通知   发布机构: …).
+_FIELD_TOKEN = re.compile(r"(?:^|(?<=\s))([\u3400-\u9fff]{2,6})\s?:")
+#: A CMS date right after a field's colon (废止时间: 2020-01-23).
+_ISO_AFTER_FIELD = re.compile(r":\s?\d{4}-\d{1,2}-\d{1,2}")
+_FIELDS_LINE = 100  # a row of page fields is at most this long
+_GLUED_CRUMB = 24  # a breadcrumb whose separators were lost is at most this long
 #: A line led by a letter-spaced name of three characters and a code (索 引 号 1133…).
 _SPACED_LEAD = re.compile(r"[\u3400-\u9fff] [\u3400-\u9fff] [\u3400-\u9fff] ?[0-9a-z]")
 #: A CMS date in a bullet, alone on its line (• 2021-11-13; a person writes 2021年11月13日).
@@ -374,6 +381,10 @@ def classify(
         rest = line[first[1] :].strip(" :")
         if term.cls == "nav" and (not rest or line[first[1]] in " :>|/»›"):
             return "chrome-nav", f"breadcrumb led by {term.term}"
+        glued = header and len(s) <= _GLUED_CRUMB and not any(c in s for c in "，,、")
+        if term.cls == "nav" and glued and _nested(rest):
+            # a path of nested sections repeats their words (总结 > 社区工作总结); 首页改版工作 stays
+            return "chrome-nav", f"breadcrumb led by {term.term}, its separators lost (首页总结工作总结)"
         # a field's value has no clause marks; a toolbar link may lead a list (tag: a, b, c);
         # the term stands alone as a token (无障碍设施改造 and TOP10企业 are not buttons)
         listed = term.cls in ("toolbar", "related") or not any(c in rest for c in "，,、")
@@ -387,6 +398,12 @@ def classify(
     labels = {h[2].term for h in hits if h[2].cls == "label"}
     if len(labels) >= 3 or (len(labels) >= 2 and any(h[2].strong for h in hits if h[2].cls == "label")):
         return "chrome-metadata", "page metadata fields: " + ", ".join(sorted(labels)[:4])
+    fields = _FIELD_TOKEN.findall(s)
+    if len(fields) >= 2 and len(s) <= _FIELDS_LINE and (
+        any(h[2].strong for h in hits if h[2].cls == "label") or _ISO_AFTER_FIELD.search(s)
+    ):
+        # 信息分类: 通知   发布机构: 某某办公室; 废止时间: 2020-01-23 名称: …: a row of a catalogue table
+        return "chrome-metadata", "a row of page fields: " + ", ".join(fields[:4])
     items = _ITEMS.findall(s)
     navs = len(_NAV_SEP.findall(s))
     if navs >= 2 and all(len(x) <= 20 for x in items) and (header or any(h[2].cls == "nav" for h in hits)):
@@ -468,6 +485,18 @@ def classify(
             # 时间:2023-02-24, 编辑:某某网2017-04-26: a byline with a CMS date
             return "chrome-metadata", f"{hits[0][2].term} field with a CMS date at the top"
     return None
+
+
+def _nested(rest: str) -> bool:
+    """Whether a run of section names repeats a word of two characters (总结社区工作总结): the
+    path of nested sections a breadcrumb shows, its separators lost.
+
+    >>> _nested("总结社区工作总结"), _nested("改版工作")
+    (True, False)
+    """
+    hanzi = _rx().HANZI
+    pairs = [rest[i : i + 2] for i in range(len(rest) - 1) if hanzi.match(rest, i) and hanzi.match(rest, i + 1)]
+    return len(set(pairs)) < len(pairs)
 
 
 def _is_filler(line: str, titles: re.Pattern[str] | None, settings: BoilerplateSettings) -> bool:
@@ -564,13 +593,15 @@ def _chinese_page(text: str) -> bool:
 #: 第一篇：题目 (group 1: told only on a page that shows it is a compilation).
 _PIECE_LEAD = re.compile(
     r"(?m)^[ \t\u3000]*(?:篇[一二三四五六七八九十]{1,3}(?:[:：][^\n。；;！？!?]{0,40})?|篇\d{1,2}"
-    r"|[^\n。；;！？!?，,]{2,40}?[范範]文\d{1,2}"
+    r"|[^\n。；;！？!?，,]{2,40}?(?:[范範]文|篇)\d{1,2}"
     r"|(第[一二三四五六七八九十]{1,3}篇)[:：][^\n。；;！？!?]{0,40})[ \t\u3000]*$"
 )
 #: A compilation page's title tag: （精选多篇）, （汇总4篇）, (通用10篇).
 _COMPILED_TAG = re.compile(
     r"[(（](?:精[选選]|[汇彙]总|通用|[优優][选選]|精[编編])?[0-9一二三四五六七八九十多]{1,3}篇[)）]"
 )
+#: The address of the page itself (a contact block gives a home page, not this).
+_PERMALINK = re.compile(r"https?://\S+/\S+\.(?:s?html?|php|aspx?|jsp)\b")
 _MIN_FIELDS = 4
 _MAX_FIELDS = 20
 
@@ -754,7 +785,8 @@ class ChromeScan:
                     break
                 run.append(i)
                 machine += _MACHINE_VALUE.fullmatch(m.group(2)) is not None
-            if len(run) >= _MIN_FIELDS and machine >= 2:
+            permalink = any(_PERMALINK.search(text[slice(*self.span(i))]) for i in run)
+            if (len(run) >= _MIN_FIELDS and machine >= 2) or (len(run) >= 3 and permalink):
                 why = "a catalogue record of label: value fields at the edge"
                 for i in run:
                     self.verdicts.setdefault(i, ("chrome-metadata", why))
