@@ -582,3 +582,19 @@ def test_browser_advice_a_reading_note_and_the_pages_own_record_at_the_foot_go()
 def test_a_contact_block_at_the_foot_stays() -> None:
     block = ["联系人：王某", "联系电话：0551-1234567", "网址：http://www.example.gov.cn"]
     assert not set(block) & set(gone(BODY + "\n".join(block) + "\n"))
+
+
+# -- a two-line headline under the top chrome, a meeting's date field (made-up council) ------------
+
+
+def test_a_two_line_headline_between_a_skip_link_and_the_page_date_stays_but_a_site_name_goes() -> None:
+    page = "跳至主要内容\n\n某某网\n\n区议会大会的会议记录\n\n某区区议会第五次会议\n\n发布日期: 2021-06-13\n\n" + BODY
+    lost = gone(page)
+    assert "区议会大会的会议记录" not in lost and "某区区议会第五次会议" not in lost
+    assert "跳至主要内容" in lost
+
+
+def test_a_meetings_date_field_above_its_time_and_place_stays() -> None:
+    fields = "日期: 2021-06-13\n(星期四)\n时间: 上午9时30分\n地点: 某区政府合署会议室\n\n"
+    page = "跳至主要内容\n\n某区区议会第五次会议\n\n" + fields + BODY
+    assert "日期: 2021-06-13" not in gone(page)

@@ -572,6 +572,8 @@ _FIELD_LINE = re.compile(
 _MACHINE_VALUE = re.compile(
     r"[A-Za-z]{0,4}[\d\-]{6,}[A-Za-z]?|\d{2,4}[/\-.]\d{1,2}(?:[/\-.]\d{1,2})?|\d{1,6}(?:\.\d+)?\s*\S{0,2}(?:\*\S{1,8})?"
 )
+#: A meeting's time or place field written out in words (时间: 上午9时30分, 地点: 新界某某会议室).
+_MEETING_FIELD = re.compile(r"(?:会议)?(?:时间|時間|地点|地點)\s?[:：]\s?[\u3400-\u9fff]")
 _HEAD_LINES = 40  # the head of a page, looked at for Latin lines among its chrome, at most
 _CLAUSE = "，。；！？"
 _LATIN_TEXT = re.compile(r"[A-Za-z]{2,}")
@@ -696,8 +698,28 @@ class ChromeScan:
                     ui.append(i)
         if ui:
             self._latin_runs(ui)
+        self._meeting_fields(text)
         if self.verdicts:
             self._latin_head(text)
+
+    def _meeting_fields(self, text: str) -> None:
+        """A date field that heads a meeting's record stays: when one of the next three lines is a
+        time or place field written out in words (``日期: 2013-06-13`` / ``时间: 上午9时30分`` /
+        ``地点: 某某会议室``), the date is the meeting's, not the page's."""
+        for i, (rule, reason) in list(self.verdicts.items()):
+            if rule != "chrome-metadata" or "date" not in reason:
+                continue
+            seen = 0
+            for j in range(i + 1, len(self.starts)):
+                line = text[slice(*self.span(j))].strip()
+                if not line:
+                    continue
+                seen += 1
+                if seen > 3:
+                    break
+                if _MEETING_FIELD.match(line):
+                    del self.verdicts[i]
+                    break
 
     def _latin_head(self, text: str) -> None:
         """Lines in Latin script at the head of a Chinese page, among its chrome (a viewer's
@@ -1108,6 +1130,15 @@ def _is_teaser(text: str, headline: str) -> bool:
     return bool(headline and text.startswith(headline) and len(text) > len(headline)) or text.endswith(("…", "..."))
 
 
+_SITE_NAME_END = ("网", "網", "网站", "網站", "门户", "門戶")
+
+
+def _headline_like(row: _Row) -> bool:
+    """A line of a headline: four hanzi or more, no field, not a site's name (某某网, 某某全球網-中文網)."""
+    t = row.text
+    return len(_rx().HANZI.findall(t)) >= 4 and not row.field and not t.endswith(_SITE_NAME_END)
+
+
 def _edge_reach(rows: list[_Row]) -> int:
     """How many rows from the start are chrome without a break."""
     n = 0
@@ -1165,8 +1196,19 @@ def _sandwiches(rows: list[_Row], out: dict[int, tuple[int, str, str]], settings
                     or ((i == top_run or _crumb_like(before)) and _dated_like(rows[j]))
                 )
             )
+            # a headline and its kicker or subtitle (两行标题) right under the top chrome, over the
+            # page metadata: its lines of four hanzi or more stay; a site's name (…网) or a field
+            # among them goes
+            headed = 2 <= len(run) <= 3 and i == top_run and _dated_like(rows[j])
+            heads = [r for r in run if _headline_like(r)] if headed else []
             if title_slot:
                 pass
+            elif heads:
+                rest = [r for r in run if r not in heads and (r.filler or r.field)]
+                for r in rest:
+                    r.kind, r.rule, r.anchor = "chrome", "chrome-block", True
+                    out[r.start] = (r.end, "chrome-block", "a site's name or a field over the page's headline")
+                changed |= bool(rest)
             elif len(run) <= settings.max_filler_run and all(r.filler for r in run):
                 reason = "short line between chrome lines"
             elif len(run) == 1 and before.label_only and run[0].short_value:
