@@ -598,3 +598,10 @@ def test_a_meetings_date_field_above_its_time_and_place_stays() -> None:
     fields = "日期: 2021-06-13\n(星期四)\n时间: 上午9时30分\n地点: 某区政府合署会议室\n\n"
     page = "跳至主要内容\n\n某区区议会第五次会议\n\n" + fields + BODY
     assert "日期: 2021-06-13" not in gone(page)
+
+
+def test_the_value_row_under_a_page_field_tables_header_goes_but_a_data_table_stays() -> None:
+    page = "索引号 | 公开方式 | 发布机构 |\n0012345/2023-00012 | 主动公开 | 某镇人民政府 |\n" + BODY
+    assert "0012345/2023-00012 | 主动公开 | 某镇人民政府 |" in gone(page)
+    table = "指标 | 2022年 | 2023年 |\n生产总值 | 12.1 | 13.0 |\n"
+    assert not gone(BODY + table)

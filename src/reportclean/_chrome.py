@@ -699,8 +699,30 @@ class ChromeScan:
         if ui:
             self._latin_runs(ui)
         self._meeting_fields(text)
+        if "|" in text:
+            self._table_values(text)
         if self.verdicts:
             self._latin_head(text)
+
+    def _table_values(self, text: str) -> None:
+        """The row of values under the header row of a page-field table (``索引号 | 公开方式 | 发布机构 |``
+        / ``1162…/2010-00023 | 主动公开 | 某镇人民政府 |``): the next line, with as many cells and no
+        clause mark, goes with its header."""
+        for i, (rule, _) in list(self.verdicts.items()):
+            if rule != "chrome-metadata":
+                continue
+            header = text[slice(*self.span(i))]
+            cells = header.count("|")
+            if cells < 2:
+                continue
+            for j in range(i + 1, min(i + 3, len(self.starts))):
+                row = text[slice(*self.span(j))].strip()
+                if not row:
+                    continue
+                plain = not any(c in row for c in TERMINATORS + "，,")
+                if row.count("|") == cells and plain and j not in self.verdicts:
+                    self.verdicts[j] = ("chrome-metadata", "the row of values under a page-field table's header")
+                break
 
     def _meeting_fields(self, text: str) -> None:
         """A date field that heads a meeting's record stays: when one of the next three lines is a
