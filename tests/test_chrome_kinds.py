@@ -566,8 +566,8 @@ def test_rows_of_page_fields_and_a_glued_breadcrumb_go() -> None:
 
 
 def test_a_meeting_notices_time_and_place_stay() -> None:
-    line = "会议时间：2023年5月6日 会议地点：县政府三楼会议室"
-    assert line not in gone("关于召开工作会议的通知\n" + line + "\n" + BODY)
+    for line in ("会议时间：2023年5月6日 会议地点：县政府三楼会议室", "时间：2023-05-06 地点：县会议中心"):
+        assert line not in gone("关于召开工作会议的通知\n" + line + "\n" + BODY)
 
 
 def test_browser_advice_a_reading_note_and_the_pages_own_record_at_the_foot_go() -> None:

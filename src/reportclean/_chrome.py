@@ -168,6 +168,8 @@ _FIELD_TOKEN = re.compile(r"(?:^|(?<=\s))([\u3400-\u9fff]{2,6})\s?:")
 #: A CMS date right after a field's colon (废止时间: 2020-01-23).
 _ISO_AFTER_FIELD = re.compile(r":\s?\d{4}-\d{1,2}-\d{1,2}")
 _FIELDS_LINE = 100  # a row of page fields is at most this long
+#: Fields of an event's notice, never of a page (时间：2023-05-06 地点：县会议中心).
+_EVENT_FIELD = re.compile(r"(?:地点|地點|会议|會議|主持|参加|參加|议题|議題)\s?[:：]")
 _GLUED_CRUMB = 24  # a breadcrumb whose separators were lost is at most this long
 #: A line led by a letter-spaced name of three characters and a code (索 引 号 1133…).
 _SPACED_LEAD = re.compile(r"[\u3400-\u9fff] [\u3400-\u9fff] [\u3400-\u9fff] ?[0-9a-z]")
@@ -399,7 +401,7 @@ def classify(
     if len(labels) >= 3 or (len(labels) >= 2 and any(h[2].strong for h in hits if h[2].cls == "label")):
         return "chrome-metadata", "page metadata fields: " + ", ".join(sorted(labels)[:4])
     fields = _FIELD_TOKEN.findall(s)
-    if len(fields) >= 2 and len(s) <= _FIELDS_LINE and (
+    if len(fields) >= 2 and len(s) <= _FIELDS_LINE and not _EVENT_FIELD.search(s) and (
         any(h[2].strong for h in hits if h[2].cls == "label") or _ISO_AFTER_FIELD.search(s)
     ):
         # 信息分类: 通知   发布机构: 某某办公室; 废止时间: 2020-01-23 名称: …: a row of a catalogue table
