@@ -605,3 +605,8 @@ def test_the_value_row_under_a_page_field_tables_header_goes_but_a_data_table_st
     assert "0012345/2023-00012 | 主动公开 | 某镇人民政府 |" in gone(page)
     table = "指标 | 2022年 | 2023年 |\n生产总值 | 12.1 | 13.0 |\n"
     assert not gone(BODY + table)
+
+
+def test_a_townships_profile_of_counts_at_the_top_stays() -> None:
+    profile = ["总人口：35000", "户数：12000", "行政村：15", "耕地：8000"]
+    assert not set(profile) & set(gone("\n".join(profile) + "\n\n" + BODY))

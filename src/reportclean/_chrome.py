@@ -606,6 +606,9 @@ _COMPILED_TAG = re.compile(
 )
 #: The address of the page itself (a contact block gives a home page, not this).
 _PERMALINK = re.compile(r"https?://\S+/\S+\.(?:s?html?|php|aspx?|jsp)\b")
+#: A code or a slashed or dashed date: what a catalogue prints and a township's profile does not
+#: (总人口：35000 is a count of the report's own).
+_CODE_VALUE = re.compile(r"[A-Za-z]{0,4}[\d\-]{6,}[A-Za-z]?|\d{2,4}[/\-.]\d{1,2}(?:[/\-.]\d{1,2})?")
 _MIN_FIELDS = 4
 _MAX_FIELDS = 20
 
@@ -816,12 +819,13 @@ class ChromeScan:
         """A catalogue record at the top or the foot of the page (统一编号：…, 出版日期：2020/10,
         页数：146, ISBN：…): at least ``_MIN_FIELDS`` lines in a row that are each a short label, a
         colon and a short value, two or more of the values machine-written (a code of six digits
-        or more, a date with slashes or dashes, a bare count), and nothing but blank lines
-        between the run and the edge. A report's own cover (编制单位：某某局) has no such values."""
+        or more, a date with slashes or dashes, a bare count), one of them a code or such a date, and
+        nothing but blank lines between the run and the edge. A report's own cover (编制单位：某某局)
+        and a township's profile (总人口：35000 / 户数：12000 …) have no code."""
         starts = self.starts
         for order in (range(len(starts)), range(len(starts) - 1, -1, -1)):
             run: list[int] = []
-            machine = 0
+            machine = coded = 0
             for i in order:
                 line = text[slice(*self.span(i))].strip()
                 if not line:
@@ -831,8 +835,9 @@ class ChromeScan:
                     break
                 run.append(i)
                 machine += _MACHINE_VALUE.fullmatch(m.group(2)) is not None
+                coded += _CODE_VALUE.fullmatch(m.group(2)) is not None
             permalink = any(_PERMALINK.search(text[slice(*self.span(i))]) for i in run)
-            if (len(run) >= _MIN_FIELDS and machine >= 2) or (len(run) >= 3 and permalink):
+            if (len(run) >= _MIN_FIELDS and machine >= 2 and coded) or (len(run) >= 3 and permalink):
                 why = "a catalogue record of label: value fields at the edge"
                 for i in run:
                     self.verdicts.setdefault(i, ("chrome-metadata", why))
