@@ -610,3 +610,31 @@ def test_the_value_row_under_a_page_field_tables_header_goes_but_a_data_table_st
 def test_a_townships_profile_of_counts_at_the_top_stays() -> None:
     profile = ["总人口：35000", "户数：12000", "行政村：15", "耕地：8000"]
     assert not set(profile) & set(gone("\n".join(profile) + "\n\n" + BODY))
+
+
+# -- Taiwan portal furniture, browser advice, scraper stamps, essay-site picks (made-up values) ----
+
+
+def test_taiwan_portal_furniture_goes() -> None:
+    page = (
+        "跳到主要內容區塊\n\n選單開關\n\n:::\n\n最新消息\n\n列印[另開新視窗]\n\n某鎮公所道路修繕公告\n\n"
+        "日期:112-05-06    資料來源:建設課\n\n" + BODY + "\n上版日期:112-05-06\n\nclose"
+    )
+    lost = gone(page)
+    for line in ("選單開關", "列印[另開新視窗]", "日期:112-05-06    資料來源:建設課", "上版日期:112-05-06", "close"):
+        assert line in lost, line
+    assert "某鎮公所道路修繕公告" not in lost
+
+
+def test_browser_advice_a_scraper_stamp_repeated_advert_labels_and_a_sites_pick_go() -> None:
+    page = (
+        " date 2024-02-03 為達最佳瀏覽效果，建議使用 Chrome 或 Firefox 瀏覽器。\n\n欢迎访问某某网,线上期刊服务咨询\n\n"
+        "在寻找灵感吗?某某网为您精选了6篇社区工作总结,欢迎您的阅读与分享!\n\n" + BODY + "\n廣告 廣告\n"
+    )
+    out = kept(page)
+    assert "瀏覽效果" not in out and "欢迎访问" not in out and "为您精选" not in out and "廣告" not in out
+    assert "新建口袋公园3个" in out
+
+
+def test_a_title_said_twice_stays() -> None:
+    assert "工作总结 工作总结" not in gone("工作总结 工作总结\n" + BODY)

@@ -166,7 +166,7 @@ _TIME = re.compile(r"\d{1,2}:\d{2}")
 #: A field name and its colon inside a line (信息分类: 通知   发布机构: …).
 _FIELD_TOKEN = re.compile(r"(?:^|(?<=\s))([\u3400-\u9fff]{2,6})\s?:")
 #: A CMS date right after a field's colon (废止时间: 2020-01-23).
-_ISO_AFTER_FIELD = re.compile(r":\s?\d{4}-\d{1,2}-\d{1,2}")
+_ISO_AFTER_FIELD = re.compile(r":\s?(?:\d{4}|\d{2,3})-\d{1,2}-\d{1,2}")  # (or a Republic-of-China date, 113-04-10)
 _FIELDS_LINE = 100  # a row of page fields is at most this long
 #: Fields of an event's notice, never of a page (时间：2023-05-06 地点：县会议中心).
 _EVENT_FIELD = re.compile(r"(?:地点|地點|会议|會議|主持|参加|參加|议题|議題)\s?[:：]")
@@ -432,6 +432,8 @@ def classify(
         return "chrome-docsite", "document-site file size"
     if near_top and _BULLET_DATE.fullmatch(s):
         return "chrome-metadata", "a CMS date in a bullet at the top of the page (• 2021-11-13)"
+    if _repeated_tokens(s):
+        return "chrome-docsite", "the same captions over and over (清沟照片 清沟照片 清沟影像 清沟影像, 广告 广告)"
     if _VIEWER_PAGE.fullmatch(s):
         return "chrome-docsite", "a page label of a flipbook viewer (p:03)"
     if (header or footer) and _BARE_DOMAIN.fullmatch(s):
@@ -487,6 +489,23 @@ def classify(
             # 时间:2023-02-24, 编辑:某某网2017-04-26: a byline with a CMS date
             return "chrome-metadata", f"{hits[0][2].term} field with a CMS date at the top"
     return None
+
+
+def _repeated_tokens(s: str) -> bool:
+    """A line of captions repeated (pictures' alternative texts, advert labels): four tokens or more
+    with at most half of them distinct, or two or three of one short word, with no clause mark.
+
+    >>> _repeated_tokens("清沟照片 清沟照片 清沟影像 清沟影像"), _repeated_tokens("广告 广告")
+    (True, True)
+    >>> _repeated_tokens("工作总结 工作总结"), _repeated_tokens("一是 二是 三是 四是")
+    (False, False)
+    """
+    if any(c in s for c in "，,。；;：:、"):
+        return False
+    tokens = s.split()
+    if len(tokens) >= 4:
+        return len(set(tokens)) * 2 <= len(tokens) and all(len(t) <= 8 for t in tokens)
+    return len(tokens) >= 2 and len(set(tokens)) == 1 and len(tokens[0]) <= 2
 
 
 def _nested(rest: str) -> bool:
