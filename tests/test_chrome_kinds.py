@@ -638,3 +638,9 @@ def test_browser_advice_a_scraper_stamp_repeated_advert_labels_and_a_sites_pick_
 
 def test_a_title_said_twice_stays() -> None:
     assert "工作总结 工作总结" not in gone("工作总结 工作总结\n" + BODY)
+
+
+def test_an_editors_lead_in_that_closes_with_hope_this_helps_is_cut() -> None:
+    text = "年终总结是对一年工作的回顾。本栏目,小编为大家收集整理了数篇年终工作总结,希望为您带来帮助!\n" + BODY
+    out = kept(text)
+    assert "小编" not in out and "年终总结是对一年工作的回顾。" in out
