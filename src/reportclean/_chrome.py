@@ -820,14 +820,16 @@ class ChromeScan:
         """A bar alone as the first or the last line of the text, and a category chip between bars
         (``| 报告 |``) among the first lines when no other line near the top holds a bar (in a
         flattened table, bars and short cells are content)."""
-        lines = [i for i in range(len(self.starts)) if text[slice(*self.span(i))].strip()]
-        if not lines:
+        n = len(self.starts)
+        top = [i for i in range(min(n, 4 * _TOP_BARS)) if text[slice(*self.span(i))].strip()][:_TOP_BARS]
+        last = next((i for i in range(n - 1, -1, -1) if text[slice(*self.span(i))].strip()), None)
+        if not top or last is None:
             return
+        lines = top
         why = "a bar alone at the edge of the page"
-        for i in {lines[0], lines[-1]}:
+        for i in {top[0], last}:
             if text[slice(*self.span(i))].strip() in ("|", "｜"):
                 self.verdicts.setdefault(i, ("chrome-nav", why))
-        top = lines[:_TOP_BARS]
         barred = [i for i in top if any(c in text[slice(*self.span(i))] for c in "|｜")]
         if len(barred) == 1 and barred[0] in lines[:6]:
             line = text[slice(*self.span(barred[0]))].strip()
