@@ -444,10 +444,10 @@ def test_an_english_title_under_the_chinese_one_stays() -> None:
 
 def test_the_leads_of_a_compilation_page_go() -> None:
     page = (
-        "社区工作总结（精选3篇）\n\n第一篇：某社区上半年工作总结\n\n" + BODY + "\n篇二：某社区志愿服务总结\n\n" + BODY
+        "社区工作总结（精选3篇）\n\n第一篇：某社区上半年工作总结\n\n" + BODY + "\n某社区工作总结范文2\n\n" + BODY
     )
     lost = gone(page)
-    assert "第一篇：某社区上半年工作总结" in lost and "篇二：某社区志愿服务总结" in lost
+    assert "第一篇：某社区上半年工作总结" in lost and "某社区工作总结范文2" in lost
     assert "一、主要工作" not in lost
 
 
@@ -644,3 +644,12 @@ def test_an_editors_lead_in_that_closes_with_hope_this_helps_is_cut() -> None:
     text = "年终总结是对一年工作的回顾。本栏目,小编为大家收集整理了数篇年终工作总结,希望为您带来帮助!\n" + BODY
     out = kept(text)
     assert "小编" not in out and "年终总结是对一年工作的回顾。" in out
+
+
+def test_a_long_field_between_page_fields_and_an_e_paper_slug_go() -> None:
+    head = ["发布机构: 某镇 成文日期: 2021-03-11 发布日期: 2021-03-15",
+            "标题: 某镇人民政府关于印发《某镇第十一届村民委员会换届选举工作方案》的通知", "主题分类: 人事工作 有效性:"]
+    lost = gone("\n".join(head) + "\n\n" + BODY)
+    assert set(head) <= set(lost)
+    lost = gone("第一版:要闻版总第4492期 >2024-01-22编印\n\n某县人大会议开幕\n\n" + BODY)
+    assert "第一版:要闻版总第4492期 >2024-01-22编印" in lost and "某县人大会议开幕" not in lost

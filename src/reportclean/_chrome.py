@@ -175,6 +175,10 @@ _GLUED_CRUMB = 24  # a breadcrumb whose separators were lost is at most this lon
 _SPACED_LEAD = re.compile(r"[\u3400-\u9fff] [\u3400-\u9fff] [\u3400-\u9fff] ?[0-9a-z]")
 #: A CMS date in a bullet, alone on its line (• 2021-11-13; a person writes 2021年11月13日).
 _BULLET_DATE = re.compile(r"[•·▪][ \t]*\d{4}-\d{1,2}-\d{1,2}")
+#: A field name and its colon opening a line (标题: …).
+_FIELD_START = re.compile(r"[\u3400-\u9fff]{2,6}\s?:\s?\S")
+#: An e-paper's page slug: the page, its section and the issue number (第一版:要闻版总第4492期).
+_PAPER_SLUG = re.compile(r"第[一二三四五六七八九十\d]{1,3}版\s?:\s?\S{1,10}?版\s?总第\s?\d{1,6}\s?期")
 #: A flipbook viewer's page label (P:03), folded to lower case.
 _VIEWER_PAGE = re.compile(r"p\s?:\s?\d{1,4}")
 #: A site's address alone (teensexonline.com, www.example.gov.cn), folded to lower case.
@@ -434,6 +438,8 @@ def classify(
         return "chrome-metadata", "a CMS date in a bullet at the top of the page (• 2021-11-13)"
     if _repeated_tokens(s):
         return "chrome-docsite", "the same captions over and over (清沟照片 清沟照片 清沟影像 清沟影像, 广告 广告)"
+    if _PAPER_SLUG.match(s):
+        return "chrome-nav", "an e-paper's page slug (第一版:要闻版 总第4492期)"
     if _VIEWER_PAGE.fullmatch(s):
         return "chrome-docsite", "a page label of a flipbook viewer (p:03)"
     if (header or footer) and _BARE_DOMAIN.fullmatch(s):
@@ -614,9 +620,10 @@ def _chinese_page(text: str) -> bool:
 
 #: The lead of a piece on a compilation page, alone on its line: 篇一：题目, 篇1, 题目范文2 (told by the form);
 #: 第一篇：题目 (group 1: told only on a page that shows it is a compilation).
+# (篇一：题目, 篇1 and 题目篇2 stay: the structure step reads them to know a page of several pieces,
+# whose title is no single report's; they can go once it reads them among the removals)
 _PIECE_LEAD = re.compile(
-    r"(?m)^[ \t\u3000]*(?:篇[一二三四五六七八九十]{1,3}(?:[:：][^\n。；;！？!?]{0,40})?|篇\d{1,2}"
-    r"|[^\n。；;！？!?，,]{2,40}?(?:[范範]文|篇)\d{1,2}"
+    r"(?m)^[ \t\u3000]*(?:[^\n。；;！？!?，,]{2,40}?[范範]文\d{1,2}"
     r"|(第[一二三四五六七八九十]{1,3}篇)[:：][^\n。；;！？!?]{0,40})[ \t\u3000]*$"
 )
 #: A compilation page's title tag: （精选多篇）, （汇总4篇）, (通用10篇).
@@ -723,6 +730,7 @@ class ChromeScan:
         if ui:
             self._latin_runs(ui)
         self._meeting_fields(text)
+        self._fields_between(text)
         if "|" in text:
             self._table_values(text)
         if self.verdicts:
@@ -747,6 +755,24 @@ class ChromeScan:
                 if row.count("|") == cells and plain and j not in self.verdicts:
                     self.verdicts[j] = ("chrome-metadata", "the row of values under a page-field table's header")
                 break
+
+    def _fields_between(self, text: str) -> None:
+        """A field line with a long value (标题: 某镇关于印发《…》的通知) right between two lines of
+        page fields goes with them: a catalogue table's row, however long its value."""
+        for i in [i for i, v in self.verdicts.items() if v[0] == "chrome-metadata"]:
+            j = i + 1
+            if j + 1 >= len(self.starts) or j in self.verdicts:
+                continue
+            after = self.verdicts.get(j + 1)
+            line = text[slice(*self.span(j))].strip()
+            if (
+                after is not None
+                and after[0] == "chrome-metadata"
+                and len(line) <= _FIELDS_LINE + 20
+                and _FIELD_START.match(line)
+                and not any(c in line for c in TERMINATORS)
+            ):
+                self.verdicts[j] = ("chrome-metadata", "a field between two lines of page fields")
 
     def _meeting_fields(self, text: str) -> None:
         """A date field that heads a meeting's record stays: when one of the next three lines is a
@@ -798,8 +824,8 @@ class ChromeScan:
             run = []
 
     def _compilation(self, text: str) -> None:
-        """The lead of each piece on a page that compiles several (a 范文 site): ``篇一：题目``,
-        ``篇1``, ``题目范文1`` on a line of their own, and ``第一篇：题目`` on a page that shows it
+        """The lead of each piece on a page that compiles several (a 范文 site): ``题目范文1`` on a
+        line of its own, and ``第一篇：题目`` on a page that shows it
         is a compilation (a tag such as ``（精选多篇）`` or the word 范文 near the top, or a
         second such lead). A plan's part heading (``第一篇 发展基础``, no colon) stays."""
         leads: list[tuple[int, bool]] = []  # line index, and whether the form tells it alone
