@@ -133,7 +133,6 @@ def _rx() -> _Rx:
     _TRIGGERS = (
         *((c, re.compile(re.escape(c))) for c in ">»|＞｜"),
         ("_第", re.compile("_第")),
-        (":::", re.compile(":::")),
         *((c, re.compile(re.escape(c) + r"(?=[ \t]?\d{4}-\d{1,2}-\d{1,2})")) for c in ":："),
         *((d, re.compile(r"(?m)" + re.escape(d) + r"(?<=^" + re.escape(d) + r")\s?:\s?\d{1,4}\s*$")) for d in "Pp"),
         *(
@@ -446,8 +445,6 @@ def classify(
         return "chrome-docsite", "a site's address alone at the edge of the page"
     if header and _DOMAIN_BANNER.fullmatch(s):
         return "chrome-docsite", "a site's address and slogan at the top of the page"
-    if _ACCESS_KEY.fullmatch(s):
-        return "chrome-toolbar", "the access-key anchor of a Taiwan government site (:::)"
     if _DOC_ID.match(s):
         return "chrome-docsite", "document-site file id"
     if _STAMP.match(s):
@@ -731,6 +728,8 @@ class ChromeScan:
             self._latin_runs(ui)
         self._meeting_fields(text)
         self._fields_between(text)
+        if ":::" in text:
+            self._access_keys(text)
         if "|" in text:
             self._table_values(text)
         if self.verdicts:
@@ -755,6 +754,28 @@ class ChromeScan:
                 if row.count("|") == cells and plain and j not in self.verdicts:
                     self.verdicts[j] = ("chrome-metadata", "the row of values under a page-field table's header")
                 break
+
+    def _access_keys(self, text: str) -> None:
+        """The access-key anchor of Taiwan government sites (``:::``) goes when the nearest line
+        above or below it is chrome (a skip link, a menu toggle, another anchor); elsewhere a
+        line of marks stays."""
+        keys = [i for i in range(len(self.starts)) if _ACCESS_KEY.fullmatch(text[slice(*self.span(i))])]
+        for _ in range(2):  # (two anchors in a row: the second vouched for by the first)
+            for i in keys:
+                if i in self.verdicts:
+                    continue
+                near = [self._nearest(text, i, step) for step in (-1, 1)]
+                if any(j is not None and j in self.verdicts for j in near):
+                    self.verdicts[i] = ("chrome-toolbar", "the access-key anchor of a Taiwan government site (:::)")
+
+    def _nearest(self, text: str, i: int, step: int) -> int | None:
+        """The nearest non-blank line before (step -1) or after (step 1) line ``i``."""
+        j = i + step
+        while 0 <= j < len(self.starts):
+            if text[slice(*self.span(j))].strip():
+                return j
+            j += step
+        return None
 
     def _fields_between(self, text: str) -> None:
         """A field line with a long value (标题: 某镇关于印发《…》的通知) right between two lines of
