@@ -355,3 +355,19 @@ def test_paragraph_marks_a_converter_left_become_line_breaks() -> None:
     text = "第一条 总则。Р 第二条 适用范围。Р 第三条 职责。Р 第四条 附则。"
     assert [(text[s:e], rule, new) for s, e, rule, _, new in markup(text)] == [("Р ", "paragraph-mark", "\n")] * 3
     assert markup("见¶3和¶4，¶5") == [] and markup("Работа Р Москва Р отчёт Р") == []
+
+
+# -- issue 14: the marker patterns read traditional pages too (our own sentences) ---------------
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "目前显示的是 1月 5, 2020的文章",  # a blog archive's header, simplified
+        "目前顯示的是 1月 5, 2020的文章",  # the same in traditional script
+        "已閱讀 3 頁，還剩 12 頁未讀",
+    ],
+)
+def test_marker_patterns_match_both_scripts(head: str) -> None:
+    body = "鄉公所於本月辦理道路修繕工作，完成三處路段改善。"
+    assert cleaned(head + "\n\n" + body + "\n") == body + "\n"

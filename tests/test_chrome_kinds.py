@@ -381,3 +381,275 @@ def test_a_signature_contact_line_or_a_page_without_chrome_keeps_its_foot() -> N
     assert set(gone(signed)) == {"2021-05-06 10:20:11"}
     plain = BODY + "某县召开秋季防火会议\n为做好秋冬季防火工作,某县应急局\n"
     assert gone(plain) == {}
+
+
+# -- issue 14, third round: related lists with teasers and counts (made-up headlines) ------------
+
+
+def test_related_headlines_with_their_teasers_and_counts_go_with_the_source_above() -> None:
+    page = (
+        BODY + "来源：某某新闻网\n相关推荐\n-\n"
+        "某区举办社区运动会\n某区举办社区运动会 本周六，某区在体育中心举办社区运动会。 共有二十支队伍…\n"
+        "2023-05-120 15 0 -\n"
+        "某镇新建三座便民桥\n某镇新建三座便民桥 为方便群众出行，某镇在汛期前完成\n"
+    )
+    lost = gone(page)
+    assert "来源：某某新闻网" in lost and "2023-05-120 15 0 -" in lost
+    assert "某区举办社区运动会" in lost and "某镇新建三座便民桥" in lost
+    assert "一、主要工作" not in lost
+
+
+def test_prose_after_a_related_heading_that_is_no_teaser_stays() -> None:
+    page = BODY + "相关推荐\n某区举办社区运动会\n下一步，街道将继续推进老旧小区改造，确保年底前全面完工。\n"
+    assert "下一步，街道将继续推进老旧小区改造，确保年底前全面完工。" not in gone(page)
+
+
+# -- a catalogue record and a document site's id and size (made-up values) -------------------
+
+
+def test_a_catalogue_record_at_the_top_goes() -> None:
+    record = ["统一编号：2023000123", "出版日期：2021/06", "编者：某某县统计局", "页数：88", "装订：平装"]
+    lost = gone("\n".join(record) + "\n\n" + BODY)
+    assert set(record) <= set(lost) and "一、主要工作" not in lost
+
+
+def test_a_reports_own_cover_fields_stay() -> None:
+    cover = ["编制单位：某某县财政局", "编制日期：二〇二三年一月", "联系人：王某", "联系电话：请见附件"]
+    assert not set(cover) & set(gone("\n".join(cover) + "\n\n" + BODY))
+
+
+def test_a_file_id_and_a_size_with_decimals_go_but_a_spec_stays() -> None:
+    lost = gone("某镇工作总结\n\nID:20231234\n\n大小:52.75 KB\n\n" + BODY + "内存：8GB\n")
+    assert "ID:20231234" in lost and "大小:52.75 KB" in lost and "内存：8GB" not in lost
+
+
+# -- lines in Latin script among the chrome at the head of a Chinese page (made-up wording) ------
+
+
+def test_a_viewers_announcement_in_english_at_the_head_goes() -> None:
+    head = ["All-New Reader", "We are glad to share a faster reader with you.", "Maybe later"]
+    page = "\n".join([*head, "Like", "Share", "Download", "", "某镇2023年工作总结", "", BODY])
+    lost = gone(page)
+    assert set(head) <= set(lost) and "某镇2023年工作总结" not in lost
+
+
+def test_an_english_title_under_the_chinese_one_stays() -> None:
+    head = "首页 > 政务公开 > 工作报告\n发布时间：2023-01-05 浏览次数：12\n"
+    page = head + "某镇2023年工作总结\nWork Summary 2023\n" + BODY
+    assert "Work Summary 2023" not in gone(page)
+
+
+# -- the leads of the pieces of a compilation page (made-up titles) -------------------------------
+
+
+def test_the_leads_of_a_compilation_page_go() -> None:
+    page = (
+        "社区工作总结（精选3篇）\n\n第一篇：某社区上半年工作总结\n\n" + BODY + "\n某社区工作总结范文2\n\n" + BODY
+    )
+    lost = gone(page)
+    assert "第一篇：某社区上半年工作总结" in lost and "某社区工作总结范文2" in lost
+    assert "一、主要工作" not in lost
+
+
+def test_a_tagged_piece_number_stays_in_its_title() -> None:
+    # one labeller calls 【第二篇】 chrome, another the title with it content: content wins
+    assert kept("某社区工作总结【第二篇】\n" + BODY).startswith("某社区工作总结【第二篇】\n")
+
+
+def test_the_part_headings_of_a_plan_stay() -> None:
+    page = "第一篇 发展基础\n" + BODY + "第二篇 总体要求\n" + BODY
+    assert not {"第一篇 发展基础", "第二篇 总体要求"} & set(gone(page))
+
+
+# -- Taiwan and Hong Kong skip links, access keys, letter-spaced catalogue fields (made-up values) --
+
+
+def test_skip_links_access_keys_and_a_view_count_go() -> None:
+    page = "按Enter到主內容區\n:::\n:::\n\n某鎮公所辦理道路修繕。\n點閱率:57\n\n" + BODY + "\n回頁首"
+    lost = gone(page)
+    assert {"按Enter到主內容區", ":::", "點閱率:57", "回頁首"} <= set(lost)
+
+
+def test_a_letter_spaced_catalogue_field_without_a_colon_goes_but_a_spaced_heading_stays() -> None:
+    page = "索 引 号 0012345/2023-00012 公开方式 主动公开\n组配分类 政府信息公开年报\n\n工 作 总 结\n" + BODY
+    lost = gone(page)
+    assert "索 引 号 0012345/2023-00012 公开方式 主动公开" in lost and "组配分类 政府信息公开年报" in lost
+    assert "工 作 总 结" not in lost
+
+
+# -- an essay site's lead-in sentence, in either script (our own wording) ------------------------
+
+
+def test_an_essay_sites_lead_in_sentence_is_cut_and_the_question_before_it_stays() -> None:
+    intro = "工作总结是对一段时间工作的回顾。怎样写好一篇总结呢？下面是小编为大家收集整理的社区工作总结，仅供参考。"
+    out = kept("社区工作总结\n\n" + intro + "\n\n" + BODY)
+    assert "小编" not in out and "怎样写好一篇总结呢？" in out and "新建口袋公园3个" in out
+
+
+def test_a_lead_in_in_traditional_script_and_a_preface_of_a_site_go() -> None:
+    out = kept("前言：本網精心挑選了社區工作總結範文供你參考，歡迎閱讀。\n以下是一篇社區工作範文，僅供參考。\n" + BODY)
+    assert "前言" not in out and "範文" not in out and "新建口袋公园3个" in out
+
+
+def test_a_reports_own_for_reference_sentence_stays() -> None:
+    line = "以下是根据调查整理的数据，供各位代表参考。"
+    assert line in kept(BODY + line + "\n")
+
+
+# -- reseller tags, reading-time notes, CMS dates in bullets (made-up sites and dates) ---------------
+
+
+def test_a_reseller_tag_and_a_reading_time_note_go() -> None:
+    note = "admin 分享 加入收藏 共计5210个字，预计阅读时长18分钟。"
+    lost = gone("某镇工作报告\n\n【www.fw-demo.com--报告】\n\n" + note + "\n\n" + BODY)
+    assert "【www.fw-demo.com--报告】" in lost
+    assert note in lost and "某镇工作报告" not in lost
+
+
+def test_a_cms_date_in_a_bullet_at_the_top_and_a_roc_date_field_under_a_skip_link_go() -> None:
+    lost = gone("某縣政府施政報告\n\n  • 2022-05-06\n" + BODY)
+    assert "• 2022-05-06" in lost and "某縣政府施政報告" not in lost
+    lost = gone("跳到主要內容區塊\n  • 日期:110-03-02\n\n" + BODY)
+    assert "• 日期:110-03-02" in lost
+
+
+def test_a_date_written_by_a_person_stays() -> None:
+    assert "2022年5月6日" not in gone("某镇工作报告\n2022年5月6日\n" + BODY)
+
+
+# -- viewer page labels, bare site addresses, date fields with buttons (made-up sites) -----------
+
+
+def test_a_viewer_page_label_and_a_bare_site_address_at_the_top_go() -> None:
+    lost = gone("demo-reader.com\n某镇工作总结\n\nRead Text Version\nP:05\n\n" + BODY)
+    assert "demo-reader.com" in lost and "P:05" in lost and "某镇工作总结" not in lost
+
+
+def test_a_site_address_inside_the_report_stays() -> None:
+    page = BODY + "详细内容请见网站：\nwww.example.gov.cn\n具体办法另行通知。\n"
+    assert "www.example.gov.cn" not in gone(page)
+
+
+def test_a_date_field_followed_by_site_buttons_at_the_top_goes() -> None:
+    lost = gone("某县年鉴\n\n时间:2022-03-04 年鉴资料 版权反馈\n" + BODY)
+    assert "时间:2022-03-04 年鉴资料 版权反馈" in lost
+
+
+# -- bars at the edges, a site banner, paywall notes (made-up sites) -------------------------------
+
+
+def test_bars_at_the_edges_a_category_chip_and_a_site_banner_go() -> None:
+    lost = gone("|\n" + BODY + "|\n")
+    assert "|" in lost and "一、主要工作" not in lost
+    lost = gone("DEMOFW.COM —— 专注公文写作\n\n某镇工作报告\n\n| 报告 |\n\n" + BODY)
+    assert "DEMOFW.COM —— 专注公文写作" in lost and "| 报告 |" in lost and "某镇工作报告" not in lost
+
+
+def test_bars_and_cells_of_a_flattened_table_stay() -> None:
+    table = "表1 主要指标\n|\n单位：亿元\n|\n指标\n|\n绝对数\n|\n"
+    assert not gone(table + BODY)
+
+
+def test_paywall_notes_go() -> None:
+    lost = gone(BODY + "……（某某网省略1024字，正式会员可完整阅读）……\n（阅读全部图文内容，您需要先登录！）\n")
+    assert len(lost) == 2 and "一、主要工作" not in lost
+
+
+# -- catalogue-table rows, glued breadcrumbs, browser advice, page permalinks (made-up values) ----
+
+
+def test_rows_of_page_fields_and_a_glued_breadcrumb_go() -> None:
+    head = ["首页总结工作总结", "索引号: 0012/2023-001 组配分类: 规范性文件", "信息分类: 通知   发布机构: 某县办公室",
+            "废止时间: 2025-01-23 名称: 某县工作规则"]
+    lost = gone("\n".join(head) + "\n\n" + BODY)
+    assert set(head) <= set(lost) and "一、主要工作" not in lost
+
+
+def test_a_meeting_notices_time_and_place_stay() -> None:
+    for line in ("会议时间：2023年5月6日 会议地点：县政府三楼会议室", "时间：2023-05-06 地点：县会议中心"):
+        assert line not in gone("关于召开工作会议的通知\n" + line + "\n" + BODY)
+
+
+def test_browser_advice_a_reading_note_and_the_pages_own_record_at_the_foot_go() -> None:
+    page = (
+        "您的瀏覽器不支援JavaScript功能,若網頁功能無法正常使用時,請開啟瀏覽器JavaScript狀態\n本篇文章320字，读完约1分钟\n"
+        + BODY + "来源:某某新闻\n标题:某街道开展环境整治\n地址:http://www.example.com/news/123.html\n"
+    )
+    lost = gone(page)
+    assert len(lost) == 5 and "一、主要工作" not in lost
+
+
+def test_a_contact_block_at_the_foot_stays() -> None:
+    block = ["联系人：王某", "联系电话：0551-1234567", "网址：http://www.example.gov.cn"]
+    assert not set(block) & set(gone(BODY + "\n".join(block) + "\n"))
+
+
+# -- a two-line headline under the top chrome, a meeting's date field (made-up council) ------------
+
+
+def test_a_two_line_headline_between_a_skip_link_and_the_page_date_stays_but_a_site_name_goes() -> None:
+    page = "跳至主要内容\n\n某某网\n\n区议会大会的会议记录\n\n某区区议会第五次会议\n\n发布日期: 2021-06-13\n\n" + BODY
+    lost = gone(page)
+    assert "区议会大会的会议记录" not in lost and "某区区议会第五次会议" not in lost
+    assert "跳至主要内容" in lost
+
+
+def test_a_meetings_date_field_above_its_time_and_place_stays() -> None:
+    fields = "日期: 2021-06-13\n(星期四)\n时间: 上午9时30分\n地点: 某区政府合署会议室\n\n"
+    page = "跳至主要内容\n\n某区区议会第五次会议\n\n" + fields + BODY
+    assert "日期: 2021-06-13" not in gone(page)
+
+
+def test_the_value_row_under_a_page_field_tables_header_goes_but_a_data_table_stays() -> None:
+    page = "索引号 | 公开方式 | 发布机构 |\n0012345/2023-00012 | 主动公开 | 某镇人民政府 |\n" + BODY
+    assert "0012345/2023-00012 | 主动公开 | 某镇人民政府 |" in gone(page)
+    table = "指标 | 2022年 | 2023年 |\n生产总值 | 12.1 | 13.0 |\n"
+    assert not gone(BODY + table)
+
+
+def test_a_townships_profile_of_counts_at_the_top_stays() -> None:
+    profile = ["总人口：35000", "户数：12000", "行政村：15", "耕地：8000"]
+    assert not set(profile) & set(gone("\n".join(profile) + "\n\n" + BODY))
+
+
+# -- Taiwan portal furniture, browser advice, scraper stamps, essay-site picks (made-up values) ----
+
+
+def test_taiwan_portal_furniture_goes() -> None:
+    page = (
+        "跳到主要內容區塊\n\n選單開關\n\n:::\n\n最新消息\n\n列印[另開新視窗]\n\n某鎮公所道路修繕公告\n\n"
+        "日期:112-05-06    資料來源:建設課\n\n" + BODY + "\n上版日期:112-05-06\n\nclose"
+    )
+    lost = gone(page)
+    for line in ("選單開關", "列印[另開新視窗]", "日期:112-05-06    資料來源:建設課", "上版日期:112-05-06", "close"):
+        assert line in lost, line
+    assert "某鎮公所道路修繕公告" not in lost
+
+
+def test_browser_advice_a_scraper_stamp_repeated_advert_labels_and_a_sites_pick_go() -> None:
+    page = (
+        " date 2024-02-03 為達最佳瀏覽效果，建議使用 Chrome 或 Firefox 瀏覽器。\n\n欢迎访问某某网,线上期刊服务咨询\n\n"
+        "在寻找灵感吗?某某网为您精选了6篇社区工作总结,欢迎您的阅读与分享!\n\n" + BODY + "\n廣告 廣告\n"
+    )
+    out = kept(page)
+    assert "瀏覽效果" not in out and "欢迎访问" not in out and "为您精选" not in out and "廣告" not in out
+    assert "新建口袋公园3个" in out
+
+
+def test_a_title_said_twice_stays() -> None:
+    assert "工作总结 工作总结" not in gone("工作总结 工作总结\n" + BODY)
+
+
+def test_an_editors_lead_in_that_closes_with_hope_this_helps_is_cut() -> None:
+    text = "年终总结是对一年工作的回顾。本栏目,小编为大家收集整理了数篇年终工作总结,希望为您带来帮助!\n" + BODY
+    out = kept(text)
+    assert "小编" not in out and "年终总结是对一年工作的回顾。" in out
+
+
+def test_a_long_field_between_page_fields_and_an_e_paper_slug_go() -> None:
+    head = ["发布机构: 某镇 成文日期: 2021-03-11 发布日期: 2021-03-15",
+            "标题: 某镇人民政府关于印发《某镇第十一届村民委员会换届选举工作方案》的通知", "主题分类: 人事工作 有效性:"]
+    lost = gone("\n".join(head) + "\n\n" + BODY)
+    assert set(head) <= set(lost)
+    lost = gone("第一版:要闻版总第4492期 >2024-01-22编印\n\n某县人大会议开幕\n\n" + BODY)
+    assert "第一版:要闻版总第4492期 >2024-01-22编印" in lost and "某县人大会议开幕" not in lost

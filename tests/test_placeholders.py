@@ -314,3 +314,25 @@ def test_rules_between_paragraphs_and_ticked_check_lists_are_not_cells() -> None
     assert _runs(essay) == []
     checks = "项目\n道路\n√\n×\n绿化\n√\n×\n照明\n×\n√\n"
     assert _runs(checks) == []
+
+
+# -- issue 14, third round: stars in a document that also reads as Markdown (our own sentences) --
+
+_MARKDOWN_LIKE = "**一、工作回顾**\n\n"  # a Markdown heading elsewhere in the document
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the stars on the line do not pair as Markdown: each run stands for a name
+        ("今年春季，**市文旅局与**乡政府联合举办“寻味**，乐游山乡”活动。", ["**", "**", "**"]),
+        ("**年以来，**镇党委带领群众攻坚克难。", ["**", "**"]),
+        ("东西(**)产业园一期开工。", ["**"]),
+        ("会议上  **镇镇长***  各位代表：", ["**", "***"]),  # runs of two lengths do not pair
+        # they pair: Markdown emphasis, no placeholder
+        ("**县委工作部署**：全面推进。", []),
+        ("**二、主要做法**", []),
+    ],
+)
+def test_stars_before_a_place_or_year_word_in_a_markdown_like_document(line: str, expected: list[str]) -> None:
+    assert _runs(_MARKDOWN_LIKE + line) == expected

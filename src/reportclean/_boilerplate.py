@@ -49,7 +49,7 @@ from ._bpinline import may_go_whole as _may_go_whole
 from ._bpinline import segments as _segments
 from ._bpinline import stable_cuts as _stable_cuts
 from ._bplines import Lines, emit, encoded_tail, is_blank, page_numbers, page_pattern, repeated_lines, running_headers
-from ._bptext import HEADING, TERMINATORS, Scanner, fold, forms, trie, variants
+from ._bptext import HEADING, TERMINATORS, Scanner, both_scripts, fold, forms, trie, variants
 from ._chrome import BoilerplateSettings, ChromeRules, ChromeScan, builtin_chrome_lexicons, chrome_lines
 from ._config import Config
 from ._edits import Context, Edit, Flag, Proposal, Step, StepFn
@@ -95,10 +95,10 @@ class _Rules:
                 strong = _field(lx, row, "weight", "strong") != "weak"
                 marker = _Marker(family, strong, _field(lx, row, "note", lx.name))
                 if lx.columns[0] == "pattern":
-                    compiled = re.compile(key)
-                    for anchor in _field(lx, row, "anchors", "").split("|"):
-                        if anchor:
-                            self.anchors.setdefault(_fold(anchor), []).append((compiled, key, marker))
+                    compiled = re.compile(both_scripts(key))  # (a Taiwan or Hong Kong page: 顯示的是…)
+                    anchors = [a for a in _field(lx, row, "anchors", "").split("|") if a]
+                    for anchor in dict.fromkeys([*anchors, *variants(anchors, by_character=True)]):
+                        self.anchors.setdefault(_fold(anchor), []).append((compiled, key, marker))
                 elif lx.columns[0] == "word":
                     titles.add(key)
                 elif family == "line":

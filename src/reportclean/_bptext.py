@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from typing import Any
 
-__all__ = ["HEADING", "TERMINATORS", "Scanner", "fold", "forms", "trie", "variants"]
+__all__ = ["HEADING", "TERMINATORS", "Scanner", "both_scripts", "fold", "forms", "trie", "variants"]
 
 # Full-width ASCII to ASCII, ideographic space to space: one character to one.
 _FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
@@ -171,6 +171,42 @@ def variants(phrases: Iterable[str], by_character: bool = False) -> dict[str, st
 
 
 _MAX_SPELLINGS = 16  # character-by-character spellings of one phrase, at most
+
+
+def both_scripts(pattern: str) -> str:
+    """A regex of a lexicon, written in simplified script, that matches the traditional spellings
+    too: each hanzi that has traditional forms becomes a class of them (显 -> [显顯]; inside a
+    class its forms join it). Escapes and everything but hanzi stay as written.
+
+    >>> both_scripts("显示的是[^\\n]{1,20}的文章")
+    '[显顯]示的是[^\\n]{1,20}的文章'
+    >>> both_scripts("字[体号]")
+    '字[体體号號]'
+    """
+    forms_of = _traditional_forms()
+    out: list[str] = []
+    in_class = escaped = False
+    for c in pattern:
+        if escaped:
+            out.append(c)
+            escaped = False
+            continue
+        if c == "\\":
+            escaped = True
+            out.append(c)
+            continue
+        if c == "[" and not in_class:
+            in_class = True
+        elif c == "]" and in_class:
+            in_class = False
+        extra = "".join(t for t in forms_of.get(c, ()) if t != c)
+        if not extra:
+            out.append(c)
+        elif in_class:
+            out.append(c + extra)
+        else:
+            out.append(f"[{c}{extra}]")
+    return "".join(out)
 
 
 @cache

@@ -133,12 +133,22 @@ def _rx() -> _Rx:
     _TRIGGERS = (
         *((c, re.compile(re.escape(c))) for c in ">»|＞｜"),
         ("_第", re.compile("_第")),
+        *((c, re.compile(re.escape(c) + r"(?=[ \t]?\d{4}-\d{1,2}-\d{1,2})")) for c in ":："),
+        *((d, re.compile(r"(?m)" + re.escape(d) + r"(?<=^" + re.escape(d) + r")\s?:\s?\d{1,4}\s*$")) for d in "Pp"),
+        *(
+            (t, re.compile(re.escape(t) + r"(?:/?[ \t]*$|[ \t]*(?:—|-|\|))", re.MULTILINE))
+            for t in (".com", ".net", ".cn", ".tw", ".hk", ".COM", ".NET", ".CN")
+        ),
+        ("•", re.compile(r"•[ \t]*\d{4}-\d{1,2}-\d{1,2}[ \t]*$", re.MULTILINE)),
+        *((d, re.compile(d + r"[ \t]?[:：][ \t]?\d{4}")) for d in ("ID", "id", "Id")),
         *((b, re.compile(b + rf"(?:(?<=\d[kKmMgG]{b})|(?<=\d [kKmMgG]{b}))")) for b in "bB"),
         (":", re.compile(r":(?<=\d:)\d\d")),
         ("时", re.compile(r"时(?<=\d时)\d{1,2}分")),
         (".", re.compile(r"\.(?=(?:png|jpe?g|gif)\b)", re.IGNORECASE)),  # a picture's file name
         *((x, re.compile(x)) for x in ("mage", "anner", "hoto")),  # image, banner, photo in either case
         (" ", re.compile(r" (?<=[\u3400-\u9fff] )[\u3400-\u9fff](?: [\u3400-\u9fff])?\s*[:：]")),
+        # a letter-spaced field name that opens a line with no colon (索 引 号 1133…/2024-1 公开方式 …)
+        (" ", re.compile(r" (?<=^[\u3400-\u9fff] )[\u3400-\u9fff] [\u3400-\u9fff] ?[0-9A-Za-z]", re.MULTILINE)),
     )
     return _Rx(
         _NOT_RESIDUE,
@@ -152,11 +162,42 @@ def _rx() -> _Rx:
 
 
 _TIME = re.compile(r"\d{1,2}:\d{2}")
+#: A field name and its colon inside a line (信息分类: 通知   发布机构: …).
+_FIELD_TOKEN = re.compile(r"(?:^|(?<=\s))([\u3400-\u9fff]{2,6})\s?:")
+#: A CMS date right after a field's colon (废止时间: 2020-01-23).
+_ISO_AFTER_FIELD = re.compile(r":\s?(?:\d{4}|\d{2,3})-\d{1,2}-\d{1,2}")  # (or a Republic-of-China date, 113-04-10)
+_FIELDS_LINE = 100  # a row of page fields is at most this long
+#: Fields of an event's notice, never of a page (时间：2023-05-06 地点：县会议中心).
+_EVENT_FIELD = re.compile(r"(?:地点|地點|会议|會議|主持|参加|參加|议题|議題)\s?[:：]")
+_GLUED_CRUMB = 24  # a breadcrumb whose separators were lost is at most this long
+#: A line led by a letter-spaced name of three characters and a code (索 引 号 1133…).
+_SPACED_LEAD = re.compile(r"[\u3400-\u9fff] [\u3400-\u9fff] [\u3400-\u9fff] ?[0-9a-z]")
+#: A CMS date in a bullet, alone on its line (• 2021-11-13; a person writes 2021年11月13日).
+_BULLET_DATE = re.compile(r"[•·▪][ \t]*\d{4}-\d{1,2}-\d{1,2}")
+#: A field name and its colon opening a line (标题: …).
+_FIELD_START = re.compile(r"[\u3400-\u9fff]{2,6}\s?:\s?\S")
+#: An e-paper's page slug: the page, its section and the issue number (第一版:要闻版总第4492期).
+_PAPER_SLUG = re.compile(r"第[一二三四五六七八九十\d]{1,3}版\s?:\s?\S{1,10}?版\s?总第\s?\d{1,6}\s?期")
+#: A flipbook viewer's page label (P:03), folded to lower case.
+_VIEWER_PAGE = re.compile(r"p\s?:\s?\d{1,4}")
+#: A site's address alone (teensexonline.com, www.example.gov.cn), folded to lower case.
+_BARE_DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?[a-z0-9-]{2,40}(?:\.[a-z0-9-]{2,20})*\.(?:com|net|org|cn|tw|hk|mo|cc|info)/?")
+#: A site's address and its slogan (某某.com —— 专注公文写作), folded to lower case.
+_DOMAIN_BANNER = re.compile(
+    r"(?:www\.)?[a-z0-9-]{2,40}(?:\.[a-z0-9-]{2,20})*\.(?:com|net|org|cn|tw|hk|cc)\s*(?:—{1,2}|-{1,2}|\|)\s*[^。，,；;！？!?]{1,24}"
+)
+#: A bar alone or a category chip between bars (| 报告 |).
+_BAR_CHIP = re.compile(r"[|｜]\s*[\u3400-\u9fff]{1,6}\s*[|｜]")
+_TOP_BARS = 20  # lines near the top looked at for other bars
+#: The access-key anchor of Taiwan government sites, alone on its line.
+_ACCESS_KEY = re.compile(r"\s*:::\s*")
 #: Tag fields a page prints over its article (a paper's 关键词 is the paper's own: not here).
 _TAG_FIELDS = frozenset({"标签", "tag", "tags"})
 _LEAD = re.compile(r"[\s\-•·*▪◆●○■□>※]*")
 _MARKS = re.compile(r"[\s*×xX□○]+")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+#: A date of the Republic of China calendar as a CMS prints it (97-12-13, 112/05/04).
+_ROC_DATE = re.compile(r"\d{2,3}([-/.])\d{1,2}\1\d{1,2}")
 _DIGIT = re.compile(r"\d")
 _TAB = re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|txt|wps)_第\s?\d{1,4}\s?页\s*$")
 # A page tab without a file extension (标题_第3页): chrome only when the text holds two or more
@@ -166,7 +207,10 @@ _BARE_TAB = re.compile(r"_第\s?(\d{1,4})\s?页\s*$")
 _TITLE_BAR = re.compile(r"(?:\s[-–—|｜－]\s*|_)([^-–—|｜－_\s]{1,15})$")
 # the alternative text of the site's logo, left where the picture stood (site logo: www.某某.com)
 _LOGO_ALT = re.compile(r"(?:site\s+)?logo\s*[:：]\s*\S{0,40}$", re.IGNORECASE)
-_SIZE = re.compile(r"[\s\-•·*]*\d{1,5}(?:\.\d{1,2})?\s?[kmg]b\s*$")
+# (a size after a label, 大小:61.50 kb, only with the decimals a site prints: 内存:8gb is a spec)
+_SIZE = re.compile(r"[\s\-•·*]*(?:[^\s:\d]{1,6}\s?:\s?\d{1,5}\.\d{1,2}|\d{1,5}(?:\.\d{1,2})?)\s?[kmg]b\s*$")
+#: A document site's id for the file (id:10590117, 文档id：…), alone on its line.
+_DOC_ID = re.compile(r"[\s\-•·*]*[\u3400-\u9fff]{0,4}id\s?:\s?\d{4,12}\s*$")
 # A CMS time stamp: an ISO-like date with a time to the second and nothing else (a news dateline
 # without seconds stays).
 # A date written by a CMS with a time and nothing else: a time to the second, or a zero-padded month or
@@ -266,7 +310,7 @@ def _view(line: str, hits: list[_Hit], rules: ChromeRules) -> tuple[str, list[_H
     """The line folded, and its hits; a letter-spaced table line (索 引 号: | … |) without the
     spaces between hanzi."""
     line = fold(line)
-    if (":" in line or "|" in line) and _rx().SPACED.search(line):
+    if (":" in line or "|" in line or _SPACED_LEAD.match(line)) and _rx().SPACED.search(line):
         line = _rx().SPACED.sub("", line)
         return line, _line_hits(line, rules).get(0, [])
     return line, hits
@@ -342,6 +386,10 @@ def classify(
         rest = line[first[1] :].strip(" :")
         if term.cls == "nav" and (not rest or line[first[1]] in " :>|/»›"):
             return "chrome-nav", f"breadcrumb led by {term.term}"
+        glued = header and len(s) <= _GLUED_CRUMB and not any(c in s for c in "，,、")
+        if term.cls == "nav" and glued and _nested(rest):
+            # a path of nested sections repeats their words (总结 > 社区工作总结); 首页改版工作 stays
+            return "chrome-nav", f"breadcrumb led by {term.term}, its separators lost (首页总结工作总结)"
         # a field's value has no clause marks; a toolbar link may lead a list (tag: a, b, c);
         # the term stands alone as a token (无障碍设施改造 and TOP10企业 are not buttons)
         listed = term.cls in ("toolbar", "related") or not any(c in rest for c in "，,、")
@@ -355,6 +403,12 @@ def classify(
     labels = {h[2].term for h in hits if h[2].cls == "label"}
     if len(labels) >= 3 or (len(labels) >= 2 and any(h[2].strong for h in hits if h[2].cls == "label")):
         return "chrome-metadata", "page metadata fields: " + ", ".join(sorted(labels)[:4])
+    fields = _FIELD_TOKEN.findall(s)
+    if len(fields) >= 2 and len(s) <= _FIELDS_LINE and not _EVENT_FIELD.search(s) and (
+        any(h[2].strong for h in hits if h[2].cls == "label") or _ISO_AFTER_FIELD.search(s)
+    ):
+        # 信息分类: 通知   发布机构: 某某办公室; 废止时间: 2020-01-23 名称: …: a row of a catalogue table
+        return "chrome-metadata", "a row of page fields: " + ", ".join(fields[:4])
     items = _ITEMS.findall(s)
     navs = len(_NAV_SEP.findall(s))
     if navs >= 2 and all(len(x) <= 20 for x in items) and (header or any(h[2].cls == "nav" for h in hits)):
@@ -379,6 +433,20 @@ def classify(
         return "chrome-docsite", "document-site page tab"
     if _SIZE.match(s):
         return "chrome-docsite", "document-site file size"
+    if near_top and _BULLET_DATE.fullmatch(s):
+        return "chrome-metadata", "a CMS date in a bullet at the top of the page (• 2021-11-13)"
+    if _repeated_tokens(s):
+        return "chrome-docsite", "the same captions over and over (清沟照片 清沟照片 清沟影像 清沟影像, 广告 广告)"
+    if _PAPER_SLUG.match(s):
+        return "chrome-nav", "an e-paper's page slug (第一版:要闻版 总第4492期)"
+    if _VIEWER_PAGE.fullmatch(s):
+        return "chrome-docsite", "a page label of a flipbook viewer (p:03)"
+    if (header or footer) and _BARE_DOMAIN.fullmatch(s):
+        return "chrome-docsite", "a site's address alone at the edge of the page"
+    if header and _DOMAIN_BANNER.fullmatch(s):
+        return "chrome-docsite", "a site's address and slogan at the top of the page"
+    if _DOC_ID.match(s):
+        return "chrome-docsite", "document-site file id"
     if _STAMP.match(s):
         return "chrome-metadata", "a publication time stamp"
     if _IMAGE.fullmatch(s):
@@ -393,6 +461,16 @@ def classify(
         dated = [h for h in hits if h[2].cls == "label" and h[2].strong and _DATE_AT.match(line, h[1])]
         if dated:
             return "chrome-metadata", f"{dated[0][2].term} with a date"
+        opening = hits[0] if hits and hits[0][0] == start else None
+        if (
+            near_top
+            and opening is not None
+            and opening[2].cls == "label"
+            and _DATE_AT.match(line, opening[1])
+            and any(h[2].strong and h[2].cls in ("toolbar", "related") for h in hits)
+        ):
+            # 时间:2023-08-11 某栏目 版权反馈: a date field with the site's buttons after it
+            return "chrome-metadata", f"{opening[2].term} with a date and site buttons at the top"
     if (header or footer) and links and not labels and _residue(line, hits) == 0:
         # at the edges of the page a lone weak term is a button too (关闭, 广告, 分享)
         return "chrome-toolbar", "site buttons at the edge of the page: " + ", ".join(sorted(distinct)[:4])
@@ -414,6 +492,35 @@ def classify(
             # 时间:2023-02-24, 编辑:某某网2017-04-26: a byline with a CMS date
             return "chrome-metadata", f"{hits[0][2].term} field with a CMS date at the top"
     return None
+
+
+def _repeated_tokens(s: str) -> bool:
+    """A line of captions repeated (pictures' alternative texts, advert labels): four tokens or more
+    with at most half of them distinct, or two or three of one short word, with no clause mark.
+
+    >>> _repeated_tokens("清沟照片 清沟照片 清沟影像 清沟影像"), _repeated_tokens("广告 广告")
+    (True, True)
+    >>> _repeated_tokens("工作总结 工作总结"), _repeated_tokens("一是 二是 三是 四是")
+    (False, False)
+    """
+    if any(c in s for c in "，,。；;：:、"):
+        return False
+    tokens = s.split()
+    if len(tokens) >= 4:
+        return len(set(tokens)) * 2 <= len(tokens) and all(len(t) <= 8 for t in tokens)
+    return len(tokens) >= 2 and len(set(tokens)) == 1 and len(tokens[0]) <= 2
+
+
+def _nested(rest: str) -> bool:
+    """Whether a run of section names repeats a word of two characters (总结社区工作总结): the
+    path of nested sections a breadcrumb shows, its separators lost.
+
+    >>> _nested("总结社区工作总结"), _nested("改版工作")
+    (True, False)
+    """
+    hanzi = _rx().HANZI
+    pairs = [rest[i : i + 2] for i in range(len(rest) - 1) if hanzi.match(rest, i) and hanzi.match(rest, i + 1)]
+    return len(set(pairs)) < len(pairs)
 
 
 def _is_filler(line: str, titles: re.Pattern[str] | None, settings: BoilerplateSettings) -> bool:
@@ -480,6 +587,54 @@ _MENU_ITEM = 8  # a menu item is at most this long (HK/TW site menus: 施政報�
 _MAX_MENU = 12  # a menu between two chrome lines has at most this many items
 
 
+#: A field of a catalogue record: a short label (统一编号GPN, 作/编/译者, ISBN/ISSN), a colon and a
+#: short value with no clause mark.
+_FIELD_LINE = re.compile(
+    r"[•·\-*▪◆●]?\s*([^\s:：，。；、,;]{1,10})\s*[:：]\s*([^\s，。；、,;！？!?][^，。；、,;！？!?]{0,39})"
+)
+#: A machine-written value: a code, a slashed or dashed date, a bare count or a measure with a star.
+_MACHINE_VALUE = re.compile(
+    r"[A-Za-z]{0,4}[\d\-]{6,}[A-Za-z]?|\d{2,4}[/\-.]\d{1,2}(?:[/\-.]\d{1,2})?|\d{1,6}(?:\.\d+)?\s*\S{0,2}(?:\*\S{1,8})?"
+)
+#: A meeting's time or place field written out in words (时间: 上午9时30分, 地点: 新界某某会议室).
+_MEETING_FIELD = re.compile(r"(?:会议)?(?:时间|時間|地点|地點)\s?[:：]\s?[\u3400-\u9fff]")
+_HEAD_LINES = 40  # the head of a page, looked at for Latin lines among its chrome, at most
+_CLAUSE = "，。；！？"
+_LATIN_TEXT = re.compile(r"[A-Za-z]{2,}")
+
+
+def _latin_line(line: str) -> bool:
+    """A line in Latin script: no hanzi, a word of two letters or more, not too long."""
+    return 0 < len(line) <= 160 and _rx().HANZI.search(line) is None and _LATIN_TEXT.search(line) is not None
+
+
+def _chinese_page(text: str) -> bool:
+    """Whether the text is Chinese: hanzi are at least a third of its first 5,000 letters."""
+    head = text[:5000]
+    letters = sum(1 for c in head if c.isalpha())
+    return letters > 0 and len(_rx().HANZI.findall(head)) * 3 >= letters
+
+
+#: The lead of a piece on a compilation page, alone on its line: 篇一：题目, 篇1, 题目范文2 (told by the form);
+#: 第一篇：题目 (group 1: told only on a page that shows it is a compilation).
+# (篇一：题目, 篇1 and 题目篇2 stay: the structure step reads them to know a page of several pieces,
+# whose title is no single report's; they can go once it reads them among the removals)
+_PIECE_LEAD = re.compile(
+    r"(?m)^[ \t\u3000]*(?:[^\n。；;！？!?，,]{2,40}?[范範]文\d{1,2}"
+    r"|(第[一二三四五六七八九十]{1,3}篇)[:：][^\n。；;！？!?]{0,40})[ \t\u3000]*$"
+)
+#: A compilation page's title tag: （精选多篇）, （汇总4篇）, (通用10篇).
+_COMPILED_TAG = re.compile(
+    r"[(（](?:精[选選]|[汇彙]总|通用|[优優][选選]|精[编編])?[0-9一二三四五六七八九十多]{1,3}篇[)）]"
+)
+#: The address of the page itself (a contact block gives a home page, not this).
+_PERMALINK = re.compile(r"https?://\S+/\S+\.(?:s?html?|php|aspx?|jsp)\b")
+#: A code or a slashed or dashed date: what a catalogue prints and a township's profile does not
+#: (总人口：35000 is a count of the report's own).
+_CODE_VALUE = re.compile(r"[A-Za-z]{0,4}[\d\-]{6,}[A-Za-z]?|\d{2,4}[/\-.]\d{1,2}(?:[/\-.]\d{1,2})?")
+_MIN_FIELDS = 4
+_MAX_FIELDS = 20
+
 _WINDOW = 30  # lines around a chrome line that its revise pass may reach (a menu of _MAX_MENU with gaps)
 
 
@@ -534,6 +689,11 @@ class ChromeScan:
             i -= 1
         self.verdicts: dict[int, tuple[str, str]] = {}
         self._edges(text, top, candidates)
+        self._field_runs(text)
+        if "|" in text or "｜" in text:
+            self._edge_bars(text)
+        if "篇" in text or "范文" in text or "範文" in text:
+            self._compilation(text)
         self.related: set[int] = set()  # starts of chrome lines led by a related-links heading
         self.views: dict[int, tuple[str, list[_Hit]]] = {}
         self._hits, self._rules, self._candidates = hits, rules, candidates
@@ -566,6 +726,189 @@ class ChromeScan:
                     ui.append(i)
         if ui:
             self._latin_runs(ui)
+        self._meeting_fields(text)
+        self._fields_between(text)
+        if ":::" in text:
+            self._access_keys(text)
+        if "|" in text:
+            self._table_values(text)
+        if self.verdicts:
+            self._latin_head(text)
+
+    def _table_values(self, text: str) -> None:
+        """The row of values under the header row of a page-field table (``索引号 | 公开方式 | 发布机构 |``
+        / ``1162…/2010-00023 | 主动公开 | 某镇人民政府 |``): the next line, with as many cells and no
+        clause mark, goes with its header."""
+        for i, (rule, _) in list(self.verdicts.items()):
+            if rule != "chrome-metadata":
+                continue
+            header = text[slice(*self.span(i))]
+            cells = header.count("|")
+            if cells < 2:
+                continue
+            for j in range(i + 1, min(i + 3, len(self.starts))):
+                row = text[slice(*self.span(j))].strip()
+                if not row:
+                    continue
+                plain = not any(c in row for c in TERMINATORS + "，,")
+                if row.count("|") == cells and plain and j not in self.verdicts:
+                    self.verdicts[j] = ("chrome-metadata", "the row of values under a page-field table's header")
+                break
+
+    def _access_keys(self, text: str) -> None:
+        """The access-key anchor of Taiwan government sites (``:::``) goes when the nearest line
+        above or below it is chrome (a skip link, a menu toggle, another anchor); elsewhere a
+        line of marks stays."""
+        keys = [i for i in range(len(self.starts)) if _ACCESS_KEY.fullmatch(text[slice(*self.span(i))])]
+        for _ in range(2):  # (two anchors in a row: the second vouched for by the first)
+            for i in keys:
+                if i in self.verdicts:
+                    continue
+                near = [self._nearest(text, i, step) for step in (-1, 1)]
+                if any(j is not None and j in self.verdicts for j in near):
+                    self.verdicts[i] = ("chrome-toolbar", "the access-key anchor of a Taiwan government site (:::)")
+
+    def _nearest(self, text: str, i: int, step: int) -> int | None:
+        """The nearest non-blank line before (step -1) or after (step 1) line ``i``."""
+        j = i + step
+        while 0 <= j < len(self.starts):
+            if text[slice(*self.span(j))].strip():
+                return j
+            j += step
+        return None
+
+    def _fields_between(self, text: str) -> None:
+        """A field line with a long value (标题: 某镇关于印发《…》的通知) right between two lines of
+        page fields goes with them: a catalogue table's row, however long its value."""
+        for i in [i for i, v in self.verdicts.items() if v[0] == "chrome-metadata"]:
+            j = i + 1
+            if j + 1 >= len(self.starts) or j in self.verdicts:
+                continue
+            after = self.verdicts.get(j + 1)
+            line = text[slice(*self.span(j))].strip()
+            if (
+                after is not None
+                and after[0] == "chrome-metadata"
+                and len(line) <= _FIELDS_LINE + 20
+                and _FIELD_START.match(line)
+                and not any(c in line for c in TERMINATORS)
+            ):
+                self.verdicts[j] = ("chrome-metadata", "a field between two lines of page fields")
+
+    def _meeting_fields(self, text: str) -> None:
+        """A date field that heads a meeting's record stays: when one of the next three lines is a
+        time or place field written out in words (``日期: 2013-06-13`` / ``时间: 上午9时30分`` /
+        ``地点: 某某会议室``), the date is the meeting's, not the page's."""
+        for i, (rule, reason) in list(self.verdicts.items()):
+            if rule != "chrome-metadata" or "date" not in reason:
+                continue
+            seen = 0
+            for j in range(i + 1, len(self.starts)):
+                line = text[slice(*self.span(j))].strip()
+                if not line:
+                    continue
+                seen += 1
+                if seen > 3:
+                    break
+                if _MEETING_FIELD.match(line):
+                    del self.verdicts[i]
+                    break
+
+    def _latin_head(self, text: str) -> None:
+        """Lines in Latin script at the head of a Chinese page, among its chrome (a viewer's
+        announcement: ``Brand-New`` / ``We are proud to announce…`` / ``No, try later``): two or
+        more in a row, from the top of the text or touching a chrome line, before the first
+        Chinese sentence. A single Latin line (an English title under the Chinese one) stays."""
+        head: list[int] = []
+        for i in range(len(self.starts)):
+            line = text[slice(*self.span(i))].strip()
+            if not line:
+                continue
+            if len(head) >= _HEAD_LINES or (_rx().HANZI.search(line) and any(c in line for c in _CLAUSE)):
+                break
+            head.append(i)
+        if sum(i in self.verdicts for i in head) < 2 or not _chinese_page(text):
+            return
+        run: list[int] = []
+        for i in [*head, -1]:
+            line = text[slice(*self.span(i))].strip() if i >= 0 else ""
+            if i >= 0 and i not in self.verdicts and _latin_line(line):
+                run.append(i)
+                continue
+            if len(run) >= 2:
+                first = head.index(run[0])
+                touching = first == 0 or head[first - 1] in self.verdicts or (i >= 0 and i in self.verdicts)
+                if touching:
+                    why = "lines in Latin script among the chrome at the head of a Chinese page"
+                    for j in run:
+                        self.verdicts[j] = ("chrome-toolbar", why)
+            run = []
+
+    def _compilation(self, text: str) -> None:
+        """The lead of each piece on a page that compiles several (a 范文 site): ``题目范文1`` on a
+        line of its own, and ``第一篇：题目`` on a page that shows it
+        is a compilation (a tag such as ``（精选多篇）`` or the word 范文 near the top, or a
+        second such lead). A plan's part heading (``第一篇 发展基础``, no colon) stays."""
+        leads: list[tuple[int, bool]] = []  # line index, and whether the form tells it alone
+        for m in _PIECE_LEAD.finditer(text):
+            i = bisect_right(self.starts, m.start()) - 1
+            leads.append((i, m.group(1) is None))
+        if not leads:
+            return
+        top = text[:1000]
+        compiled = (
+            _COMPILED_TAG.search(text) is not None or "范文" in top or "範文" in top or len(leads) >= 2
+        )
+        for i, alone in leads:
+            if alone or compiled:
+                self.verdicts.setdefault(i, ("chrome-docsite", "the lead of one piece on a compilation page"))
+
+    def _edge_bars(self, text: str) -> None:
+        """A bar alone as the first or the last line of the text, and a category chip between bars
+        (``| 报告 |``) among the first lines when no other line near the top holds a bar (in a
+        flattened table, bars and short cells are content)."""
+        n = len(self.starts)
+        top = [i for i in range(min(n, 4 * _TOP_BARS)) if text[slice(*self.span(i))].strip()][:_TOP_BARS]
+        last = next((i for i in range(n - 1, -1, -1) if text[slice(*self.span(i))].strip()), None)
+        if not top or last is None:
+            return
+        lines = top
+        why = "a bar alone at the edge of the page"
+        for i in {top[0], last}:
+            if text[slice(*self.span(i))].strip() in ("|", "｜"):
+                self.verdicts.setdefault(i, ("chrome-nav", why))
+        barred = [i for i in top if any(c in text[slice(*self.span(i))] for c in "|｜")]
+        if len(barred) == 1 and barred[0] in lines[:6]:
+            line = text[slice(*self.span(barred[0]))].strip()
+            if _BAR_CHIP.fullmatch(line):
+                self.verdicts.setdefault(barred[0], ("chrome-nav", "a category chip between bars at the top"))
+
+    def _field_runs(self, text: str) -> None:
+        """A catalogue record at the top or the foot of the page (统一编号：…, 出版日期：2020/10,
+        页数：146, ISBN：…): at least ``_MIN_FIELDS`` lines in a row that are each a short label, a
+        colon and a short value, two or more of the values machine-written (a code of six digits
+        or more, a date with slashes or dashes, a bare count), one of them a code or such a date, and
+        nothing but blank lines between the run and the edge. A report's own cover (编制单位：某某局)
+        and a township's profile (总人口：35000 / 户数：12000 …) have no code."""
+        starts = self.starts
+        for order in (range(len(starts)), range(len(starts) - 1, -1, -1)):
+            run: list[int] = []
+            machine = coded = 0
+            for i in order:
+                line = text[slice(*self.span(i))].strip()
+                if not line:
+                    continue
+                m = _FIELD_LINE.fullmatch(line)
+                if m is None or len(run) >= _MAX_FIELDS:
+                    break
+                run.append(i)
+                machine += _MACHINE_VALUE.fullmatch(m.group(2)) is not None
+                coded += _CODE_VALUE.fullmatch(m.group(2)) is not None
+            permalink = any(_PERMALINK.search(text[slice(*self.span(i))]) for i in run)
+            if (len(run) >= _MIN_FIELDS and machine >= 2 and coded) or (len(run) >= 3 and permalink):
+                why = "a catalogue record of label: value fields at the edge"
+                for i in run:
+                    self.verdicts.setdefault(i, ("chrome-metadata", why))
 
     def _latin_runs(self, ui: list[int]) -> None:
         """Lines of nothing but interface words (``Like``, ``Share``, ``Read Text Version``) go when
@@ -685,7 +1028,9 @@ def chrome_lines(
             shape = scan.shapes[i] = (
                 field,
                 field and not value,
-                field and not _rx().HAN_WORD.search(value) and _YEAR.search(value) is not None,
+                field
+                and not _rx().HAN_WORD.search(value)
+                and (_YEAR.search(value) or _ROC_DATE.fullmatch(value)) is not None,
                 symbol,
                 field or symbol or _is_filler(text[s:e], titles, settings),
                 plain and len(stripped.strip("•·-*▪◆●>»› ")) <= _MENU_ITEM,  # a menu item (• 办公文档>)
@@ -844,11 +1189,51 @@ def _related_tail(rows: list[_Row], related: set[int], out: dict[int, tuple[int,
             continue
         after = rows[k + 1 :]
         links = [r for r in after if r.kind != "chrome"]
-        if links and len(links) <= _MAX_LINKS and all(_is_link(r) for r in links):
-            for r in links:
-                r.kind, r.rule = "chrome", "chrome-block"
-                out[r.start] = (r.end, "chrome-block", "headline under a related-links heading at the foot of the page")
+        headlines, prev = 0, ""
+        for r in links:
+            if _is_link(r):
+                headlines += 1
+            elif not (_is_teaser(r.text, prev) or _COUNTS.fullmatch(r.text)):
+                break
+            prev = r.text
+        else:
+            if links and 0 < headlines <= _MAX_LINKS:
+                why = "headline under a related-links heading at the foot of the page"
+                for r in links:
+                    r.kind, r.rule = "chrome", "chrome-block"
+                    out[r.start] = (r.end, "chrome-block", why)
+                source = rows[k - 1] if k else None
+                if source is not None and source.kind == "other" and source.field and not row.gap:
+                    # the article's source field right above the list (来源：某某网) goes with it
+                    source.kind, source.rule = "chrome", "chrome-block"
+                    out[source.start] = (source.end, "chrome-block", "a page field right above a related-links list")
             return
+
+
+#: A line of figures a related-links list prints under a headline (its date, views and likes).
+_COUNTS = re.compile(r"(?=[^\n]*\d)[\d\s\-:/.|·•]+")
+_TEASER_MAX = 200  # a headline with its cut lead is at most this long
+
+
+def _is_teaser(text: str, headline: str) -> bool:
+    """A related-news teaser: the headline just above, repeated with the first words of its story,
+    or a lead cut off with an ellipsis; short, and no heading.
+
+    >>> _is_teaser("某镇召开会议 某镇今天召开了工作会议，部署…", "某镇召开会议"), _is_teaser("一、总体要求…", "")
+    (True, False)
+    """
+    if not text or len(text) > _TEASER_MAX or HEADING.match(text):
+        return False
+    return bool(headline and text.startswith(headline) and len(text) > len(headline)) or text.endswith(("…", "..."))
+
+
+_SITE_NAME_END = ("网", "網", "网站", "網站", "门户", "門戶")
+
+
+def _headline_like(row: _Row) -> bool:
+    """A line of a headline: four hanzi or more, no field, not a site's name (某某网, 某某全球網-中文網)."""
+    t = row.text
+    return len(_rx().HANZI.findall(t)) >= 4 and not row.field and not t.endswith(_SITE_NAME_END)
 
 
 def _edge_reach(rows: list[_Row]) -> int:
@@ -908,8 +1293,19 @@ def _sandwiches(rows: list[_Row], out: dict[int, tuple[int, str, str]], settings
                     or ((i == top_run or _crumb_like(before)) and _dated_like(rows[j]))
                 )
             )
+            # a headline and its kicker or subtitle (两行标题) right under the top chrome, over the
+            # page metadata: its lines of four hanzi or more stay; a site's name (…网) or a field
+            # among them goes
+            headed = 2 <= len(run) <= 3 and i == top_run and _dated_like(rows[j])
+            heads = [r for r in run if _headline_like(r)] if headed else []
             if title_slot:
                 pass
+            elif heads:
+                rest = [r for r in run if r not in heads and (r.filler or r.field)]
+                for r in rest:
+                    r.kind, r.rule, r.anchor = "chrome", "chrome-block", True
+                    out[r.start] = (r.end, "chrome-block", "a site's name or a field over the page's headline")
+                changed |= bool(rest)
             elif len(run) <= settings.max_filler_run and all(r.filler for r in run):
                 reason = "short line between chrome lines"
             elif len(run) == 1 and before.label_only and run[0].short_value:

@@ -47,7 +47,7 @@ __all__ = ["BOUNDARY", "DETERMINERS", "NOUN_SUFFIX", "ROLES", "SPACED_FIRSTS", "
            "missing_numbers"]
 
 #: The roles of data/gaps.tsv read here (built-in words only) besides those CheckRules compiles.
-ROLES = ("end-gap", "end-gap-compared", "not-end", "measured", "noun-counter")
+ROLES = ("end-gap", "end-gap-compared", "not-end", "measured", "noun-counter", "reach")
 
 SP = " \u3000\u00a0\t"
 BOUNDARY = r"(?=[，。；、,;.：:）)！？!?\s]|$)"
@@ -160,6 +160,7 @@ def missing_numbers(text: str, rules: CheckRules, out: Proposal, shown: str | No
     """
     shown = text if shown is None else shown
     seen: set[int] = set()
+    stripped = [0]  # zero-width blanks (a figure stripped out, no converter's space in its place)
     lone: list[int] = []  # where the lines holding a number alone start (found at the first blank)
 
     def flag(start: int, end: int, lo: int) -> None:
@@ -168,6 +169,8 @@ def missing_numbers(text: str, rules: CheckRules, out: Proposal, shown: str | No
         if not seen:  # the first blank: find the lines holding a number alone (one on the first line: a title's)
             lone.extend(m.start() + 1 for m in _rx().LONE_NUMBER.finditer(text))
         seen.add(start)
+        if text[start] not in SP + "\n":
+            stripped[0] += 1
         what = " ".join(shown[lo:end].split())  # 调解\n件 reads 调解 件
         near = _lone_number_near(text, lone, start) if lone else None
         if near is not None:
@@ -208,6 +211,8 @@ def missing_numbers(text: str, rules: CheckRules, out: Proposal, shown: str | No
         while start and text[start - 1] in SP:
             start -= 1
         if start and _rx().HAN_CHAR.match(text[start - 1]) and text[start - 1] not in DETERMINERS:
+            if _percent_header_or_junk(text, m.end()):
+                continue
             flag(start, m.end(), start - 1)
     for pattern in rules.unspaced:  # (what must stand before is tested in the pattern)
         for m in pattern.finditer(text):
@@ -233,6 +238,31 @@ def missing_numbers(text: str, rules: CheckRules, out: Proposal, shown: str | No
         _counters_at_clause_end(text, rules, flag)
         _stripped_template(text, rules, flag)
         _end_gaps(text, flag, present, compared=False)  # 全年财政收入增长 。 with no comparison
+        _ratios_and_shares(text, flag)
+    _stripped_numbers(text, rules, flag, stripped[0])
+
+
+#: What may follow a percent sign whose figure is gone (达%以上, 占%的, %、): anything else after
+#: it is no percent (创%素材: characters a site scattered to foil copying).
+_AFTER_PERCENT = frozenset("以左的和及或与至到")
+
+
+def _percent_header_or_junk(text: str, end: int) -> bool:
+    """Whether the ``%`` ending at ``end`` is no lost figure: a column header's unit (a line with
+    no clause punctuation that ends with it: ``比上年增长%``), or a sign between two words.
+
+    >>> _percent_header_or_junk("比上年增长%\\n粮食", 6), _percent_header_or_junk("创%素材", 2)
+    (True, True)
+    >>> _percent_header_or_junk("全年增长%，", 5), _percent_header_or_junk("达%以上", 2)
+    (False, False)
+    """
+    nxt = text[end : end + 1]
+    if nxt and _rx().HAN_CHAR.match(nxt):
+        return nxt not in _AFTER_PERCENT
+    if nxt in ("", "\n", "|") or text[end : end + 2].strip(" \u3000\t") in ("", "|"):
+        line = text[text.rfind("\n", 0, end) + 1 : end]
+        return not any(c in line for c in "，。；,;！？!?")
+    return False
 
 
 def _word_before(text: str, end: int, rules: CheckRules) -> str | None:
@@ -388,6 +418,8 @@ class _Words(NamedTuple):
     measured: frozenset[str]
     noun_counter: frozenset[str]
     lengths: tuple[int, ...]  # of end and compared words, longest first
+    reach: frozenset[str]
+    reach_lengths: tuple[int, ...]  # longest first
 
 
 @cache
@@ -407,6 +439,8 @@ def _words() -> _Words:
         frozenset(by["measured"]),
         frozenset(by["noun-counter"]),
         tuple(sorted({len(w) for w in ends}, reverse=True)),
+        frozenset(by["reach"] | by["end-gap"]),  # (an end-gap word takes a figure straight after it too)
+        tuple(sorted({len(w) for w in by["reach"] | by["end-gap"]}, reverse=True)),
     )
 
 
@@ -522,3 +556,119 @@ def _stripped_template(text: str, rules: CheckRules, flag: _Flag) -> None:
 
 
 _VERB_COUNTER = re.compile(rf"个(?<=[{_HAN}]个)(?=[{_HAN}])")
+
+
+#: How many zero-width blanks (a figure gone with no space left in its place) show that a
+#: document's figures were stripped wholesale, so that the weakest forms are read too.
+STRIPPED_EVIDENCE = 5
+#: A ratio with both figures gone (调整为：，) and a share with its figure gone (占…的以上).
+_RATIO = re.compile(r"[:：](?<=[为是][:：])(?=[，。；,;])")
+_SHARE = re.compile(r"的(?=以上|以下|左右)")
+
+
+def _ratios_and_shares(text: str, flag: _Flag) -> None:
+    """``比调整为：，`` (a ratio with both figures gone) and ``占农业总产值的以上`` (a share with
+    no figure before 以上), read in a document with other blanks.
+
+    >>> def f(t):
+    ...     out = []
+    ...     _ratios_and_shares(t, lambda s, e, lo: out.append(t[lo:e]))
+    ...     return out
+    >>> f("两者之比调整为：，占全镇总产值的以上。"), f("主要任务为：一是抓好，以上的工作。")
+    (['为：', '占全镇总产值的以上'], [])
+    """
+    for m in _RATIO.finditer(text):
+        flag(m.start(), m.end(), m.start() - 1)
+    for m in _SHARE.finditer(text):
+        lo = max(m.start() - 16, *(text.rfind(x, 0, m.start()) + 1 for x in _CLAUSE_MARKS))
+        at = text.rfind("占", lo, m.start())
+        if at >= 0:
+            flag(m.end(), m.end() + 2, at)
+
+
+#: What stands before a bare verb of change whose figure was stripped: nothing (the clause is
+#: the verb: 万元，增长；) or a short comparison (同比增长。, 比上年增长；).
+_COMPARISON = re.compile(r"(?:同比|环比|[比较](?:上年|去年|上年同期|去年同期|年初)?)")
+_YEAR_BLANK = re.compile(r"年(?=[，,]|政府|工作)")
+_DATE_BLANK = re.compile(r"年月日(?<![0-9０-９〇○零一二三四五六七八九十生]年月日)")
+
+
+def _stripped_numbers(text: str, rules: CheckRules, flag: _Flag, evidence: int) -> None:
+    """The weakest blanks, read only in a template whose figures were stripped wholesale: with the
+    ``evidence`` (zero-width blanks found before) at least :data:`STRIPPED_EVIDENCE` counting the
+    telling forms ``年月日在…会议上`` and ``突破万元``, ``开展到户`` (a word of role ``reach`` or
+    ``end-gap`` straight before a unit), those are flagged, and then the weak ones: ``。年，是…``
+    and ``增长；`` where the clause is the verb alone or a comparison (a report's ``稳步增长。``
+    is no blank).
+
+    >>> from reportclean._checks import check_rules
+    >>> from reportclean._config import Config
+    >>> def f(t, evidence=3):
+    ...     out = []
+    ...     _stripped_numbers(t, check_rules(Config()), lambda s, e, lo: out.append(t[lo:e]), evidence)
+    ...     return out
+    >>> f("年月日在会上。年，收入突破万元，增长；同比下降。有了新的增长，经济稳步增长。")
+    ['年', '年月', '年月日', '突破万元', '年', '增长；', '下降。']
+    >>> f("年月日在会上。年，收入突破万元，增长；", evidence=1)
+    []
+    """
+    if evidence < 2:
+        return  # (a report with fewer zero-width blanks is read no further: the scans below cost)
+    telling: list[tuple[int, int, int]] = []
+    if "月日" in text:
+        for m in _DATE_BLANK.finditer(text):
+            telling.extend((m.start() + k, m.start() + k + 1, m.start()) for k in range(3))
+    words = _words()
+    for n in words.reach_lengths:
+        for word in (w for w in words.reach if len(w) == n):
+            i = text.find(word)
+            while i >= 0:
+                at = i + n
+                if not (i and text[i - 1] in DETERMINERS + "的"):
+                    end = _unit_at(text, at, rules)
+                    if end > 0:
+                        telling.append((at, end, i))
+                i = text.find(word, i + 1)
+    if evidence + len({lo for _, _, lo in telling}) < STRIPPED_EVIDENCE:  # (a blank date counts once)
+        return
+    for start, end, lo in telling:
+        flag(start, end, lo)
+    for m in _YEAR_BLANK.finditer(text):
+        i = m.start()
+        while i and text[i - 1] in SP:
+            i -= 1
+        if i == 0 or i < m.start() or text[i - 1] in _SENTENCE_STARTS:  # (回忆 年，: after a heading's space)
+            flag(m.start(), m.start() + 1, m.start())
+    for m in _END_PUNCT.finditer(text):
+        at = m.start()
+        n = end_word(text, at)
+        if not n:
+            continue
+        lo = max(0, *(text.rfind(x, 0, at - n) + 1 for x in _CLAUSE_MARKS + "：:"))
+        before = text[lo : at - n]
+        if not before or _COMPARISON.fullmatch(before):
+            flag(at, at + 1, at - n)
+
+
+_END_PUNCT = re.compile(rf"[，。；,;](?<=[{_HAN}][，。；,;])")
+#: What may stand between a word of role ``reach`` and its unit when the figure is gone: 突破万元.
+_UNIT_PREFIXES = ("万余", "余", "万", "亿", "千")
+
+
+def _unit_at(text: str, pos: int, rules: CheckRules) -> int:
+    """The end of a unit at ``pos`` (a counter of data/gaps.tsv, 美元 or %, after an optional
+    万/亿/余), else -1."""
+    for prefix in ("", *_UNIT_PREFIXES):
+        if prefix and not text.startswith(prefix, pos):
+            continue
+        at = pos + len(prefix)
+        if text.startswith(("美元", "%", "％"), at):
+            return at + (2 if text[at] == "美" else 1)
+        end = _counter_at(text, at, rules)
+        if end > 0 and (prefix or end - at > 1 or text[end : end + 1] not in _HAN_TAILS):
+            return end
+    return -1
+
+
+#: After a one-character counter, characters that make a word of it (达人口, 到位置): no unit.
+_HAN_TAILS = frozenset("口员士家们民工物力置于列居次")

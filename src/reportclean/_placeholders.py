@@ -407,6 +407,8 @@ def _in_chinese(text: str, start: int, end: int) -> bool:
 
 
 _STAR_RUN_MAX = 6  # a longer run of stars is a rule or decoration
+#: Titles a person's name follows on a signature or a speaker's line (镇长***, 书记**).
+_TITLES = ("长", "书记", "書記", "主任", "委员", "委員", "同志")
 _OPENERS = frozenset("“‘「『《（〔【")
 _CLOSERS = frozenset("”’」』》）〕】")
 
@@ -428,21 +430,50 @@ def _judge_stars(text: str, start: int, end: int, kind: str, markdown: bool) -> 
         return None
     line = _line(text, start, end)
     if kind != "unknown":
-        if line.count("*") != n and _rx().STAR_CLOSE.search(line):
-            return None  # Markdown emphasis: a ** on its line closes before a non-hanzi
+        if line.count("*") != n and _rx().STAR_CLOSE.search(line) and _stars_pair(line):
+            return None  # Markdown emphasis: the runs on its line pair up, each pair closing before a non-hanzi
         return start, end, kind
     prev = text[start - 1 : start]
     nxt = text[end : end + 1]
+    if prev in "(（" and nxt in ")）" and start >= 2 and _rx().HANZI.match(text[start - 2]):
+        return start, end, "name"  # 冀鲁(**)经济区: a bracketed name blanked out (Markdown has no empty pair)
+    if n >= 2 and text[max(0, start - 2) : start].endswith(_TITLES) and (not nxt or nxt.isspace() or nxt in "，,。:："):
+        return start, end, "name"  # 镇长*** 各位代表: the name after a title blanked out
     ranged = nxt in _RANGE and text[end + 1 : end + 2] in ("*", "＊")  # *-*月
     if not (prev and prev != "\n" and _rx().CN_CONTEXT.match(prev) and (ranged or _rx().CN_CONTEXT.match(nxt or " "))):
         return None  # at a line start (a footnote, a bullet) or beside Latin, digits or spaces
     if prev in _OPENERS and nxt in _CLOSERS:
         return start, end, "name"  # “**”: a quoted name blanked out
-    if n >= 3 or (n == 2 and (line.count("*") == n or not markdown)):
-        return start, end, kind  # (a pair of ** in a text with no other Markdown: 加强**建工作)
+    if n >= 3 or (n == 2 and (line.count("*") == n or not markdown or not _stars_pair(line))):
+        return start, end, kind  # (a pair of ** in a text with no other Markdown, or on a line whose runs pair not)
     if n == 1 and _rx().HANZI.match(nxt) and not _rx().HANZI.match(prev):
         return start, end, kind  # ，*高新区: a blanked name at a clause start (脚注*说明 is a mark)
     return None
+
+
+_STAR_RUNS = re.compile(r"[*＊]+")
+
+
+def _stars_pair(line: str) -> bool:
+    """Whether the star runs of ``line`` read as Markdown pairs: an even number of runs, each
+    opening run followed by a non-space, each closing run followed by no hanzi.
+
+    >>> _stars_pair("**一、总体要求**：会议"), _stars_pair("**县委**")
+    (True, True)
+    >>> _stars_pair("**县旅游局和**镇政府以“香约**，"), _stars_pair("共**人，**县"), _stars_pair("**镇镇长***")
+    (False, False, False)
+    """
+    runs = list(_STAR_RUNS.finditer(line))
+    if len(runs) % 2:
+        return False
+    for opener, closer in zip(runs[::2], runs[1::2], strict=True):
+        after_open = line[opener.end() : opener.end() + 1]
+        after_close = line[closer.end() : closer.end() + 1]
+        if not after_open or after_open.isspace() or (after_close and _rx().HANZI.match(after_close)):
+            return False
+        if opener.end() - opener.start() != closer.end() - closer.start():
+            return False  # ** … ***: Markdown closes with the run it opened with
+    return True
 
 
 @lru_cache(maxsize=64)
