@@ -390,8 +390,12 @@ def test_a_plan_documents_open_sections_are_plan() -> None:
     assert [s.kind for s in r.sections] == ["plan", "plan"] and r.meta.title is None
 
 
-def test_a_page_time_line_dates_the_document_but_not_a_time_in_a_sentence() -> None:
+def test_a_page_time_line_or_a_time_in_a_sentence_does_not_date_the_document() -> None:
+    # a bare 时间: is when a site posted the page (a 范文 or doc-sharing site's upload), not
+    # the document's own date: none (a 发布日期 field still dates it)
     r = clean("东湖镇2023年工作总结\n- 时间:2024-01-05 06:43:12\n一、主要工作\n全年完成投资3亿元。")
+    assert r.meta.date is None
+    r = clean("东湖镇2023年工作总结\n发布日期:2024-01-05\n一、主要工作\n全年完成投资3亿元。")
     assert r.meta.date == "2024-01-05"
     r = clean("东湖镇2023年工作总结\n一、主要工作\n截至时间：2023年11月30日，全镇完成投资3亿元。")
     assert r.meta.date is None
@@ -407,7 +411,10 @@ def test_a_pages_issuing_body_field_names_the_issuer() -> None:
 
 
 def test_titles_with_decoration_at_their_ends_or_run_into_the_body() -> None:
+    # a file's name (….docx) is the title only where the document gives it again as its own
     r = clean("最新精选东湖镇2023年工作总结.docx\n今年以来，全镇完成投资3亿元。")
+    assert r.meta.title is None
+    r = clean("最新精选东湖镇2023年工作总结.docx\n东湖镇2023年工作总结\n今年以来，全镇完成投资3亿元。")
     assert r.meta.title == "东湖镇2023年工作总结"
     # a page of several pieces: its title is no single report's
     assert clean("镇长工作报告范文\n篇1\n今年以来，全镇完成投资3亿元。").meta.title is None
@@ -464,9 +471,9 @@ def test_kinds_of_a_report_with_no_title() -> None:
 
 def test_a_repost_date_and_a_dated_list_entry_are_not_the_documents() -> None:
     # a 范文 site's posting time years after the years the page names; a list entry's date
-    text = "东湖镇年度工作回顾及2023年工作打算\n时间:2026-06-28\n一、2023年工作回顾\n全年完成投资3亿元。"
+    text = "东湖镇年度工作回顾及2023年工作打算\n发布时间:2026-06-28\n一、2023年工作回顾\n全年完成投资3亿元。"
     assert read_structure(text).meta.date is None
-    text = "东湖镇2023年工作总结\n时间:2024-01-10\n一、主要工作\n全年完成投资3亿元。"
+    text = "东湖镇2023年工作总结\n发布时间:2024-01-10\n一、主要工作\n全年完成投资3亿元。"
     assert read_structure(text).meta.date == "2024-01-10"
     assert read_structure("2025.03.04 东湖镇社区建设的研究报告\n社区是社会的基本单元。").meta.title is None
 

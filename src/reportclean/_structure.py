@@ -873,10 +873,24 @@ def _title(header: list[_Line], rules: StructureRules, text: str = "") -> _Line 
     first line up to a space, if that is a whole title (``…工作计划 2020年是…``)."""
     if not header and text:
         return _run_in_title(text, rules)
+    own = _own_title(header, rules) or _run_in_own(header, rules, text)
+    page = _page_title(header, rules, text)
+    if own is None or page is None or page.start == own.start:
+        return page or own
+    # a page title over the document's own that says it otherwise: which one is "the title"
+    # is a matter of opinion (东湖镇2018年政府工作报告 over 政府工作报告), so neither
+    a, b = "".join(page.text.split()), "".join(own.text.split())
+    return own if a == b else (page if a and not b.replace(a, "") else None)  # (a preview repeats it)
+
+
+def _page_title(header: list[_Line], rules: StructureRules, text: str) -> _Line | None:
+    """:func:`_title`'s reading of the first lines of the header."""
     for i, line in enumerate(header[:4]):
         tag = _TAG_PREFIX.match(line.text)  # 【工作总结】东湖镇2023年工作总结: a category's tag
         lead = tag.end() if tag else 0
         words = _TRAILING_PART.sub("", _TRAILING_YEAR.sub("", _EXTENSION.sub("", line.text[lead:])))
+        if words != line.text[lead:] and _EXTENSION.search(line.text) and not _repeated(words, text, line):
+            continue  # a file's name (….docx) the document does not give itself
         if not _names_document(words, rules) or _ANY_PUNCT.search(words.replace("（", "").replace("）", "")):
             continue
         if _NOT_TITLE_START.match(words) or _DOC_NUMBER.search(words) or _generic(words, rules):
@@ -900,6 +914,69 @@ def _title(header: list[_Line], rules: StructureRules, text: str = "") -> _Line 
             return None  # "…公报2020七人普": a tag after the title, which then is not as written
         return _Line(line.start + lead, words)
     return None
+
+
+_ADDRESS = re.compile(r"(?:各位|尊敬的|同志们|同志們|女士们|女士們)")  # the addressee a speech or report opens with
+
+
+def _own_title(header: list[_Line], rules: StructureRules) -> _Line | None:
+    """The document's own title line: the line right over its dateline (``——2021年2月27日在…
+    会议上``) or its addressee (``各位代表：``) that names a document, letter-spaced or not
+    (``政 府 工 作 报 告``), even a generic one: a page title or a file name over it is the
+    site's name for the page.
+
+    >>> r = compile_rules()
+    >>> t = "东湖镇2021年政府工作报告\\n政 府 工 作 报 告\\n——2021年2月27日在东湖镇人民代表大会上\\n"
+    >>> h = _header(t + "各位代表：\\n现在。", -1)
+    >>> _own_title(h, r).text
+    '政 府 工 作 报 告'
+    """
+    for line, nxt in pairwise(header[:8]):
+        dateline = nxt.text.startswith(("——", "—")) or _line_date(nxt.text) is not None
+        if not (dateline or _ADDRESS.match(nxt.text)):
+            continue
+        words = line.text.replace(" ", "").replace("\u3000", "") if _letter_spaced(line.text) else line.text
+        if not dateline and _generic(words, rules):
+            continue  # 政府工作报告 over 各位代表: a menu's item may stand there too
+        if (_names_document(words, rules) and _ends_naming(words, rules) and not rules.decoration.search(words)
+                and not _ANY_PUNCT.search(words.replace("（", "").replace("）", "")) and not _SITE.search(words)
+                and not _NOT_TITLE_START.match(words) and not _DOC_NUMBER.search(words) and len(words) <= 60):
+            return line
+    return None
+
+
+_RUN_IN_OWN = re.compile(
+    f"[{_SPACES}]*(?:[0-9]{{1,2}}、)?([^{_SPACES}，。：:；、\n]{{4,40}}?)(?:各位|尊敬的|同志们|同志們)"
+)  # (a doc-sharing page numbers its preview pages 1、 2、)
+
+
+def _run_in_own(header: list[_Line], rules: StructureRules, text: str) -> _Line | None:
+    """The document's own title where a converter ran it into its first paragraph, before the
+    addressee: ``镇政府工作报告各位代表：现在，…`` under a page title."""
+    if not header:
+        return None
+    nl = text.find("\n", header[-1].start)
+    m = _RUN_IN_OWN.match(text, nl + 1) if nl >= 0 else None
+    if m is None or not _names_document(m.group(1), rules) or not _ends_naming(m.group(1), rules):
+        return None
+    return _Line(m.start(1), m.group(1))
+
+
+def _repeated(words: str, text: str, line: _Line) -> bool:
+    """Whether the text gives ``words`` (a file's name) again elsewhere, not as a file's name
+    (``1、2022年东湖镇政府工作报告各位代表：``): the document's own title."""
+    at = text.find(words)
+    for _ in range(20):  # bounded: a page that repeats a name more often says nothing more
+        if at < 0:
+            break
+        after = text[at + len(words) : at + len(words) + 6]
+        if at != line.start and not _FILE_AFTER.match(after):
+            return True
+        at = text.find(words, at + 1)
+    return False
+
+
+_FILE_AFTER = re.compile(r"\.(?:docx?|pdf|wps|txt|pptx?)|[ \t]*_第", re.IGNORECASE)  # a file's name, a preview page
 
 
 # a title does not start with the end of another line's words (年政府工作报告 under 2023), nor
@@ -1141,20 +1218,29 @@ def _meta(
                 break
     # the issuer: a speaker line or an issuing body in the header, or a signature at the end
     issuer = None
-    for line in [*header, *tail]:
-        if title_line is not None and line.start == title_line.start:
-            continue
-        t = line.text
-        if len(t) > 40 or _PLACEHOLDER.search(t) or rules.decoration.search(t) or _NOT_ISSUER.search(t):
-            continue
-        speaker = rules.speaker.match(t)
-        if (speaker and not rules.document.search(t) and not _NOT_NAME.search(speaker.group(2))) or (
-            rules.organ_end.search(t) and not _ANY_PUNCT.search(t) and not rules.document.search(t)
-        ):
-            issuer = t
+    joint = False  # 中共东湖镇委员会 over 东湖镇人民政府: several issuers, none of them "the" issuer
+    for lines in (header, tail):
+        for k, line in enumerate(lines):
+            if title_line is not None and line.start == title_line.start:
+                continue
+            t = line.text
+            if len(t) > 40 or _PLACEHOLDER.search(t) or rules.decoration.search(t) or _NOT_ISSUER.search(t):
+                continue
+            speaker = rules.speaker.match(t)
+            if speaker and not rules.document.search(t) and not _NOT_NAME.search(speaker.group(2)):
+                issuer = t
+            elif _organ(t, rules):
+                if any(0 <= j < len(lines) and _organ(lines[j].text, rules) for j in (k - 1, k + 1)):
+                    joint = True
+                    break
+                issuer = t
+            else:
+                continue
             note("issuer", line.start, line.start + len(t))
             break
-    if issuer is None:  # a page's 发布机构 / 信息来源 field, kept or removed as chrome
+        if issuer is not None or joint:
+            break
+    if issuer is None and not joint:  # a page's 发布机构 / 信息来源 field, kept or removed as chrome
         got = _labelled_issuer(text, rules)
         if got is not None:
             issuer = got[0]
@@ -1187,6 +1273,14 @@ def _meta(
         plan_years=tuple(sorted(plan)) or None,
         original_spans=tuple(spans),
     )
+
+
+def _organ(line: str, rules: StructureRules) -> bool:
+    """Whether a line is the name of an issuing body alone (``闻喜县统计局``, ``…人民政府``)."""
+    return (
+        len(line) <= 40 and rules.organ_end.search(line) is not None and not _ANY_PUNCT.search(line)
+        and not rules.document.search(line) and not _PLACEHOLDER.search(line) and not _NOT_ISSUER.search(line)
+    )  # fmt: skip
 
 
 _UNITS = "街道|镇街|街|镇|鎮|乡|鄉|区|區|县|縣|市"
