@@ -212,15 +212,24 @@ def test_kinds_from_years_and_order() -> None:
     assert [s.kind for s in r.sections] == ["review", "plan", "plan"]
 
 
-def test_a_bulletin_is_not_a_review() -> None:
+def test_a_bulletin_reviews_its_year() -> None:
+    # a statistical bulletin reports the figures its year achieved: its sections are review
     text = (
         "2022年东湖县国民经济和社会发展统计公报\n东湖县统计局\n一、综合\n"
         "全年生产总值10亿元。\n二、农业\n粮食产量3万吨。"
     )
     r = clean(text)
-    assert [s.kind for s in r.sections] == ["other", "other"]
-    # a bulletin reports on the year its title names: review years, but its sections stay other
+    assert [s.kind for s in r.sections] == ["review", "review"]
     assert r.meta.issuer == "东湖县统计局" and r.meta.place == "东湖县" and r.meta.review_years == (2022,)
+    # untitled, its first section's opening reports figures (比上年增长, 同比)
+    text = (
+        "全区经济稳中向好。\n一、综合\n全年生产总值10亿元，比上年增长5%，同比提高1个百分点。\n"
+        "二、农业\n粮食产量3万吨。"
+    )
+    assert [s.kind for s in clean(text).sections] == ["review", "review"]
+    # untitled, with nothing that says what was done: other
+    r = clean("说明如下。\n一、综合\n生产总值。\n二、农业\n粮食产量。")
+    assert [s.kind for s in r.sections] == ["other", "other"]
 
 
 # -- meta -----------------------------------------------------------------------------------

@@ -1399,6 +1399,13 @@ def _review_intro(intro: str) -> bool:
     return reviews >= 2 and not _PLAN_CUES.search(intro)
 
 
+def _reports_figures(body: str) -> bool:
+    """Whether the opening of an untitled page's first section reports what was achieved (a
+    bulletin's ``一、综合``: ``比上年增长``, ``同比``, ``累计``), twice as much as it plans."""
+    reviews = len(_REVIEW_CUES.findall(body))
+    return reviews >= 2 and reviews > 2 * len(_PLAN_CUES.findall(body))
+
+
 def _word_kind(title: str, rules: StructureRules, heading: bool = False) -> SectionKind | None:
     """The kind the last section word of a heading says (the head noun comes last); of a
     title that runs on into its body (a converter's flattened line), the words of its start.
@@ -1437,15 +1444,17 @@ def _kinds(
             elif years <= review_years and not years & plan_years:
                 kind = "review"
         said.append(kind)
-    # a report that reviews: its title says so (工作总结, 政府工作报告, a review year), or,
-    # untitled, one of its headings does; a bulletin (公报) or a page with neither does not
+    # a report that reviews: its title says so (工作总结, 政府工作报告, a review year, a
+    # bulletin's 统计公报: it reports the figures of its year), or, untitled, one of its
+    # headings does or its opening does; a page with neither does not
     bulletin = any(rules.roles.get(w) == "bulletin" for _, w in _find_words(title, rules.naming_words))
     intro = text[max(0, found[top[0]].line_start - 300) : found[top[0]].line_start] if top else ""
     reviewing = (
-        (bool(review_years) and not bulletin)
+        bool(review_years) or bulletin
         or _word_kind(title, rules) == "review"
-        or ("报告" in title and "公报" not in title and not _GUIDE_END.search(title))
-        or (not title and ("review" in said or _INTRO_REVIEW.search(intro) is not None or _review_intro(intro)))
+        or ("报告" in title and not _GUIDE_END.search(title))
+        or (not title and ("review" in said or _INTRO_REVIEW.search(intro) is not None or _review_intro(intro)
+                           or (bool(top) and _reports_figures(text[found[top[0]].end : found[top[0]].end + 300]))))
     )
     # a plan with no review in it (2021年工作规划, 工作要点): its open sections are the plan
     planning = not reviewing and _word_kind(title, rules) == "plan"
