@@ -121,6 +121,12 @@ def test_not_headings(text: str) -> None:
         # a list of headlines, numerals enumerated at a line start
         "新闻动态\n1. 东湖镇召开工作会议\n2. 西山镇开展安全检查\n3. 南湖街道举办文艺演出",
         "一、二、三产业协调发展，全年增长5%。",
+        # numbered paragraphs (a Hong Kong report's): their first words are sentences
+        "概览\n2.    在过去一年，我们落实了120项承诺。以下概述进展。\n3.    政府如期完成了100项承诺。\n"
+        "4.    我们还有20个项目的进度较慢。原因见附表。",
+        "地区工作\n19. 区议会的功能将会扩大。它们要多听市民意见。\n20. 乡议局是新界的法定组织。它们造福乡里。",
+        # a bilingual table of contents: dot leaders, page numbers, a translation
+        "目录\n壹、土地 1.Land\n1.县境界…………1 Table 1.Boundary\n2.已登录土地…………3 Table 2.Land",
     ],
 )
 def test_numbered_lines_that_are_no_outline(text: str) -> None:
@@ -150,9 +156,26 @@ def test_doc_share_page_numbers_are_not_an_outline() -> None:
     assert clean(text).outline == ()
 
 
+def test_doc_share_pages_that_run_on_across_their_numbers() -> None:
+    # no file name over them, but the first page opens the text and the second goes on with
+    # the sentence the first page broke off
+    page = "我们完成了道路硬化工程，新建文化广场一处，" * 12
+    text = f"1、东湖镇政府工作报告 各位代表：{page}全镇实现生产总值8亿元，按现行汇率计\n2、算折合1亿美元；{page}"
+    assert clean(text).outline == ()
+    # a report whose 1、 comes after its first heading keeps its items
+    text = f"一、基本情况\n1、社区分布有代表性。{page}占95%\n2、居民分布有代表性。{page}"
+    assert [h[1] for h in _outline(text)] == ["一", "1.", "2."]
+
+
 def test_unnumbered_headings_need_strong_evidence() -> None:
     text = "东湖镇2023年工作总结\n主要工作\n全年完成投资3亿元，增长5%。\n存在的问题\n人手不足，经费紧张。"
     assert _outline(text) == [(1, "", "主要工作"), (1, "", "存在的问题")]
+    # a document's title over its body (a notice's attachment, a 范文 page's title again)
+    text = "（此件公开发布）\n东湖镇第十一届村民委员会换届选举工作方案\n根据有关规定，制定本方案。\n"
+    text += "一、前期准备\n成立机构。"
+    assert [h[1:] for h in _outline(text)] == [("一", "前期准备")]
+    text = "社区创建文明社区工作总结\n下面是小编整理的总结。\n社区创建文明社区工作总结\n社区位于镇中心，人口1万。"
+    assert _outline(text) == []
     # the title, a menu of short lines, a line with punctuation: not headings
     assert _outline("工作总结\n主要工作\n工作计划\n联系我们") == []
     assert _outline("东湖镇2023年工作总结\n我们的主要工作，\n全年完成投资3亿元。") == []

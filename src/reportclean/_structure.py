@@ -77,7 +77,12 @@ _TITLE_STOP = re.compile(f"[{_STOPS}]")
 _ANY_PUNCT = re.compile(r"[，。；：！？、,;:!?（）()]")
 _SPACES = " \t\u3000"
 _GAP = re.compile(r"\S(?:[ \t\u3000]{2,}|\t)\S")  # a column gap: a table row
-_TOC_END = re.compile(r"(?:[ \t\u3000]+|[.…·．]{2,})[0-9]{1,3}$")  # an entry of a table of contents
+# an entry of a table of contents: a page number at its end, or after a dot leader
+# (本縣人口…………7 Table 4. Birth…), or a translation after it (土地 1.Land: a bilingual one)
+_TOC_END = re.compile(
+    r"(?:[ \t\u3000]+|[.…·．]{2,})[0-9]{1,3}$|(?:[.…·．]{3,}|…{2,})[ \t\u3000]*[0-9]{1,3}(?![0-9])"
+    r"|[ \t\u3000][0-9]{1,2}\.[ \t\u3000]?[A-Z][a-z]{2,}"
+)
 _UNIT_START = frozenset("%％‰万亿元倍吨")  # a figure's unit ("1.5 亿元", "77.8 %")
 _NUMERAL_LIST = re.compile(r"[一二三四五六七八九十0-9]{1,2}[、，,]")
 _TIME_WORDS = ("上午", "下午", "晚上", "凌晨", "中午", "日", "号", "时")
@@ -390,7 +395,7 @@ def _headings(text: str, rules: StructureRules) -> list[_Raw]:
             flat += _inline(text[line_start:line_end], line_start, line_start, rules)
     if flat:
         found = sorted({h.start: h for h in (*found, *flat)}.values(), key=lambda h: h.start)
-    if found and _EXTENSION.search(_first_line(text)):
+    if found and (_EXTENSION.search(_first_line(text)) or _pages_run_on(text, found)):
         # a doc-sharing page ("….docx") numbers the pages of its preview 1、2、3、 (a long first
         # one): not an outline
         first = _FIRST_CHUNK.search(text)
@@ -591,6 +596,11 @@ def _with_evidence(text: str, found: list[_Raw], rules: StructureRules) -> list[
                 drop |= _list_run(text, found, run, rules)
                 run = [i]
         drop |= _list_run(text, found, run, rules)
+        if numbers[members[0]][0] == "1." and parents[members[0]] is None:  # type: ignore[index]
+            # numbered paragraphs (a Hong Kong report's 2. 在過去一年，我們致力…): most of the
+            # "titles" are sentences, not heading phrases
+            if 2 * sum(_sentence(found[i].title) for i in members) > len(members):
+                drop.update(members)
         for i in members:
             h = found[i]
             if i in drop:
@@ -603,6 +613,24 @@ def _with_evidence(text: str, found: list[_Raw], rules: StructureRules) -> list[
                 if not (first and nested) or (_list_like(text, h) and not _over_body(text, h)):
                     drop.add(i)
     return [h for i, h in enumerate(found) if i not in drop] if drop else found
+
+
+# what makes a numbered line's first words a sentence, not a heading phrase: a pronoun
+# subject (我们, 本会), an aspect 了 (not 为了), a subject with 的 before a copula or a modal
+# (区议会的功能将会扩大), a short subject before 是 (乡议局是…组织)
+_SENTENCE_WORDS = re.compile(
+    r"我们|我們|本会|本會|它们|它們|他们|他們|(?<![为為])了"
+    r"|的[^，,。]{0,8}?(?:是|要|将会|將會|将|將|会|會)|^[^，,。、]{2,6}是"
+)
+
+
+def _sentence(title: str) -> bool:
+    """Whether the words after a number are a sentence (see ``_SENTENCE_WORDS``).
+
+    >>> _sentence("在過去一年，我們致力落實830項承諾"), _sentence("區議會的功能將會擴大"), _sentence("加强组织领导")
+    (True, True, False)
+    """
+    return _SENTENCE_WORDS.search(title) is not None
 
 
 def _cjk_of(n: int) -> str:
@@ -726,6 +754,39 @@ def _inline(body: str, lead: int, line_start: int, rules: StructureRules) -> lis
     return out
 
 
+_UNIT_IN = re.compile(r"镇|鎮|乡|鄉|街道|县|縣|区|區|村|社区|社區|委员会|委員會|政府")
+
+
+def _titled(words: str, rules: StructureRules) -> bool:
+    """Whether a short line that ends with a section word is a document's title, not a
+    heading: a subject of six or more characters before that word names a place or a body
+    (``东湖镇第十一届村民委员会换届选举工作方案``, ``社区创建文明社区工作总结``), which a
+    heading (``2013年工作回顾``, ``存在的问题``) does not.
+
+    >>> r = compile_rules()
+    >>> _titled("东湖镇第十一届村民委员会换届选举工作方案", r), _titled("2013年工作回顾", r), _titled("主要工作", r)
+    (True, False, False)
+    """
+    found = _find_words(words, rules.kind_words)
+    subject = _YEARS.sub("", words[: found[-1][0]] if found else words)
+    return len(subject) >= 6 and _UNIT_IN.search(subject) is not None
+
+
+def _pages_run_on(text: str, found: list[_Raw]) -> bool:
+    """Whether a ``2、`` at a line start numbers the second page of a preview: the text opens
+    with a long ``1、`` line (the first page), and the long line before the ``2、`` stops
+    inside a sentence (``…按现行汇率计\n2、算折合美元；``), which runs on after it."""
+    one = found[0]
+    if one.label != "1." or one.start != one.line_start or _line_length(text, one.start) <= _CHUNK_MIN:
+        return False  # the first page opens the text, before any heading
+    two = next((h for h in found if h.label == "2." and h.start == h.line_start), None)
+    if two is None or two.line_start < 2:
+        return False
+    prev_start = text.rfind("\n", 0, two.line_start - 1) + 1
+    prev = text[prev_start : two.line_start - 1].rstrip(_SPACES)
+    return len(prev) > _CHUNK_MIN and prev[-1] not in _END_MARKS + "：:…—"
+
+
 def _first_line(text: str) -> str:
     """The first line with text in it (found without copying the text)."""
     m = _FIRST_TEXT.search(text)
@@ -743,7 +804,7 @@ def _with_unnumbered(
     """Add the unnumbered headings with strong evidence: a short line with no punctuation
     that ends with a section word, is neither a title nor decorated, and has body after it."""
     header = _header(text, -1)
-    title_end = _title_line_end(text, rules, header)
+    title_end, title = _title_line_end(text, rules, header)
     header_end = header[-1].start + len(header[-1].text) if header else 0
     level = 1  # the top divisions of a report are what such a heading names (主要工作, 存在的问题)
     heads = {h.line_start for h in found}
@@ -753,6 +814,8 @@ def _with_unnumbered(
             continue
         if s < header_end and _names_document(words, rules):
             continue  # a title among the lines over the body (鄉鎮xx年工作總結和xx年工作計畫 under the page's)
+        if words == title or _titled(words, rules):
+            continue  # the title again under a 范文 page's preface; a document's title (东湖镇…工作方案)
         nxt = text.find("\n", e)
         if nxt < 0 or nxt + 1 >= len(text):
             continue  # nothing under it
@@ -840,6 +903,10 @@ def _title_words(header: list[_Line], rules: StructureRules, text: str = "") -> 
     the start of the first line up to its first mark, when a converter ran the title into
     the body (``2023年街道工作规划今年是…，``): only to read the kinds and years, never the
     meta's title."""
+    for line in header:
+        sent = _TRANSMITS.search(line.text)  # 关于印发《东湖镇换届选举工作方案》的通知: a 方案 follows
+        if sent is not None and _ends_naming(sent.group(1), rules):
+            return sent.group(1)
     for i, line in enumerate(header[:4]):
         t = _TRAILING_PART.sub("", line.text)
         if _names_document(t, rules) and not _ANY_PUNCT.search(t.replace("（", "").replace("）", "")):
@@ -862,6 +929,9 @@ def _title_words(header: list[_Line], rules: StructureRules, text: str = "") -> 
         if len(t) <= 30 and not _ANY_PUNCT.search(t) and _find_words(t, rules.kind_words) and not _SITE.search(t):
             return t
     return ""
+
+
+_TRANSMITS = re.compile(r"(?:关于|關於)(?:印发|印發|转发|轉發|下发|下發)《([^》]{2,60})》的?(?:通知|通告)")
 
 
 def _title(header: list[_Line], rules: StructureRules, text: str = "") -> _Line | None:
@@ -1062,17 +1132,17 @@ _PIECE = re.compile(r"篇[0-9一二三四五六七八九十]{1,3}(?:$|[ \t\u3000
 _RUN_IN = re.compile(r"([^ \t\u3000]{4,60}?)[ \t\u3000]+[^ \t\u3000]")
 
 
-def _title_line_end(text: str, rules: StructureRules, header: list[_Line]) -> int:
-    """Where the title's line and its repeats end (an unnumbered heading comes after them);
-    ``header`` is ``_header(text, -1)``."""
+def _title_line_end(text: str, rules: StructureRules, header: list[_Line]) -> tuple[int, str | None]:
+    """Where the title's line and its repeats end (an unnumbered heading comes after them),
+    and the title; ``header`` is ``_header(text, -1)``."""
     title = _title(header, rules, text)
     if title is None:
-        return 0
+        return 0, None
     end = title.start + len(title.text)
     for line in header:
         if line.start >= title.start and (line.text == title.text or line.text in title.text):
             end = line.start + len(line.text)
-    return end
+    return end, title.text
 
 
 _DATE_LABELS = 3  # labelled dates read: enough to see that they differ
