@@ -122,7 +122,7 @@ def test_not_headings(text: str) -> None:
         "新闻动态\n1. 东湖镇召开工作会议\n2. 西山镇开展安全检查\n3. 南湖街道举办文艺演出",
         "一、二、三产业协调发展，全年增长5%。",
         # numbered paragraphs (a Hong Kong report's): their first words are sentences
-        "概览\n2.    在过去一年，我们落实了120项承诺。以下概述进展。\n3.    政府如期完成了100项承诺。\n"
+        "政府承诺\n2.    在过去一年，我们落实了120项承诺。以下概述进展。\n3.    政府如期完成了100项承诺。\n"
         "4.    我们还有20个项目的进度较慢。原因见附表。",
         "地区工作\n19. 区议会的功能将会扩大。它们要多听市民意见。\n20. 乡议局是新界的法定组织。它们造福乡里。",
         # a bilingual table of contents: dot leaders, page numbers, a translation
@@ -154,6 +154,30 @@ def test_doc_share_page_numbers_are_not_an_outline() -> None:
     page = "我们完成了道路硬化工程，新建文化广场一处，" * 12
     text = f"某镇2022年工作报告.docx\n1、某镇2022年工作报告各位代表：{page}\n2、推进民生实事。{page}"
     assert clean(text).outline == ()
+
+
+def test_headings_a_converter_cut_or_ran_together() -> None:
+    # a heading of clauses over a marker cut off its line ("1"), then its paragraph
+    text = "一、一年来，我们致力于农业主导，发展基础进一步夯实\n1\n农业经济稳中有升。全年发放补贴956万元。"
+    assert (1, "一", "一年来，我们致力于农业主导，发展基础进一步夯实") in _outline(text)
+    # an overview (概述) runs on into its body; it is the review of the work done
+    run_on = "社区建设工作主要包括文化活动社区卫生环境卫生等方面在过去一年里我们注重加强社区管理" * 3
+    r = clean(f"社区建设科年度工作回顾\n一、社区建设工作概述{run_on}\n二、存在问题\n人手不足。")
+    assert [(h.label, h.title, s.kind) for h, s in zip(r.outline, r.sections, strict=True)] == [
+        ("一", "社区建设工作概述", "review"), ("二", "存在问题", "other"),
+    ]
+    # after a colon or a semicolon of a flattened line: a （一） that ends a sentence of its own
+    # opens a part; one of an enumeration (its title stops at ；) does not
+    page = "乡里组织群众开展广场舞表演和歌唱比赛等多种文化活动，群众在祥和的气氛中欢度新春佳节。" * 3
+    text = (
+        f"春节文化工作总结{page}具体做法：（一）做好了环境布置工作。{page}（二）开展了文化活动。"
+        f"一是走访困难户；二是走访困难党员；（三）开展了志愿服务活动。{page}"
+    )
+    assert [h[1:] for h in _outline(text)] == [
+        ("（一）", "做好了环境布置工作"), ("（二）", "开展了文化活动"), ("（三）", "开展了志愿服务活动"),
+    ]
+    text = f"{page}主要做法：（一）加强领导；（二）完善制度；（三）强化考核。{page}"
+    assert _outline(text) == []
 
 
 def test_doc_share_pages_that_run_on_across_their_numbers() -> None:

@@ -65,7 +65,8 @@ __all__ = [
 ]
 
 ROLES = (
-    "review", "plan", "other", "document", "bulletin", "not-report", "decoration", "organ", "speaker", "issuer",
+    "review", "plan", "other", "overview", "document", "bulletin", "not-report", "decoration", "organ", "speaker",
+    "issuer",
     "date", "date-line",
 )  # fmt: skip
 #: The lexicon kinds the structure reads besides the layout markers, with their schemas.
@@ -194,7 +195,7 @@ def _compile(user_layout: tuple[Lexicon, ...], user_words: tuple[Lexicon, ...]) 
         # is tried at every position: 4x slower on a report)
         line_marker=re.compile(f"\n[{_SPACES}]*(?={heading.pattern})"),
         first_marker=re.compile(f"[{_SPACES}]*(?={heading.pattern})"),
-        kind_words=_by_first(w for w, r in roles.items() if r in ("review", "plan", "other")),
+        kind_words=_by_first(w for w, r in roles.items() if r in ("review", "plan", "other", "overview")),
         naming_words=_by_first(
             w for w, r in roles.items() if r in ("document", "bulletin", "not-report", "review", "plan")
         ),
@@ -214,7 +215,7 @@ def _compile(user_layout: tuple[Lexicon, ...], user_words: tuple[Lexicon, ...]) 
         date_words=tuple(w for w, r in roles.items() if r in ("date", "date-line")),
         issuer_label=re.compile(f"(?:{of('issuer')})[：:{_SPACES}]*([{HAN}]{{2,24}})"),
         issuer_words=tuple(w for w, r in roles.items() if r == "issuer"),
-        unnumbered=re.compile(f"(?:{of('review', 'plan', 'other')})$"),
+        unnumbered=re.compile(f"(?:{of('review', 'plan', 'other', 'overview')})$"),
         lexicons=(user_layout, user_words),
     )
 
@@ -383,8 +384,6 @@ def _headings(text: str, rules: StructureRules) -> list[_Raw]:
     flat: list[_Raw] = []
     seen_lines: set[int] = set()
     for at in chain((m.start() for m in _AFTER_STOP.finditer(text)), _after_spaces(text)):
-        if text[at] == "：" and text[at + 1 : at + 2] in ("（", "("):
-            continue  # 主要做法：（一）…；（二）…: an enumeration inside the sentence
         line_start = text.rfind("\n", 0, at) + 1
         if line_start in seen_lines:
             continue
@@ -535,10 +534,13 @@ def _over_body(text: str, h: _Raw) -> bool:
     while 0 <= nl < len(text) - 1:
         end = text.find("\n", nl + 1)
         line = text[nl + 1 : len(text) if end < 0 else end].strip(_SPACES)
-        if line:
+        if line and not _BARE_MARKER.fullmatch(line):  # (a marker a converter cut off its line: "1")
             return _SENTENCE_END.search(line) is not None or len(line) > 40 or line[-1] in "：:"
         nl = end
     return False
+
+
+_BARE_MARKER = re.compile(r"[0-9]{1,2}[.．、]?|[（(][一二三四五六七八九十0-9]{1,3}[)）]")
 
 
 _ITEM_MAX = 100
@@ -683,7 +685,7 @@ _FLAT_MIN = 150  # a line this long may hold several paragraphs a converter flat
 # is an enumeration inside the sentence (主要做法：（一）…；（二）…)
 # (one character class first: the engine scans for it at C speed; the colon case is sorted in code)
 _AFTER_STOP = re.compile(
-    r"[。！？：][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
+    r"[。！？：；][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
 )
 # a converter that ran paragraphs into one line with spaces between them (a doc-sharing
 # page's "资源描述 … 一、2023年我们奋力拼搏，成绩来之不易 2023年是…")
@@ -718,7 +720,9 @@ def _inline(body: str, lead: int, line_start: int, rules: StructureRules) -> lis
     a sentence end (``…全面胜利。一、2020年工作总结（一）疫情防控常态开展。``); the title also
     stops at the next such marker."""
     out: list[_Raw] = []
-    todo = [m.end() for m in _AFTER_STOP.finditer(body) if not (body[m.start()] == "：" and body[m.end()] in "（(")]
+    colon = {m.end() for m in _AFTER_STOP.finditer(body) if body[m.start()] == "：" and body[m.end()] in "（("}
+    semi = {m.end() for m in _AFTER_STOP.finditer(body) if body[m.start()] == "；"}
+    todo = [m.end() for m in _AFTER_STOP.finditer(body)]
     spaced = {m.end() for m in _AFTER_SPACE.finditer(body)
               if m.start() > 0 and body[m.start() - 1] not in _CLAUSE_MARKS
               and not body[: m.start()].isspace()}  # fmt: skip
@@ -731,6 +735,13 @@ def _inline(body: str, lead: int, line_start: int, rules: StructureRules) -> lis
         level, label, title, start, end, decimal = got
         if body[at + end : at + end + 1] in ("；", ";"):
             continue  # 提出意见：一、通过网络反馈；二、…: an enumeration inside the sentence
+        if at in colon and (body[at + end : at + end + 1] != "。" or len(title) > _SPACED_TITLE_MAX):
+            continue  # 做法：（一）加强领导，（二）…: its items (做法：（一）做好布置工作。 opens a part)
+        if at in semi and not (
+            body[at + end : at + end + 1] == "。" and len(title) <= _SPACED_TITLE_MAX
+            and any(_follows(h.label, label) for h in out[-1:])
+        ):  # fmt: skip
+            continue  # …；（二）…: an item of an enumeration, unless the heading before it is its sibling
         if at in spaced:  # after a space: the title runs to the next space, a short phrase
             gap = re.search(f"[{_SPACES}]", title)
             if gap is not None:
@@ -785,6 +796,12 @@ def _pages_run_on(text: str, found: list[_Raw]) -> bool:
     prev_start = text.rfind("\n", 0, two.line_start - 1) + 1
     prev = text[prev_start : two.line_start - 1].rstrip(_SPACES)
     return len(prev) > _CHUNK_MIN and prev[-1] not in _END_MARKS + "：:…—"
+
+
+def _follows(before: str, label: str) -> bool:
+    """Whether ``label`` numbers the sibling after ``before`` (``（三）`` → ``（四）``)."""
+    a, b = _number(before), _number(label)
+    return a is not None and b is not None and a[0] == b[0] and b[1] == a[1] + 1
 
 
 def _first_line(text: str) -> str:
@@ -1480,12 +1497,22 @@ def _word_kind(title: str, rules: StructureRules, heading: bool = False) -> Sect
     """The kind the last section word of a heading says (the head noun comes last); of a
     title that runs on into its body (a converter's flattened line), the words of its start.
 
+    An ``overview`` word (``概述``) says only that a part is summed up: the word before it
+    decides (``2024年工作计划概述`` is a plan), else it is the review of the work done.
+
     >>> r = compile_rules()
     >>> _word_kind("2023年上半年国民经济和社会发展计划执行情况", r, True), _word_kind("一周工作挑战", r, True)
     ('review', 'other')
+    >>> _word_kind("2024年度工作计划概述", r, True), _word_kind("社区建设工作概述", r, True)
+    ('plan', 'review')
     """
     found = _find_words(title[:_KIND_SPAN] if heading else title, rules.kind_words)
-    role = rules.roles.get(found[-1][1]) if found else None
+    roles = [rules.roles.get(w) for _, w in found]
+    while len(roles) > 1 and roles[-1] == "overview":
+        roles.pop()
+    role = roles[-1] if roles else None
+    if role == "overview":
+        return "review"
     return role if role in ("review", "plan", "other") else None  # type: ignore[return-value]
 
 
