@@ -574,6 +574,12 @@ def test_a_table_of_contents_is_not_the_outline_it_lists() -> None:
     assert r.outline[0].span[0] > r.text.index("各位代表")
 
 
+def test_a_page_title_cut_from_the_documents_own() -> None:
+    # the page's title lost the subject the document's own title line gives
+    text = "镇2023年上半年工作总结\n东湖镇2023年上半年工作总结\n今年以来，全镇完成投资3亿元。"
+    assert read_structure(text).meta.title == "东湖镇2023年上半年工作总结"
+
+
 def test_the_title_under_a_sites_path() -> None:
     text = "首页 > 政务公开 > 工作报告\n东湖镇2023年政府工作报告\n各位代表：\n全年完成投资3亿元。"
     assert read_structure(text).meta.title == "东湖镇2023年政府工作报告"
