@@ -999,9 +999,9 @@ def _page_title(header: list[_Line], rules: StructureRules, text: str) -> _Line 
             return None
         if not _ends_naming(words, rules):
             return None  # "…公报2020七人普": a tag after the title, which then is not as written
-        nxt = header[i + 1] if i + 1 < len(header) else None
-        if nxt is not None and len(nxt.text) > len(words) and nxt.text.endswith(words) and len(nxt.text) <= 60:
-            return nxt  # 镇2023上半年工作情况 over 〔…〕镇2023上半年工作情况: the document's own, whole
+        whole = header[i + 1] if i + 1 < len(header) else None
+        if whole is not None and len(words) < len(whole.text) <= 60 and whole.text.endswith(words):
+            return whole  # 镇2023上半年工作情况 over 〔…〕镇2023上半年工作情况: the document's own, whole
         return _Line(line.start + lead, words)
     return None
 
