@@ -180,6 +180,23 @@ def test_headings_a_converter_cut_or_ran_together() -> None:
     assert _outline(text) == []
 
 
+def test_top_headings_marked_with_a_comma_or_a_colon() -> None:
+    # 一，二，三， (a writer's comma for 、), and a 四： after 三、: read with their siblings;
+    # a page that says a review follows (具体总结如下) reviews in its open sections
+    text = (
+        "2014年，社区开展了多项活动，具体总结如下：\n一，新增社区文化组织\n成立扇子舞队，队员12名。\n"
+        "二，经常性文化活动\n每周开展两次活动。\n三，大型文体活动\n举办文艺晚会一场。"
+    )
+    r = clean(text)
+    assert [(h.label, h.title, s.kind) for h, s in zip(r.outline, r.sections, strict=True)] == [
+        ("一", "新增社区文化组织", "review"), ("二", "经常性文化活动", "review"), ("三", "大型文体活动", "review"),
+    ]
+    text = "一、宣传教育\n发放资料。\n二、应急演练\n演练两次。\n三、专项检查\n检查企业。\n四：认真对待工作\n召开会议。"
+    assert [h[1] for h in _outline(text)] == ["一", "二", "三", "四"]
+    # alone, with no sibling marker at a line start, such a line is no heading
+    assert _outline("说明如下。\n一，我们要加强学习\n提高认识。") == []
+
+
 def test_doc_share_pages_that_run_on_across_their_numbers() -> None:
     # no file name over them, but the first page opens the text and the second goes on with
     # the sentence the first page broke off

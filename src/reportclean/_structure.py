@@ -392,6 +392,7 @@ def _headings(text: str, rules: StructureRules) -> list[_Raw]:
         line_end = n if line_end < 0 else line_end
         if line_end - line_start > _FLAT_MIN:
             flat += _inline(text[line_start:line_end], line_start, line_start, rules)
+    flat += _comma_marked(text, rules)
     if flat:
         found = sorted({h.start: h for h in (*found, *flat)}.values(), key=lambda h: h.start)
     if found and (_EXTENSION.search(_first_line(text)) or _pages_run_on(text, found)):
@@ -781,6 +782,36 @@ def _titled(words: str, rules: StructureRules) -> bool:
     found = _find_words(words, rules.kind_words)
     subject = _YEARS.sub("", words[: found[-1][0]] if found else words)
     return len(subject) >= 6 and _UNIT_IN.search(subject) is not None
+
+
+_COMMA_MARK = re.compile(r"\n[ \t\u3000]*([一二三四五六七八九十]{1,3})[，：,:](?=[^\s，：,:])")
+_ANY_MARK = "[、，：,:]"
+
+
+def _comma_marked(text: str, rules: StructureRules) -> list[_Raw]:
+    """Top headings a writer marked ``一，`` or ``四：`` (not ``一、``), where a sibling's marker
+    opens a line too (``三、…`` then ``四：认真对待工作``; ``一，`` ``二，`` ``三，``): read as
+    ``一、`` would be, then judged as any heading is. The layout lexicon knows no such marker,
+    so nothing but this reads it."""
+    out: list[_Raw] = []
+    if "，" not in text and "：" not in text and "," not in text and ":" not in text:
+        return out
+    for m in _COMMA_MARK.finditer(text):
+        n = _cjk_value(m.group(1))
+        if n is None or not 1 <= n < 99:
+            continue
+        near = [_cjk_of(k) for k in (n - 1, n + 1) if k >= 1]
+        if not any(re.search(f"(?:^|\n)[ \t\u3000]*{w}{_ANY_MARK}", text) for w in near):
+            continue
+        line_end = text.find("\n", m.end())
+        body = m.group(1) + "、" + text[m.end() : len(text) if line_end < 0 else line_end]
+        got = numbered(body, rules)
+        if got is None or got[0] != 1:
+            continue
+        level, label, title, start, end, decimal = got
+        lead = m.start(1)
+        out.append(_Raw(level, label, title, lead + start, lead + end, m.start() + 1, decimal))
+    return out
 
 
 def _pages_run_on(text: str, found: list[_Raw]) -> bool:
@@ -1478,7 +1509,7 @@ _GUIDE_END = re.compile(r"(?:说明|說明|写法|寫法|写作|寫作|格式|�
 # 现将2024年工作计划汇报如下)
 _INTRO_REVIEW = re.compile(
     r"[现現][将將][^。：:]{0,16}?(?:总结|總結|工作情况|工作情況|开展情况|開展情況|完成情况|完成情況|工作汇报|工作匯報"
-    r"|工作具体汇报|工作具體匯報|主要工作)"
+    r"|工作具体汇报|工作具體匯報|主要工作)|(?:总结|總結)如下"
 )
 
 
