@@ -785,7 +785,7 @@ def _titled(words: str, rules: StructureRules) -> bool:
 
 
 _COMMA_MARK = re.compile(r"\n[ \t\u3000]*([一二三四五六七八九十]{1,3})[，：,:](?=[^\s，：,:])")
-_ANY_MARK = "[、，：,:]"
+_LINE_MARK = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*([一二三四五六七八九十]{1,3})[、，：,:]")
 
 
 def _comma_marked(text: str, rules: StructureRules) -> list[_Raw]:
@@ -796,12 +796,14 @@ def _comma_marked(text: str, rules: StructureRules) -> list[_Raw]:
     out: list[_Raw] = []
     if "，" not in text and "：" not in text and "," not in text and ":" not in text:
         return out
+    marked: set[int] | None = None  # the numbers of the markers at line starts, found once (linear)
     for m in _COMMA_MARK.finditer(text):
         n = _cjk_value(m.group(1))
         if n is None or not 1 <= n < 99:
             continue
-        near = [_cjk_of(k) for k in (n - 1, n + 1) if k >= 1]
-        if not any(re.search(f"(?:^|\n)[ \t\u3000]*{w}{_ANY_MARK}", text) for w in near):
+        if marked is None:
+            marked = {v for x in _LINE_MARK.finditer(text) if (v := _cjk_value(x.group(1))) is not None}
+        if n - 1 not in marked and n + 1 not in marked:
             continue
         line_end = text.find("\n", m.end())
         body = m.group(1) + "、" + text[m.end() : len(text) if line_end < 0 else line_end]
