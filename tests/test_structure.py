@@ -180,6 +180,13 @@ def test_headings_a_converter_cut_or_ran_together() -> None:
     assert _outline(text) == []
 
 
+def test_short_heading_phrases_with_a_le_are_an_outline() -> None:
+    # unlike a report's numbered paragraphs, short phrases that end a sentence each
+    text = "1.党建工作取得了新成效。全年发展党员5名。\n2.经济发展实现了新突破。全年投资3亿元。\n"
+    text += "3.民生事业得到了新改善。"
+    assert [h[1] for h in _outline(text)] == ["1.", "2.", "3."]
+
+
 def test_top_headings_marked_with_a_comma_or_a_colon() -> None:
     # 一，二，三， (a writer's comma for 、), and a 四： after 三、: read with their siblings;
     # a page that says a review follows (具体总结如下) reviews in its open sections

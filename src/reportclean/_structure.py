@@ -602,7 +602,11 @@ def _with_evidence(text: str, found: list[_Raw], rules: StructureRules) -> list[
         if numbers[members[0]][0] == "1." and parents[members[0]] is None:  # type: ignore[index]
             # numbered paragraphs (a Hong Kong report's 2. 在過去一年，我們致力…): most of the
             # "titles" are sentences, not heading phrases
-            if 2 * sum(_sentence(found[i].title) for i in members) > len(members):
+            # (and they run long or go on from earlier paragraphs: 1.党建工作取得了新成效,
+            # 2.经济发展实现了新突破 are short heading phrases of a report)
+            sentences = sum(_sentence(found[i].title) for i in members)
+            long_ = sum(len(found[i].title) for i in members) > 20 * len(members)
+            if 2 * sentences > len(members) and (long_ or numbers[members[0]][1] > 1):  # type: ignore[index]
                 drop.update(members)
         for i in members:
             h = found[i]
