@@ -121,6 +121,12 @@ def test_not_headings(text: str) -> None:
         # a list of headlines, numerals enumerated at a line start
         "新闻动态\n1. 东湖镇召开工作会议\n2. 西山镇开展安全检查\n3. 南湖街道举办文艺演出",
         "一、二、三产业协调发展，全年增长5%。",
+        # numbered paragraphs (a Hong Kong report's): their first words are sentences
+        "政府承诺\n2.    在过去一年，我们落实了120项承诺。以下概述进展。\n3.    政府如期完成了100项承诺。\n"
+        "4.    我们还有20个项目的进度较慢。原因见附表。",
+        "地区工作\n19. 区议会的功能将会扩大。它们要多听市民意见。\n20. 乡议局是新界的法定组织。它们造福乡里。",
+        # a bilingual table of contents: dot leaders, page numbers, a translation
+        "目录\n壹、土地 1.Land\n1.县境界…………1 Table 1.Boundary\n2.已登录土地…………3 Table 2.Land",
     ],
 )
 def test_numbered_lines_that_are_no_outline(text: str) -> None:
@@ -150,9 +156,74 @@ def test_doc_share_page_numbers_are_not_an_outline() -> None:
     assert clean(text).outline == ()
 
 
+def test_headings_a_converter_cut_or_ran_together() -> None:
+    # a heading of clauses over a marker cut off its line ("1"), then its paragraph
+    text = "一、一年来，我们致力于农业主导，发展基础进一步夯实\n1\n农业经济稳中有升。全年发放补贴956万元。"
+    assert (1, "一", "一年来，我们致力于农业主导，发展基础进一步夯实") in _outline(text)
+    # an overview (概述) runs on into its body; it is the review of the work done
+    run_on = "社区建设工作主要包括文化活动社区卫生环境卫生等方面在过去一年里我们注重加强社区管理" * 3
+    r = clean(f"社区建设科年度工作回顾\n一、社区建设工作概述{run_on}\n二、存在问题\n人手不足。")
+    assert [(h.label, h.title, s.kind) for h, s in zip(r.outline, r.sections, strict=True)] == [
+        ("一", "社区建设工作概述", "review"), ("二", "存在问题", "other"),
+    ]
+    # after a colon or a semicolon of a flattened line: a （一） that ends a sentence of its own
+    # opens a part; one of an enumeration (its title stops at ；) does not
+    page = "乡里组织群众开展广场舞表演和歌唱比赛等多种文化活动，群众在祥和的气氛中欢度新春佳节。" * 3
+    text = (
+        f"春节文化工作总结{page}具体做法：（一）做好了环境布置工作。{page}（二）开展了文化活动。"
+        f"一是走访困难户；二是走访困难党员；（三）开展了志愿服务活动。{page}"
+    )
+    assert [h[1:] for h in _outline(text)] == [
+        ("（一）", "做好了环境布置工作"), ("（二）", "开展了文化活动"), ("（三）", "开展了志愿服务活动"),
+    ]
+    text = f"{page}主要做法：（一）加强领导；（二）完善制度；（三）强化考核。{page}"
+    assert _outline(text) == []
+
+
+def test_short_heading_phrases_with_a_le_are_an_outline() -> None:
+    # unlike a report's numbered paragraphs, short phrases that end a sentence each
+    text = "1.党建工作取得了新成效。全年发展党员5名。\n2.经济发展实现了新突破。全年投资3亿元。\n"
+    text += "3.民生事业得到了新改善。"
+    assert [h[1] for h in _outline(text)] == ["1.", "2.", "3."]
+
+
+def test_top_headings_marked_with_a_comma_or_a_colon() -> None:
+    # 一，二，三， (a writer's comma for 、), and a 四： after 三、: read with their siblings;
+    # a page that says a review follows (具体总结如下) reviews in its open sections
+    text = (
+        "2014年，社区开展了多项活动，具体总结如下：\n一，新增社区文化组织\n成立扇子舞队，队员12名。\n"
+        "二，经常性文化活动\n每周开展两次活动。\n三，大型文体活动\n举办文艺晚会一场。"
+    )
+    r = clean(text)
+    assert [(h.label, h.title, s.kind) for h, s in zip(r.outline, r.sections, strict=True)] == [
+        ("一", "新增社区文化组织", "review"), ("二", "经常性文化活动", "review"), ("三", "大型文体活动", "review"),
+    ]
+    text = "一、宣传教育\n发放资料。\n二、应急演练\n演练两次。\n三、专项检查\n检查企业。\n四：认真对待工作\n召开会议。"
+    assert [h[1] for h in _outline(text)] == ["一", "二", "三", "四"]
+    # alone, with no sibling marker at a line start, such a line is no heading
+    assert _outline("说明如下。\n一，我们要加强学习\n提高认识。") == []
+
+
+def test_doc_share_pages_that_run_on_across_their_numbers() -> None:
+    # no file name over them, but the first page opens the text and the second goes on with
+    # the sentence the first page broke off
+    page = "我们完成了道路硬化工程，新建文化广场一处，" * 12
+    text = f"1、东湖镇政府工作报告 各位代表：{page}全镇实现生产总值8亿元，按现行汇率计\n2、算折合1亿美元；{page}"
+    assert clean(text).outline == ()
+    # a report whose 1、 comes after its first heading keeps its items
+    text = f"一、基本情况\n1、社区分布有代表性。{page}占95%\n2、居民分布有代表性。{page}"
+    assert [h[1] for h in _outline(text)] == ["一", "1.", "2."]
+
+
 def test_unnumbered_headings_need_strong_evidence() -> None:
     text = "东湖镇2023年工作总结\n主要工作\n全年完成投资3亿元，增长5%。\n存在的问题\n人手不足，经费紧张。"
     assert _outline(text) == [(1, "", "主要工作"), (1, "", "存在的问题")]
+    # a document's title over its body (a notice's attachment, a 范文 page's title again)
+    text = "（此件公开发布）\n东湖镇第十一届村民委员会换届选举工作方案\n根据有关规定，制定本方案。\n"
+    text += "一、前期准备\n成立机构。"
+    assert [h[1:] for h in _outline(text)] == [("一", "前期准备")]
+    text = "社区创建文明社区工作总结\n下面是小编整理的总结。\n社区创建文明社区工作总结\n社区位于镇中心，人口1万。"
+    assert _outline(text) == []
     # the title, a menu of short lines, a line with punctuation: not headings
     assert _outline("工作总结\n主要工作\n工作计划\n联系我们") == []
     assert _outline("东湖镇2023年工作总结\n我们的主要工作，\n全年完成投资3亿元。") == []
@@ -212,15 +283,24 @@ def test_kinds_from_years_and_order() -> None:
     assert [s.kind for s in r.sections] == ["review", "plan", "plan"]
 
 
-def test_a_bulletin_is_not_a_review() -> None:
+def test_a_bulletin_reviews_its_year() -> None:
+    # a statistical bulletin reports the figures its year achieved: its sections are review
     text = (
         "2022年东湖县国民经济和社会发展统计公报\n东湖县统计局\n一、综合\n"
         "全年生产总值10亿元。\n二、农业\n粮食产量3万吨。"
     )
     r = clean(text)
-    assert [s.kind for s in r.sections] == ["other", "other"]
-    # a bulletin reports on the year its title names: review years, but its sections stay other
+    assert [s.kind for s in r.sections] == ["review", "review"]
     assert r.meta.issuer == "东湖县统计局" and r.meta.place == "东湖县" and r.meta.review_years == (2022,)
+    # untitled, its first section's opening reports figures (比上年增长, 同比)
+    text = (
+        "全区经济稳中向好。\n一、综合\n全年生产总值10亿元，比上年增长5%，同比提高1个百分点。\n"
+        "二、农业\n粮食产量3万吨。"
+    )
+    assert [s.kind for s in clean(text).sections] == ["review", "review"]
+    # untitled, with nothing that says what was done: other
+    r = clean("说明如下。\n一、综合\n生产总值。\n二、农业\n粮食产量。")
+    assert [s.kind for s in r.sections] == ["other", "other"]
 
 
 # -- meta -----------------------------------------------------------------------------------
@@ -390,8 +470,12 @@ def test_a_plan_documents_open_sections_are_plan() -> None:
     assert [s.kind for s in r.sections] == ["plan", "plan"] and r.meta.title is None
 
 
-def test_a_page_time_line_dates_the_document_but_not_a_time_in_a_sentence() -> None:
+def test_a_page_time_line_or_a_time_in_a_sentence_does_not_date_the_document() -> None:
+    # a bare 时间: is when a site posted the page (a 范文 or doc-sharing site's upload), not
+    # the document's own date: none (a 发布日期 field still dates it)
     r = clean("东湖镇2023年工作总结\n- 时间:2024-01-05 06:43:12\n一、主要工作\n全年完成投资3亿元。")
+    assert r.meta.date is None
+    r = clean("东湖镇2023年工作总结\n发布日期:2024-01-05\n一、主要工作\n全年完成投资3亿元。")
     assert r.meta.date == "2024-01-05"
     r = clean("东湖镇2023年工作总结\n一、主要工作\n截至时间：2023年11月30日，全镇完成投资3亿元。")
     assert r.meta.date is None
@@ -407,7 +491,10 @@ def test_a_pages_issuing_body_field_names_the_issuer() -> None:
 
 
 def test_titles_with_decoration_at_their_ends_or_run_into_the_body() -> None:
+    # a file's name (….docx) is the title only where the document gives it again as its own
     r = clean("最新精选东湖镇2023年工作总结.docx\n今年以来，全镇完成投资3亿元。")
+    assert r.meta.title is None
+    r = clean("最新精选东湖镇2023年工作总结.docx\n东湖镇2023年工作总结\n今年以来，全镇完成投资3亿元。")
     assert r.meta.title == "东湖镇2023年工作总结"
     # a page of several pieces: its title is no single report's
     assert clean("镇长工作报告范文\n篇1\n今年以来，全镇完成投资3亿元。").meta.title is None
@@ -464,9 +551,9 @@ def test_kinds_of_a_report_with_no_title() -> None:
 
 def test_a_repost_date_and_a_dated_list_entry_are_not_the_documents() -> None:
     # a 范文 site's posting time years after the years the page names; a list entry's date
-    text = "东湖镇年度工作回顾及2023年工作打算\n时间:2026-06-28\n一、2023年工作回顾\n全年完成投资3亿元。"
+    text = "东湖镇年度工作回顾及2023年工作打算\n发布时间:2026-06-28\n一、2023年工作回顾\n全年完成投资3亿元。"
     assert read_structure(text).meta.date is None
-    text = "东湖镇2023年工作总结\n时间:2024-01-10\n一、主要工作\n全年完成投资3亿元。"
+    text = "东湖镇2023年工作总结\n发布时间:2024-01-10\n一、主要工作\n全年完成投资3亿元。"
     assert read_structure(text).meta.date == "2024-01-10"
     assert read_structure("2025.03.04 东湖镇社区建设的研究报告\n社区是社会的基本单元。").meta.title is None
 
@@ -509,6 +596,12 @@ def test_a_table_of_contents_is_not_the_outline_it_lists() -> None:
     r = clean(text)
     assert [(h.label, h.title) for h in r.outline] == [("一", "2022年工作总结"), ("二", "2023年工作计划")]
     assert r.outline[0].span[0] > r.text.index("各位代表")
+
+
+def test_a_page_title_cut_from_the_documents_own() -> None:
+    # the page's title lost the subject the document's own title line gives
+    text = "镇2023年上半年工作总结\n东湖镇2023年上半年工作总结\n今年以来，全镇完成投资3亿元。"
+    assert read_structure(text).meta.title == "东湖镇2023年上半年工作总结"
 
 
 def test_the_title_under_a_sites_path() -> None:

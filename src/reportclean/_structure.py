@@ -65,7 +65,8 @@ __all__ = [
 ]
 
 ROLES = (
-    "review", "plan", "other", "document", "bulletin", "not-report", "decoration", "organ", "speaker", "issuer",
+    "review", "plan", "other", "overview", "document", "bulletin", "not-report", "decoration", "organ", "speaker",
+    "issuer",
     "date", "date-line",
 )  # fmt: skip
 #: The lexicon kinds the structure reads besides the layout markers, with their schemas.
@@ -77,7 +78,12 @@ _TITLE_STOP = re.compile(f"[{_STOPS}]")
 _ANY_PUNCT = re.compile(r"[，。；：！？、,;:!?（）()]")
 _SPACES = " \t\u3000"
 _GAP = re.compile(r"\S(?:[ \t\u3000]{2,}|\t)\S")  # a column gap: a table row
-_TOC_END = re.compile(r"(?:[ \t\u3000]+|[.…·．]{2,})[0-9]{1,3}$")  # an entry of a table of contents
+# an entry of a table of contents: a page number at its end, or after a dot leader
+# (本縣人口…………7 Table 4. Birth…), or a translation after it (土地 1.Land: a bilingual one)
+_TOC_END = re.compile(
+    r"(?:[ \t\u3000]+|[.…·．]{2,})[0-9]{1,3}$|(?:[.…·．]{3,}|…{2,})[ \t\u3000]*[0-9]{1,3}(?![0-9])"
+    r"|[ \t\u3000][0-9]{1,2}\.[ \t\u3000]?[A-Z][a-z]{2,}"
+)
 _UNIT_START = frozenset("%％‰万亿元倍吨")  # a figure's unit ("1.5 亿元", "77.8 %")
 _NUMERAL_LIST = re.compile(r"[一二三四五六七八九十0-9]{1,2}[、，,]")
 _TIME_WORDS = ("上午", "下午", "晚上", "凌晨", "中午", "日", "号", "时")
@@ -189,7 +195,7 @@ def _compile(user_layout: tuple[Lexicon, ...], user_words: tuple[Lexicon, ...]) 
         # is tried at every position: 4x slower on a report)
         line_marker=re.compile(f"\n[{_SPACES}]*(?={heading.pattern})"),
         first_marker=re.compile(f"[{_SPACES}]*(?={heading.pattern})"),
-        kind_words=_by_first(w for w, r in roles.items() if r in ("review", "plan", "other")),
+        kind_words=_by_first(w for w, r in roles.items() if r in ("review", "plan", "other", "overview")),
         naming_words=_by_first(
             w for w, r in roles.items() if r in ("document", "bulletin", "not-report", "review", "plan")
         ),
@@ -209,7 +215,7 @@ def _compile(user_layout: tuple[Lexicon, ...], user_words: tuple[Lexicon, ...]) 
         date_words=tuple(w for w, r in roles.items() if r in ("date", "date-line")),
         issuer_label=re.compile(f"(?:{of('issuer')})[：:{_SPACES}]*([{HAN}]{{2,24}})"),
         issuer_words=tuple(w for w, r in roles.items() if r == "issuer"),
-        unnumbered=re.compile(f"(?:{of('review', 'plan', 'other')})$"),
+        unnumbered=re.compile(f"(?:{of('review', 'plan', 'other', 'overview')})$"),
         lexicons=(user_layout, user_words),
     )
 
@@ -378,8 +384,6 @@ def _headings(text: str, rules: StructureRules) -> list[_Raw]:
     flat: list[_Raw] = []
     seen_lines: set[int] = set()
     for at in chain((m.start() for m in _AFTER_STOP.finditer(text)), _after_spaces(text)):
-        if text[at] == "：" and text[at + 1 : at + 2] in ("（", "("):
-            continue  # 主要做法：（一）…；（二）…: an enumeration inside the sentence
         line_start = text.rfind("\n", 0, at) + 1
         if line_start in seen_lines:
             continue
@@ -388,9 +392,10 @@ def _headings(text: str, rules: StructureRules) -> list[_Raw]:
         line_end = n if line_end < 0 else line_end
         if line_end - line_start > _FLAT_MIN:
             flat += _inline(text[line_start:line_end], line_start, line_start, rules)
+    flat += _comma_marked(text, rules)
     if flat:
         found = sorted({h.start: h for h in (*found, *flat)}.values(), key=lambda h: h.start)
-    if found and _EXTENSION.search(_first_line(text)):
+    if found and (_EXTENSION.search(_first_line(text)) or _pages_run_on(text, found)):
         # a doc-sharing page ("….docx") numbers the pages of its preview 1、2、3、 (a long first
         # one): not an outline
         first = _FIRST_CHUNK.search(text)
@@ -530,10 +535,13 @@ def _over_body(text: str, h: _Raw) -> bool:
     while 0 <= nl < len(text) - 1:
         end = text.find("\n", nl + 1)
         line = text[nl + 1 : len(text) if end < 0 else end].strip(_SPACES)
-        if line:
+        if line and not _BARE_MARKER.fullmatch(line):  # (a marker a converter cut off its line: "1")
             return _SENTENCE_END.search(line) is not None or len(line) > 40 or line[-1] in "：:"
         nl = end
     return False
+
+
+_BARE_MARKER = re.compile(r"[0-9]{1,2}[.．、]?|[（(][一二三四五六七八九十0-9]{1,3}[)）]")
 
 
 _ITEM_MAX = 100
@@ -591,6 +599,15 @@ def _with_evidence(text: str, found: list[_Raw], rules: StructureRules) -> list[
                 drop |= _list_run(text, found, run, rules)
                 run = [i]
         drop |= _list_run(text, found, run, rules)
+        if numbers[members[0]][0] == "1." and parents[members[0]] is None:  # type: ignore[index]
+            # numbered paragraphs (a Hong Kong report's 2. 在過去一年，我們致力…): most of the
+            # "titles" are sentences, not heading phrases
+            # (and they run long or go on from earlier paragraphs: 1.党建工作取得了新成效,
+            # 2.经济发展实现了新突破 are short heading phrases of a report)
+            sentences = sum(_sentence(found[i].title) for i in members)
+            long_ = sum(len(found[i].title) for i in members) > 20 * len(members)
+            if 2 * sentences > len(members) and (long_ or numbers[members[0]][1] > 1):  # type: ignore[index]
+                drop.update(members)
         for i in members:
             h = found[i]
             if i in drop:
@@ -603,6 +620,24 @@ def _with_evidence(text: str, found: list[_Raw], rules: StructureRules) -> list[
                 if not (first and nested) or (_list_like(text, h) and not _over_body(text, h)):
                     drop.add(i)
     return [h for i, h in enumerate(found) if i not in drop] if drop else found
+
+
+# what makes a numbered line's first words a sentence, not a heading phrase: a pronoun
+# subject (我们, 本会), an aspect 了 (not 为了), a subject with 的 before a copula or a modal
+# (区议会的功能将会扩大), a short subject before 是 (乡议局是…组织)
+_SENTENCE_WORDS = re.compile(
+    r"我们|我們|本会|本會|它们|它們|他们|他們|(?<![为為])了"
+    r"|的[^，,。]{0,8}?(?:是|要|将会|將會|将|將|会|會)|^[^，,。、]{2,6}是"
+)
+
+
+def _sentence(title: str) -> bool:
+    """Whether the words after a number are a sentence (see ``_SENTENCE_WORDS``).
+
+    >>> _sentence("在過去一年，我們致力落實830項承諾"), _sentence("區議會的功能將會擴大"), _sentence("加强组织领导")
+    (True, True, False)
+    """
+    return _SENTENCE_WORDS.search(title) is not None
 
 
 def _cjk_of(n: int) -> str:
@@ -655,7 +690,7 @@ _FLAT_MIN = 150  # a line this long may hold several paragraphs a converter flat
 # is an enumeration inside the sentence (主要做法：（一）…；（二）…)
 # (one character class first: the engine scans for it at C speed; the colon case is sorted in code)
 _AFTER_STOP = re.compile(
-    r"[。！？：][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
+    r"[。！？：；][ \t\u3000]*(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
 )
 # a converter that ran paragraphs into one line with spaces between them (a doc-sharing
 # page's "资源描述 … 一、2023年我们奋力拼搏，成绩来之不易 2023年是…")
@@ -690,7 +725,9 @@ def _inline(body: str, lead: int, line_start: int, rules: StructureRules) -> lis
     a sentence end (``…全面胜利。一、2020年工作总结（一）疫情防控常态开展。``); the title also
     stops at the next such marker."""
     out: list[_Raw] = []
-    todo = [m.end() for m in _AFTER_STOP.finditer(body) if not (body[m.start()] == "：" and body[m.end()] in "（(")]
+    colon = {m.end() for m in _AFTER_STOP.finditer(body) if body[m.start()] == "：" and body[m.end()] in "（("}
+    semi = {m.end() for m in _AFTER_STOP.finditer(body) if body[m.start()] == "；"}
+    todo = [m.end() for m in _AFTER_STOP.finditer(body)]
     spaced = {m.end() for m in _AFTER_SPACE.finditer(body)
               if m.start() > 0 and body[m.start() - 1] not in _CLAUSE_MARKS
               and not body[: m.start()].isspace()}  # fmt: skip
@@ -703,6 +740,13 @@ def _inline(body: str, lead: int, line_start: int, rules: StructureRules) -> lis
         level, label, title, start, end, decimal = got
         if body[at + end : at + end + 1] in ("；", ";"):
             continue  # 提出意见：一、通过网络反馈；二、…: an enumeration inside the sentence
+        if at in colon and (body[at + end : at + end + 1] != "。" or len(title) > _SPACED_TITLE_MAX):
+            continue  # 做法：（一）加强领导，（二）…: its items (做法：（一）做好布置工作。 opens a part)
+        if at in semi and not (
+            body[at + end : at + end + 1] == "。" and len(title) <= _SPACED_TITLE_MAX
+            and any(_follows(h.label, label) for h in out[-1:])
+        ):  # fmt: skip
+            continue  # …；（二）…: an item of an enumeration, unless the heading before it is its sibling
         if at in spaced:  # after a space: the title runs to the next space, a short phrase
             gap = re.search(f"[{_SPACES}]", title)
             if gap is not None:
@@ -726,6 +770,77 @@ def _inline(body: str, lead: int, line_start: int, rules: StructureRules) -> lis
     return out
 
 
+_UNIT_IN = re.compile(r"镇|鎮|乡|鄉|街道|县|縣|区|區|村|社区|社區|委员会|委員會|政府")
+
+
+def _titled(words: str, rules: StructureRules) -> bool:
+    """Whether a short line that ends with a section word is a document's title, not a
+    heading: a subject of six or more characters before that word names a place or a body
+    (``东湖镇第十一届村民委员会换届选举工作方案``, ``社区创建文明社区工作总结``), which a
+    heading (``2013年工作回顾``, ``存在的问题``) does not.
+
+    >>> r = compile_rules()
+    >>> _titled("东湖镇第十一届村民委员会换届选举工作方案", r), _titled("2013年工作回顾", r), _titled("主要工作", r)
+    (True, False, False)
+    """
+    found = _find_words(words, rules.kind_words)
+    subject = _YEARS.sub("", words[: found[-1][0]] if found else words)
+    return len(subject) >= 6 and _UNIT_IN.search(subject) is not None
+
+
+_COMMA_MARK = re.compile(r"\n[ \t\u3000]*([一二三四五六七八九十]{1,3})[，：,:](?=[^\s，：,:])")
+_LINE_MARK = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*([一二三四五六七八九十]{1,3})[、，：,:]")
+
+
+def _comma_marked(text: str, rules: StructureRules) -> list[_Raw]:
+    """Top headings a writer marked ``一，`` or ``四：`` (not ``一、``), where a sibling's marker
+    opens a line too (``三、…`` then ``四：认真对待工作``; ``一，`` ``二，`` ``三，``): read as
+    ``一、`` would be, then judged as any heading is. The layout lexicon knows no such marker,
+    so nothing but this reads it."""
+    out: list[_Raw] = []
+    if "，" not in text and "：" not in text and "," not in text and ":" not in text:
+        return out
+    marked: set[int] | None = None  # the numbers of the markers at line starts, found once (linear)
+    for m in _COMMA_MARK.finditer(text):
+        n = _cjk_value(m.group(1))
+        if n is None or not 1 <= n < 99:
+            continue
+        if marked is None:
+            marked = {v for x in _LINE_MARK.finditer(text) if (v := _cjk_value(x.group(1))) is not None}
+        if n - 1 not in marked and n + 1 not in marked:
+            continue
+        line_end = text.find("\n", m.end())
+        body = m.group(1) + "、" + text[m.end() : len(text) if line_end < 0 else line_end]
+        got = numbered(body, rules)
+        if got is None or got[0] != 1:
+            continue
+        level, label, title, start, end, decimal = got
+        lead = m.start(1)
+        out.append(_Raw(level, label, title, lead + start, lead + end, m.start() + 1, decimal))
+    return out
+
+
+def _pages_run_on(text: str, found: list[_Raw]) -> bool:
+    """Whether a ``2、`` at a line start numbers the second page of a preview: the text opens
+    with a long ``1、`` line (the first page), and the long line before the ``2、`` stops
+    inside a sentence (``…按现行汇率计\n2、算折合美元；``), which runs on after it."""
+    one = found[0]
+    if one.label != "1." or one.start != one.line_start or _line_length(text, one.start) <= _CHUNK_MIN:
+        return False  # the first page opens the text, before any heading
+    two = next((h for h in found if h.label == "2." and h.start == h.line_start), None)
+    if two is None or two.line_start < 2:
+        return False
+    prev_start = text.rfind("\n", 0, two.line_start - 1) + 1
+    prev = text[prev_start : two.line_start - 1].rstrip(_SPACES)
+    return len(prev) > _CHUNK_MIN and prev[-1] not in _END_MARKS + "：:…—"
+
+
+def _follows(before: str, label: str) -> bool:
+    """Whether ``label`` numbers the sibling after ``before`` (``（三）`` → ``（四）``)."""
+    a, b = _number(before), _number(label)
+    return a is not None and b is not None and a[0] == b[0] and b[1] == a[1] + 1
+
+
 def _first_line(text: str) -> str:
     """The first line with text in it (found without copying the text)."""
     m = _FIRST_TEXT.search(text)
@@ -743,7 +858,7 @@ def _with_unnumbered(
     """Add the unnumbered headings with strong evidence: a short line with no punctuation
     that ends with a section word, is neither a title nor decorated, and has body after it."""
     header = _header(text, -1)
-    title_end = _title_line_end(text, rules, header)
+    title_end, title = _title_line_end(text, rules, header)
     header_end = header[-1].start + len(header[-1].text) if header else 0
     level = 1  # the top divisions of a report are what such a heading names (主要工作, 存在的问题)
     heads = {h.line_start for h in found}
@@ -753,6 +868,8 @@ def _with_unnumbered(
             continue
         if s < header_end and _names_document(words, rules):
             continue  # a title among the lines over the body (鄉鎮xx年工作總結和xx年工作計畫 under the page's)
+        if words == title or _titled(words, rules):
+            continue  # the title again under a 范文 page's preface; a document's title (东湖镇…工作方案)
         nxt = text.find("\n", e)
         if nxt < 0 or nxt + 1 >= len(text):
             continue  # nothing under it
@@ -840,6 +957,10 @@ def _title_words(header: list[_Line], rules: StructureRules, text: str = "") -> 
     the start of the first line up to its first mark, when a converter ran the title into
     the body (``2023年街道工作规划今年是…，``): only to read the kinds and years, never the
     meta's title."""
+    for line in header:
+        sent = _TRANSMITS.search(line.text)  # 关于印发《东湖镇换届选举工作方案》的通知: a 方案 follows
+        if sent is not None and _ends_naming(sent.group(1), rules):
+            return sent.group(1)
     for i, line in enumerate(header[:4]):
         t = _TRAILING_PART.sub("", line.text)
         if _names_document(t, rules) and not _ANY_PUNCT.search(t.replace("（", "").replace("）", "")):
@@ -864,6 +985,9 @@ def _title_words(header: list[_Line], rules: StructureRules, text: str = "") -> 
     return ""
 
 
+_TRANSMITS = re.compile(r"(?:关于|關於)(?:印发|印發|转发|轉發|下发|下發)《([^》]{2,60})》的?(?:通知|通告)")
+
+
 def _title(header: list[_Line], rules: StructureRules, text: str = "") -> _Line | None:
     """The report's own title: the first line of the header that names a document, with no
     sentence mark, without a file extension; a decorated page title (``…范文``, ``…（三篇）``,
@@ -873,10 +997,24 @@ def _title(header: list[_Line], rules: StructureRules, text: str = "") -> _Line 
     first line up to a space, if that is a whole title (``…工作计划 2020年是…``)."""
     if not header and text:
         return _run_in_title(text, rules)
+    own = _own_title(header, rules) or _run_in_own(header, rules, text)
+    page = _page_title(header, rules, text)
+    if own is None or page is None or page.start == own.start:
+        return page or own
+    # a page title over the document's own that says it otherwise: which one is "the title"
+    # is a matter of opinion (东湖镇2018年政府工作报告 over 政府工作报告), so neither
+    a, b = "".join(page.text.split()), "".join(own.text.split())
+    return own if a == b else (page if a and not b.replace(a, "") else None)  # (a preview repeats it)
+
+
+def _page_title(header: list[_Line], rules: StructureRules, text: str) -> _Line | None:
+    """:func:`_title`'s reading of the first lines of the header."""
     for i, line in enumerate(header[:4]):
         tag = _TAG_PREFIX.match(line.text)  # 【工作总结】东湖镇2023年工作总结: a category's tag
         lead = tag.end() if tag else 0
         words = _TRAILING_PART.sub("", _TRAILING_YEAR.sub("", _EXTENSION.sub("", line.text[lead:])))
+        if words != line.text[lead:] and _EXTENSION.search(line.text) and not _repeated(words, text, line):
+            continue  # a file's name (….docx) the document does not give itself
         if not _names_document(words, rules) or _ANY_PUNCT.search(words.replace("（", "").replace("）", "")):
             continue
         if _NOT_TITLE_START.match(words) or _DOC_NUMBER.search(words) or _generic(words, rules):
@@ -898,8 +1036,74 @@ def _title(header: list[_Line], rules: StructureRules, text: str = "") -> _Line 
             return None
         if not _ends_naming(words, rules):
             return None  # "…公报2020七人普": a tag after the title, which then is not as written
+        whole = header[i + 1] if i + 1 < len(header) else None
+        if whole is not None and len(words) < len(whole.text) <= 60 and whole.text.endswith(words):
+            return whole  # 镇2023上半年工作情况 over 〔…〕镇2023上半年工作情况: the document's own, whole
         return _Line(line.start + lead, words)
     return None
+
+
+_ADDRESS = re.compile(r"(?:各位|尊敬的|同志们|同志們|女士们|女士們)")  # the addressee a speech or report opens with
+
+
+def _own_title(header: list[_Line], rules: StructureRules) -> _Line | None:
+    """The document's own title line: the line right over its dateline (``——2021年2月27日在…
+    会议上``) or its addressee (``各位代表：``) that names a document, letter-spaced or not
+    (``政 府 工 作 报 告``), even a generic one: a page title or a file name over it is the
+    site's name for the page.
+
+    >>> r = compile_rules()
+    >>> t = "东湖镇2021年政府工作报告\\n政 府 工 作 报 告\\n——2021年2月27日在东湖镇人民代表大会上\\n"
+    >>> h = _header(t + "各位代表：\\n现在。", -1)
+    >>> _own_title(h, r).text
+    '政 府 工 作 报 告'
+    """
+    for line, nxt in pairwise(header[:8]):
+        dateline = nxt.text.startswith(("——", "—")) or _line_date(nxt.text) is not None
+        if not (dateline or _ADDRESS.match(nxt.text)):
+            continue
+        words = line.text.replace(" ", "").replace("\u3000", "") if _letter_spaced(line.text) else line.text
+        if not dateline and _generic(words, rules):
+            continue  # 政府工作报告 over 各位代表: a menu's item may stand there too
+        if (_names_document(words, rules) and _ends_naming(words, rules) and not rules.decoration.search(words)
+                and not _ANY_PUNCT.search(words.replace("（", "").replace("）", "")) and not _SITE.search(words)
+                and not _NOT_TITLE_START.match(words) and not _DOC_NUMBER.search(words) and len(words) <= 60):
+            return line
+    return None
+
+
+_RUN_IN_OWN = re.compile(
+    f"[{_SPACES}]*(?:[0-9]{{1,2}}、)?([^{_SPACES}，。：:；、\n]{{4,40}}?)(?:各位|尊敬的|同志们|同志們)"
+)  # (a doc-sharing page numbers its preview pages 1、 2、)
+
+
+def _run_in_own(header: list[_Line], rules: StructureRules, text: str) -> _Line | None:
+    """The document's own title where a converter ran it into its first paragraph, before the
+    addressee: ``镇政府工作报告各位代表：现在，…`` under a page title."""
+    if not header:
+        return None
+    nl = text.find("\n", header[-1].start)
+    m = _RUN_IN_OWN.match(text, nl + 1) if nl >= 0 else None
+    if m is None or not _names_document(m.group(1), rules) or not _ends_naming(m.group(1), rules):
+        return None
+    return _Line(m.start(1), m.group(1))
+
+
+def _repeated(words: str, text: str, line: _Line) -> bool:
+    """Whether the text gives ``words`` (a file's name) again elsewhere, not as a file's name
+    (``1、2022年东湖镇政府工作报告各位代表：``): the document's own title."""
+    at = text.find(words)
+    for _ in range(20):  # bounded: a page that repeats a name more often says nothing more
+        if at < 0:
+            break
+        after = text[at + len(words) : at + len(words) + 6]
+        if at != line.start and not _FILE_AFTER.match(after):
+            return True
+        at = text.find(words, at + 1)
+    return False
+
+
+_FILE_AFTER = re.compile(r"\.(?:docx?|pdf|wps|txt|pptx?)|[ \t]*_第", re.IGNORECASE)  # a file's name, a preview page
 
 
 # a title does not start with the end of another line's words (年政府工作报告 under 2023), nor
@@ -985,17 +1189,17 @@ _PIECE = re.compile(r"篇[0-9一二三四五六七八九十]{1,3}(?:$|[ \t\u3000
 _RUN_IN = re.compile(r"([^ \t\u3000]{4,60}?)[ \t\u3000]+[^ \t\u3000]")
 
 
-def _title_line_end(text: str, rules: StructureRules, header: list[_Line]) -> int:
-    """Where the title's line and its repeats end (an unnumbered heading comes after them);
-    ``header`` is ``_header(text, -1)``."""
+def _title_line_end(text: str, rules: StructureRules, header: list[_Line]) -> tuple[int, str | None]:
+    """Where the title's line and its repeats end (an unnumbered heading comes after them),
+    and the title; ``header`` is ``_header(text, -1)``."""
     title = _title(header, rules, text)
     if title is None:
-        return 0
+        return 0, None
     end = title.start + len(title.text)
     for line in header:
         if line.start >= title.start and (line.text == title.text or line.text in title.text):
             end = line.start + len(line.text)
-    return end
+    return end, title.text
 
 
 _DATE_LABELS = 3  # labelled dates read: enough to see that they differ
@@ -1141,20 +1345,29 @@ def _meta(
                 break
     # the issuer: a speaker line or an issuing body in the header, or a signature at the end
     issuer = None
-    for line in [*header, *tail]:
-        if title_line is not None and line.start == title_line.start:
-            continue
-        t = line.text
-        if len(t) > 40 or _PLACEHOLDER.search(t) or rules.decoration.search(t) or _NOT_ISSUER.search(t):
-            continue
-        speaker = rules.speaker.match(t)
-        if (speaker and not rules.document.search(t) and not _NOT_NAME.search(speaker.group(2))) or (
-            rules.organ_end.search(t) and not _ANY_PUNCT.search(t) and not rules.document.search(t)
-        ):
-            issuer = t
+    joint = False  # 中共东湖镇委员会 over 东湖镇人民政府: several issuers, none of them "the" issuer
+    for lines in (header, tail):
+        for k, line in enumerate(lines):
+            if title_line is not None and line.start == title_line.start:
+                continue
+            t = line.text
+            if len(t) > 40 or _PLACEHOLDER.search(t) or rules.decoration.search(t) or _NOT_ISSUER.search(t):
+                continue
+            speaker = rules.speaker.match(t)
+            if speaker and not rules.document.search(t) and not _NOT_NAME.search(speaker.group(2)):
+                issuer = t
+            elif _organ(t, rules):
+                if any(0 <= j < len(lines) and _organ(lines[j].text, rules) for j in (k - 1, k + 1)):
+                    joint = True
+                    break
+                issuer = t
+            else:
+                continue
             note("issuer", line.start, line.start + len(t))
             break
-    if issuer is None:  # a page's 发布机构 / 信息来源 field, kept or removed as chrome
+        if issuer is not None or joint:
+            break
+    if issuer is None and not joint:  # a page's 发布机构 / 信息来源 field, kept or removed as chrome
         got = _labelled_issuer(text, rules)
         if got is not None:
             issuer = got[0]
@@ -1187,6 +1400,14 @@ def _meta(
         plan_years=tuple(sorted(plan)) or None,
         original_spans=tuple(spans),
     )
+
+
+def _organ(line: str, rules: StructureRules) -> bool:
+    """Whether a line is the name of an issuing body alone (``闻喜县统计局``, ``…人民政府``)."""
+    return (
+        len(line) <= 40 and rules.organ_end.search(line) is not None and not _ANY_PUNCT.search(line)
+        and not rules.document.search(line) and not _PLACEHOLDER.search(line) and not _NOT_ISSUER.search(line)
+    )  # fmt: skip
 
 
 _UNITS = "街道|镇街|街|镇|鎮|乡|鄉|区|區|县|縣|市"
@@ -1294,7 +1515,7 @@ _GUIDE_END = re.compile(r"(?:说明|說明|写法|寫法|写作|寫作|格式|�
 # 现将2024年工作计划汇报如下)
 _INTRO_REVIEW = re.compile(
     r"[现現][将將][^。：:]{0,16}?(?:总结|總結|工作情况|工作情況|开展情况|開展情況|完成情况|完成情況|工作汇报|工作匯報"
-    r"|工作具体汇报|工作具體匯報|主要工作)"
+    r"|工作具体汇报|工作具體匯報|主要工作)|(?:总结|總結)如下"
 )
 
 
@@ -1305,16 +1526,33 @@ def _review_intro(intro: str) -> bool:
     return reviews >= 2 and not _PLAN_CUES.search(intro)
 
 
+def _reports_figures(body: str) -> bool:
+    """Whether the opening of an untitled page's first section reports what was achieved (a
+    bulletin's ``一、综合``: ``比上年增长``, ``同比``, ``累计``), twice as much as it plans."""
+    reviews = len(_REVIEW_CUES.findall(body))
+    return reviews >= 2 and reviews > 2 * len(_PLAN_CUES.findall(body))
+
+
 def _word_kind(title: str, rules: StructureRules, heading: bool = False) -> SectionKind | None:
     """The kind the last section word of a heading says (the head noun comes last); of a
     title that runs on into its body (a converter's flattened line), the words of its start.
 
+    An ``overview`` word (``概述``) says only that a part is summed up: the word before it
+    decides (``2024年工作计划概述`` is a plan), else it is the review of the work done.
+
     >>> r = compile_rules()
     >>> _word_kind("2023年上半年国民经济和社会发展计划执行情况", r, True), _word_kind("一周工作挑战", r, True)
     ('review', 'other')
+    >>> _word_kind("2024年度工作计划概述", r, True), _word_kind("社区建设工作概述", r, True)
+    ('plan', 'review')
     """
     found = _find_words(title[:_KIND_SPAN] if heading else title, rules.kind_words)
-    role = rules.roles.get(found[-1][1]) if found else None
+    roles = [rules.roles.get(w) for _, w in found]
+    while len(roles) > 1 and roles[-1] == "overview":
+        roles.pop()
+    role = roles[-1] if roles else None
+    if role == "overview":
+        return "review"
     return role if role in ("review", "plan", "other") else None  # type: ignore[return-value]
 
 
@@ -1343,15 +1581,17 @@ def _kinds(
             elif years <= review_years and not years & plan_years:
                 kind = "review"
         said.append(kind)
-    # a report that reviews: its title says so (工作总结, 政府工作报告, a review year), or,
-    # untitled, one of its headings does; a bulletin (公报) or a page with neither does not
+    # a report that reviews: its title says so (工作总结, 政府工作报告, a review year, a
+    # bulletin's 统计公报: it reports the figures of its year), or, untitled, one of its
+    # headings does or its opening does; a page with neither does not
     bulletin = any(rules.roles.get(w) == "bulletin" for _, w in _find_words(title, rules.naming_words))
     intro = text[max(0, found[top[0]].line_start - 300) : found[top[0]].line_start] if top else ""
     reviewing = (
-        (bool(review_years) and not bulletin)
+        bool(review_years) or bulletin
         or _word_kind(title, rules) == "review"
-        or ("报告" in title and "公报" not in title and not _GUIDE_END.search(title))
-        or (not title and ("review" in said or _INTRO_REVIEW.search(intro) is not None or _review_intro(intro)))
+        or ("报告" in title and not _GUIDE_END.search(title))
+        or (not title and ("review" in said or _INTRO_REVIEW.search(intro) is not None or _review_intro(intro)
+                           or (bool(top) and _reports_figures(text[found[top[0]].end : found[top[0]].end + 300]))))
     )
     # a plan with no review in it (2021年工作规划, 工作要点): its open sections are the plan
     planning = not reviewing and _word_kind(title, rules) == "plan"
