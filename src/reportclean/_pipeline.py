@@ -122,9 +122,16 @@ class Cleaner:
         # Skip a step whose gate finds none of its trigger characters (Step.gate). Only
         # tests/test_outputs.py switches this off, to prove the gates change no output.
         self._gates = True
-        self._steps: tuple[tuple[str, StepFn, Step], ...] = tuple(
-            (name, REGISTRY[name].make(config), REGISTRY[name]) for name in on
-        )
+        steps = [(name, REGISTRY[name].make(config), REGISTRY[name]) for name in on]
+        # Numerals run before spacing and layout (so digits they write get the same spacing as
+        # digits that were there), but a letter-spaced or hard-wrapped numeral (一 九 八 二 年,
+        # 三千七百⏎五十萬元) is whole only after those steps: read it once more there, or a
+        # second clean would convert it (not idempotent).
+        repairs = [k for k, (name, _, _) in enumerate(steps) if name in ("spacing", "layout")]
+        numerals = next((s for s in steps if s[0] == "numerals"), None)
+        if numerals is not None and repairs:
+            steps.insert(repairs[-1] + 1, numerals)
+        self._steps: tuple[tuple[str, StepFn, Step], ...] = tuple(steps)
         self._structure = _structure.compile_rules(config)
 
     def clean(self, source: str | bytes) -> CleanResult:
