@@ -381,13 +381,16 @@ def score_doc(name: str, data: bytes, labels: Labels | None, judgements: dict[Ju
     # records
     # A change that a later step rewrote (a later change or removal covers its original
     # span) does not survive to the output: only its place is kept, not its text.
-    rank = {step: i for i, step in enumerate(("decode", *reportclean.STEP_NAMES))}
-    later = [(c.original_span, rank.get(c.step, 0)) for c in res.changes]
-    later += [(r.original_span, rank.get(r.step, 0)) for r in res.removed]
+    # Numerals run twice: before spacing and again after layout (a numeral those steps made whole).
+    order = ("decode", *reportclean.STEP_NAMES)
+    first = {step: i for i, step in enumerate(order)}
+    last = {**first, "numerals": first.get("layout", 0) + 0.5}
+    later = [(c.original_span, last.get(c.step, 0)) for c in res.changes]
+    later += [(r.original_span, last.get(r.step, 0)) for r in res.removed]
     for c in res.changes:
         if original[c.original_span[0] : c.original_span[1]] != c.original:
             score.record_errors.append(f"change original {c.rule} {c.original!r} at {c.original_span}")
-        (a, b), made = c.original_span, rank.get(c.step, 0)
+        (a, b), made = c.original_span, first.get(c.step, 0)
         rewritten = any(s[0] <= a and b <= s[1] and when > made for s, when in later)
         if not rewritten and text[c.span[0] : c.span[1]] != c.replacement:
             score.record_errors.append(f"change span {c.rule} {c.replacement!r} at {c.span}")
