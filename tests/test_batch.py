@@ -168,3 +168,24 @@ def test_results_pickle_compactly_and_back_to_equal_results() -> None:
     # their builders (columns, the raw outline), a little larger than the made objects as tuples
     texts = sum(len(r.text.encode()) + len(r.original.encode()) for r in results)
     assert sum(map(len, blobs)) < 1.6 * texts
+
+
+def test_a_pool_found_broken_at_submit_is_restarted_like_a_dead_call() -> None:
+    # a worker that dies can break the pool before the next call is even submitted (a race seen
+    # under load): submit raises BrokenProcessPool, which must be retried as a dead call is
+    from concurrent.futures.process import BrokenProcessPool
+
+    with Runner(2, window=4) as runner:
+        runner._submit(len, ("warm",)).result()  # the pool exists
+        pool = runner._pool
+        assert pool is not None
+        real_submit, broken = pool.submit, [True]
+
+        def submit_once_broken(fn: object, *args: object) -> object:
+            if broken.pop() if broken else False:
+                raise BrokenProcessPool("a child process terminated abruptly")
+            return real_submit(fn, *args)  # type: ignore[arg-type]
+
+        pool.submit = submit_once_broken  # type: ignore[method-assign]
+        out = list(runner.map_ordered(len, [(k, (s,), len(s)) for k, s in enumerate(["一", "二二", "三三三"])]))
+    assert out == [(0, 1), (1, 2), (2, 3)]

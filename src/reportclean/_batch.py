@@ -434,7 +434,16 @@ class Runner:
             self._pool = ProcessPoolExecutor(
                 max_workers=self.jobs, initializer=_die_with_parent, initargs=(os.getpid(),)
             )
-        future: Future[Any] = self._pool.submit(fn, *args)
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            future: Future[Any] = self._pool.submit(fn, *args)
+        except BrokenProcessPool as exc:
+            # a worker died before this call went in: a future that says so when read, so that
+            # map_ordered restarts the pool as it does for a call that was running
+            future = Future()
+            future.set_exception(exc)
         return future
 
     def map_ordered(
